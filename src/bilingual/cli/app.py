@@ -1,0 +1,43 @@
+"""The root Typer app and the sub-apps it mounts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+
+app = typer.Typer(
+    name="bilingual",
+    help="Translate a Markdown newsletter into Chinese and Japanese offline, with an enforced glossary.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bilingual {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """bilingual: an offline EN → ZH/JA newsletter toolkit."""
+
+
+def _register() -> None:
+    from . import segment, translate  # noqa: F401  (commands register themselves on import)
+
+
+_register()
+
+
+def main() -> None:
+    app()

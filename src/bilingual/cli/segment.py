@@ -1,0 +1,44 @@
+"""``bilingual segment``: list a file's units and sentences."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import app
+from .common import domain_errors
+
+
+class SegmentFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("segment")
+def segment_command(
+    file: Annotated[Path, typer.Argument(help="A Markdown file.")],
+    format: Annotated[SegmentFormat, typer.Option("--format", "-f", help="Output format.")] = SegmentFormat.text,
+) -> None:
+    """List the translatable units and sentences of FILE with id, kind, line and text."""
+    with domain_errors():
+        from ..markdown import parse
+        from ..segment import segment
+        from ..storage import read_text
+
+        doc = parse(read_text(file), str(file))
+        segments = segment(doc)
+    rows = [
+        {"id": s.id, "kind": s.kind, "line": s.line, "unit": doc.units[s.unit].uid, "sentence": s.index, "text": s.text}
+        for s in segments
+    ]
+    if format is SegmentFormat.json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        text = str(row["text"]).replace("\n", "⏎")
+        typer.echo(f"{row['line']:>5}  {row['id']:<15} {row['kind']:<12} {text}")
+    typer.echo(f"{len(doc.units)} units, {len(rows)} sentences")

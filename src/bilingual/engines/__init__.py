@@ -1,0 +1,1 @@
+"""Translation engines: a batch of texts in, the same number out."""

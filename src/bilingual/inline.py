@@ -1,0 +1,264 @@
+"""Inline Markdown → text with numbered placeholders, using markdown-it-py's own inline rules.
+
+markdown-it-py's inline tokens carry no source offsets, so each inline rule is wrapped to record
+the span of source it consumed. Markup spans (emphasis runs, link brackets and destinations,
+code spans, images, autolinks, HTML, entities, escapes, hard breaks) become placeholders; the
+text between them is what gets translated. Because every placeholder holds the exact source
+bytes of its markup, putting a unit back together can never break emphasis or drop a link.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .models import Placeholder, Role
+from .placeholders import TOKEN_RE
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+SPANS = "_bilingual_spans"
+CALLS = "_bilingual_calls"
+BARE_URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>{}\[\]]*[^\s<>{}\[\]().,;:!?'\"*_]")
+ATOMIC_RULES = {"backticks": "code", "autolink": "autolink", "html_inline": "html", "entity": "entity", "escape": "escape"}
+
+
+@dataclass
+class Invocation:
+    """One successful inline rule call: the source span it consumed and the tokens it pushed."""
+
+    rule: str
+    start: int
+    end: int
+    tokens: list[Token]
+    label: tuple[int, int] | None = None
+
+
+@dataclass(eq=False)
+class _Mark:
+    start: int
+    end: int
+    kind: str
+    role: Role = "atomic"
+    opens: list[int] = field(default_factory=list)  # ids of open tokens in this mark
+    closes: list[int] = field(default_factory=list)
+    image: Token | None = None
+    title: str | None = None
+    partner: _Mark | None = None  # a closing mark's opening mark
+
+
+def install_span_recorder(md: MarkdownIt) -> None:
+    """Wrap ``md``'s inline rules so each parse records source spans in ``env``."""
+    inline = md.inline
+    original_tokenize = inline.tokenize
+
+    def tokenize(state: Any) -> None:
+        calls = state.env.setdefault(CALLS, {}).setdefault(id(state.tokens), [])
+        calls.append((state.pos, state.posMax))
+        state.env.setdefault(SPANS, {}).setdefault(id(state.tokens), [])
+        original_tokenize(state)
+
+    inline.tokenize = tokenize  # type: ignore[method-assign]
+    for rule in list(inline.ruler.get_all_rules()):
+        fn = inline.ruler.__rules__[inline.ruler.__find__(rule)].fn
+        inline.ruler.at(rule, _recording(rule, fn))
+    # Keep unused emphasis fragments as separate tokens: their spans are needed.
+    inline.ruler2.disable("fragments_join")
+
+
+def _recording(rule: str, fn: Any) -> Any:
+    def wrapped(state: Any, silent: bool) -> bool:
+        if silent:
+            return fn(state, silent)
+        start, count = state.pos, len(state.tokens)
+        calls = state.env.setdefault(CALLS, {}).setdefault(id(state.tokens), [])
+        ncalls = len(calls)
+        ok = fn(state, silent)
+        if ok:
+            label = calls[ncalls] if len(calls) > ncalls else None
+            spans = state.env.setdefault(SPANS, {}).setdefault(id(state.tokens), [])
+            spans.append(Invocation(rule, start, state.pos, state.tokens[count:], label))
+        return ok
+
+    return wrapped
+
+
+def inline_tokens(md: MarkdownIt, content: str, env: dict) -> tuple[list[Token], list[Invocation]]:
+    """Parse ``content`` as inline Markdown; return its tokens and the recorded rule spans."""
+    env.pop(SPANS, None)
+    env.pop(CALLS, None)
+    block = md.parseInline(content, env)
+    children = block[0].children or []
+    # The first token list parsed is the top level (core rules may replace the list object).
+    recorded = env.get(SPANS, {})
+    return children, next(iter(recorded.values()), [])
+
+
+def _marks(content: str, tokens: list[Token], invocations: list[Invocation], env: dict) -> list[_Mark]:
+    marks: list[_Mark] = []
+    for inv in invocations:
+        own = [t for t in inv.tokens if t.type != "text" or t.content or inv.rule in ("emphasis", "strikethrough")]
+        if inv.rule in ATOMIC_RULES:
+            kind = ATOMIC_RULES[inv.rule]
+            if inv.rule == "escape" and any(t.type == "hardbreak" for t in own):
+                kind = "hardbreak"
+            marks.append(_Mark(inv.start, inv.end, kind))
+        elif inv.rule == "newline" and any(t.type == "hardbreak" for t in own):
+            start = inv.start
+            while start > 0 and content[start - 1] == " ":
+                start -= 1
+            marks.append(_Mark(start, inv.end, "hardbreak"))
+        elif inv.rule == "image":
+            image = next(t for t in own if t.type == "image")
+            marks.append(_Mark(inv.start, inv.end, "image", image=image))
+        elif inv.rule == "link" and inv.label is not None:
+            opener = next(t for t in own if t.type == "link_open")
+            closer = [t for t in own if t.type == "link_close"][-1]
+            title = opener.attrGet("title")
+            marks.append(_Mark(inv.start, inv.label[0], "link", "open", opens=[id(opener)]))
+            marks.append(_Mark(inv.label[1], inv.end, "link", "close", closes=[id(closer)], title=title))
+        elif inv.rule in ("emphasis", "strikethrough"):
+            mark = _delimiter_mark(inv)
+            if mark is not None:
+                marks.append(mark)
+    return _pair(marks, tokens)
+
+
+def _delimiter_mark(inv: Invocation) -> _Mark | None:
+    opens = [id(t) for t in inv.tokens if t.nesting == 1]
+    closes = [id(t) for t in inv.tokens if t.nesting == -1]
+    if not opens and not closes:
+        return None  # every delimiter stayed literal text
+    kind = {"strong": "strong", "em": "em", "s": "s"}.get((inv.tokens[0].tag or "em"), "em")
+    for t in inv.tokens:
+        if t.nesting != 0:
+            kind = t.tag
+            break
+    role: Role = "open" if opens and not closes else "close" if closes and not opens else "atomic"
+    return _Mark(inv.start, inv.end, kind, role, opens, closes)
+
+
+def _pair(marks: list[_Mark], tokens: list[Token]) -> list[_Mark]:
+    """Keep open/close roles only where an opening mark and a closing mark match exactly."""
+    partner: dict[int, int] = {}
+    stack: list[Token] = []
+    for tok in tokens:
+        if tok.nesting == 1:
+            stack.append(tok)
+        elif tok.nesting == -1 and stack:
+            opener = stack.pop()
+            partner[id(opener)] = id(tok)
+            partner[id(tok)] = id(opener)
+    by_close = {c: m for m in marks for c in m.closes}
+    for mark in marks:
+        if mark.role != "open":
+            continue
+        targets = {by_close.get(partner.get(o, -1)) for o in mark.opens}
+        target = targets.pop() if len(targets) == 1 else None
+        if target is None or target.role != "close" or {partner.get(c) for c in target.closes} != set(mark.opens):
+            mark.role = "atomic"
+        else:
+            target.partner = mark
+    for mark in marks:
+        if mark.role == "close" and (mark.partner is None or mark.partner.role != "open"):
+            mark.role = "atomic"
+    return sorted(marks, key=lambda m: m.start)
+
+
+def _literal_marks(content: str, start: int, end: int) -> list[_Mark]:
+    """Placeholder-like text and bare URLs in literal text are protected too."""
+    found = [
+        _Mark(m.start() + start, m.end() + start, "literal")
+        for m in TOKEN_RE.finditer(content[start:end])
+    ]
+    taken = [(m.start, m.end) for m in found]
+    for m in BARE_URL_RE.finditer(content, start, end):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append(_Mark(m.start(), m.end(), "url"))
+    return sorted(found, key=lambda m: m.start)
+
+
+@dataclass(frozen=True)
+class SubUnit:
+    """Alt text or a link title found inside a unit: translatable on its own."""
+
+    kind: str  # alt, title
+    start: int  # offsets in the unit's content
+    end: int
+    children: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True)
+class InlineResult:
+    text: str
+    placeholders: tuple[Placeholder, ...]
+    subunits: tuple[SubUnit, ...]
+
+
+def to_placeholders(md: MarkdownIt, content: str, env: dict) -> InlineResult:
+    """Turn one unit's inline ``content`` into placeholder text, placeholders and sub-units."""
+    tokens, invocations = inline_tokens(md, content, env)
+    marks = [m for m in _marks(content, tokens, invocations, env) if m.end > m.start]
+    # Drop marks nested inside atomic marks (an image's inner rules run in their own state).
+    top: list[_Mark] = []
+    for mark in marks:
+        if top and mark.start < top[-1].end:
+            continue
+        top.append(mark)
+    with_literals: list[_Mark] = []
+    pos = 0
+    for mark in [*top, None]:
+        end = mark.start if mark else len(content)
+        with_literals.extend(_literal_marks(content, pos, end))
+        if mark:
+            with_literals.append(mark)
+            pos = mark.end
+    key = 0
+    keys: dict[int, int] = {}
+    pieces: list[str] = []
+    placeholders: list[Placeholder] = []
+    subunits: list[SubUnit] = []
+    pos = 0
+    for mark in with_literals:
+        pieces.append(content[pos : mark.start])
+        if mark.role == "close" and mark.partner is not None:
+            k = keys[id(mark.partner)]
+        else:
+            key += 1
+            k = keys[id(mark)] = key
+        placeholder = Placeholder(k, mark.role, mark.kind, content[mark.start : mark.end], mark.start, mark.end)
+        placeholders.append(placeholder)
+        pieces.append(placeholder.token)
+        subunits.extend(_subunits(content, mark))
+        pos = mark.end
+    pieces.append(content[pos:])
+    return InlineResult("".join(pieces), tuple(placeholders), tuple(subunits))
+
+
+def _subunits(content: str, mark: _Mark) -> list[SubUnit]:
+    found: list[SubUnit] = []
+    if mark.kind == "image" and mark.image is not None:
+        alt = mark.image.content
+        start = mark.start + 2
+        if alt.strip() and content[start : start + len(alt)] == alt:
+            found.append(SubUnit("alt", start, start + len(alt), tuple(mark.image.children or ())))
+        title = mark.image.attrGet("title")
+        found.extend(_title_unit(content, mark.start + 2 + len(alt), mark.end, title))
+    elif mark.kind == "link" and mark.role in ("close", "atomic") and mark.title:
+        found.extend(_title_unit(content, mark.start, mark.end, mark.title))
+    return found
+
+
+def _title_unit(content: str, start: int, end: int, title: Any) -> list[SubUnit]:
+    if not isinstance(title, str) or not title.strip():
+        return []
+    raw = content[start:end]
+    for left, right in (('"', '"'), ("'", "'"), ("(", ")")):
+        at = raw.rfind(left + title + right)
+        if at >= 0:
+            s = start + at + 1
+            return [SubUnit("title", s, s + len(title))]
+    return []

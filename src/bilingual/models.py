@@ -1,0 +1,123 @@
+"""Typed values that flow through the pipeline. Frozen dataclasses, no heavy imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import __version__
+
+Role = Literal["open", "close", "atomic"]
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """Markup inside a unit, replaced by ``{key}`` / ``{/key}`` in the text an engine sees."""
+
+    key: int
+    role: Role
+    kind: str  # link, em, strong, s, code, image, autolink, html, entity, escape, hardbreak, url, literal
+    raw: str  # the exact source bytes of this markup
+    start: int  # offsets in the unit's content
+    end: int
+
+    @property
+    def token(self) -> str:
+        return f"{{/{self.key}}}" if self.role == "close" else f"{{{self.key}}}"
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where a top-level unit's content lies in the source file (absolute offsets)."""
+
+    start: int
+    end: int
+    prefixes: tuple[str, ...] = ()  # container prefix of each continuation line ("> ", "   ")
+    style: Literal["block", "heading", "cell", "yaml"] = "block"
+    quote: str = ""  # YAML front matter: the quote character around the value, if any
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A translatable piece of a document: a heading, paragraph, table cell, alt text, title…"""
+
+    index: int
+    uid: str  # stable id: hash of kind + content, plus occurrence
+    kind: str  # heading, paragraph, cell, alt, title, front-matter
+    line: int  # 1-based line in the source file
+    content: str  # the exact source text of the unit
+    text: str  # content with markup replaced by placeholders: what is translated
+    placeholders: tuple[Placeholder, ...] = ()
+    region: Region | None = None  # for top-level units
+    parent: int | None = None  # for alt text and link titles: the unit they sit in
+    span: tuple[int, int] | None = None  # for sub-units: offsets in the parent's content
+    container: str = ""  # innermost block container: "", "list", "blockquote", "table"
+    block: int = 0  # ordinal of the block this unit belongs to (table cells share a row's)
+
+    @property
+    def placeholder_map(self) -> dict[str, Placeholder]:
+        return {p.token: p for p in self.placeholders}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed Markdown file: its source and its translatable units, in source order."""
+
+    path: str
+    source: str
+    units: tuple[Unit, ...]
+    skipped: tuple[int, ...] = ()  # lines of blocks that could not be mapped and stay as they are
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence of a unit: the smallest thing that is translated and stored in memory."""
+
+    id: str  # "<unit uid>.<n>"
+    unit: int  # index of the unit in its document
+    index: int  # 1-based sentence number inside the unit
+    kind: str
+    line: int
+    text: str  # placeholder form
+    before: str = ""  # white space in the unit text before this sentence
+    after: str = ""  # white space after the last sentence (only on the last one)
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something a reviewer should know about one segment: a substitution, a recovery…"""
+
+    kind: str  # glossary-substitution, placeholder-recovered, forbidden-after-restore, …
+    segment: str
+    detail: str
+    term: str | None = None
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The outcome for one segment in one language."""
+
+    segment: str
+    lang: str
+    text: str  # final placeholder-form text
+    origin: str  # engine, memory, approved, cross-issue, source
+    raw: str | None = None  # engine output before glossary restoration, if the engine ran
+    masked: str | None = None  # what the engine was given
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A reproducibility signature, as sacrebleu prints one: what produced an output."""
+
+    engine: str
+    model: str | None = None  # package name and version, e.g. "translate-en_zh-1.9"
+    glossary: str | None = None  # "sha256:…" of the glossary files used
+    tool: str = field(default=f"bilingual {__version__}")
+
+    def __str__(self) -> str:
+        parts = [self.tool, f"engine:{self.engine}"]
+        if self.model:
+            parts.append(f"model:{self.model}")
+        parts.append(f"glossary:{self.glossary or 'none'}")
+        return "|".join(parts)

@@ -1,0 +1,110 @@
+"""Units → sentence segments (pysbd), and translated sentences → unit text again.
+
+Segment ids are stable across runs: ``<unit uid>.<n>``, where the unit uid hashes the unit's
+kind and source text plus its occurrence. Editing one paragraph changes only its own ids.
+A sentence is never cut inside a link or emphasis pair.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from .models import Document, Segment, Unit
+from .placeholders import TOKEN_RE, strip_tokens
+
+_CJK_END = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]$")
+_CJK_START = re.compile(r"^[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]")
+
+
+@functools.cache
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def has_words(text: str) -> bool:
+    """True when ``text`` holds something to translate: letters outside placeholders."""
+    return any(unicodedata.category(ch).startswith("L") for ch in strip_tokens(text))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans in ``text`` (white space excluded), never inside a placeholder pair."""
+    if not text.strip():
+        return []
+    if not has_words(text):
+        return [_strip_span(text, 0, len(text))]
+    flat = text.replace("\n", " ")  # same length: a soft line break is not a sentence end
+    spans = [(s.start, s.end) for s in _segmenter().segment(flat)]
+    merged: list[tuple[int, int]] = []
+    open_keys: set[str] = set()
+    for start, end in spans:
+        if merged and open_keys:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+        for match in TOKEN_RE.finditer(text, start, end):
+            slash, key = match.group(1), match.group(2)
+            if slash:
+                open_keys.discard(key)
+            elif f"{{/{key}}}" in text:
+                open_keys.add(key)
+    result = [_strip_span(text, s, e) for s, e in merged]
+    return [span for span in result if span[1] > span[0]]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def segment_unit(unit: Unit) -> list[Segment]:
+    spans = split_sentences(unit.text)
+    segments: list[Segment] = []
+    previous = 0
+    for n, (start, end) in enumerate(spans, start=1):
+        after = unit.text[end:] if n == len(spans) else ""
+        segments.append(
+            Segment(f"{unit.uid}.{n}", unit.index, n, unit.kind, unit.line + unit.text.count("\n", 0, start),
+                    unit.text[start:end], unit.text[previous:start], after)
+        )
+        previous = end
+    return segments
+
+
+def segment(doc: Document) -> list[Segment]:
+    """Every sentence of every unit of ``doc``, in document order."""
+    return [seg for unit in doc.units for seg in segment_unit(unit)]
+
+
+def join(segments: Sequence[Segment], texts: Mapping[str, str]) -> str:
+    """A unit's text from its segments' translations, keeping the source's separators.
+
+    Between two sentences that meet in CJK text the separating space is dropped.
+    """
+    out: list[str] = []
+    previous = ""
+    for seg in segments:
+        text = texts.get(seg.id, seg.text)
+        before = seg.before
+        if previous and before.strip(" ") == "" and _CJK_END.search(previous) and _CJK_START.search(text):
+            before = ""
+        previous = text
+        out.append(before)
+        out.append(text)
+        out.append(seg.after)
+    return "".join(out)
+
+
+def unit_texts(doc: Document, segments: Sequence[Segment], texts: Mapping[str, str]) -> dict[int, str]:
+    """Translated placeholder text of each unit of ``doc`` that has segments."""
+    by_unit: dict[int, list[Segment]] = {}
+    for seg in segments:
+        by_unit.setdefault(seg.unit, []).append(seg)
+    return {index: join(segs, texts) for index, segs in by_unit.items()}

@@ -1,0 +1,72 @@
+"""File I/O at the edges: reading sources safely and writing atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import InputError
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, or raise a one-line :class:`InputError` that says what to fix."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file; check the path", path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, expected a file", path) from None
+    except PermissionError:
+        raise InputError("cannot be read (permission denied); fix its permissions", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+    if b"\x00" in data:
+        raise InputError("is a binary file, not UTF-8 text; pass a Markdown file", path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"is not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8", path, line
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def atomic_write_text(path: Path, text: str) -> bool:
+    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then rename.
+
+    Returns False, and leaves the file and its timestamp alone, when the content is unchanged.
+    """
+    data = text.encode("utf-8")
+    return atomic_write_bytes(path, data)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> bool:
+    """Byte version of :func:`atomic_write_text`."""
+    path = Path(path)
+    with contextlib.suppress(OSError):
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable folder", path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return True
