@@ -118,6 +118,11 @@ def _marks(content: str, tokens: list[Token], invocations: list[Invocation], env
             opener = next(t for t in own if t.type == "link_open")
             closer = [t for t in own if t.type == "link_close"][-1]
             title = opener.attrGet("title")
+            tail = content[inv.label[1] : inv.end]
+            if tail in ("]", "][]"):
+                # A shortcut or collapsed reference link: its text is the reference label.
+                marks.append(_Mark(inv.start, inv.end, "link"))
+                continue
             marks.append(_Mark(inv.start, inv.label[0], "link", "open", opens=[id(opener)]))
             marks.append(_Mark(inv.label[1], inv.end, "link", "close", closes=[id(closer)], title=title))
         elif inv.rule in ("emphasis", "strikethrough"):
@@ -243,7 +248,8 @@ def _subunits(content: str, mark: _Mark) -> list[SubUnit]:
     if mark.kind == "image" and mark.image is not None:
         alt = mark.image.content
         start = mark.start + 2
-        if alt.strip() and content[start : start + len(alt)] == alt:
+        reference_label = content[start + len(alt) : mark.end] in ("]", "][]")
+        if alt.strip() and content[start : start + len(alt)] == alt and not reference_label:
             found.append(SubUnit("alt", start, start + len(alt), tuple(mark.image.children or ())))
         title = mark.image.attrGet("title")
         found.extend(_title_unit(content, mark.start + 2 + len(alt), mark.end, title))

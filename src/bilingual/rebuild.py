@@ -61,7 +61,7 @@ def _fit(region: Region, new: str, old: str) -> str:
             return new.replace("'", "''").replace("\n", " ")
         if region.quote == '"':
             return json.dumps(new.replace("\n", " "), ensure_ascii=False)[1:-1]
-        return json.dumps(new.replace("\n", " "), ensure_ascii=False)
+        return _yaml_plain(new.replace("\n", " "))
     if "\n" not in new:
         return new
     lines = new.split("\n")
@@ -70,6 +70,17 @@ def _fit(region: Region, new: str, old: str) -> str:
     for j, line in enumerate(lines[1:]):
         out.append(prefixes[min(j, len(prefixes) - 1)] + line)
     return "\n".join(out)
+
+
+def _yaml_plain(value: str) -> str:
+    """``value`` as a plain YAML scalar when that reads back the same, else double-quoted."""
+    import yaml
+
+    try:
+        plain = yaml.safe_load(value) == value and not value.startswith((" ", "'", '"'))
+    except yaml.YAMLError:
+        plain = False
+    return value if plain else json.dumps(value, ensure_ascii=False)
 
 
 def rebuild(doc: Document, texts: Mapping[int, str]) -> str:

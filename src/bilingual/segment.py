@@ -37,23 +37,48 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return []
     if not has_words(text):
         return [_strip_span(text, 0, len(text))]
-    flat = text.replace("\n", " ")  # same length: a soft line break is not a sentence end
-    spans = [(s.start, s.end) for s in _segmenter().segment(flat)]
-    merged: list[tuple[int, int]] = []
+    boundaries = [_settle(text, end) for end in _raw_ends(text)]
+    spans: list[tuple[int, int]] = []
+    start = 0
     open_keys: set[str] = set()
-    for start, end in spans:
-        if merged and open_keys:
-            merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
+    for end in [*boundaries, len(text)]:
+        if end <= start:
+            continue
         for match in TOKEN_RE.finditer(text, start, end):
             slash, key = match.group(1), match.group(2)
             if slash:
                 open_keys.discard(key)
             elif f"{{/{key}}}" in text:
                 open_keys.add(key)
-    result = [_strip_span(text, s, e) for s, e in merged]
-    return [span for span in result if span[1] > span[0]]
+        if open_keys and end < len(text):
+            continue  # never end a sentence inside a link or emphasis
+        spans.append(_strip_span(text, start, end))
+        start = end
+    return [span for span in spans if span[1] > span[0]]
+
+
+def _raw_ends(text: str) -> list[int]:
+    """pysbd's sentence ends, on a same-length copy where placeholders cannot confuse it."""
+    flat = list(text.replace("\n", " "))  # a soft line break is not a sentence end
+    for match in TOKEN_RE.finditer(text):
+        closing = match.group(1) or f"{{/{match.group(2)}}}" in text
+        stand_in = " " * len(match.group(0)) if closing else "x" + " " * (len(match.group(0)) - 1)
+        flat[match.start() : match.end()] = stand_in
+    return [span.end for span in _segmenter().segment("".join(flat))][:-1]
+
+
+def _settle(text: str, end: int) -> int:
+    """Move a boundary back over white space and opening placeholders: they start the next sentence."""
+    while end > 0:
+        if text[end - 1].isspace():
+            end -= 1
+            continue
+        match = TOKEN_RE.search(text, max(0, end - 7), end)
+        if match and match.end() == end and not match.group(1) and f"{{/{match.group(2)}}}" in text:
+            end = match.start()
+            continue
+        break
+    return end
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

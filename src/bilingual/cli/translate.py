@@ -24,6 +24,8 @@ def translate_command(
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "zh,ja",
     engine: Annotated[str, typer.Option("--engine", "-e", help="argos, identity or pseudo.")] = "argos",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write editions under this folder instead of beside the sources.")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option("--glossary", "-g", help="Glossary files or folders (default: ./glossary if it exists).")] = None,
+    no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Translate without enforcing a glossary.")] = False,
 ) -> None:
     """Translate PATHS into the --to languages; all files form one batch for the engine."""
     langs = _langs(to)
@@ -35,9 +37,12 @@ def translate_command(
         from ..storage import atomic_write_text, read_text
 
         jobs = find_jobs(paths)
+        terms = load_run_glossary(glossary, no_glossary)
         documents = [parse(read_text(job.source), str(job.source)) for job in jobs]
         chosen = make_engine(engine)
-        run = _run_with_progress(lambda progress: translate(documents, langs, chosen, progress=progress), documents, langs)
+        run = _run_with_progress(
+            lambda progress: translate(documents, langs, chosen, glossary=terms, progress=progress), documents, langs
+        )
         written = 0
         for job, doc in zip(jobs, documents):
             for edition in run.for_document(doc.path):
@@ -46,6 +51,18 @@ def translate_command(
         f"translated {len(jobs)} file(s) into {', '.join(langs)} with {engine}: "
         f"{run.engine_calls} sentence(s) sent to the engine, {written} file(s) written"
     )
+
+
+def load_run_glossary(paths: list[Path] | None, disabled: bool):
+    """The glossary a run enforces: --glossary paths, else ./glossary when it exists, else none."""
+    if disabled:
+        return None
+    from ..glossary.load import load_glossary
+
+    if paths:
+        return load_glossary(paths)
+    default = Path("glossary")
+    return load_glossary([default]) if default.is_dir() else None
 
 
 def _run_with_progress(work, documents, langs):

@@ -1,0 +1,27 @@
+"""Shared fixtures: paths into the repository and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_ISSUE = ROOT / "issues" / "024"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def sample_issue(tmp_path: Path) -> Path:
+    """A private copy of issues/024 holding only its English source."""
+    target = tmp_path / "024"
+    target.mkdir()
+    shutil.copy(SAMPLE_ISSUE / "en.md", target / "en.md")
+    return target
