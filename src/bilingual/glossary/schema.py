@@ -1,0 +1,130 @@
+"""The glossary's typed values: a :class:`Term` per entry and the :class:`Glossary` of a run."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .matcher import Matcher
+
+#: The target languages a glossary entry may name.
+LANGUAGES: tuple[str, ...] = ("zh", "ja")
+
+#: The keys a term may have, in the order the YAML writer uses.
+TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "forbidden", "note")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry: an English source term and how it must be rendered in each language."""
+
+    en: str
+    targets: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    forbidden: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    keep: bool = False
+    case_sensitive: bool = False
+    forms: tuple[str, ...] = ()
+    note: str = ""
+    file: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+
+    def target(self, lang: str) -> str | None:
+        """The preferred rendering in ``lang``: the source form for keep terms, else the first target."""
+        if self.keep:
+            return self.en
+        allowed = self.targets.get(lang, ())
+        return allowed[0] if allowed else None
+
+    def allowed(self, lang: str) -> tuple[str, ...]:
+        """Every rendering accepted in ``lang`` (empty when the term is not enforced there)."""
+        if self.keep:
+            return (self.en,)
+        return self.targets.get(lang, ())
+
+    def forbidden_in(self, lang: str) -> tuple[str, ...]:
+        """The renderings that must never appear in ``lang``."""
+        return self.forbidden.get(lang, ())
+
+    def enforced(self, lang: str) -> bool:
+        """Whether the term is masked and checked for ``lang``: kept, or with a target there."""
+        return self.keep or bool(self.targets.get(lang))
+
+    @property
+    def where(self) -> str:
+        """``file:line`` of the definition."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def canonical(self) -> dict[str, object]:
+        """The term's content as plain data, in schema order, without where it was defined."""
+        data: dict[str, object] = {"en": self.en}
+        for lang in sorted(self.targets, key=_lang_order):
+            data[lang] = list(self.targets[lang])
+        if self.keep:
+            data["keep"] = True
+        if self.case_sensitive:
+            data["case_sensitive"] = True
+        if self.forms:
+            data["forms"] = list(self.forms)
+        if self.forbidden:
+            data["forbidden"] = {lang: list(self.forbidden[lang]) for lang in sorted(self.forbidden, key=_lang_order)}
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+def _lang_order(lang: str) -> tuple[int, str]:
+    return (LANGUAGES.index(lang) if lang in LANGUAGES else len(LANGUAGES), lang)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The terms of a run, in file order, and the files they came from."""
+
+    terms: tuple[Term, ...] = ()
+    files: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    @cached_property
+    def hash(self) -> str:
+        """``sha256:`` and 16 hex digits over the canonical content: stable across formatting and comments."""
+        content = [term.canonical() for term in sorted(self.terms, key=lambda t: (t.en.casefold(), t.en))]
+        blob = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """The one automaton over every term of this glossary, built on first use."""
+        from .matcher import Matcher
+
+        return Matcher(self)
+
+    @cached_property
+    def _by_name(self) -> dict[str, Term]:
+        names: dict[str, Term] = {}
+        for term in self.terms:
+            names.setdefault(term.en.casefold(), term)
+        for term in self.terms:
+            for form in term.forms:
+                names.setdefault(form.casefold(), term)
+        return names
+
+    def get(self, name: str) -> Term | None:
+        """The term whose ``en`` (or one of its ``forms``) is ``name``, ignoring case; None if none."""
+        return self._by_name.get(name.strip().casefold())
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def enforced(self, lang: str) -> tuple[Term, ...]:
+        """The terms that are masked and checked for ``lang``."""
+        return tuple(term for term in self.terms if term.enforced(lang))
