@@ -60,22 +60,24 @@ def translate(
     known: Mapping[tuple[str, str], Mapping[str, Translation]] | None = None,
     progress: Progress | None = None,
     source_lang: str = "en",
+    segments: Mapping[str, Sequence[Segment]] | None = None,
 ) -> Run:
     """Translate ``documents`` into each of ``langs``.
 
     ``known`` holds translations decided before the run (approved or reused from memory), keyed
-    by (document path, lang) then segment id; those segments never reach the engine.
+    by (document path, lang) then segment id; those segments never reach the engine. The engine
+    is checked and asked for its signature only for a language with something left to translate;
+    a language fully known from memory gets the signature ``engine:memory``. ``segments``, by
+    document path, are the documents' segments when the caller has them already.
     """
     known = known or {}
-    segmented = [(doc, segment(doc)) for doc in documents]
+    segments = segments or {}
+    segmented = [(doc, list(segments[doc.path]) if doc.path in segments else segment(doc)) for doc in documents]
     editions: list[Edition] = []
     calls = 0
     signatures: dict[str, Signature] = {}
+    plans: dict[str, tuple[dict[tuple[str, str], Translation], dict[str, list[tuple[str, Segment]]]]] = {}
     for lang in langs:
-        engine.check_pair(source_lang, lang)
-    for lang in langs:
-        signature = Signature(engine.signature(source_lang, lang), glossary=glossary.hash if glossary else None)
-        signatures[lang] = signature
         decided: dict[tuple[str, str], Translation] = {}
         pending: dict[str, list[tuple[str, Segment]]] = {}
         for doc, segs in segmented:
@@ -87,6 +89,14 @@ def translate(
                     decided[(doc.path, seg.id)] = Translation(seg.id, lang, seg.text, "source")
                 else:
                     pending.setdefault(seg.text, []).append((doc.path, seg))
+        plans[lang] = (decided, pending)
+        if pending:  # the engine is checked only for a language it has something to translate into
+            engine.check_pair(source_lang, lang)
+    for lang in langs:
+        decided, pending = plans[lang]
+        name = engine.signature(source_lang, lang) if pending else "memory"
+        signature = Signature(name, glossary=glossary.hash if glossary else None)
+        signatures[lang] = signature
         texts = sorted(pending, key=len)
         calls += len(texts)
         for text, result in zip(texts, _translate_texts(texts, engine, glossary, source_lang, lang, progress)):
@@ -118,11 +128,7 @@ def _translate_texts(
     texts: list[str], engine: Engine, glossary: Glossary | None, source: str, target: str, progress: Progress | None
 ) -> list[_Result]:
     results: list[_Result] = []
-    matcher = None
-    if glossary is not None:
-        from .glossary.matcher import Matcher
-
-        matcher = Matcher(glossary)
+    matcher = glossary.matcher if glossary is not None else None
     for start in range(0, len(texts), CHUNK):
         chunk = texts[start : start + CHUNK]
         if glossary is not None and matcher is not None:

@@ -33,7 +33,10 @@ def root(
 
 
 def _register() -> None:
-    from . import segment, translate  # noqa: F401  (commands register themselves on import)
+    from . import glossary
+
+    app.add_typer(glossary.app, name="glossary")
+    from . import check, publish, segment, status, translate  # noqa: F401  (commands register themselves on import)
 
 
 _register()

@@ -1,7 +1,10 @@
-"""``bilingual translate``: Markdown sources → zh/ja editions."""
+"""``bilingual translate``: Markdown sources → PO files (the translation memory) → zh/ja editions."""
 
 from __future__ import annotations
 
+import contextlib
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -26,30 +29,45 @@ def translate_command(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write editions under this folder instead of beside the sources.")] = None,
     glossary: Annotated[list[Path] | None, typer.Option("--glossary", "-g", help="Glossary files or folders (default: ./glossary if it exists).")] = None,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Translate without enforcing a glossary.")] = False,
+    memory: Annotated[list[Path] | None, typer.Option("--memory", "-m", help="More PO files or folders whose approved translations are reused (as fuzzy).")] = None,
+    approved_only: Annotated[bool, typer.Option("--approved-only", help="Build editions from approved PO entries only; leave the rest in English and list it. No engine runs, no PO file changes.")] = False,
 ) -> None:
-    """Translate PATHS into the --to languages; all files form one batch for the engine."""
+    """Translate PATHS into the --to languages, keeping every human correction.
+
+    Each issue gets one PO file per language (zh.po, ja.po): approved entries are used as they
+    are, fuzzy ones are reused, and only new or changed sentences go to the engine, as one batch.
+    """
     langs = _langs(to)
-    with domain_errors():
+    with domain_errors(), _terminate_as_interrupt():
         from ..engines.registry import make_engine
         from ..markdown import parse
-        from ..pipeline import translate
+        from ..memory.workflow import complete, prepare, write
         from ..sources import find_jobs
-        from ..storage import atomic_write_text, read_text
+        from ..storage import read_text
 
         jobs = find_jobs(paths)
-        terms = load_run_glossary(glossary, no_glossary)
+        terms = None if approved_only else load_run_glossary(glossary, no_glossary)
         documents = [parse(read_text(job.source), str(job.source)) for job in jobs]
-        chosen = make_engine(engine)
-        run = _run_with_progress(
-            lambda progress: translate(documents, langs, chosen, glossary=terms, progress=progress), documents, langs
+        prepared = prepare(jobs, documents, langs, out, memory or (), approved_only)
+        chosen = make_engine("identity" if approved_only else engine)
+        outcome = _run_with_progress(
+            lambda progress: complete(prepared, documents, langs, chosen, terms, progress), prepared.pending_texts()
         )
-        written = 0
-        for job, doc in zip(jobs, documents):
-            for edition in run.for_document(doc.path):
-                written += atomic_write_text(job.edition(edition.lang, out), edition.markdown)
+        written = write(outcome)
+    for warning in outcome.warnings:
+        typer.echo(f"bilingual: warning: {warning}", err=True)
+    if approved_only:
+        for item in outcome.unapproved:
+            typer.echo(f"{item.po}: {item.segment} (line {item.line}) not approved, left in English", err=True)
+        typer.echo(
+            f"built {len(jobs)} file(s) in {', '.join(langs)} from approved translations: "
+            f"{outcome.total('approved')} approved, {len(outcome.unapproved)} left in English, {len(written)} file(s) written"
+        )
+        return
     typer.echo(
-        f"translated {len(jobs)} file(s) into {', '.join(langs)} with {engine}: "
-        f"{run.engine_calls} sentence(s) sent to the engine, {written} file(s) written"
+        f"translated {len(jobs)} file(s) into {', '.join(langs)}: {outcome.total('approved')} approved, "
+        f"{outcome.total('memory')} from memory, {outcome.total('cross-issue')} from other issues, "
+        f"{outcome.engine_calls} sentence(s) sent to {engine}; {len(written)} file(s) written"
     )
 
 
@@ -65,14 +83,29 @@ def load_run_glossary(paths: list[Path] | None, disabled: bool):
     return load_glossary([default]) if default.is_dir() else None
 
 
-def _run_with_progress(work, documents, langs):
-    from ..segment import has_words, segment
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """``kill`` (SIGTERM) stops a run the way Ctrl-C does, so no temporary file is left behind."""
 
-    if not progress_enabled():
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_with_progress(work, total: int):
+    if not progress_enabled() or not total:
         return work(None)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    total = len(langs) * len({s.text for d in documents for s in segment(d) if has_words(s.text)})
     with Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
         task = bar.add_task("translate", total=total)
         return work(lambda n: bar.advance(task, n))

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
 from .base import Engine
 
 ENGINES = ("argos", "identity", "pseudo")
+#: Setting this to 1 also offers ``slow``: a pseudo engine that sleeps, for interruption tests.
+TEST_ENGINES_ENV = "BILINGUAL_TEST_ENGINES"
 
 
 def make_engine(name: str) -> Engine:
@@ -23,4 +30,32 @@ def make_engine(name: str) -> Engine:
         from .argos import ArgosEngine
 
         return ArgosEngine()
+    if name == "slow" and os.environ.get(TEST_ENGINES_ENV) == "1":
+        marker = os.environ.get("BILINGUAL_SLOW_MARKER")
+        return SlowEngine(float(os.environ.get("BILINGUAL_SLOW_SECONDS", "1")), Path(marker) if marker else None)
     raise InputError(f"unknown engine '{name}'; choose one of: {', '.join(ENGINES)}")
+
+
+class SlowEngine:
+    """Test only: pseudo-translates after sleeping ``seconds`` per batch, touching ``marker`` first,
+    so a test knows the run is inside the engine and can interrupt it there."""
+
+    name = "slow"
+
+    def __init__(self, seconds: float, marker: Path | None = None) -> None:
+        self.seconds = seconds
+        self.marker = marker
+
+    def signature(self, source: str, target: str) -> str:
+        return "slow:test"
+
+    def check_pair(self, source: str, target: str) -> None:
+        return None
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        from .pseudo import pseudo
+
+        if self.marker is not None:
+            self.marker.write_text(f"{target} {len(texts)}\n", encoding="utf-8")
+        time.sleep(self.seconds)
+        return [pseudo(text) for text in texts]

@@ -1,0 +1,249 @@
+"""Aligning a target edition to its source by document structure, not by guessing at meaning.
+
+Both documents are cut into blocks — headings, paragraphs, list items, block quotes, table rows,
+code blocks — numbered exactly as :func:`bilingual.markdown.parse` numbers ``Unit.block``, so each
+block carries its units. The n-th block of the target is paired with the n-th block of the
+source. Where the two differ, :func:`align` pairs what the block sequences still share —
+``difflib.SequenceMatcher`` over each block's shape and what a translation must not change,
+then, inside each stretch that differs, the order-keeping pairing of greatest similarity — and
+leaves the rest unpaired for the ``structure`` rule to report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..models import Document, Unit
+from .model import Pair, UnitPair
+from .spans import code_spans, destinations, numbers, plain
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list", "table_open": "table"}
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+_NAMES = {"fence": "code block", "code_block": "code block", "html_block": "HTML block", "hr": "thematic break",
+          "front-matter": "front matter", "row": "table row"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a document: its kind, where it sits, and the translatable units in it."""
+
+    ordinal: int  # the ``Unit.block`` of its units
+    kind: str  # heading, paragraph, row, fence, code_block, html_block, hr, front-matter
+    line: int  # 1-based first line
+    containers: tuple[str, ...] = ()  # outermost first: ("blockquote",), ("list", "list"), ("table",)
+    level: int = 0  # heading level
+    code: str = ""  # the literal text of a code or HTML block
+    info: str = ""  # a fence's info string
+    cells: tuple[int, ...] = ()  # for rows: the columns of its non-empty cells
+    width: int = 0  # for rows: the number of cells
+    units: tuple[Unit, ...] = ()  # top-level units, in order
+
+    @property
+    def shape(self) -> str:
+        """What must match between source and target: kind, heading level and containers."""
+        kind = f"h{self.level}" if self.kind == "heading" else "code" if self.kind == "code_block" else self.kind
+        return "/".join((*self.containers, kind))
+
+    def describe(self) -> str:
+        """The block in words, with the start of its text: ``level-2 heading 'Papers'``."""
+        if self.kind == "heading":
+            name = f"level-{self.level} heading"
+        elif self.kind == "paragraph":
+            inner = self.containers[-1] if self.containers else ""
+            name = {"list": "list item", "blockquote": "block quote"}.get(inner, "paragraph")
+        else:
+            name = _NAMES.get(self.kind, self.kind)
+        text = plain(self.units[0].text) if self.units else self.code.strip().split("\n")[0]
+        if len(text) > 40:
+            text = text[:39] + "…"
+        return f"{name} \"{text}\"" if text else name
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A document cut into blocks, with each unit's sub-units and the link reference definitions."""
+
+    document: Document
+    blocks: tuple[Block, ...]
+    references: dict[str, str] = field(hash=False, default_factory=dict)
+    children: dict[int, tuple[Unit, ...]] = field(hash=False, default_factory=dict)
+    lines: int = 1  # the number of lines of the file
+
+
+@functools.cache
+def _block_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    md.disable("inline")  # blocks only: the units already hold the inline analysis
+    return md
+
+
+def layout(doc: Document) -> Layout:
+    """Cut ``doc`` into blocks numbered as its units' ``block`` ordinals."""
+    env: dict = {}
+    tokens = _block_parser().parse(doc.source, env)
+    top: dict[int, list[Unit]] = {}
+    children: dict[int, list[Unit]] = {}
+    for unit in doc.units:
+        if unit.parent is None:
+            top.setdefault(unit.block, []).append(unit)
+        else:
+            children.setdefault(unit.parent, []).append(unit)
+    blocks: list[Block] = []
+    containers: list[str] = []
+    ordinal = 0
+    row: dict | None = None
+    for i, tok in enumerate(tokens):
+        if tok.type in _CONTAINERS:
+            containers.append(_CONTAINERS[tok.type])
+        elif tok.nesting == -1 and tok.type.replace("_close", "_open") in _CONTAINERS:
+            containers.pop()
+        line = tok.map[0] + 1 if tok.map else 1
+        common = {"line": line, "containers": tuple(containers)}
+        if tok.type == "tr_open":
+            ordinal += 1
+            row = {"ordinal": ordinal, "cells": [], "width": 0, **common}
+        elif tok.type == "tr_close" and row is not None:
+            units = tuple(top.get(row["ordinal"], ()))
+            blocks.append(Block(row["ordinal"], "row", row["line"], row["containers"], cells=tuple(row["cells"]),
+                                width=row["width"], units=units))
+            row = None
+        elif tok.type == "inline" and tok.map is not None:
+            parent = tokens[i - 1]
+            if parent.type in ("th_open", "td_open") and row is not None:
+                if tok.content.strip():
+                    row["cells"].append(row["width"])
+                row["width"] += 1
+                continue
+            ordinal += 1
+            heading = parent.type == "heading_open"
+            blocks.append(Block(ordinal, "heading" if heading else "paragraph", level=int(parent.tag[1:]) if heading else 0,
+                                units=tuple(top.get(ordinal, ())), **common))
+        elif tok.type in ("fence", "code_block", "html_block", "hr", "front_matter"):
+            ordinal += 1
+            kind = "front-matter" if tok.type == "front_matter" else tok.type
+            code = tok.content if tok.type != "front_matter" else ""
+            blocks.append(Block(ordinal, kind, code=code, info=tok.info.strip(), units=tuple(top.get(ordinal, ())), **common))
+    references = {key: str(value.get("href", "")) for key, value in env.get("references", {}).items()}
+    lines = max(1, doc.source.count("\n") + (0 if doc.source.endswith("\n") else 1))
+    return Layout(doc, tuple(blocks), references, {k: tuple(v) for k, v in children.items()}, lines)
+
+
+def _anchor(block: Block, references: dict[str, str]) -> tuple:
+    """Shape plus what a translation must not change (link targets, code, numbers): a strong match key.
+
+    Values are sorted, as a translation may reorder them inside a sentence.
+    """
+    links: list[str] = []
+    code: list[str] = []
+    figures: list[str] = []
+    for unit in block.units:
+        links.extend(dest for _, dest, _ in destinations(unit, references))
+        code.extend(c for c, _ in code_spans(unit))
+        figures.extend(n for n, _, _ in numbers(unit.text))
+    return (block.shape, block.code, block.info, tuple(sorted(links)), tuple(sorted(code)), tuple(sorted(set(figures))))
+
+
+def _tokens(anchor: tuple, block: Block) -> frozenset[str]:
+    words = {w.lower() for unit in block.units for w in _LATIN_WORD.findall(unit.text)}
+    return frozenset((*anchor[3], *anchor[4], *anchor[5], *anchor[1].split("\n"), *words))
+
+
+def align(source: Layout, target: Layout) -> list[Pair]:
+    """Pair the blocks of ``target`` with those of ``source``; unpaired blocks keep ``None`` on one side."""
+    src, tgt = source.blocks, target.blocks
+    src_keys = [_anchor(b, source.references) for b in src]
+    tgt_keys = [_anchor(b, target.references) for b in tgt]
+    pairs: list[tuple[Block | None, Block | None]] = []
+    matcher = difflib.SequenceMatcher(None, src_keys, tgt_keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pairs.extend(zip(src[i1:i2], tgt[j1:j2]))
+        else:
+            pairs.extend(_best_pairs([(b, _tokens(k, b)) for b, k in zip(src[i1:i2], src_keys[i1:i2])],
+                                     [(b, _tokens(k, b)) for b, k in zip(tgt[j1:j2], tgt_keys[j1:j2])]))
+    out: list[Pair] = []
+    for n, (s, t) in enumerate(pairs):
+        if t is not None:
+            line = t.line
+        else:
+            after = next((b for _, b in pairs[n + 1 :] if b is not None), None)
+            line = after.line if after is not None else target.lines
+        units = _unit_pairs(source, target, s, t) if t is not None else ()
+        out.append(Pair(units, True, s, t, line))
+    return out
+
+
+def _similarity(a: tuple[Block, frozenset[str]], b: tuple[Block, frozenset[str]]) -> float:
+    union = a[1] | b[1]
+    overlap = len(a[1] & b[1]) / len(union) if union else 0.0
+    return 1.0 + overlap if a[0].shape == b[0].shape else 0.25 + overlap / 2
+
+
+def _best_pairs(src: Sequence[tuple[Block, frozenset[str]]],
+                tgt: Sequence[tuple[Block, frozenset[str]]]) -> list[tuple[Block | None, Block | None]]:
+    """Pair a stretch where the two documents differ: the order-keeping pairing of greatest total similarity.
+
+    Blocks of the same shape pair best, and more so when they share numbers, links, code and
+    Latin words; blocks of different shapes may still pair (a heading whose level changed).
+    """
+    n, m = len(src), len(tgt)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + _similarity(src[i], tgt[j]))
+    out: list[tuple[Block | None, Block | None]] = []
+    i = j = 0
+    while i < n and j < m:
+        if best[i][j] == best[i + 1][j + 1] + _similarity(src[i], tgt[j]):
+            out.append((src[i][0], tgt[j][0]))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            out.append((src[i][0], None))
+            i += 1
+        else:
+            out.append((None, tgt[j][0]))
+            j += 1
+    out.extend((s, None) for s, _ in src[i:])
+    out.extend((None, t) for t, _ in tgt[j:])
+    return out
+
+
+def _unit_pairs(source: Layout, target: Layout, s: Block | None, t: Block) -> tuple[UnitPair, ...]:
+    if s is None:
+        return tuple(UnitPair(u) for u in _with_children(target, t.units))
+    if s.kind == "row" and t.kind == "row" and len(s.cells) == len(s.units) and len(t.cells) == len(t.units):
+        by_column = dict(zip(s.cells, s.units))
+        top = [(by_column.get(col), unit) for col, unit in zip(t.cells, t.units)]
+    else:
+        top = [(s.units[k] if k < len(s.units) else None, unit) for k, unit in enumerate(t.units)]
+    out: list[UnitPair] = []
+    for src_unit, tgt_unit in top:
+        out.append(UnitPair(tgt_unit, src_unit))
+        subs = source.children.get(src_unit.index, ()) if src_unit is not None else ()
+        seen: dict[str, int] = {}
+        for child in target.children.get(tgt_unit.index, ()):
+            k = seen[child.kind] = seen.get(child.kind, -1) + 1
+            same = [c for c in subs if c.kind == child.kind]
+            out.append(UnitPair(child, same[k] if k < len(same) else None))
+    return tuple(out)
+
+
+def _with_children(layout_: Layout, units: Sequence[Unit]) -> list[Unit]:
+    return [x for u in units for x in (u, *layout_.children.get(u.index, ()))]
+
+
+def target_only(target: Layout | Document) -> list[Pair]:
+    """One pair holding every unit of the target, for the rules that need no source."""
+    doc = target.document if isinstance(target, Layout) else target
+    return [Pair(tuple(UnitPair(u) for u in doc.units), False)]

@@ -1,0 +1,74 @@
+"""pofilter-style annotation of PO files: a translator comment per violation, fuzzy on errors.
+
+Only comment and flag lines of the entries concerned change: every other byte of the file stays
+as it was. Comments written by an earlier run (``# (bilingual) …``) are replaced, never piled up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import Violation
+from .report import describe
+
+MARK = "# (bilingual) "
+
+
+def comment(violation: Violation) -> str:
+    """``# (bilingual) rule: message (found '…', expected '…')`` on one line."""
+    return f"{MARK}{violation.rule}: {' '.join(describe(violation).split())}"
+
+
+def annotate(text: str, violations: Sequence[Violation]) -> str:
+    """``text`` (a PO file) with ``violations`` written as comments on their entries.
+
+    A violation belongs to the entry whose lines hold its line. Entries with an error get the
+    ``fuzzy`` flag, so gettext stops using them until a translator has looked.
+    """
+    import polib
+
+    lines = text.split("\n")
+    eol = "\r" if lines and lines[0].endswith("\r") else ""
+    starts = sorted({max(e.linenum, 1) for e in polib.pofile(text) if not e.obsolete})
+    owned: dict[int, list[Violation]] = {}
+    for violation in violations:
+        before = [s for s in starts if s <= violation.line]
+        if before:
+            owned.setdefault(before[-1], []).append(violation)
+    out: list[str] = []
+    i = 0
+    for start in starts:
+        while i < start - 1:
+            out.append(lines[i])
+            i += 1
+        end = i
+        while end < len(lines) and lines[end].startswith("#") and not lines[end].startswith("#~"):
+            end += 1
+        out.extend(_comments(lines[i:end], owned.get(start, []), eol))
+        i = end
+    out.extend(lines[i:])
+    return "\n".join(out)
+
+
+def _comments(block: list[str], violations: list[Violation], eol: str) -> list[str]:
+    """An entry's comment lines with our old comments replaced and, on errors, the fuzzy flag set."""
+    kept = [line for line in block if not line.startswith(MARK.rstrip())]
+    lead = 0
+    while lead < len(kept) and (kept[lead].rstrip("\r") == "#" or kept[lead].startswith("# ")):
+        lead += 1
+    ours = [comment(v) + eol for v in violations]
+    rest = kept[lead:]
+    if any(v.severity == "error" for v in violations):
+        rest = _fuzzy(rest, eol)
+    return kept[:lead] + ours + rest
+
+
+def _fuzzy(lines: list[str], eol: str) -> list[str]:
+    for n, line in enumerate(lines):
+        if line.startswith("#,"):
+            flags = [f.strip() for f in line.rstrip("\r")[2:].split(",") if f.strip()]
+            if "fuzzy" in flags:
+                return lines
+            return [*lines[:n], "#, " + ", ".join(["fuzzy", *flags]) + eol, *lines[n + 1 :]]
+    at = next((n for n, line in enumerate(lines) if line.startswith("#|")), len(lines))
+    return [*lines[:at], "#, fuzzy" + eol, *lines[at:]]

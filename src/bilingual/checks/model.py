@@ -1,0 +1,114 @@
+"""The values a check passes around: what a rule finds, where it lies, and the run's result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from ..models import Unit
+
+if TYPE_CHECKING:
+    from .align import Block
+
+Severity = Literal["error", "warning"]
+
+#: Severities in increasing order of weight: ``--fail-on warning`` fails on both.
+SEVERITIES: tuple[Severity, ...] = ("warning", "error")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One problem in a target file, placed at the 1-based line and column of the text found."""
+
+    file: str
+    line: int
+    column: int
+    rule: str
+    severity: Severity
+    message: str
+    term: str | None = None
+    found: str | None = None
+    expected: str | None = None
+    segment: str | None = None  # the source segment id (``<unit uid>.<n>``) or PO msgctxt, when known
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON object of this violation, every field present (null where it does not apply)."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "rule": self.rule,
+            "severity": self.severity,
+            "term": self.term,
+            "found": self.found,
+            "expected": self.expected,
+            "message": self.message,
+            "segment": self.segment,
+        }
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Every violation of a run, in file and line order, and the target files that were checked."""
+
+    violations: tuple[Violation, ...]
+    files: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # things the reviewer should know, e.g. that no glossary was used
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for v in self.violations if v.severity == "error")
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for v in self.violations if v.severity == "warning")
+
+    def fails(self, fail_on: Severity = "error") -> bool:
+        """True when a violation is at or above ``fail_on``."""
+        floor = SEVERITIES.index(fail_on)
+        return any(SEVERITIES.index(v.severity) >= floor for v in self.violations)
+
+    def count(self, rule: str) -> int:
+        return sum(1 for v in self.violations if v.rule == rule)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found, before the runner places it in the target file.
+
+    ``unit`` and ``offset`` (in the unit's content) place it; a finding about a whole block, or
+    about one that is missing, has no unit and gives the target ``line`` instead.
+    """
+
+    unit: Unit | None = None
+    offset: int = 0
+    line: int | None = None
+    found: str | None = None
+    expected: str | None = None
+    term: str | None = None
+    detail: str = ""  # fills ``{detail}`` in the rule's message
+    source_at: int | None = None  # offset in the source unit's text, when the finding comes from there
+
+
+@dataclass(frozen=True)
+class UnitPair:
+    """A target unit and the source unit it translates (None when there is no source for it)."""
+
+    target: Unit
+    source: Unit | None = None
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A target block and the source block it is aligned to, with their units paired.
+
+    In target-only mode there are no blocks and ``sourced`` is False. In source-aware mode a
+    block the target lacks has ``target=None``, and one the source lacks has ``source=None``.
+    PO entries have no blocks: their one unit pair is the msgid and the msgstr.
+    """
+
+    units: tuple[UnitPair, ...] = ()
+    sourced: bool = False
+    source: Block | None = None
+    target: Block | None = None
+    line: int = 1  # the target line this pair sits at (for a missing block: where it should be)

@@ -1,0 +1,104 @@
+"""PO files as checkable pairs: each translated entry's msgid is the source, its msgstr the target.
+
+polib reads the entries; this module also finds where each msgstr's characters lie in the file
+(line and column, through escapes and continuation lines), so a violation points at the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import PoFileError
+from ..models import Unit
+from .model import Pair, UnitPair
+
+_STRING = re.compile(r'^\s*(?:msgstr(?:\[\d+\])?\s+)?"(.*)"\s*$')
+
+
+@dataclass(frozen=True)
+class PoEntry:
+    """One translated entry: its key, its text, and where the msgstr's string pieces sit."""
+
+    line: int  # 1-based first line of the entry (its first comment, or msgctxt/msgid)
+    msgctxt: str | None
+    msgid: str
+    msgstr: str
+    pieces: tuple[tuple[int, int, str], ...]  # (line, column of the first character, escaped text) per string line
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column in the file of character ``offset`` of the msgstr."""
+        n = 0
+        for line, column, raw in self.pieces:
+            i = 0
+            while i < len(raw):
+                if n == offset:
+                    return line, column + i
+                i += 2 if raw[i] == "\\" and i + 1 < len(raw) else 1
+                n += 1
+        if not self.pieces:
+            return self.line, 1
+        line, column, raw = self.pieces[-1]
+        return line, column + len(raw)
+
+
+def read_po(text: str, path: str) -> tuple[str | None, list[PoEntry]]:
+    """The language named in the header (or None) and the translated, current entries of a PO file."""
+    import polib
+
+    try:
+        catalog = polib.pofile(text)
+    except (OSError, ValueError) as exc:
+        raise PoFileError(f"is not a valid PO file ({exc}); fix its syntax", path) from None
+    lines = text.split("\n")
+    entries = []
+    for entry in catalog:
+        if entry.obsolete or not entry.msgstr or entry.msgid_plural:
+            continue
+        first = max(entry.linenum, 1)  # polib numbers a first entry without header 0
+        entries.append(PoEntry(first, entry.msgctxt, entry.msgid, entry.msgstr, _pieces(lines, first)))
+    language = catalog.metadata.get("Language", "").strip() or None
+    return (language.replace("-", "_").split("_")[0].lower() if language else None), entries
+
+
+def _pieces(lines: list[str], first: int) -> tuple[tuple[int, int, str], ...]:
+    """The string lines of the msgstr of the entry that starts at line ``first``."""
+    i = first - 1
+    while i < len(lines) and not lines[i].lstrip().startswith("msgstr"):
+        i += 1
+    pieces = []
+    while i < len(lines):
+        match = _STRING.match(lines[i])
+        if match is None or (pieces and lines[i].lstrip().startswith("msgstr")):
+            break
+        pieces.append((i + 1, match.start(1) + 1, match.group(1)))
+        i += 1
+    return tuple(pieces)
+
+
+def inline_units(text: str, line: int, uid: str) -> tuple[Unit, ...]:
+    """``text`` as one paragraph unit, followed by its alt-text and title sub-units."""
+    from ..inline import to_placeholders
+    from ..markdown import parser
+
+    md = parser()
+    result = to_placeholders(md, text, {})
+    units = [Unit(0, uid, "paragraph", line, text, result.text, result.placeholders)]
+    for sub in result.subunits:
+        content = text[sub.start : sub.end]
+        inner = to_placeholders(md, content, {})
+        units.append(Unit(len(units), uid, sub.kind, line, content, inner.text, inner.placeholders, parent=0,
+                          span=(sub.start, sub.end)))
+    return tuple(units)
+
+
+def entry_pairs(entry: PoEntry) -> tuple[tuple[Unit, ...], Pair]:
+    """The target units of ``entry`` and the pair the rules check (sub-units paired by kind and order)."""
+    target = inline_units(entry.msgstr, entry.line, entry.msgctxt or "")
+    source = inline_units(entry.msgid, entry.line, entry.msgctxt or "")
+    pairs = [UnitPair(target[0], source[0])]
+    for kind in ("alt", "title"):
+        src = [u for u in source[1:] if u.kind == kind]
+        tgt = [u for u in target[1:] if u.kind == kind]
+        pairs.extend(UnitPair(t, src[k] if k < len(src) else None) for k, t in enumerate(tgt))
+    return target, Pair(tuple(pairs), True)

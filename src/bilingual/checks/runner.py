@@ -1,0 +1,306 @@
+"""Running the rules over files: which editions to check, against which source, and where each finding lies.
+
+Nothing here prints or writes files. :func:`check_paths` resolves targets (editions, PO files,
+issue folders, folders of either), parses each source once, builds the glossary matcher once,
+and returns every :class:`~.model.Violation` of the run in file, line and column order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from ..models import Document, Unit
+from .align import Layout, align, layout, target_only
+from .model import CheckResult, Finding, Pair, Violation
+from .rules import RULES, Context
+
+if TYPE_CHECKING:
+    from ..glossary.schema import Glossary
+
+LANGS = ("zh", "ja")
+ISSUE_SOURCE = "en.md"
+_EDITION = re.compile(r"^(?:.+\.)?(zh|ja)(?:[-_][A-Za-z]+)?\.(md|po)$")
+_SENTENCE_END = re.compile(r"[。！？!?]+|\.(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One file to check, its language, and the English source it translates (None: target-only)."""
+
+    path: Path
+    lang: str | None  # None for a PO file whose language comes from its header
+    source: Path | None = None
+
+    @property
+    def is_po(self) -> bool:
+        return self.path.suffix.lower() == ".po"
+
+
+def edition_lang(path: Path) -> str | None:
+    """The language a file name says: ``zh.md``, ``ja.po``, ``news-24.zh.md`` → zh / ja."""
+    match = _EDITION.match(path.name)
+    return match.group(1) if match else None
+
+
+def find_targets(paths: Sequence[Path], lang: str | None = None, source: Path | None = None) -> list[Target]:
+    """Resolve command-line paths into targets, in a stable order, without duplicates."""
+    if source is not None and not source.is_file():
+        raise InputError("no such source file; check --source", source)
+    found: list[Target] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or folder; check the path", path)
+        if path.is_dir():
+            found.extend(_walk(path, lang, source))
+        elif path.name == ISSUE_SOURCE:
+            found.extend(_issue(path.parent, lang, source))
+        elif path.suffix.lower() in (".md", ".markdown", ".po"):
+            own = lang or edition_lang(path)
+            if own is None and path.suffix.lower() != ".po":
+                raise InputError("cannot tell the language of this edition; name it *.zh.md or *.ja.md, or pass --lang", path)
+            found.append(Target(path, own, _source_for(path, source)))
+        else:
+            raise InputError("is not a Markdown edition (.md) or a PO file (.po)", path)
+    unique: dict[tuple[Path, str | None], Target] = {}
+    for target in found:
+        unique.setdefault((target.path.resolve(), target.lang), target)
+    if not unique:
+        raise InputError("holds no editions to check (zh.md, ja.md, *.zh.md, *.ja.md or .po files)", paths[0])
+    return list(unique.values())
+
+
+def _issue(folder: Path, lang: str | None, source: Path | None) -> list[Target]:
+    out = []
+    for code in (lang,) if lang else LANGS:
+        for name in (f"{code}.md", f"{code}.po"):
+            if (folder / name).is_file():
+                src = (source or folder / ISSUE_SOURCE) if name.endswith(".md") else None
+                out.append(Target(folder / name, code, src))
+    return out
+
+
+def _walk(folder: Path, lang: str | None, source: Path | None) -> list[Target]:
+    if (folder / ISSUE_SOURCE).is_file():
+        return _issue(folder, lang, source)
+    out: list[Target] = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        own = edition_lang(path)
+        if (path.parent / ISSUE_SOURCE).is_file():
+            if path.name in {f"{code}.{ext}" for code in ((lang,) if lang else LANGS) for ext in ("md", "po")}:
+                out.extend(t for t in _issue(path.parent, lang, source) if t.path.name == path.name)
+        elif own is not None and (lang is None or own == lang):
+            out.append(Target(path, own, _source_for(path, source)))
+    return out
+
+
+def _source_for(path: Path, source: Path | None) -> Path | None:
+    """``--source``, else the English file beside an edition: ``en.md`` for ``zh.md``, ``x.md`` for ``x.zh.md``."""
+    if path.suffix.lower() == ".po":
+        return None  # the msgid is the source
+    if source is not None:
+        return source
+    lang = edition_lang(path)
+    if lang is None:
+        return None
+    stem = path.name[: path.name.index(lang)].rstrip(".")
+    candidates = [path.parent / ISSUE_SOURCE] if not stem else [path.parent / f"{stem}.md", path.parent / f"{stem}.en.md"]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | None = None,
+                glossary: Glossary | None = None, jobs: int | None = None) -> CheckResult:
+    """Check every edition under ``paths``: each source is parsed once, the matcher built once per process.
+
+    Editions are checked in ``jobs`` processes (default: one per CPU once there are
+    :data:`PARALLEL_FROM` editions or more); the result is the same in any case.
+    """
+    targets = find_targets(paths, lang, source)
+    groups: dict[Path | None, list[Target]] = {}
+    for target in targets:
+        key = target.source.resolve() if target.source is not None else None
+        groups.setdefault(key, []).append(target)
+    work = [tuple(group) for key, group in groups.items() if key is not None]
+    work.extend((target,) for target in groups.get(None, []))
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, len(work)) if len(targets) >= PARALLEL_FROM else 1
+    if glossary is not None and len(glossary):
+        _ = glossary.matcher  # built here, once: forked workers inherit it
+    found: dict[Target, list[Violation]] = {}
+    if jobs > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_share, initargs=(glossary,)) as pool:
+            for done in pool.map(_check_group, work, chunksize=max(1, len(work) // (jobs * 4))):
+                found.update(done)
+    else:
+        _share(glossary)
+        for group in work:
+            found.update(_check_group(group))
+    violations = tuple(v for target in targets for v in found[target])
+    notes = () if glossary is not None else ("no glossary (./glossary not found and no --glossary): term rules did not run",)
+    return CheckResult(violations, tuple(str(t.path) for t in targets), notes)
+
+
+#: From this many editions on, check_paths uses a process per CPU.
+PARALLEL_FROM = 16
+_shared: dict[str, Glossary | None] = {}
+
+
+def _share(glossary: Glossary | None) -> None:
+    """Give this process the run's glossary (its matcher is built on first use, once per process)."""
+    _shared["glossary"] = glossary
+
+
+def _check_group(group: tuple[Target, ...]) -> dict[Target, list[Violation]]:
+    """Check editions that share one source (or one edition without a source), parsing the source once."""
+    from ..storage import read_text
+
+    glossary = _shared.get("glossary")
+    first = group[0]
+    src = layout(_parse(read_text(first.source), str(first.source))) if first.source is not None else None
+    out: dict[Target, list[Violation]] = {}
+    for target in group:
+        text = read_text(target.path)
+        if target.is_po:
+            out[target] = check_po(text, str(target.path), target.lang, glossary)
+        else:
+            assert target.lang is not None
+            out[target] = check_markdown(text, str(target.path), target.lang, src, glossary)
+    return out
+
+
+def _parse(text: str, path: str) -> Document:
+    from ..markdown import parse
+
+    return parse(text, path)
+
+
+def check_text(target: str, lang: str, source: str | None = None, glossary: Glossary | None = None,
+               path: str = "<target>") -> list[Violation]:
+    """Check one Markdown edition given as text, against an optional English source text."""
+    src = layout(_parse(source, "<source>")) if source is not None else None
+    return check_markdown(target, path, lang, src, glossary)
+
+
+def check_markdown(text: str, path: str, lang: str, source: Layout | None, glossary: Glossary | None) -> list[Violation]:
+    """Every violation in one Markdown edition."""
+    doc = _parse(text, path)
+    if source is not None:
+        tgt = layout(doc)
+        pairs: Iterable[Pair] = align(source, tgt)
+        ctx = Context(lang, glossary, source.references, tgt.references)
+    else:
+        pairs = target_only(doc)
+        ctx = Context(lang, glossary)
+    places = _Places(doc)
+    out: list[Violation] = []
+    for pair in pairs:
+        for finding, rule_name in _run(pair, ctx):
+            line, column = places.at(finding)
+            segment = _segment(finding, pair, ctx) if pair.sourced else None
+            out.append(_violation(rule_name, finding, path, line, column, segment))
+    return _sorted(out)
+
+
+def check_po(text: str, path: str, lang: str | None, glossary: Glossary | None) -> list[Violation]:
+    """Every violation in one PO file; the language comes from ``lang`` or the file's header."""
+    from .po import entry_pairs, read_po
+
+    header_lang, entries = read_po(text, path)
+    lang = lang or header_lang
+    if lang not in LANGS:
+        raise InputError("cannot tell the language of this PO file; set its Language header or pass --lang", path)
+    ctx = Context(lang, glossary)
+    out: list[Violation] = []
+    for entry in entries:
+        units, pair = entry_pairs(entry)
+        for finding, rule_name in _run(pair, ctx):
+            offset = finding.offset
+            unit = finding.unit
+            if unit is not None and unit.span is not None:
+                offset += unit.span[0]
+            line, column = entry.position(offset) if unit is not None else (finding.line or entry.line, 1)
+            out.append(_violation(rule_name, finding, path, line, column, entry.msgctxt))
+    return _sorted(out)
+
+
+def _run(pair: Pair, ctx: Context) -> Iterable[tuple[Finding, str]]:
+    for rule in RULES.values():
+        if rule.needs_source and not pair.sourced:
+            continue
+        for finding in rule.function(pair, ctx):
+            yield finding, rule.name
+
+
+def _violation(rule_name: str, finding: Finding, path: str, line: int, column: int, segment: str | None) -> Violation:
+    rule = RULES[rule_name]
+    return Violation(path, line, column, rule.name, rule.severity, rule.message(finding), finding.term,
+                     finding.found, finding.expected, segment)
+
+
+def _sorted(violations: list[Violation]) -> list[Violation]:
+    order = {name: n for n, name in enumerate(RULES)}
+    return sorted(violations, key=lambda v: (v.line, v.column, order[v.rule]))
+
+
+def _segment(finding: Finding, pair: Pair, ctx: Context) -> str | None:
+    """The source segment a finding belongs to: known from the source side, or by sentence count."""
+    unit = finding.unit
+    source = next((up.source for up in pair.units if up.target is unit), None) if unit is not None else None
+    if source is None:
+        block = pair.source
+        return f"{block.units[0].uid}.1" if block is not None and block.units and finding.unit is None else None
+    if finding.source_at is not None:
+        return ctx.segment(source, finding.source_at)
+    spans = ctx.sentences(source)
+    if len(spans) <= 1:
+        return f"{source.uid}.1"
+    assert unit is not None
+    ends = [m.end() for m in _SENTENCE_END.finditer(unit.content.rstrip())]
+    if len(ends) + (0 if unit.content.rstrip().endswith(tuple("。！？!?.")) else 1) != len(spans):
+        return None
+    n = sum(1 for end in ends if end <= finding.offset) + 1
+    return f"{source.uid}.{min(n, len(spans))}"
+
+
+class _Places:
+    """Maps a finding (unit + content offset, or a line) to its 1-based line and column in the file."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [0]
+        for line in doc.source.split("\n"):
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def at(self, finding: Finding) -> tuple[int, int]:
+        unit: Unit | None = finding.unit
+        if unit is None:
+            return finding.line or 1, 1
+        offset = finding.offset
+        while unit.region is None and unit.parent is not None and unit.span is not None:
+            offset += unit.span[0]
+            unit = self.doc.units[unit.parent]
+        region = unit.region
+        if region is None:
+            return unit.line, 1
+        k = unit.content.count("\n", 0, offset)
+        if k == 0:
+            absolute = region.start + offset
+        else:
+            line_start = unit.content.rfind("\n", 0, offset) + 1
+            prefix = region.prefixes[k - 1] if k - 1 < len(region.prefixes) else ""
+            absolute = self.starts[unit.line - 1 + k] + len(prefix) + offset - line_start
+        line = bisect.bisect_right(self.starts, absolute)
+        return line, absolute - self.starts[line - 1] + 1

@@ -1,0 +1,257 @@
+"""What the rules read inside one unit: link destinations, code spans, numbers, broken markup.
+
+Every function takes a :class:`~bilingual.models.Unit` (or its placeholder text) and returns
+what it found with an offset, so a rule can place the finding exactly. Offsets into ``text``
+(placeholder form) become offsets into ``content`` (the file's bytes) with :func:`content_offset`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..models import Unit
+from ..placeholders import TOKEN_RE
+
+#: Placeholder kinds whose bytes are never read as prose (URLs, code, HTML, escapes).
+OPAQUE = frozenset({"code", "autolink", "url", "html", "image", "literal", "escape", "entity", "link"})
+EMPHASIS = frozenset({"em", "strong", "s"})
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+NUMBER_RE = re.compile(r"(?<![A-Za-z0-9_.\-/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*(?:\s?%)?")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_NUMBER_WORDS = {
+    word: str(n)
+    for n, words in enumerate(
+        (
+            (),
+            ("one", "first", "once", "single", "january"),
+            ("two", "second", "twice", "both", "pair", "february"),
+            ("three", "third", "thrice", "march"),
+            ("four", "fourth", "april"),
+            ("five", "fifth", "may"),
+            ("six", "sixth", "june"),
+            ("seven", "seventh", "july"),
+            ("eight", "eighth", "august"),
+            ("nine", "ninth", "september"),
+            ("ten", "tenth", "october"),
+            ("eleven", "eleventh", "november"),
+            ("twelve", "twelfth", "dozen", "december"),
+        )
+    )
+    for word in words
+}
+_NUMBER_WORDS.update(hundred="100", hundreds="100", thousand="1000", thousands="1000", million="1000000")
+
+_OPEN = {"(": "()", "（": "()", "[": "[]", "［": "[]", "【": "【】", "〖": "【】", "「": "「」", "『": "『』", "《": "《》", "〈": "〈〉"}
+_CLOSE = {")": "()", "）": "()", "]": "[]", "］": "[]", "】": "【】", "〗": "【】", "」": "「」", "』": "『』", "》": "《》", "〉": "〈〉"}
+
+
+def content_offset(unit: Unit, text_offset: int) -> int:
+    """The offset in ``unit.content`` of ``text_offset`` in ``unit.text`` (a token maps to its markup's start)."""
+    t_pos = c_pos = 0
+    for ph in unit.placeholders:
+        literal = ph.start - c_pos
+        if text_offset < t_pos + literal:
+            return c_pos + text_offset - t_pos
+        t_pos += literal
+        if text_offset < t_pos + len(ph.token):
+            return ph.start
+        t_pos += len(ph.token)
+        c_pos = ph.end
+    return min(c_pos + text_offset - t_pos, len(unit.content))
+
+
+def blank(text: str) -> str:
+    """``text`` with its placeholder tokens turned into spaces of the same length."""
+    return TOKEN_RE.sub(lambda m: " " * len(m.group(0)), text) if "{" in text else text
+
+
+def plain(text: str) -> str:
+    """The words of placeholder ``text``: tokens removed, white space collapsed."""
+    return " ".join(TOKEN_RE.sub(" ", text).split())
+
+
+# --- links and images -------------------------------------------------------------------------
+
+
+def destinations(unit: Unit, references: Mapping[str, str]) -> list[tuple[str, str, int]]:
+    """``(kind, destination, content offset)`` of each link (``link``) and image (``image``) in ``unit``.
+
+    Reference links resolve through ``references`` (normalized label → URL); a shortcut
+    reference whose label is not defined is left out.
+    """
+    out: list[tuple[str, str, int]] = []
+    if not unit.placeholders:
+        return out
+    opens = {p.key: p for p in unit.placeholders if p.kind == "link" and p.role == "open"}
+    for ph in unit.placeholders:
+        if ph.kind == "link" and ph.role == "close":
+            start = opens[ph.key].start if ph.key in opens else ph.start
+            dest = _after_label(ph.raw, 0, references, unit.content[start : ph.start])
+        elif ph.kind == "link":  # a whole link as one placeholder: shortcut or collapsed reference
+            dest = _after_label(ph.raw, _label_end(ph.raw, 0), references, ph.raw)
+            start = ph.start
+        elif ph.kind == "image":
+            dest = _after_label(ph.raw, _label_end(ph.raw, 1), references, ph.raw[1:])
+            start = ph.start
+        elif ph.kind in ("autolink", "url"):
+            dest = ph.raw[1:-1] if ph.kind == "autolink" else ph.raw
+            start = ph.start
+        else:
+            continue
+        if dest is not None:
+            out.append(("image" if ph.kind == "image" else "link", dest, start))
+    return out
+
+
+def _label_end(raw: str, start: int) -> int:
+    """The index of the ``]`` that closes the ``[`` at ``start``."""
+    depth = 0
+    i = start
+    while i < len(raw):
+        ch = raw[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(raw) - 1
+
+
+def _after_label(raw: str, close: int, references: Mapping[str, str], label: str) -> str | None:
+    """The destination written after the label that ends at ``raw[close]``."""
+    from markdown_it.common.utils import normalizeReference
+    from markdown_it.helpers import parseLinkDestination
+
+    rest = raw[close + 1 :]
+    if rest.startswith("("):
+        pos = 1
+        while pos < len(rest) and rest[pos] in " \t\n":
+            pos += 1
+        result = parseLinkDestination(rest, pos, len(rest))
+        return result.str if result.ok else ""
+    if rest.startswith("[") and rest.rstrip() != "[]":
+        label = rest[1 : rest.find("]")] if "]" in rest else rest[1:]
+    key = normalizeReference(label.strip("[]"))
+    return references.get(key)
+
+
+# --- code and placeholders ----------------------------------------------------------------------
+
+
+def code_spans(unit: Unit) -> list[tuple[str, int]]:
+    """``(code, content offset)`` of each inline code span, and each literal ``{n}`` placeholder token."""
+    out: list[tuple[str, int]] = []
+    for ph in unit.placeholders:
+        if ph.kind == "code":
+            inner = ph.raw.strip("`")
+            if inner.startswith(" ") and inner.endswith(" ") and inner.strip(" "):
+                inner = inner[1:-1]
+            out.append((inner, ph.start))
+        elif ph.kind == "literal":
+            out.append((ph.raw, ph.start))
+    return out
+
+
+# --- numbers --------------------------------------------------------------------------------------
+
+
+def numbers(text: str) -> list[tuple[str, str, int]]:
+    """``(normalized value, text as written, text offset)`` of each number in placeholder ``text``.
+
+    415, 93.2%, 2012.08334; full-width digits and thousands separators are normalized away.
+    """
+    scan = blank(text).translate(_FULLWIDTH)
+    out: list[tuple[str, str, int]] = []
+    for match in NUMBER_RE.finditer(scan):
+        value = match.group(0).replace(" ", "")
+        digits = value.rstrip("%")
+        if _THOUSANDS.fullmatch(digits):
+            value = digits.replace(",", "") + value[len(digits) :]
+        out.append((value, text[match.start() : match.end()], match.start()))
+    return out
+
+
+def number_words(text: str) -> set[str]:
+    """Numbers that English words in ``text`` stand for ("five", "first", "August")."""
+    return {_NUMBER_WORDS[w] for w in (m.group(0).lower() for m in _WORD_RE.finditer(text)) if w in _NUMBER_WORDS}
+
+
+# --- markup -----------------------------------------------------------------------------------------
+
+
+def markup_problems(unit: Unit) -> list[tuple[int, str, str]]:
+    """``(content offset, text found, what is wrong)`` for broken Markdown in ``unit``.
+
+    Finds emphasis runs of four or more ``*``, emphasis delimiters that pair with nothing,
+    links with no text (``[](url)``) and brackets that are never closed or close nothing.
+    """
+    content = unit.content
+    masked = list(content)
+    for ph in unit.placeholders:
+        if ph.kind in OPAQUE:
+            masked[ph.start : ph.end] = " " * (ph.end - ph.start)
+    scan = "".join(masked)
+    problems = _empty_links(unit) + _emphasis(unit, scan) + _brackets(content, scan)
+    return sorted(problems)
+
+
+def _empty_links(unit: Unit) -> list[tuple[int, str, str]]:
+    opens = {p.key: p for p in unit.placeholders if p.kind == "link" and p.role == "open"}
+    out = []
+    for ph in unit.placeholders:
+        opener = opens.get(ph.key) if ph.kind == "link" and ph.role == "close" else None
+        if opener is not None and not unit.content[opener.end : ph.start].strip(" \t\n*_~"):
+            out.append((opener.start, unit.content[opener.start : ph.end], "a link with no text"))
+    return out
+
+
+def _emphasis(unit: Unit, scan: str) -> list[tuple[int, str, str]]:
+    paired = [(p.start, p.end) for p in unit.placeholders if p.kind in EMPHASIS and p.role in ("open", "close")]
+    out = []
+    for match in re.finditer(r"\*+|_+", scan):
+        run, at = match.group(0), match.start()
+        before = scan[at - 1] if at else " "
+        after = scan[match.end()] if match.end() < len(scan) else " "
+        if run[0] == "*" and len(run) >= 4:
+            out.append((at, run, f"an emphasis run {run!r} that renders as stray asterisks"))
+        elif any(a <= at < b for a, b in paired):
+            continue
+        elif run[0] == "_" and (len(run) == 1 or before.isalnum() or after.isalnum()):
+            continue  # snake_case words and lone underscores are text
+        elif before.isspace() and after.isspace():
+            continue  # "3 * 4"
+        else:
+            out.append((at, run, f"an emphasis delimiter {run!r} that closes or opens nothing"))
+    return out
+
+
+def _brackets(content: str, scan: str) -> list[tuple[int, str, str]]:
+    out = []
+    stack: list[tuple[int, str]] = []
+    for i, ch in enumerate(scan):
+        if ch in _OPEN:
+            stack.append((i, ch))
+        elif ch in _CLOSE:
+            family = _CLOSE[ch]
+            if stack and _OPEN[stack[-1][1]] == family:
+                stack.pop()
+            elif any(_OPEN[c] == family for _, c in stack):
+                while _OPEN[stack[-1][1]] != family:
+                    j, c = stack.pop()
+                    out.append((j, c, f"a bracket {c!r} that is never closed"))
+                stack.pop()
+            elif stack:
+                j, c = stack.pop()
+                out.append((j, content[j : i + 1], f"a bracket {c!r} closed by {ch!r}"))
+            else:
+                out.append((i, ch, f"a bracket {ch!r} that closes nothing"))
+    out.extend((j, c, f"a bracket {c!r} that is never closed") for j, c in stack)
+    return out

@@ -1,0 +1,182 @@
+"""``bilingual align``, ``diff``, ``evaluate`` and ``publish``: the parallel views of translated issues.
+
+Exit codes: 0 on success; ``diff`` exits 1 when the two versions differ; 2 on bad input (one line
+on stderr, nothing written).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from .app import app
+from .common import EXIT_OK, EXIT_VIOLATIONS, domain_errors
+
+if TYPE_CHECKING:
+    from ..glossary.schema import Glossary
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class EvalFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _langs(value: str) -> list[str]:
+    langs = [lang.strip() for lang in value.split(",") if lang.strip()]
+    if not langs:
+        raise typer.BadParameter("name at least one language, e.g. --to zh,ja")
+    return langs
+
+
+GlossaryOption = Annotated[
+    list[Path] | None, typer.Option("--glossary", "-g", help="Glossary files or folders (default: ./glossary if it has any).")
+]
+NoGlossaryOption = Annotated[bool, typer.Option("--no-glossary", help="Highlight or score no glossary terms.")]
+
+
+def _glossary(paths: list[Path] | None, disabled: bool) -> Glossary | None:
+    """--glossary paths, else ./glossary when it holds glossary files, else none."""
+    if disabled:
+        return None
+    from ..glossary.load import SUFFIXES, load_glossary
+
+    if paths:
+        return load_glossary(paths)
+    default = Path("glossary")
+    if default.is_dir() and any(p.suffix in SUFFIXES for p in default.iterdir()):
+        return load_glossary([default])
+    return None
+
+
+@app.command("align")
+def align_command(
+    paths: Annotated[list[Path], typer.Argument(help="Issue folders (holding en.md) or Markdown sources.")],
+    to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "zh,ja",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the files into this folder instead of beside en.md.")] = None,
+    tmx_path: Annotated[Path | None, typer.Option("--tmx", help="Write the TMX file here (one source only).")] = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+    no_check: Annotated[bool, typer.Option("--no-check", help="Do not run the reviewer's checks on the editions.")] = False,
+) -> None:
+    """Write aligned.md, aligned.html and NNN.tmx from en.md and each language's PO file (or edition)."""
+    langs = _langs(to)
+    with domain_errors():
+        from ..errors import InputError
+        from ..render.aligned import build_alignment
+        from ..render.inputs import as_flags, load_issue
+        from ..render.outputs import OutputPaths, aligned_files, write_files
+        from ..sources import find_jobs
+
+        jobs = find_jobs(paths)
+        if tmx_path is not None and len(jobs) > 1:
+            raise InputError(f"--tmx names one file but {len(jobs)} sources were given; align them one at a time")
+        terms = _glossary(glossary, no_glossary)
+        files: dict[Path, str | bytes] = {}
+        for job in jobs:
+            po = {lang: job.po(lang) for lang in langs}
+            editions = {lang: job.edition(lang) for lang in langs}
+            doc, versions = load_issue(job.source, langs, po, editions)
+            folder = job.sibling("aligned.md", out).parent
+            violations = [] if no_check else _violations([job.edition(lang) for lang in langs], job.source, terms)
+            alignment = build_alignment(doc, versions, as_flags(violations))
+            files.update(aligned_files(alignment, OutputPaths.beside(job.source, folder, tmx_path), terms))
+        written = write_files(files)
+    typer.echo(f"aligned {len(jobs)} source(s) in {', '.join(langs)}: {len(written)} file(s) written")
+
+
+def _violations(editions: list[Path], source: Path, glossary: Glossary | None) -> list[object]:
+    """The reviewer's check violations in the editions that exist (none where the checks are not installed)."""
+    try:
+        from ..checks.runner import check_paths
+    except ImportError:
+        return []
+    targets = [path for path in editions if path.is_file()]
+    return list(check_paths(targets, source=source, glossary=glossary).violations) if targets else []
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The old edition (.md) or PO file (.po).")],
+    new: Annotated[Path, typer.Argument(help="The new edition or PO file, of the same kind.")],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, md, html or json.")] = DiffFormat.text,
+    source: Annotated[
+        Path | None, typer.Option("--source", help="The English source, to name segments by id (default: en.md beside OLD).")
+    ] = None,
+) -> None:
+    """Compare two versions segment by segment. Exit 0 if identical, 1 if they differ, 2 on bad input."""
+    with domain_errors():
+        from ..errors import InputError
+        from ..markdown import parse
+        from ..render import diffing
+        from ..render.inputs import english_beside
+        from ..storage import read_text
+
+        kinds = {old.suffix.lower(), new.suffix.lower()}
+        if kinds == {".po"}:
+            result = diffing.compare_po(old, new)
+        elif kinds <= {".md", ".markdown"}:
+            base = source if source is not None else english_beside(old)
+            en = parse(read_text(base), str(base)) if base is not None else None
+            result = diffing.compare_markdown(parse(read_text(old), str(old)), parse(read_text(new), str(new)), en)
+        else:
+            raise InputError("compare two editions (.md) or two PO files (.po), not one of each or other files", new)
+        render = {
+            DiffFormat.text: diffing.comparison_text,
+            DiffFormat.md: diffing.comparison_markdown,
+            DiffFormat.html: diffing.comparison_html,
+            DiffFormat.json: diffing.comparison_json,
+        }[format]
+        typer.echo(render(result), nl=False)
+    raise typer.Exit(EXIT_OK if result.identical else EXIT_VIOLATIONS)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    hypothesis: Annotated[Path, typer.Argument(metavar="HYP", help="The translation to score: an edition or PO file.")],
+    reference: Annotated[Path, typer.Argument(metavar="REF", help="The reference translation: an edition or PO file.")],
+    lang: Annotated[str, typer.Option("--lang", help="The language of HYP and REF: zh or ja.")],
+    source: Annotated[Path | None, typer.Option("--source", help="The English source (default: en.md beside HYP or REF).")] = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+    format: Annotated[EvalFormat, typer.Option("--format", "-f", help="text or json.")] = EvalFormat.text,
+) -> None:
+    """BLEU and chrF (sacrebleu, with its signature) and the glossary terminology success rate."""
+    with domain_errors():
+        from ..render.evaluate import evaluate, evaluation_json, evaluation_text, pair_files
+
+        terms = _glossary(glossary, no_glossary)
+        pairs = pair_files(hypothesis, reference, lang.strip().lower(), source)
+        result = evaluate(pairs, lang.strip().lower(), terms)
+        typer.echo((evaluation_json if format is EvalFormat.json else evaluation_text)(result), nl=False)
+
+
+@app.command("publish")
+def publish_command(
+    issues: Annotated[
+        list[Path] | None, typer.Argument(help="Issue folders, or folders of them (default: ./issues).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The site folder.")] = Path("site"),
+    to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "zh,ja",
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Build a static site: an index of issues, each in English, Chinese and Japanese, and side by side."""
+    langs = _langs(to)
+    with domain_errors():
+        from ..render.outputs import write_files
+        from ..render.site import build_site, find_issues
+
+        folders = find_issues(issues or [Path("issues")])
+        files = build_site(folders, langs, _glossary(glossary, no_glossary))
+        written = write_files({out / path: content for path, content in files.items()})
+    typer.echo(f"published {len(folders)} issue(s) to {out}: {len(files)} file(s), {len(written)} written; open {out / 'index.html'}")

@@ -1,0 +1,37 @@
+"""``bilingual status``: how much of each issue is approved, machine output, or untranslated."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .app import app
+from .common import domain_errors
+
+
+class StatusFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("status")
+def status_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Issue folders, Markdown files or folders of either (default: issues/ if it exists, else .).", show_default=False)] = None,
+    to: Annotated[str, typer.Option("--to", help="Languages, comma-separated.")] = "zh,ja",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Where translate --out wrote the PO files.")] = None,
+    format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.text,
+) -> None:
+    """Per issue and language: segments in total, approved, machine (fuzzy), untranslated, obsolete."""
+    langs = [lang.strip() for lang in to.split(",") if lang.strip()]
+    if not langs:
+        raise typer.BadParameter("name at least one language, e.g. --to zh,ja")
+    with domain_errors():
+        from ..memory.status import status, to_json, to_table
+        from ..sources import find_jobs
+
+        default = Path("issues") if Path("issues").is_dir() else Path(".")
+        rows = status(find_jobs(paths or [default]), langs, out)
+    typer.echo(to_json(rows) if format is StatusFormat.json else to_table(rows))

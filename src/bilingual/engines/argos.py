@@ -1,0 +1,291 @@
+"""The ``argos`` engine: installed Argos Translate packages run directly with CTranslate2.
+
+Argos's own ``translate()`` splits every paragraph into sentences and translates them in
+small batches. Here every text of a call goes to ``Translator.translate_batch`` at once;
+CTranslate2 sorts them by length, cuts token-bounded batches (``batch_type="tokens"``) and
+returns the results in the original order. Each package is loaded once per engine, a pair
+without a direct package pivots through English, and the output is detokenised for Chinese
+and Japanese (no spaces between CJK characters or around full-width punctuation).
+
+``ctranslate2`` and ``sentencepiece`` are imported when a model is first loaded, never at
+import time; ``argostranslate.translate`` is never imported.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelError
+from ..packages import InstalledPackage, list_installed, packages_dir
+
+PIVOT = "en"
+CJK_LANGS = frozenset({"zh", "zt", "ja"})
+LENGTH_PENALTY = 0.2  # as Argos Translate
+
+
+def default_threads(cpu_count: int | None = None) -> tuple[int, int]:
+    """``(inter_threads, intra_threads)`` for a machine.
+
+    For throughput, batches translated in parallel beat more threads on one batch (on 2
+    cores, 2×1 is about a third faster than 1×2), so: 2 cores 2×1, 4 cores 2×2, 8 cores 4×2,
+    16 cores 4×4 (at most 4 parallel batches, to bound memory).
+    """
+    cores = max(1, cpu_count if cpu_count is not None else (os.cpu_count() or 1))
+    if cores == 1:
+        return 1, 1
+    inter = min(4, max(2, cores // 2))
+    return inter, max(1, cores // inter)
+
+
+@dataclass(frozen=True)
+class ArgosOptions:
+    """How the engine runs CTranslate2. The defaults suit 2–16 CPU cores."""
+
+    beam_size: int = 2
+    compute_type: str = "int8"
+    inter_threads: int = field(default_factory=lambda: default_threads()[0])
+    intra_threads: int = field(default_factory=lambda: default_threads()[1])
+    max_batch_tokens: int = 512  # source tokens per batch (CTranslate2 sorts by length, then cuts)
+    max_decoding_length: int = 256  # target tokens per sentence
+    device: str = "cpu"
+
+    def __post_init__(self) -> None:
+        for name in ("beam_size", "inter_threads", "max_batch_tokens", "max_decoding_length"):
+            if getattr(self, name) < 1:
+                raise ModelError(f"argos option {name} must be at least 1, got {getattr(self, name)}")
+        if self.intra_threads < 0:
+            raise ModelError(f"argos option intra_threads must be 0 (automatic) or more, got {self.intra_threads}")
+
+
+@dataclass(frozen=True)
+class LoadedPackage:
+    """A package with its model and tokenizer loaded."""
+
+    package: InstalledPackage
+    translator: Any  # ctranslate2.Translator
+    tokenizer: Any  # sentencepiece.SentencePieceProcessor
+
+
+class ArgosEngine:
+    """Translates with installed Argos packages. Implements :class:`bilingual.engines.base.Engine`."""
+
+    name = "argos"
+
+    def __init__(self, options: ArgosOptions | None = None, dirs: Sequence[Path] | None = None) -> None:
+        """``dirs``: the package folders to search (default: Argos's, read on first use)."""
+        self.options = options if options is not None else ArgosOptions()
+        self._dirs = tuple(Path(d) for d in dirs) if dirs is not None else None
+        self._installed: list[InstalledPackage] | None = None
+        self._loaded: dict[Path, LoadedPackage] = {}
+
+    # -- which packages ------------------------------------------------------------------
+
+    def route(self, source: str, target: str) -> tuple[InstalledPackage, ...]:
+        """The packages that translate ``source``→``target``: one, or two through English."""
+        direct = self._find(source, target)
+        if direct is not None:
+            return (direct,)
+        if source == target:
+            return ()
+        missing = self._missing_legs(source, target)
+        if not missing:
+            first, second = self._find(source, PIVOT), self._find(PIVOT, target)
+            assert first is not None and second is not None
+            return (first, second)
+        raise ModelError(self._missing_message([(source, target)], missing))
+
+    def check_pair(self, source: str, target: str) -> None:
+        """Raise :class:`ModelError` if no installed package (or English pivot) covers the pair."""
+        self.route(source, target)
+
+    def check_pairs(self, pairs: Iterable[tuple[str, str]], load: bool = True) -> None:
+        """Check every pair a run needs before anything is translated; one error names all gaps.
+
+        With ``load``, the models are loaded too, so a corrupt model also fails up front.
+        """
+        pairs = list(dict.fromkeys(pairs))
+        unroutable, missing = [], []
+        for source, target in pairs:
+            legs = self._missing_legs(source, target)
+            if legs:
+                unroutable.append((source, target))
+                missing.extend(leg for leg in legs if leg not in missing)
+        if unroutable:
+            raise ModelError(self._missing_message(unroutable, missing))
+        if load:
+            for source, target in pairs:
+                for package in self.route(source, target):
+                    self.load(package)
+
+    def signature(self, source: str, target: str) -> str:
+        """``argos:translate-en_zh-1.9``; through English ``argos:translate-zh_en-1.9+translate-en_ja-1.1``."""
+        route = self.route(source, target)
+        return "argos:" + ("+".join(p.meta.label for p in route) if route else "identity")
+
+    # -- translating ------------------------------------------------------------------------
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        """Translate every text in one batched pass per package; one output per input, in order."""
+        route = self.route(source, target)
+        current = [str(text) for text in texts]
+        if not current:
+            return []
+        for package in route:
+            current = self._run(self.load(package), current)
+        return current
+
+    def _run(self, loaded: LoadedPackage, texts: list[str]) -> list[str]:
+        meta = loaded.package.meta
+        outputs = [""] * len(texts)
+        todo = [(i, clean) for i, text in enumerate(texts) if (clean := normalise_input(text))]
+        if not todo:
+            return outputs
+        tokens = loaded.tokenizer.encode([clean for _, clean in todo], out_type=str)
+        prefix = meta.target_prefix
+        o = self.options
+        try:
+            results = loaded.translator.translate_batch(
+                tokens,
+                target_prefix=[[prefix]] * len(tokens) if prefix else None,
+                max_batch_size=self.batch_tokens(tokens),
+                batch_type="tokens",
+                beam_size=o.beam_size,
+                num_hypotheses=1,
+                length_penalty=LENGTH_PENALTY,
+                max_decoding_length=o.max_decoding_length,
+                replace_unknowns=True,
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(f"translation with {meta.label} failed ({exc})", loaded.package.path) from None
+        for (index, _), result in zip(todo, results, strict=True):
+            pieces = list(result.hypotheses[0])
+            if prefix and pieces[:1] == [prefix]:
+                pieces = pieces[1:]
+            outputs[index] = detokenize(loaded.tokenizer.decode_pieces(pieces), meta.to_code)
+        return outputs
+
+    def batch_tokens(self, tokens: Sequence[Sequence[str]]) -> int:
+        """The token budget per batch: ``max_batch_tokens``, smaller for a small call so that
+        every one of the ``inter_threads`` parallel translators gets a batch."""
+        if self.options.inter_threads == 1:
+            return self.options.max_batch_tokens
+        total = sum(len(t) for t in tokens)
+        per_thread = -(-total // self.options.inter_threads)
+        return max(1, min(self.options.max_batch_tokens, per_thread))
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def load(self, package: InstalledPackage) -> LoadedPackage:
+        """The package's translator and tokenizer, loaded on first use and kept for the engine's life."""
+        key = package.path.resolve()
+        if key in self._loaded:
+            return self._loaded[key]
+        import ctranslate2
+        import sentencepiece
+
+        sp_model = package.path / "sentencepiece.model"
+        if not sp_model.is_file():
+            raise ModelError(
+                "package has no sentencepiece.model (BPE packages are not supported); "
+                "install a SentencePiece package of the same pair",
+                package.path,
+            )
+        o = self.options
+        try:
+            translator = ctranslate2.Translator(
+                str(package.path / "model"),
+                device=o.device,
+                compute_type=o.compute_type,
+                inter_threads=o.inter_threads,
+                intra_threads=o.intra_threads,
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            reason = f"cannot load the model of {package.meta.label} ({_one_line(exc)})"
+            raise ModelError(reason, package.path) from None
+        try:
+            tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(sp_model))
+        except (RuntimeError, OSError) as exc:
+            raise ModelError(f"cannot load sentencepiece.model ({_one_line(exc)})", package.path) from None
+        loaded = LoadedPackage(package, translator, tokenizer)
+        self._loaded[key] = loaded
+        return loaded
+
+    def _find(self, source: str, target: str) -> InstalledPackage | None:
+        if self._installed is None:
+            self._installed = list_installed(self._dirs)
+        matches = [
+            p
+            for p in self._installed
+            if p.meta.type == "translate" and (p.meta.from_code, p.meta.to_code) == (source, target)
+        ]
+        return matches[-1] if matches else None  # list_installed sorts by version
+
+    def _missing_legs(self, source: str, target: str) -> list[tuple[str, str]]:
+        if source == target or self._find(source, target) is not None:
+            return []
+        if PIVOT in (source, target):
+            return [(source, target)]
+        return [leg for leg in ((source, PIVOT), (PIVOT, target)) if self._find(*leg) is None]
+
+    def _missing_message(self, wanted: list[tuple[str, str]], legs: list[tuple[str, str]]) -> str:
+        codes = list(dict.fromkeys(code for leg in legs for code in leg if code != PIVOT))
+        back = any(t == PIVOT for _, t in legs)
+        hint = f"`bilingual models install --index {' '.join(codes)}{' --both-ways' if back else ''}`"
+        where = self._dirs[0] if self._dirs else packages_dir()
+        legs_text = ", ".join(f"{s}→{t}" for s, t in legs)
+        if wanted == legs:
+            head = f"no {legs_text} model installed"
+        else:
+            wanted_text = ", ".join(f"{s}→{t}" for s, t in wanted)
+            head = (
+                f"cannot translate {wanted_text}: no {legs_text} model installed "
+                "(a pair without a direct model pivots through English)"
+            )
+        return f"{head}; run {hint} or `bilingual models install FILE` (packages dir: {where})"
+
+
+# -- text in and out -------------------------------------------------------------------------
+
+_NEWLINES_RE = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
+_CJK = "\u2e80-\u2fff\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_FULLWIDTH_PUNCT = "\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_BETWEEN_CJK_RE = re.compile(f"(?<=[{_CJK}{_FULLWIDTH_PUNCT}]) +(?=[{_CJK}{_FULLWIDTH_PUNCT}])")
+_BEFORE_PUNCT_RE = re.compile(f" +(?=[{_FULLWIDTH_PUNCT}])")
+_AFTER_PUNCT_RE = re.compile(f"(?<=[{_FULLWIDTH_PUNCT}]) +")
+_DOUBLE_PERIOD_RE = re.compile(r"([。！？｡．]) *\.(?![.\d])")  # LibreTranslate #450: "。."
+_FINAL_PERIOD_RE = re.compile(f"(?<=[{_CJK}]) *\\.$")
+_PLACEHOLDER_RE = re.compile(r"\{ *(/?) *(\d{1,4}) *\}")
+_SPACES_RE = re.compile(r" {2,}")
+
+
+def normalise_input(text: str) -> str:
+    """A text as the model should see it: newlines become single spaces, ends stripped."""
+    return _NEWLINES_RE.sub(" ", text).strip()
+
+
+def detokenize(text: str, target: str) -> str:
+    """Tidy decoded model output for language ``target``.
+
+    Placeholders the tokenizer split (``{ 1 }``) are rejoined. For Chinese and Japanese there
+    are no spaces between CJK characters or around full-width punctuation, and no Latin period
+    after sentence-final CJK punctuation (``。.``, LibreTranslate #450); spaces between Latin
+    words and around placeholders stay as the model produced them.
+    """
+    text = _PLACEHOLDER_RE.sub(r"{\1\2}", text.replace("\u2581", " "))
+    text = _SPACES_RE.sub(" ", text).strip()
+    if target.split("-")[0].lower() not in CJK_LANGS:
+        return text
+    text = _BETWEEN_CJK_RE.sub("", text)
+    text = _BEFORE_PUNCT_RE.sub("", text)
+    text = _AFTER_PUNCT_RE.sub("", text)
+    text = _DOUBLE_PERIOD_RE.sub(r"\1", text)
+    return _FINAL_PERIOD_RE.sub("。", text)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__

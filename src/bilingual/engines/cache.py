@@ -1,0 +1,84 @@
+"""``CachedEngine``: wraps any engine so identical texts are translated once per run.
+
+Newsletters repeat themselves (section headings, sign-offs, "Read more"), and a sentence
+translated once need not be translated again. The memo is keyed by the pair, the wrapped
+engine's signature for it and the source text, so it never mixes outputs of different models.
+Only the texts not yet seen go to the wrapped engine, in one batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..errors import ModelError
+from .base import Engine
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    """How many texts a :class:`CachedEngine` was asked for, and how many the wrapped engine got."""
+
+    requested: int
+    translated: int
+
+    @property
+    def reused(self) -> int:
+        return self.requested - self.translated
+
+
+class CachedEngine:
+    """An :class:`Engine` that remembers every translation for the life of the object."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.name = engine.name
+        self._memo: dict[tuple[str, str, str, str], str] = {}
+        self._signatures: dict[tuple[str, str], str] = {}
+        self._requested = 0
+        self._translated = 0
+
+    @property
+    def stats(self) -> CacheStats:
+        return CacheStats(self._requested, self._translated)
+
+    def signature(self, source: str, target: str) -> str:
+        key = (source, target)
+        if key not in self._signatures:
+            self._signatures[key] = self.engine.signature(source, target)
+        return self._signatures[key]
+
+    def check_pair(self, source: str, target: str) -> None:
+        self.engine.check_pair(source, target)
+
+    def check_pairs(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Check every pair up front: the wrapped engine's ``check_pairs`` if it has one."""
+        pairs = list(pairs)
+        check_all = getattr(self.engine, "check_pairs", None)
+        if callable(check_all):
+            check_all(pairs)
+            return
+        for source, target in pairs:
+            self.engine.check_pair(source, target)
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        texts = list(texts)
+        self._requested += len(texts)
+        if not texts:
+            return []
+        signature = self.signature(source, target)
+        unseen = [
+            text
+            for text in dict.fromkeys(texts)
+            if (source, target, signature, text) not in self._memo
+        ]
+        if unseen:
+            outputs = self.engine.translate(unseen, source, target)
+            if len(outputs) != len(unseen):
+                raise ModelError(
+                    f"engine {self.engine.name} returned {len(outputs)} translations for {len(unseen)} texts"
+                )
+            self._translated += len(unseen)
+            for text, output in zip(unseen, outputs, strict=True):
+                self._memo[(source, target, signature, text)] = output
+        return [self._memo[(source, target, signature, text)] for text in texts]

@@ -1,0 +1,203 @@
+"""Match a document's segments to the entries of its existing PO file, and build the new entries.
+
+For each segment, in this order:
+
+1. an entry with the same id and source text is reused as it is (approved, fuzzy or empty);
+2. an entry elsewhere in the file with the same source text lends its translation, keeping its
+   state (the sentence did not change; its id did because a neighbour sentence changed, or its
+   paragraph moved);
+3. an entry in the same slot — the unit in the same place in document order, the sentence in
+   the same place in the unit — whose text changed is kept as the *previous* source (``#|``);
+   the segment needs a new translation, and an approved old one is quoted in a comment;
+4. anything else is new.
+
+Old entries that nothing took become obsolete (``#~``); they are never deleted.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from ..models import Segment
+from .po import FUZZY, Catalog, Entry
+
+Origin = Literal["approved", "memory", "cross-issue", "pending"]
+MACHINE = "machine: "
+FROM = "from "
+PREVIOUS_APPROVED = "previous approved translation: "
+SIMILAR = 0.5  # units or sentences of different counts pair only when at least this similar
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with one segment before the engine runs."""
+
+    segment: Segment
+    origin: Origin
+    text: str | None = None  # the translation, when known without the engine
+    entry: Entry | None = None  # the existing entry this one continues (reused, or kept as a template)
+    previous: Entry | None = None  # the entry of the same slot whose source text changed
+    source: str = ""  # cross-issue: the file the translation came from, as written in the comment
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The decisions for every segment of one document in one language, and the entries left over."""
+
+    decisions: tuple[Decision, ...]
+    leftovers: tuple[Entry, ...]  # active entries nothing took: they become obsolete
+
+
+def unit_of(segment_id: str | None) -> str:
+    return (segment_id or "").rsplit(".", 1)[0]
+
+
+def plan_document(segments: Sequence[Segment], old: Catalog | None) -> Plan:
+    """Decide, for each of ``segments`` (the ones with words), what the old catalog offers."""
+    active = list(old.active) if old is not None else []
+    used = [False] * len(active)
+    decided: dict[int, Decision] = {}
+    by_key = {entry.key: j for j, entry in enumerate(active)}
+    for i, seg in enumerate(segments):
+        j = by_key.get((seg.id, seg.text))
+        if j is not None and not used[j]:
+            used[j] = True
+            entry = active[j]
+            decided[i] = _reuse(seg, entry) if entry.translated else Decision(seg, "pending", entry=entry)
+    by_text: dict[str, list[int]] = {}
+    for j, entry in enumerate(active):
+        if entry.translated:
+            by_text.setdefault(entry.msgid, []).append(j)
+    for i, seg in enumerate(segments):
+        if i in decided or seg.text not in by_text:
+            continue
+        j = min(by_text[seg.text], key=lambda k: (used[k], not active[k].approved, k))
+        used[j] = True
+        decided[i] = _reuse(seg, active[j])
+    for i, j in _pair_slots(segments, active, decided, used):
+        used[j] = True
+        decided[i] = Decision(segments[i], "pending", previous=active[j])
+    decisions = tuple(decided.get(i) or Decision(seg, "pending") for i, seg in enumerate(segments))
+    return Plan(decisions, tuple(entry for j, entry in enumerate(active) if not used[j]))
+
+
+def _reuse(seg: Segment, entry: Entry) -> Decision:
+    return Decision(seg, "approved" if entry.approved else "memory", entry.msgstr, entry=entry)
+
+
+def _pair_slots(
+    segments: Sequence[Segment], active: list[Entry], decided: dict[int, Decision], used: list[bool]
+) -> list[tuple[int, int]]:
+    """(segment index, entry index) pairs of the same slot whose source text changed."""
+    new_units: dict[str, list[int]] = {}
+    for i, seg in enumerate(segments):
+        new_units.setdefault(unit_of(seg.id), []).append(i)
+    old_units: dict[str, list[int]] = {}
+    for j, entry in enumerate(active):
+        old_units.setdefault(unit_of(entry.msgctxt), []).append(j)
+    old_ids, new_ids = list(old_units), list(new_units)
+    matcher = difflib.SequenceMatcher(None, old_ids, new_ids, autojunk=False)
+    pairs: list[tuple[int, int]] = []
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        old_texts = [" ".join(active[j].msgid for j in old_units[uid]) for uid in old_ids[a0:a1]]
+        new_texts = [" ".join(segments[i].text for i in new_units[uid]) for uid in new_ids[b0:b1]]
+        for a, b in _pair_similar(old_texts, new_texts):
+            olds = [j for j in old_units[old_ids[a0 + a]] if not used[j]]
+            news = [i for i in new_units[new_ids[b0 + b]] if i not in decided]
+            sentence_pairs = _pair_similar([active[j].msgid for j in olds], [segments[i].text for i in news])
+            pairs.extend((news[n], olds[o]) for o, n in sentence_pairs)
+    return pairs
+
+
+def _pair_similar(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int]]:
+    """Slots of two runs of texts: one to one when the counts agree, else in order by similarity."""
+    if len(old) == len(new):
+        return list(zip(range(len(old)), range(len(new))))
+    pairs: list[tuple[int, int]] = []
+    start = 0
+    for b, text in enumerate(new):
+        best, best_ratio = -1, SIMILAR
+        for a in range(start, len(old)):
+            ratio = difflib.SequenceMatcher(None, old[a], text, autojunk=False).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = a, ratio
+        if best >= 0:
+            pairs.append((best, b))
+            start = best + 1
+    return pairs
+
+
+# -- building entries ---------------------------------------------------------------------------
+
+
+def reused_entry(decision: Decision, extracted: str, references: tuple[tuple[str, str], ...]) -> Entry:
+    """A reused entry under the segment's current id; its translation and comments untouched."""
+    assert decision.entry is not None
+    return replace(decision.entry, msgctxt=decision.segment.id, extracted=extracted, references=references)
+
+
+def new_entry(
+    decision: Decision, msgstr: str, note: str, extracted: str, references: tuple[tuple[str, str], ...]
+) -> Entry:
+    """An entry whose translation is not human work: machine output or memory from another file.
+
+    ``note`` is the comment naming where the translation came from (``machine: …``,
+    ``from issues/023/zh.po``). A changed source keeps its previous text as ``#|`` and, if it
+    was approved, its previous translation in a comment.
+    """
+    seg = decision.segment
+    base = decision.entry or decision.previous
+    kept = _human_comments(base.translator) if base is not None else []
+    carried = _carried(decision.previous) if decision.previous is not None else []
+    lines = [note, *carried, *[line for line in kept if line not in carried]]
+    msgstr = fit_newlines(seg.text, msgstr)
+    flags = tuple(f for f in (base.flags if base is not None else ()) if f != FUZZY)
+    previous = decision.previous
+    return Entry(
+        msgctxt=seg.id,
+        msgid=seg.text,
+        msgstr=msgstr,
+        flags=(FUZZY, *flags) if msgstr else flags,
+        translator="\n".join(line for line in lines if line),
+        extracted=extracted,
+        references=references,
+        previous_msgctxt=previous.msgctxt if previous is not None and previous.msgctxt != seg.id else None,
+        previous_msgid=previous.msgid if previous is not None else None,
+    )
+
+
+def obsolete_entry(entry: Entry) -> Entry:
+    """``entry`` as a ``#~`` entry: its source and translation stay in the file for reference."""
+    return replace(entry, obsolete=True, references=(), previous_msgctxt=None, previous_msgid=None)
+
+
+def _human_comments(comment: str) -> list[str]:
+    """A translator comment without the lines bilingual writes (they are written anew)."""
+    return [line for line in comment.split("\n") if line and not line.startswith((MACHINE, FROM, PREVIOUS_APPROVED))]
+
+
+def _carried(previous: Entry) -> list[str]:
+    """The approved translations of a changed segment that must stay visible to the translator."""
+    lines = [line for line in previous.translator.split("\n") if line.startswith(PREVIOUS_APPROVED)]
+    if previous.approved:
+        quoted = PREVIOUS_APPROVED + previous.msgstr.replace("\n", "\\n")
+        if quoted not in lines:
+            lines.insert(0, quoted)
+    return lines
+
+
+def fit_newlines(msgid: str, msgstr: str) -> str:
+    """``msgstr`` beginning and ending with a newline exactly when ``msgid`` does (msgfmt --check)."""
+    if not msgstr:
+        return msgstr
+    body = msgstr.strip("\n")
+    if not body:
+        return msgstr
+    head = "\n" if msgid.startswith("\n") else ""
+    tail = "\n" if msgid.endswith("\n") else ""
+    return head + body + tail

@@ -1,0 +1,290 @@
+"""PO files as typed values: read strictly, compare by meaning, render deterministically.
+
+A :class:`Catalog` is what a PO file says (header, metadata, entries), independent of how it was
+wrapped or which editor saved it. Reading checks the syntax line by line before polib parses it,
+so a broken file is reported as ``file:line`` instead of being half-read and then overwritten.
+Rendering is deterministic (polib, 78-column wrapping, active entries then obsolete ones), and
+:func:`same_content` compares two catalogs while ignoring the fields a writer refreshes, so a run
+that changes nothing writes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .. import __version__
+from ..errors import BilingualError, PoFileError
+
+FUZZY = "fuzzy"
+SIGNATURE_HEADER = "X-Bilingual-Signature"
+#: Metadata a writer refreshes whenever it writes; a difference in these alone is no change.
+VOLATILE = frozenset({"PO-Revision-Date", "X-Generator", SIGNATURE_HEADER})
+LANGUAGE_NAMES = {"zh": "Chinese (Simplified)", "ja": "Japanese"}
+PLURAL_FORMS = {"zh": "nplurals=1; plural=0;", "ja": "nplurals=1; plural=0;", "ko": "nplurals=1; plural=0;"}
+DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+
+_KEYWORD = re.compile(r'^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
+_STRING = re.compile(r'^(?:#~\s*)?(".*)$')
+_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
+_ESCAPES = set("ntr\"\\abfv01234567x")
+_POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One PO entry. ``msgctxt`` is the segment id, ``msgid`` the source sentence in placeholder form."""
+
+    msgctxt: str | None
+    msgid: str
+    msgstr: str = ""
+    flags: tuple[str, ...] = ()
+    translator: str = ""  # "# " comments: written by translators (and "machine: …" by us)
+    extracted: str = ""  # "#. " comments: glossary notes, regenerated every run
+    references: tuple[tuple[str, str], ...] = ()  # "#: en.md:16"
+    previous_msgctxt: str | None = None  # "#| msgctxt": the source before it changed
+    previous_msgid: str | None = None
+    obsolete: bool = False
+    msgid_plural: str = ""  # never written by bilingual; kept if a file has them
+    msgstr_plural: tuple[tuple[int, str], ...] = ()
+    line: int = field(default=0, compare=False)
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def fuzzy(self) -> bool:
+        return FUZZY in self.flags
+
+    @property
+    def translated(self) -> bool:
+        return bool(self.msgstr)
+
+    @property
+    def approved(self) -> bool:
+        """Human work: a non-empty translation without the fuzzy flag."""
+        return self.translated and not self.fuzzy and not self.obsolete
+
+    @property
+    def state(self) -> str:
+        """``approved``, ``machine`` (fuzzy with a translation) or ``untranslated``."""
+        if not self.translated:
+            return "untranslated"
+        return "machine" if self.fuzzy else "approved"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A PO file's content: header comment, metadata and entries (active first, then obsolete)."""
+
+    metadata: tuple[tuple[str, str], ...]
+    entries: tuple[Entry, ...]
+    header: str = ""
+    header_fuzzy: bool = False
+
+    @property
+    def meta(self) -> dict[str, str]:
+        return dict(self.metadata)
+
+    @property
+    def active(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if not e.obsolete)
+
+    @property
+    def obsolete(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.obsolete)
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def read_catalog(path: Path) -> Catalog | None:
+    """The catalog in ``path``, or None when there is no such file.
+
+    Raises :class:`PoFileError` naming ``path:line`` for a file that is not valid PO.
+    """
+    from ..storage import read_text
+
+    path = Path(path)
+    if not path.exists():
+        return None
+    try:
+        text = read_text(path)
+    except BilingualError as exc:
+        raise PoFileError(exc.message + "; the PO file is left as it is", path, exc.line) from None
+    return parse_catalog(text, path)
+
+
+def parse_catalog(text: str, path: Path | str = "<po>") -> Catalog:
+    """Parse PO ``text``; raise :class:`PoFileError` with ``path:line`` for a syntax error."""
+    import polib
+
+    check_syntax(text, path)
+    try:
+        po = polib.pofile(text, wrapwidth=78)
+    except (OSError, ValueError, UnicodeError) as exc:
+        message = str(exc)
+        found = _POLIB_LINE.search(message)
+        line = int(found.group(1)) if found else None
+        detail = found.group(2) if found and found.group(2) else "syntax error"
+        raise PoFileError(f"{detail}; fix the PO file (it is not overwritten)", path, line) from None
+    entries = [_from_polib(e) for e in po]
+    _check_duplicates(entries, path)
+    return Catalog(tuple(po.metadata.items()), tuple(entries), po.header or "", bool(po.metadata_is_fuzzy))
+
+
+def check_syntax(text: str, path: Path | str = "<po>") -> None:
+    """Every line is blank, a comment, a keyword with a string, or a continuation string."""
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line or (line.startswith("#") and not line.startswith("#~")):
+            continue
+        body = line.removeprefix("#~").strip() if line.startswith("#~") else line
+        if not body or body.startswith("|"):
+            continue  # "#~" alone, or "#~|" previous-msgid lines of obsolete entries
+        match = _KEYWORD.match(body) or _STRING.match(body)
+        if match is None:
+            word = body.split()[0][:30]
+            raise PoFileError(f"syntax error: unexpected '{word}'; fix the PO file (it is not overwritten)", path, number)
+        literal = match.group(match.lastindex or 1).rstrip()
+        found = _LITERAL.fullmatch(literal)
+        if found is None:
+            raise PoFileError(
+                "syntax error: unterminated string or unescaped double quote; fix the PO file (it is not overwritten)",
+                path, number,
+            )
+        bad = re.search(r"\\(.)", literal[1:-1].replace("\\\\", ""))
+        if bad and bad.group(1) not in _ESCAPES:
+            raise PoFileError(f"syntax error: invalid escape \\{bad.group(1)}; fix the PO file", path, number)
+
+
+def _check_duplicates(entries: list[Entry], path: Path | str) -> None:
+    seen: set[tuple[str | None, str]] = set()
+    for entry in entries:
+        if entry.obsolete:
+            continue
+        if entry.key in seen:
+            what = f"msgctxt '{entry.msgctxt}' and " if entry.msgctxt is not None else ""
+            raise PoFileError(f"duplicate entry: {what}msgid '{entry.msgid[:40]}' occur twice; remove one", path, entry.line)
+        seen.add(entry.key)
+
+
+def _from_polib(e) -> Entry:  # noqa: ANN001 (polib.POEntry)
+    return Entry(
+        msgctxt=e.msgctxt,
+        msgid=e.msgid,
+        msgstr=e.msgstr,
+        flags=tuple(e.flags),
+        translator=e.tcomment or "",
+        extracted=e.comment or "",
+        references=tuple((str(f), str(n)) for f, n in e.occurrences),
+        previous_msgctxt=e.previous_msgctxt,
+        previous_msgid=e.previous_msgid,
+        obsolete=bool(e.obsolete),
+        msgid_plural=e.msgid_plural or "",
+        msgstr_plural=tuple(sorted((int(k), v) for k, v in (e.msgstr_plural or {}).items())),
+        line=int(e.linenum or 0),
+    )
+
+
+# -- comparing and rendering -------------------------------------------------------------------
+
+
+def same_content(old: Catalog | None, new: Catalog) -> bool:
+    """True when ``new`` says what ``old`` says, ignoring wrapping and the :data:`VOLATILE` fields."""
+    if old is None:
+        return False
+
+    def stable(catalog: Catalog) -> tuple[object, ...]:
+        meta = sorted((k, v) for k, v in catalog.metadata if k not in VOLATILE)
+        entries = tuple(
+            replace(e, translator=_comment(e.translator), extracted=_comment(e.extracted))
+            for e in (*catalog.active, *catalog.obsolete)
+        )
+        return (tuple(meta), entries, _comment(catalog.header), catalog.header_fuzzy)
+
+    return stable(old) == stable(new)
+
+
+def _comment(text: str) -> str:
+    """A comment as it reads back from a file (polib drops blank comment lines and trailing blanks)."""
+    return "\n".join(line.rstrip() for line in text.split("\n") if line.strip())
+
+
+def render(catalog: Catalog) -> str:
+    """The PO text of ``catalog``: deterministic, UTF-8, strings wrapped at 78 columns as gettext does.
+
+    Comments are written one line each, never re-wrapped, so a file reads back as exactly the
+    catalog that was written (polib alone would wrap long comments and drop those of obsolete
+    entries).
+    """
+    import polib
+
+    po = polib.POFile(wrapwidth=78, encoding="utf-8", check_for_duplicates=False)
+    po.header = catalog.header
+    po.metadata = dict(catalog.metadata)
+    po.metadata_is_fuzzy = catalog.header_fuzzy
+    parts = [str(po)]
+    for entry in (*catalog.active, *catalog.obsolete):
+        body = polib.POEntry(
+            msgctxt=entry.msgctxt,
+            msgid=entry.msgid,
+            msgstr=entry.msgstr,
+            flags=list(entry.flags),
+            occurrences=list(entry.references),
+            previous_msgctxt=entry.previous_msgctxt,
+            previous_msgid=entry.previous_msgid,
+            obsolete=entry.obsolete,
+            msgid_plural=entry.msgid_plural,
+            msgstr_plural=dict(entry.msgstr_plural),
+        ).__unicode__(78)
+        comments = [f"# {line}".rstrip() for line in entry.translator.split("\n")] if entry.translator.strip() else []
+        comments += [f"#. {line}".rstrip() for line in entry.extracted.split("\n")] if entry.extracted.strip() else []
+        parts.append("\n".join([*comments, body]))
+    return "\n".join(parts)
+
+
+def revision_date(now: float | None = None) -> str:
+    """``PO-Revision-Date`` for now (or ``SOURCE_DATE_EPOCH``, for reproducible builds), in UTC."""
+    if now is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        now = float(epoch) if epoch.strip().isdigit() else time.time()
+    return time.strftime("%Y-%m-%d %H:%M+0000", time.gmtime(now))
+
+
+def header_metadata(old: Catalog | None, lang: str, project: str, signature: str, date: str) -> tuple[tuple[str, str], ...]:
+    """Metadata for a file being written: a translator's existing fields stay, missing ones are added,
+    and the fields a writer owns (revision date, generator, signature) are refreshed."""
+    meta = dict(old.metadata) if old is not None else {}
+    defaults = {
+        "Project-Id-Version": project,
+        "Last-Translator": "bilingual (machine translation; see fuzzy entries)",
+        "Language-Team": LANGUAGE_NAMES.get(lang, lang),
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": PLURAL_FORMS.get(lang.split("_")[0].split("-")[0], DEFAULT_PLURAL_FORMS),
+    }
+    for key, value in defaults.items():
+        if not meta.get(key):
+            meta[key] = value
+    if "utf-8" not in meta["Content-Type"].lower():
+        meta["Content-Type"] = "text/plain; charset=UTF-8"  # bilingual always writes UTF-8
+    meta.pop("POT-Creation-Date", None)  # there is no template; a creation date would only churn
+    meta["PO-Revision-Date"] = date
+    meta["X-Generator"] = f"bilingual {__version__}"
+    meta[SIGNATURE_HEADER] = signature
+    import polib
+
+    po = polib.POFile()
+    po.metadata = meta
+    return tuple(po.ordered_metadata())  # the order the file is written in
+
+
+def with_metadata(catalog: Catalog, metadata: tuple[tuple[str, str], ...]) -> Catalog:
+    return replace(catalog, metadata=metadata)

@@ -1,0 +1,174 @@
+"""The files a translated issue gets beside its editions, built in memory and written all or nothing.
+
+``issues/NNN/aligned.md``, ``aligned.html``, ``NNN.tmx`` (the aligned views) and ``report.md``,
+``report.html`` (the diff report of a run). For a plain ``name.md`` the names are
+``name.aligned.md``, ``name.tmx``, ``name.report.md`` and so on.
+
+:func:`write_files` writes a set of files in two phases: every file goes to a temporary file
+beside its target first, and only when all of them are complete are they renamed into place, so
+a folder that cannot be written leaves no file of the set changed or half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from .model import Alignment, Status
+
+if TYPE_CHECKING:
+    from ..glossary.schema import Glossary
+    from ..pipeline import Edition
+
+
+@dataclass(frozen=True)
+class OutputPaths:
+    """Where the aligned views and the report of one document go."""
+
+    aligned_md: Path
+    aligned_html: Path
+    tmx: Path
+    report_md: Path
+    report_html: Path
+
+    @classmethod
+    def beside(cls, source: Path, folder: Path | None = None, tmx: Path | None = None) -> OutputPaths:
+        """The paths for ``source`` (``en.md`` of an issue folder, or ``name.md``), in ``folder`` if given."""
+        source = Path(source)
+        folder = Path(folder) if folder is not None else source.parent
+        if source.name == "en.md":
+            name = source.resolve().parent.name
+            names = ("aligned.md", "aligned.html", f"{name}.tmx", "report.md", "report.html")
+        else:
+            stem = source.stem
+            names = (f"{stem}.aligned.md", f"{stem}.aligned.html", f"{stem}.tmx", f"{stem}.report.md", f"{stem}.report.html")
+        paths = [folder / n for n in names]
+        if tmx is not None:
+            paths[2] = Path(tmx)
+        return cls(*paths)
+
+
+def aligned_files(alignment: Alignment, paths: OutputPaths, glossary: Glossary | None = None) -> dict[Path, str]:
+    """``aligned.md``, ``aligned.html`` and the TMX of an alignment."""
+    from .aligned import aligned_html, aligned_markdown
+    from .tmx import tmx
+
+    return {
+        paths.aligned_md: aligned_markdown(alignment),
+        paths.aligned_html: aligned_html(alignment, glossary),
+        paths.tmx: tmx(alignment),
+    }
+
+
+def build_issue_outputs(
+    editions: Sequence[Edition],
+    paths: OutputPaths,
+    glossary: Glossary | None = None,
+    statuses: Mapping[tuple[str, str], Status] | None = None,
+    approved: Mapping[tuple[str, str], str] | None = None,
+    violations: Iterable[object] = (),
+    align: bool = True,
+    report: bool = True,
+) -> dict[Path, str]:
+    """The texts of every output of one document's run (all its languages), keyed by path."""
+    from .aligned import build_alignment
+    from .inputs import as_flags, from_edition
+    from .report import build_report, report_html, report_markdown
+
+    if not editions:
+        return {}
+    statuses = statuses or {}
+    flags = as_flags(violations)
+    files: dict[Path, str] = {}
+    if align:
+        doc = editions[0].document
+        versions = [
+            from_edition(e, {sid: s for (lang, sid), s in statuses.items() if lang == e.lang}) for e in editions
+        ]
+        alignment = build_alignment(doc, versions, flags, signature=_signature(editions))
+        files.update(aligned_files(alignment, paths, glossary))
+    if report:
+        result = build_report(editions, approved, statuses, flags)
+        files[paths.report_md] = report_markdown(result)
+        files[paths.report_html] = report_html(result)
+    return files
+
+
+def write_issue_outputs(
+    editions: Sequence[Edition],
+    folder: Path | None = None,
+    glossary: Glossary | None = None,
+    statuses: Mapping[tuple[str, str], Status] | None = None,
+    approved: Mapping[tuple[str, str], str] | None = None,
+    violations: Iterable[object] = (),
+    align: bool = True,
+    report: bool = True,
+) -> list[Path]:
+    """Build and write the aligned views and report of one document's editions; the files that changed.
+
+    ``folder`` defaults to the source's folder (where the editions go). Nothing is written if any
+    output cannot be built or written.
+    """
+    if not editions:
+        return []
+    paths = OutputPaths.beside(Path(editions[0].document.path), folder)
+    return write_files(build_issue_outputs(editions, paths, glossary, statuses, approved, violations, align, report))
+
+
+def _signature(editions: Sequence[Edition]) -> str:
+    signatures = dict.fromkeys(str(e.signature) for e in editions)
+    return " ; ".join(signatures)
+
+
+def write_files(files: Mapping[Path, str | bytes]) -> list[Path]:
+    """Write every file or none: temporary files first, then renames. Returns the files that changed."""
+    pending: list[tuple[Path, str]] = []
+    try:
+        for path, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            if _same(path, data):
+                continue
+            pending.append((path, _stage(path, data)))
+        for path, tmp in pending:
+            os.replace(tmp, path)
+    except BaseException:
+        for _, tmp in pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    return [path for path, _ in pending]
+
+
+def _same(path: Path, data: bytes) -> bool:
+    with contextlib.suppress(OSError):
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    return False
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """``data`` in a complete temporary file beside ``path``, with ``path``'s permissions."""
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a folder")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
+    return tmp

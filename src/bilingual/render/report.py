@@ -1,0 +1,247 @@
+"""The diff report of a run: what the engine said, what the glossary changed, what a human approved.
+
+For every segment of every edition, up to three stages, each shown with its differences from the
+one before: the engine's raw output (for the masked text, so a masked term is still a ``{N}``),
+the text after glossary enforcement and placeholder repair, and the approved human text. A
+summary counts origins, glossary substitutions per term, placeholder recoveries and check
+violations per rule, and lists the segments that need a human.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Event
+from .diffing import Op, inline_diff, md_escape, ops_html, ops_markdown
+from .inputs import ORIGIN_STATUS, as_flags, flags_by_segment
+from .model import LANG_NAMES, Flag, Status
+
+if TYPE_CHECKING:
+    from ..pipeline import Edition
+
+ORIGINS = ("approved", "memory", "cross-issue", "engine", "source")
+ORIGIN_LABELS = {
+    "approved": "approved (human)",
+    "memory": "from memory (fuzzy)",
+    "cross-issue": "from another issue's memory",
+    "engine": "from the engine",
+    "source": "copied as is (no words)",
+}
+RECOVERY_EVENTS = ("placeholder-recovered", "placeholder-duplicated")
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One version of a segment's text; ``ops`` are its differences from the stage before."""
+
+    name: str  # engine, glossary, memory, approved, source
+    text: str
+    ops: tuple[Op, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return any(op.kind != "equal" for op in self.ops)
+
+
+@dataclass(frozen=True)
+class SegmentReport:
+    id: str
+    lang: str
+    line: int
+    origin: str
+    status: Status
+    stages: tuple[Stage, ...]
+    events: tuple[Event, ...]
+    flags: tuple[Flag, ...]
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why a human should look at this segment; empty when nothing calls for it."""
+        out: list[str] = []
+        if self.status == "fuzzy":
+            out.append("fuzzy")
+        out += [f"violation: {f.rule}" for f in self.flags]
+        out += [f"{e.kind}: {e.detail}" for e in self.events if e.kind in RECOVERY_EVENTS]
+        return tuple(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str
+    langs: tuple[str, ...]
+    signatures: Mapping[str, str]
+    segments: tuple[SegmentReport, ...]
+
+    def for_lang(self, lang: str) -> list[SegmentReport]:
+        return [s for s in self.segments if s.lang == lang]
+
+    @property
+    def needs_human(self) -> list[SegmentReport]:
+        return [s for s in self.segments if s.reasons]
+
+    def origins(self, lang: str) -> Counter[str]:
+        return Counter(s.origin for s in self.for_lang(lang))
+
+    def substitutions(self, lang: str) -> Counter[str]:
+        return Counter(e.term or "?" for s in self.for_lang(lang) for e in s.events if e.kind == "glossary-substitution")
+
+    def recoveries(self, lang: str) -> int:
+        return sum(1 for s in self.for_lang(lang) for e in s.events if e.kind in RECOVERY_EVENTS)
+
+    def violations(self, lang: str) -> Counter[str]:
+        return Counter(f.rule for s in self.for_lang(lang) for f in s.flags)
+
+
+def build_report(
+    editions: Sequence[Edition],
+    approved: Mapping[tuple[str, str], str] | None = None,
+    statuses: Mapping[tuple[str, str], Status] | None = None,
+    violations: Iterable[object] = (),
+    name: str = "",
+) -> Report:
+    """The report of ``editions`` (one document, its languages).
+
+    ``approved`` maps (lang, segment id) to a human translation from the PO file, shown as the
+    last stage where it differs; ``statuses`` overrides the status an origin implies (e.g. a PO
+    entry still marked fuzzy); ``violations`` are check results (see :func:`.inputs.as_flags`).
+    """
+    approved = approved or {}
+    statuses = statuses or {}
+    segments: list[SegmentReport] = []
+    langs: list[str] = []
+    signatures: dict[str, str] = {}
+    flags = as_flags(violations)
+    for edition in editions:
+        lang = edition.lang
+        langs.append(lang)
+        signatures[lang] = str(edition.signature)
+        flagged = flags_by_segment([f for f in flags if f.lang in (lang, "")], edition.segments)
+        for seg in edition.segments:
+            t = edition.translations[seg.id]
+            status = statuses.get((lang, seg.id), ORIGIN_STATUS.get(t.origin, "machine"))
+            stages = _stages(t.origin, t.raw, t.text, approved.get((lang, seg.id)))
+            own = tuple(flagged.get((lang, seg.id), []) + flagged.get(("", seg.id), []))
+            segments.append(SegmentReport(seg.id, lang, seg.line, t.origin, status, stages, t.events, own))
+    name = name or (_issue_name(editions[0].document.path) if editions else "")
+    return Report(name, tuple(langs), signatures, tuple(segments))
+
+
+def _stages(origin: str, raw: str | None, text: str, human: str | None) -> tuple[Stage, ...]:
+    stages: list[Stage] = []
+    if raw is not None:
+        stages.append(Stage("engine", raw))
+        stages.append(Stage("glossary", text, inline_diff(raw, text)))
+    else:
+        stages.append(Stage(origin if origin in ("approved", "source") else "memory", text))
+    if human is not None and human != stages[-1].text:
+        stages.append(Stage("approved", human, inline_diff(stages[-1].text, human)))
+    return tuple(stages)
+
+
+def _issue_name(path: str) -> str:
+    from pathlib import Path
+
+    p = Path(path)
+    return p.parent.name if p.name == "en.md" else p.stem
+
+
+STAGE_LABELS = {
+    "engine": "engine output",
+    "glossary": "after glossary",
+    "memory": "from memory",
+    "approved": "approved",
+    "source": "copied",
+}
+
+
+# ---------------------------------------------------------------------------------------- Markdown
+
+
+def summary_rows(report: Report) -> list[tuple[str, list[int]]]:
+    """The summary table: a label and one count per language."""
+    langs = report.langs
+    return [
+        ("segments", [len(report.for_lang(lang)) for lang in langs]),
+        *((ORIGIN_LABELS[o], [report.origins(lang)[o] for lang in langs]) for o in ORIGINS),
+        ("glossary substitutions", [sum(report.substitutions(lang).values()) for lang in langs]),
+        ("placeholder recoveries", [report.recoveries(lang) for lang in langs]),
+        ("check violations", [sum(report.violations(lang).values()) for lang in langs]),
+    ]
+
+
+def counter_rows(langs: Sequence[str], counter: Callable[[str], Counter[str]]) -> list[tuple[str, list[int]]]:
+    """A per-language counter (substitutions by term, violations by rule) as rows, most frequent first."""
+    counts = {lang: counter(lang) for lang in langs}
+    keys = sorted({k for c in counts.values() for k in c}, key=lambda k: (-sum(c[k] for c in counts.values()), k))
+    return [(k, [counts[lang][k] for lang in langs]) for k in keys]
+
+
+def report_markdown(report: Report) -> str:
+    """``report.md``: summary, the segments that need a human, then every segment's stages."""
+    langs = report.langs
+    out = [f"# Translation report — {md_escape(report.name)}", ""]
+    out += [f"- signature ({lang}): `{report.signatures[lang]}`" for lang in langs]
+    out += ["", "## Summary", ""]
+    out += _table("", [LANG_NAMES.get(lang, lang) for lang in langs], summary_rows(report))
+    for title, what, counter in (
+        ("Glossary substitutions by term", "term", report.substitutions),
+        ("Violations by rule", "rule", report.violations),
+    ):
+        rows = counter_rows(langs, counter)
+        if rows:
+            out += ["", f"### {title}", "", *_table(what, list(langs), rows)]
+    needs = report.needs_human
+    out += ["", f"## Needs a human ({len(needs)})", ""]
+    out += [f"- {s.lang} [`{s.id}`](#{_anchor(s)}) line {s.line}: {md_escape('; '.join(s.reasons))}" for s in needs]
+    if not needs:
+        out.append("Nothing: no fuzzy segments, violations or recovered placeholders.")
+    for lang in langs:
+        out += ["", f"## {LANG_NAMES.get(lang, lang)} ({lang})"]
+        for s in report.for_lang(lang):
+            out += ["", f'<a id="{_anchor(s)}"></a>**`{s.id}`** · line {s.line} · {s.origin}', ""]
+            for stage in s.stages:
+                body = ops_markdown(stage.ops) if stage.ops else md_escape(stage.text)
+                unchanged = " (unchanged)" if stage.ops and not stage.changed else ""
+                out.append(f"- {STAGE_LABELS[stage.name]}{unchanged}: {body}")
+            out += [f"- ⚠️ {md_escape(f.rule)}: {md_escape(f.message)}" for f in s.flags]
+    return "\n".join(out) + "\n"
+
+
+def _table(corner: str, columns: Sequence[str], rows: list[tuple[str, list[int]]]) -> list[str]:
+    out = [f"| {corner} | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
+    return out + [f"| {md_escape(label)} | " + " | ".join(map(str, values)) + " |" for label, values in rows]
+
+
+def _anchor(s: SegmentReport) -> str:
+    return f"{s.lang}-{s.id}".replace(".", "-")
+
+
+# -------------------------------------------------------------------------------------------- HTML
+
+
+def report_html(report: Report) -> str:
+    """``report.html``: the same report as one self-contained page."""
+    from .html import jinja_env
+
+    sections = []
+    for lang in report.langs:
+        rows = []
+        for s in report.for_lang(lang):
+            stages = [
+                {"label": STAGE_LABELS[st.name], "html": ops_html(st.ops or (Op("equal", st.text),)), "changed": st.changed}
+                for st in s.stages
+            ]
+            rows.append({"segment": s, "anchor": _anchor(s), "stages": stages})
+        sections.append({"lang": lang, "rows": rows})
+    return jinja_env().get_template("report.html").render(
+        report=report,
+        sections=sections,
+        summary=summary_rows(report),
+        terms=counter_rows(report.langs, report.substitutions),
+        rules=counter_rows(report.langs, report.violations),
+        names=LANG_NAMES,
+        anchor=_anchor,
+    )

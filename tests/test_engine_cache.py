@@ -1,0 +1,107 @@
+"""CachedEngine: identical texts are translated once per run, only unique texts in one batch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from conftest_argos import ArgosEnv, argos_env, corpus, greedy_engine, installed_fixtures  # noqa: F401 (fixtures)
+
+from bilingual.engines.base import Engine
+from bilingual.engines.cache import CachedEngine
+from bilingual.errors import ModelError
+
+
+class CountingEngine:
+    """Prefixes the target code; records every batch it is given."""
+
+    name = "counting"
+
+    def __init__(self, version: str = "1") -> None:
+        self.version = version
+        self.batches: list[tuple[list[str], str, str]] = []
+        self.checked: list[tuple[str, str]] = []
+
+    def signature(self, source: str, target: str) -> str:
+        return f"counting:{self.version}"
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        self.batches.append((list(texts), source, target))
+        return [f"{target}:{text}" for text in texts]
+
+    def check_pair(self, source: str, target: str) -> None:
+        self.checked.append((source, target))
+        if target == "xx":
+            raise ModelError("no en→xx model installed")
+
+
+def test_identical_texts_are_translated_once_in_one_batch() -> None:
+    inner = CountingEngine()
+    engine = CachedEngine(inner)
+    out = engine.translate(["a", "b", "a", "c", "b"], "en", "zh")
+    assert out == ["zh:a", "zh:b", "zh:a", "zh:c", "zh:b"]
+    assert inner.batches == [(["a", "b", "c"], "en", "zh")]
+
+
+def test_texts_seen_earlier_in_the_run_are_not_sent_again() -> None:
+    inner = CountingEngine()
+    engine = CachedEngine(inner)
+    engine.translate(["a", "b"], "en", "zh")
+    out = engine.translate(["b", "c", "a"], "en", "zh")
+    assert out == ["zh:b", "zh:c", "zh:a"]
+    assert inner.batches[1] == (["c"], "en", "zh")
+    assert (engine.stats.requested, engine.stats.translated, engine.stats.reused) == (5, 3, 2)
+
+
+def test_a_fully_cached_batch_does_not_call_the_engine() -> None:
+    inner = CountingEngine()
+    engine = CachedEngine(inner)
+    engine.translate(["a"], "en", "zh")
+    assert engine.translate(["a", "a"], "en", "zh") == ["zh:a", "zh:a"]
+    assert engine.translate([], "en", "zh") == []
+    assert len(inner.batches) == 1
+
+
+def test_pairs_are_cached_separately() -> None:
+    inner = CountingEngine()
+    engine = CachedEngine(inner)
+    assert engine.translate(["a"], "en", "zh") == ["zh:a"]
+    assert engine.translate(["a"], "en", "ja") == ["ja:a"]
+    assert len(inner.batches) == 2
+
+
+def test_engines_with_different_signatures_do_not_share_entries() -> None:
+    first, second = CachedEngine(CountingEngine("1")), CachedEngine(CountingEngine("2"))
+    first.translate(["a"], "en", "zh")
+    assert second.translate(["a"], "en", "zh") == ["zh:a"]
+    assert second.signature("en", "zh") == "counting:2"
+
+
+def test_wrapper_passes_name_and_checks_through() -> None:
+    inner = CountingEngine()
+    engine = CachedEngine(inner)
+    assert isinstance(engine, Engine)
+    assert engine.name == "counting"
+    engine.check_pairs([("en", "zh"), ("en", "ja")])
+    assert inner.checked == [("en", "zh"), ("en", "ja")]
+    with pytest.raises(ModelError):
+        engine.check_pair("en", "xx")
+
+
+def test_wrong_output_count_is_an_error() -> None:
+    class Broken(CountingEngine):
+        def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+            return []
+
+    with pytest.raises(ModelError, match="returned 0 translations for 1 texts"):
+        CachedEngine(Broken()).translate(["a"], "en", "zh")
+
+
+def test_cached_argos_engine_on_fixture_models(installed_fixtures: ArgosEnv) -> None:
+    rows = corpus()[:6]
+    texts = [row["en"] for row in rows] * 2
+    engine = CachedEngine(greedy_engine())
+    engine.check_pairs([("en", "zh")])
+    assert engine.translate(texts, "en", "zh") == [row["zh"] for row in rows] * 2
+    assert engine.stats.translated == len(rows)
+    assert engine.signature("en", "zh") == "argos:translate-en_zh-0.1"

@@ -1,0 +1,164 @@
+"""An interrupted run leaves every PO file and edition as it was or complete, and no temporary file.
+
+Real ``bilingual translate`` processes are stopped while the engine works (Ctrl-C, ``kill``,
+``kill -9``) and while files are being written (Ctrl-C, ``kill``); an in-process run is also
+interrupted at each write in turn.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bilingual.engines.registry import TEST_ENGINES_ENV
+from test_memory_incremental import CountingEngine, run
+
+BIN = Path(sys.executable).parent / "bilingual"
+ISSUES = ("021", "022", "023")
+TEXT = "# Issue {n}\n\nThe first sentence of issue {n}. The second sentence.\n\nA paragraph about *models* and data.\n"
+EPOCH = "1700000000"  # the same PO-Revision-Date in every run of a test
+# Writes the CLI makes for three issues in two languages after a source change: 6 PO files, 6 editions.
+WRITES = 12
+
+WRAPPER = """
+import os, sys, time
+from pathlib import Path
+marker, target = Path(os.environ["MARKER"]), int(os.environ["PAUSE_AT_WRITE"])
+real, count = os.replace, [0]
+def replace(src, dst):
+    count[0] += 1
+    if count[0] == target:
+        marker.write_text("writing")
+        time.sleep(60)
+    return real(src, dst)
+os.replace = replace
+from bilingual.cli import main
+sys.argv = ["bilingual", *sys.argv[1:]]
+main()
+"""
+
+
+@pytest.fixture
+def archive(tmp_path: Path, monkeypatch) -> Path:
+    """Three translated issues whose sources then changed: the next run rewrites every file."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    root = tmp_path / "issues"
+    for n in ISSUES:
+        (root / n).mkdir(parents=True)
+        (root / n / "en.md").write_text(TEXT.format(n=n), encoding="utf-8")
+    run(root, langs=("zh", "ja"))
+    for n in ISSUES:
+        (root / n / "en.md").write_text(TEXT.format(n=n).replace("The second sentence.", "A new second sentence."), encoding="utf-8")
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def complete_version(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """What an uninterrupted run with the same engine output writes."""
+    copy = tmp_path / "complete" / "issues"
+    shutil.copytree(root, copy)
+    run(copy, PseudoSlow(), langs=("zh", "ja"))
+    return snapshot(copy)
+
+
+class PseudoSlow(CountingEngine):
+    """In-process twin of the hidden ``slow`` engine: same output and signature, no sleeping."""
+
+    def signature(self, source: str, target: str) -> str:
+        return "slow:test"
+
+    def translate(self, texts, source, target):
+        from bilingual.engines.pseudo import pseudo
+
+        return [pseudo(t) for t in texts]
+
+
+def assert_old_or_complete(root: Path, before: dict[str, bytes], complete: dict[str, bytes]) -> int:
+    """Every file is byte-identical to its old or its complete version; return how many are new."""
+    after = snapshot(root)
+    leftovers = [name for name in after if name.endswith(".tmp") or "/." in "/" + name]
+    assert leftovers == [], f"temporary files left behind: {leftovers}"
+    assert set(after) <= set(complete)
+    for name, data in after.items():
+        assert data in (before.get(name), complete[name]), f"{name} is neither the old nor the complete version"
+    return sum(1 for name, data in after.items() if data != before.get(name))
+
+
+def start(root: Path, tmp_path: Path, args: list[str], env: dict[str, str]) -> subprocess.Popen:
+    """Start a run and return once it is where ``env`` says to pause (its marker file exists)."""
+    marker = tmp_path / "marker"
+    environment = {**os.environ, TEST_ENGINES_ENV: "1", "SOURCE_DATE_EPOCH": EPOCH, "BILINGUAL_SLOW_SECONDS": "60", **env}
+    environment["MARKER" if "PAUSE_AT_WRITE" in env else "BILINGUAL_SLOW_MARKER"] = str(marker)
+    proc = subprocess.Popen(
+        [*args, "translate", str(root), "--engine", "slow", "--no-glossary"],
+        env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+    )
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        if proc.poll() is not None:
+            raise AssertionError(f"the run ended before it was interrupted: {proc.communicate()}")
+        assert time.monotonic() < deadline, "the run never reached the point to interrupt"
+        time.sleep(0.05)
+    return proc
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 130), (signal.SIGKILL, -signal.SIGKILL)])
+def test_interrupt_while_the_engine_runs_changes_nothing(archive, tmp_path, sig, code):
+    before = snapshot(archive)
+    complete = complete_version(archive, tmp_path)
+    proc = start(archive, tmp_path, [str(BIN)], {})
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code, err
+    assert assert_old_or_complete(archive, before, complete) == 0
+    if sig != signal.SIGKILL:
+        assert b"interrupted" in err
+
+
+@pytest.mark.parametrize("pause_at", [1, 5, WRITES])
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_interrupt_while_writing_leaves_each_file_old_or_complete(archive, tmp_path, sig, pause_at):
+    before = snapshot(archive)
+    complete = complete_version(archive, tmp_path)
+    proc = start(archive, tmp_path, [sys.executable, "-c", WRAPPER], {"BILINGUAL_SLOW_SECONDS": "0", "PAUSE_AT_WRITE": str(pause_at)})
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert assert_old_or_complete(archive, before, complete) == pause_at - 1
+
+
+def test_po_files_are_written_before_editions(archive, tmp_path, monkeypatch):
+    order: list[str] = []
+    real = os.replace
+
+    def record(src, dst):
+        order.append(Path(dst).suffix)
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", record)
+    run(archive, PseudoSlow(), langs=("zh", "ja"))
+    assert order == [".po"] * 6 + [".md"] * 6
+
+
+def test_resuming_after_an_interrupt_completes_the_run(archive, tmp_path):
+    complete = complete_version(archive, tmp_path)
+    proc = start(archive, tmp_path, [sys.executable, "-c", WRAPPER], {"BILINGUAL_SLOW_SECONDS": "0", "PAUSE_AT_WRITE": "4"})
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=60)
+    engine = PseudoSlow()
+    run(archive, engine, langs=("zh", "ja"))
+    assert len(engine.calls) == 0 or set(engine.calls) == {"A new second sentence."}
+    assert snapshot(archive).keys() == complete.keys()
+    for name, data in snapshot(archive).items():
+        if name.endswith(".md"):
+            assert data == complete[name], name

@@ -1,0 +1,121 @@
+"""TMX 1.4 export: read back with translate-toolkit and lxml; inline markup; unwritable paths."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from bilingual.cli import app
+from bilingual.engines.pseudo import PseudoEngine
+from bilingual.glossary import load_glossary
+from bilingual.markdown import parse
+from bilingual.pipeline import translate
+from bilingual.render.aligned import build_alignment
+from bilingual.render.inputs import from_edition
+from bilingual.render.tmx import tmx
+from conftest import ROOT, SAMPLE_ISSUE
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="module")
+def run():
+    doc = parse((SAMPLE_ISSUE / "en.md").read_text(encoding="utf-8"), str(SAMPLE_ISSUE / "en.md"))
+    return translate([doc], ["zh", "ja"], PseudoEngine(), glossary=load_glossary([ROOT / "glossary"]))
+
+
+@pytest.fixture(scope="module")
+def alignment(run):
+    return build_alignment(run.editions[0].document, [from_edition(e) for e in run.editions], signature="sig")
+
+
+@pytest.fixture(scope="module")
+def tmx_file(tmp_path_factory, alignment) -> Path:
+    path = tmp_path_factory.mktemp("tmx") / "024.tmx"
+    path.write_text(tmx(alignment), encoding="utf-8")
+    return path
+
+
+def test_translate_toolkit_reads_every_segment_back(tmx_file, alignment):
+    from translate.storage.tmx import tmxfile
+
+    store = tmxfile.parsefile(str(tmx_file))
+    assert len(store.units) == len(alignment.rows)
+    for unit, row in zip(store.units, alignment.rows, strict=True):
+        assert unit.getid() == row.id
+        assert unit.source == row.source.markdown
+        assert unit.gettarget("zh") == row.cells[1].markdown
+        assert unit.gettarget("ja") == row.cells[2].markdown
+
+
+def test_header_and_tu_structure(tmx_file, alignment):
+    root = etree.parse(str(tmx_file)).getroot()
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    assert header.get("segtype") == "sentence" and header.get("srclang") == "en"
+    for attribute in ("creationtool", "creationtoolversion", "adminlang", "datatype", "o-tmf"):
+        assert header.get(attribute)
+    tus = root.findall("body/tu")
+    assert len(tus) == len(alignment.rows)
+    assert all([tuv.get(XML_LANG) for tuv in tu.findall("tuv")] == ["en", "zh", "ja"] for tu in tus)
+    assert all(tuv.find("prop[@type='x-status']") is not None for tu in tus for tuv in tu.findall("tuv"))
+
+
+def test_markup_becomes_inline_elements_with_matching_numbers(tmx_file):
+    root = etree.parse(str(tmx_file)).getroot()
+    link = next(tu for tu in root.iter("tu") if "Synthetic data is now being used" in "".join(tu.find("tuv/seg").itertext()))
+    segs = link.findall("tuv/seg")
+    for seg in segs:
+        bpt, ept = seg.find("bpt"), seg.find("ept")
+        assert bpt.text == "[" and ept.text.startswith("](https://openaccess.thecvf.com/")
+        assert bpt.get("i") == ept.get("i") == bpt.get("x")
+    assert len({seg.find("bpt").get("x") for seg in segs}) == 1
+    code = next(tu for tu in root.iter("tu") if tu.find("tuv/seg/ph") is not None and "`" in tu.find("tuv/seg/ph").text)
+    assert code.find("tuv/seg/ph").text.startswith("`")
+
+
+def test_segment_text_keeps_its_white_space(tmp_path):
+    doc = parse("> **Bold one.**\n> Second line  with two spaces.\n", "x/en.md")
+    run = translate([doc], ["zh", "ja"], PseudoEngine())
+    text = tmx(build_alignment(doc, [from_edition(e) for e in run.editions]))
+    root = etree.fromstring(text.encode("utf-8"))
+    sources = ["".join(seg.itertext()) for seg in root.iterfind("body/tu/tuv[1]/seg")]
+    assert sources == ["**Bold one.**", "Second line  with two spaces."]
+
+
+def _issue(tmp_path: Path, run) -> Path:
+    folder = tmp_path / "024"
+    folder.mkdir()
+    shutil.copy(SAMPLE_ISSUE / "en.md", folder / "en.md")
+    for edition in run.editions:
+        (folder / f"{edition.lang}.md").write_text(edition.markdown, encoding="utf-8")
+    return folder
+
+
+def test_align_writes_the_tmx_where_asked(runner, tmp_path, run):
+    folder = _issue(tmp_path, run)
+    target = tmp_path / "memories" / "issue-024.tmx"
+    result = runner.invoke(app, ["align", str(folder), "--no-glossary", "--tmx", str(target)])
+    assert result.exit_code == 0, result.output
+    assert etree.parse(str(target)).getroot().tag == "tmx"
+
+
+@pytest.mark.parametrize("where", ["under-a-file", "a-folder"])
+def test_an_unwritable_tmx_path_fails_cleanly_and_writes_nothing(runner, tmp_path, run, where):
+    folder = _issue(tmp_path, run)
+    blocker = tmp_path / "blocker"
+    if where == "under-a-file":
+        blocker.write_text("a file, not a folder", encoding="utf-8")
+        target = blocker / "024.tmx"
+    else:
+        blocker.mkdir()
+        target = blocker
+    before = sorted(p.name for p in folder.iterdir())
+    result = runner.invoke(app, ["align", str(folder), "--no-glossary", "--tmx", str(target)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("bilingual: error:") and "cannot write" in lines[0]
+    assert sorted(p.name for p in folder.iterdir()) == before
