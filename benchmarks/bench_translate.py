@@ -48,10 +48,6 @@ PACKAGE = PACKAGES / "translate-en_zh-bench"
 VOCAB_SIZE = 8000
 LAYERS, D_MODEL, FFN, HEADS = 6, 512, 2048, 8
 
-sys.path.insert(0, str(ROOT / "src"))
-os.environ["ARGOS_PACKAGES_DIR"] = str(PACKAGES)  # before anything imports argostranslate.settings
-for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-    os.environ.setdefault(_name, str(CACHE / "xdg" / _name.lower()))
 
 
 # -- generated English ----------------------------------------------------------------------
@@ -272,6 +268,10 @@ def main() -> None:
     parser.add_argument("--decode-tokens", type=int, default=36, help="target tokens per sentence (default 36)")
     args = parser.parse_args()
 
+    sys.path.insert(0, str(ROOT / "src"))
+    os.environ["ARGOS_PACKAGES_DIR"] = str(PACKAGES)  # before anything imports argostranslate.settings
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):  # keep Argos's folders in the cache
+        os.environ[name] = str(CACHE / "xdg" / name.lower())
     build_package()
 
     import pysbd
@@ -339,7 +339,11 @@ def main() -> None:
         return capped.sentences
 
     raw_work()  # warm-up at full batch size
-    ways = {"naive argostranslate": naive_work, "bilingual ArgosEngine": bilingual_work, "raw translate_batch": raw_work}
+    ways = {
+        "naive argostranslate": naive_work,
+        "bilingual ArgosEngine": bilingual_work,
+        "raw translate_batch": raw_work,
+    }
     # Interleaved, so changes in other load hit every way; the fast two twice a round (ABBA).
     order = ["naive argostranslate", "bilingual ArgosEngine", "raw translate_batch"]
     order += ["raw translate_batch", "bilingual ArgosEngine"]

@@ -49,6 +49,7 @@ FAILING = [
     ("missing-term", "ja", "We use a dataset.\n", "データを使います。\n", "データセット"),
     ("keep-term", "zh", None, "用 Pytorch 训练。\n", "Pytorch"),
     ("keep-term", "ja", None, "py torch で学習します。\n", "py torch"),
+    ("keep-term", "zh", "Train it with PyTorch.\n", "用派托奇训练它。\n", "PyTorch"),
     ("link", "zh", "See [the paper](https://arxiv.org/abs/1).\n", "见[论文](https://arxiv.org/abs/2)。\n",
      "https://arxiv.org/abs/2"),
     ("link", "ja", "![A chart](img/a.png)\n", "![図](img/b.png)\n", "img/b.png"),
@@ -77,6 +78,7 @@ PASSING = [
     ("missing-term", "ja", "We use a dataset.\n", "データセットを使います。\n"),
     ("keep-term", "zh", None, "用 PyTorch 训练。\n"),
     ("keep-term", "ja", None, "PyTorch Lightning で学習します。\n"),
+    ("keep-term", "zh", "Train it with PyTorch.\n", "用 PyTorch 训练它。\n"),
     ("link", "zh", "See [the paper](https://arxiv.org/abs/1).\n", "见[论文](https://arxiv.org/abs/1)。\n"),
     ("link", "ja", "![A chart](img/a.png)\n", "![図](img/a.png)\n"),
     ("link", "zh", "See [the paper][p].\n\n[p]: https://arxiv.org/abs/1\n", "见[论文][p]。\n\n[p]: https://arxiv.org/abs/1\n"),
@@ -188,7 +190,7 @@ def test_numbers_are_normalized_but_reported_as_written():
 
 
 def test_names_with_digits_are_not_numbers():
-    assert numbers("ResNet-50, ViT-B/16, CIFAR-10, GTA5 and v1.2") == []
+    assert numbers("ResNet-50, ViT-B/16, CIFAR-10, GTA5, 6.S191, 6.Š191 and v1.2") == [("6", "6", 37), ("6", "6", 45)]
 
 
 def test_destinations_resolve_reference_links():

@@ -208,3 +208,12 @@ def test_pre_commit_hook_runs_bilingual_check_on_markdown_and_po(runner, tmp_pat
     monkeypatch.chdir(tmp_path)
     command = hook["entry"].split()[1:] + hook["args"] + ["--glossary", GLOSSARY]
     assert runner.invoke(app, command).exit_code == 0
+
+
+def test_bilinguals_own_pseudo_translation_of_the_sample_issue_checks_clean(runner, sample_issue):
+    glossary = str(ROOT / "glossary")
+    translated = runner.invoke(app, ["translate", str(sample_issue), "--engine", "pseudo", "--glossary", glossary])
+    assert translated.exit_code == 0, translated.output
+    result = runner.invoke(app, ["check", str(sample_issue), "--glossary", glossary])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().endswith("0 errors, 0 warnings in 4 files checked")

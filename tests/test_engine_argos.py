@@ -107,7 +107,9 @@ def test_all_texts_go_in_one_token_batched_call_in_order(argos_env: ArgosEnv, fa
     )
 
 
-@pytest.mark.parametrize(("inter", "lengths", "budget"), [(1, [10] * 10, 512), (2, [20] * 40, 400), (2, [30] * 100, 512)])
+@pytest.mark.parametrize(
+    ("inter", "lengths", "budget"), [(1, [10] * 10, 512), (2, [20] * 40, 400), (2, [30] * 100, 512)]
+)
 def test_small_calls_are_cut_so_every_parallel_translator_gets_a_batch(
     inter: int, lengths: list[int], budget: int
 ) -> None:
@@ -248,7 +250,7 @@ def test_options_refuse_zero(field: str) -> None:
     ("raw", "target", "expected"),
     [
         ("本周 我们 读了 三篇 论文 。", "zh", "本周我们读了三篇论文。"),
-        ("我们 使用 PyTorch 训练 模型 ， 效果 很好 。", "zh", "我们使用 PyTorch 训练模型，效果很好。"),  # noqa: E501
+        ("我们 使用 PyTorch 训练 模型 ， 效果 很好 。", "zh", "我们使用 PyTorch 训练模型，效果很好。"),
         ("该模型在单个 GPU 上训练。", "zh", "该模型在单个 GPU 上训练。"),
         ("large language models 很 强大", "zh", "large language models 很强大"),
         ("{1} 是一个深度学习库。", "zh", "{1} 是一个深度学习库。"),

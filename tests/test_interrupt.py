@@ -49,6 +49,7 @@ main()
 def archive(tmp_path: Path, monkeypatch) -> Path:
     """Three translated issues whose sources then changed: the next run rewrites every file."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
     root = tmp_path / "issues"
     for n in ISSUES:
         (root / n).mkdir(parents=True)
@@ -137,7 +138,7 @@ def test_interrupt_while_writing_leaves_each_file_old_or_complete(archive, tmp_p
     assert assert_old_or_complete(archive, before, complete) == pause_at - 1
 
 
-def test_po_files_are_written_before_editions(archive, tmp_path, monkeypatch):
+def test_po_files_are_written_before_editions_and_stamps_last(archive, tmp_path, monkeypatch):
     order: list[str] = []
     real = os.replace
 
@@ -147,7 +148,7 @@ def test_po_files_are_written_before_editions(archive, tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", record)
     run(archive, PseudoSlow(), langs=("zh", "ja"))
-    assert order == [".po"] * 6 + [".md"] * 6
+    assert order == [".po"] * 6 + [".md"] * 6 + [".json"] * 3  # the stamps of unchanged documents last
 
 
 def test_resuming_after_an_interrupt_completes_the_run(archive, tmp_path):

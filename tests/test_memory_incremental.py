@@ -15,11 +15,9 @@ from hypothesis import strategies as st
 
 from bilingual.cli import app
 from bilingual.errors import ModelError
-from bilingual.markdown import parse
 from bilingual.memory.po import Catalog, read_catalog, render
 from bilingual.memory.workflow import Outcome, translate_with_memory, write
 from bilingual.sources import find_jobs
-from bilingual.storage import read_text
 
 FIRST = "An article reports that the AI tools built for COVID-19 were of little practical use."
 SECOND = "Leakage and poor data quality seem to be the main culprits."
@@ -60,9 +58,7 @@ class MissingModelEngine(CountingEngine):
 
 
 def run(folder: Path, engine: CountingEngine | None = None, langs: Sequence[str] = ("zh",), **options) -> Outcome:
-    jobs = find_jobs([folder])
-    documents = [parse(read_text(job.source), str(job.source)) for job in jobs]
-    outcome = translate_with_memory(jobs, documents, langs, engine or CountingEngine(), **options)
+    outcome = translate_with_memory(find_jobs([folder]), langs, engine or CountingEngine(), **options)
     write(outcome)
     return outcome
 
@@ -87,6 +83,12 @@ def entry_block(po_text: str, msgid_start: str) -> str:
     raise AssertionError(f"no entry for {msgid_start!r}")
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path, monkeypatch):
+    """Stamps of unchanged documents go to a folder of this test's own."""
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def issue(tmp_path: Path) -> Path:
     folder = tmp_path / "issues" / "024"
@@ -103,6 +105,60 @@ def test_first_run_sends_every_sentence_once_and_marks_it_fuzzy(issue):
     assert all(e.fuzzy and e.translator == "machine: counting:1" for e in catalog.active)
     assert all(e.references[0][0] == "en.md" for e in catalog.active)
     assert "engine:counting:1" in catalog.meta["X-Bilingual-Signature"]
+
+
+def test_unchanged_document_is_skipped_without_being_parsed(issue, monkeypatch):
+    run(issue, langs=("zh", "ja"))
+    monkeypatch.setattr("bilingual.markdown.parse", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    outcome = run(issue, langs=("zh", "ja"))
+    assert outcome.skipped == 1 and outcome.writes == ()
+
+
+def _touch_po(issue: Path) -> None:
+    approve(issue / "zh.po", SECOND, "人工译文。")
+
+
+def _touch_source(issue: Path) -> None:
+    (issue / "en.md").write_text(SOURCE + "\nOne more sentence.\n", encoding="utf-8")
+
+
+def _delete_edition(issue: Path) -> None:
+    (issue / "zh.md").unlink()
+
+
+def _edit_edition(issue: Path) -> None:
+    (issue / "zh.md").write_text("hand-edited\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [_touch_po, _touch_source, _delete_edition, _edit_edition])
+def test_any_change_to_a_document_means_a_full_run(issue, change):
+    run(issue)
+    change(issue)
+    outcome = run(issue)
+    assert outcome.skipped == 0
+    assert run(issue).skipped == 1  # and the run after that is a no-op again
+
+
+def test_other_languages_or_glossary_or_no_cache_mean_a_full_run(issue, monkeypatch):
+    from bilingual.glossary.schema import Glossary, Term
+
+    run(issue)
+    assert run(issue, langs=("zh", "ja")).skipped == 0
+    assert run(issue, glossary=Glossary((Term("paper", {"zh": ("论文",)}),))).skipped == 0
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", "off")
+    assert run(issue).skipped == 0
+
+
+def test_document_with_untranslated_entries_is_never_skipped(issue):
+    class Empty(CountingEngine):
+        def translate(self, texts, source, target):
+            return ["" for _ in texts]
+
+    run(issue, Empty())
+    untranslated = [e.msgid for e in read_catalog(issue / "zh.po").active if not e.msgstr]
+    engine = CountingEngine()
+    outcome = run(issue, engine)
+    assert outcome.skipped == 0 and untranslated and sorted(engine.calls) == sorted(untranslated)
 
 
 def test_approved_entry_is_kept_byte_for_byte_and_used_in_the_edition(issue):
@@ -306,7 +362,8 @@ DOCUMENT = st.lists(PARAGRAPH, min_size=1, max_size=5, unique=True)
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(before=DOCUMENT, after=DOCUMENT)
-def test_every_approved_translation_survives_any_edit(tmp_path_factory, before, after):
+def test_every_approved_translation_survives_any_edit(tmp_path_factory, monkeypatch, before, after):
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", "off")
     folder = tmp_path_factory.mktemp("issues") / "001"
     folder.mkdir()
     (folder / "en.md").write_text("\n\n".join(before) + "\n", encoding="utf-8")
@@ -328,6 +385,7 @@ def test_every_approved_translation_survives_any_edit(tmp_path_factory, before, 
     for entry in catalog.active:
         if entry.msgid in approved:
             assert entry.approved and entry.msgstr == approved[entry.msgid]
+    assert [w.path for w in run(folder).writes if w.kind == "po"] == []  # and a run after that changes nothing
 
 
 def test_out_folder_holds_the_po_files_and_later_runs_read_them_there(issue, runner, monkeypatch, tmp_path):

@@ -154,6 +154,7 @@ def test_install_unpacks_one_folder_with_metadata(argos_env: ArgosEnv) -> None:
     assert result.package.path == argos_env.packages / ROOT
     assert (argos_env.packages / ROOT / "metadata.json").is_file()
     assert [p.name for p in argos_env.packages.iterdir()] == [ROOT]
+    assert (argos_env.packages / ROOT).stat().st_mode & 0o777 == 0o755
     assert "installed en→zh 1.0" in result.message
 
 

@@ -38,7 +38,7 @@ def fresh_copy(tmp_path: Path) -> Path:
 
 
 def translate(issue: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(tmp_path / "no-models")}
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(tmp_path / "no-models"), "BILINGUAL_CACHE_DIR": str(tmp_path / "cache")}
     return subprocess.run([str(BIN), "translate", str(issue)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 

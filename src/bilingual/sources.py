@@ -74,7 +74,7 @@ def _walk(folder: Path) -> list[Job]:
             jobs.append(Job(path, True, rel))
         elif (path.parent / ISSUE_SOURCE).is_file() or is_edition(path):
             continue
-        elif re.fullmatch(r"[a-z]{2}\.md", path.name) or path.name in ("aligned.md", "report.md"):
+        elif re.fullmatch(r"[a-z]{2}\.md", path.name) or path.name.endswith(("aligned.md", "report.md")):
             continue
         else:
             jobs.append(Job(path, False, rel))

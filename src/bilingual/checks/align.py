@@ -15,7 +15,7 @@ import difflib
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..models import Document, Unit
@@ -102,38 +102,36 @@ def layout(doc: Document) -> Layout:
     blocks: list[Block] = []
     containers: list[str] = []
     ordinal = 0
-    row: dict | None = None
+    row: Block | None = None  # the table row being read; its cells are counted as they come
+    cells: list[int] = []
     for i, tok in enumerate(tokens):
         if tok.type in _CONTAINERS:
             containers.append(_CONTAINERS[tok.type])
         elif tok.nesting == -1 and tok.type.replace("_close", "_open") in _CONTAINERS:
             containers.pop()
         line = tok.map[0] + 1 if tok.map else 1
-        common = {"line": line, "containers": tuple(containers)}
         if tok.type == "tr_open":
             ordinal += 1
-            row = {"ordinal": ordinal, "cells": [], "width": 0, **common}
+            row, cells = Block(ordinal, "row", line, tuple(containers), units=tuple(top.get(ordinal, ()))), []
         elif tok.type == "tr_close" and row is not None:
-            units = tuple(top.get(row["ordinal"], ()))
-            blocks.append(Block(row["ordinal"], "row", row["line"], row["containers"], cells=tuple(row["cells"]),
-                                width=row["width"], units=units))
+            blocks.append(replace(row, cells=tuple(cells)))
             row = None
-        elif tok.type == "inline" and tok.map is not None:
-            parent = tokens[i - 1]
-            if parent.type in ("th_open", "td_open") and row is not None:
+        elif tok.type == "inline" and tok.map is not None and tokens[i - 1].type in ("th_open", "td_open"):
+            if row is not None:
                 if tok.content.strip():
-                    row["cells"].append(row["width"])
-                row["width"] += 1
-                continue
+                    cells.append(row.width)
+                row = replace(row, width=row.width + 1)
+        elif tok.type == "inline" and tok.map is not None:
             ordinal += 1
-            heading = parent.type == "heading_open"
-            blocks.append(Block(ordinal, "heading" if heading else "paragraph", level=int(parent.tag[1:]) if heading else 0,
-                                units=tuple(top.get(ordinal, ())), **common))
+            parent = tokens[i - 1]
+            level = int(parent.tag[1:]) if parent.type == "heading_open" else 0
+            blocks.append(Block(ordinal, "heading" if level else "paragraph", line, tuple(containers), level=level,
+                                units=tuple(top.get(ordinal, ()))))
         elif tok.type in ("fence", "code_block", "html_block", "hr", "front_matter"):
             ordinal += 1
             kind = "front-matter" if tok.type == "front_matter" else tok.type
-            code = tok.content if tok.type != "front_matter" else ""
-            blocks.append(Block(ordinal, kind, code=code, info=tok.info.strip(), units=tuple(top.get(ordinal, ())), **common))
+            blocks.append(Block(ordinal, kind, line, tuple(containers), code="" if kind == "front-matter" else tok.content,
+                                info=tok.info.strip(), units=tuple(top.get(ordinal, ()))))
     references = {key: str(value.get("href", "")) for key, value in env.get("references", {}).items()}
     lines = max(1, doc.source.count("\n") + (0 if doc.source.endswith("\n") else 1))
     return Layout(doc, tuple(blocks), references, {k: tuple(v) for k, v in children.items()}, lines)

@@ -134,23 +134,33 @@ def missing_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """Glossary term '{term}' is in the source, but none of its allowed translations is here."""
     for target, source in _units(pair, sourced=True):
         assert source is not None
-        present = {m.term for m in ctx.target_terms(target)}  # a forbidden or altered form is reported by its own rule
-        reported = set()
-        for m in ctx.source_terms(source):
-            term = m.term
-            if term in present or term in reported or not term.enforced(ctx.lang):
-                continue
-            reported.add(term)
-            yield Finding(target, 0, expected=" / ".join(term.allowed(ctx.lang)), term=term.en, source_at=m.start)
+        yield from _absent(target, source, ctx, keep=False)
 
 
 @rule("keep-term", "error", needs_source=False)
 def keep_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """Do-not-translate term '{term}' was altered, misspelt or re-cased."""
-    for target, _ in _units(pair):
+    for target, source in _units(pair):
         for m in ctx.target_terms(target):
             if m.kind == "keep" and m.variant:
                 yield Finding(target, content_offset(target, m.start), found=m.surface, expected=m.term.en, term=m.term.en)
+        if source is not None:
+            yield from _absent(target, source, ctx, keep=True)
+
+
+def _absent(target: Unit, source: Unit, ctx: Context, keep: bool) -> Iterator[Finding]:
+    """Terms of the source (the kept ones, or the translated ones) with no form at all in the target.
+
+    A forbidden or altered form in the target is reported by its own rule, not again here.
+    """
+    present = {m.term for m in ctx.target_terms(target)}
+    reported = set()
+    for m in ctx.source_terms(source):
+        term = m.term
+        if term.keep != keep or term in present or term in reported or not term.enforced(ctx.lang):
+            continue
+        reported.add(term)
+        yield Finding(target, 0, expected=" / ".join(term.allowed(ctx.lang)), term=term.en, source_at=m.start)
 
 
 @rule("link", "error", needs_source=True)

@@ -18,7 +18,8 @@ OPAQUE = frozenset({"code", "autolink", "url", "html", "image", "literal", "esca
 EMPHASIS = frozenset({"em", "strong", "s"})
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
-NUMBER_RE = re.compile(r"(?<![A-Za-z0-9_.\-/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*(?:\s?%)?")
+#: A number not glued to a word of Latin script (accented letters too): ResNet-50, GTA5, 6.S191 are names.
+NUMBER_RE = re.compile(r"(?<![A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9_.\-/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*(?:\s?%)?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _NUMBER_WORDS = {

@@ -33,10 +33,14 @@ def root(
 
 
 def _register() -> None:
-    from . import glossary
+    # Commands register themselves on import; the order here is the order --help lists them.
+    from . import translate  # noqa: F401
+    from . import check, segment, status  # noqa: F401
+    from . import publish  # noqa: F401  (align, diff, evaluate, publish)
+    from . import glossary, models
 
     app.add_typer(glossary.app, name="glossary")
-    from . import check, publish, segment, status, translate  # noqa: F401  (commands register themselves on import)
+    app.add_typer(models.app, name="models")
 
 
 _register()

@@ -36,19 +36,18 @@ def translate_command(
 
     Each issue gets one PO file per language (zh.po, ja.po): approved entries are used as they
     are, fuzzy ones are reused, and only new or changed sentences go to the engine, as one batch.
+    A file whose source, PO files and editions are unchanged since the last run is skipped.
     """
     langs = _langs(to)
     with domain_errors(), _terminate_as_interrupt():
         from ..engines.registry import make_engine
-        from ..markdown import parse
-        from ..memory.workflow import complete, prepare, write
+        from ..memory.workflow import complete, load_documents, prepare, write
         from ..sources import find_jobs
-        from ..storage import read_text
 
         jobs = find_jobs(paths)
         terms = None if approved_only else load_run_glossary(glossary, no_glossary)
-        documents = [parse(read_text(job.source), str(job.source)) for job in jobs]
-        prepared = prepare(jobs, documents, langs, out, memory or (), approved_only)
+        todo, documents = load_documents(jobs, langs, out, terms, approved_only)
+        prepared = prepare(todo, documents, langs, out, memory or (), approved_only)
         chosen = make_engine("identity" if approved_only else engine)
         outcome = _run_with_progress(
             lambda progress: complete(prepared, documents, langs, chosen, terms, progress), prepared.pending_texts()
@@ -64,8 +63,9 @@ def translate_command(
             f"{outcome.total('approved')} approved, {len(outcome.unapproved)} left in English, {len(written)} file(s) written"
         )
         return
+    unchanged = f" ({len(jobs) - len(todo)} unchanged, skipped)" if len(todo) < len(jobs) else ""
     typer.echo(
-        f"translated {len(jobs)} file(s) into {', '.join(langs)}: {outcome.total('approved')} approved, "
+        f"translated {len(jobs)} file(s){unchanged} into {', '.join(langs)}: {outcome.total('approved')} approved, "
         f"{outcome.total('memory')} from memory, {outcome.total('cross-issue')} from other issues, "
         f"{outcome.engine_calls} sentence(s) sent to {engine}; {len(written)} file(s) written"
     )

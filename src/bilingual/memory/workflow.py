@@ -1,7 +1,8 @@
 """Translate with the PO files as memory: read them all, decide, translate the rest, then write.
 
-:func:`prepare` reads every PO file a run will write (a broken one stops the run before anything
-is written) and decides each segment: approved or fuzzy work in its own file, approved work
+:func:`load_documents` parses the sources, less those a stamp shows unchanged (see
+:mod:`.stamp`). :func:`prepare` reads every PO file a run will write (a broken one stops the run
+before anything is written) and decides each segment: approved or fuzzy work in its own file, approved work
 elsewhere in the archive, or the engine. :func:`finish` computes every PO file and edition in
 memory; :func:`write` then writes them atomically, PO files first. A run interrupted at any point
 leaves each file as it was or complete, and a run that changes nothing writes nothing.
@@ -19,8 +20,10 @@ from ..integrity import repair
 from ..models import Document, Segment, Signature, Translation
 from ..segment import has_words, segment
 from ..sources import Job
-from .merge import FROM, MACHINE, Plan, new_entry, obsolete_entry, plan_document, reused_entry
-from .po import LANGUAGE_NAMES, Catalog, Entry, header_metadata, render, revision_date, same_content
+from .build import GlossaryNotes, Target, build_catalog
+from .merge import plan_document
+from .po import render, revision_date, same_content
+from .stamp import record, stamp, unchanged
 from .store import CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
 
 if TYPE_CHECKING:
@@ -30,19 +33,6 @@ if TYPE_CHECKING:
 
 SOURCE_LANG = "en"
 Known = dict[tuple[str, str], dict[str, Translation]]
-
-
-@dataclass(frozen=True)
-class Target:
-    """One document in one language: where its PO file and edition live, and what was decided."""
-
-    job: Job
-    document: Document
-    lang: str
-    po_path: Path
-    edition_path: Path
-    old: Catalog | None
-    plan: Plan
 
 
 @dataclass(frozen=True)
@@ -66,6 +56,7 @@ class Prepared:
     warnings: tuple[str, ...] = ()
     approved_only: bool = False
     segments: Mapping[str, tuple[Segment, ...]] = field(default_factory=dict)  # every segment, by document path
+    out: Path | None = None
 
     def pending(self) -> dict[str, int]:
         """Segments per language that need the engine (languages with none are left out)."""
@@ -108,6 +99,9 @@ class Outcome:
     engine_calls: int
     unapproved: tuple[Unapproved, ...] = ()
     warnings: tuple[str, ...] = ()
+    stamps: tuple[tuple[Job, str, str], ...] = ()  # (job, lang, stamp) of documents left complete
+    out: Path | None = None
+    skipped: int = 0  # documents skipped because nothing about them changed
 
     def total(self, origin: str) -> int:
         return sum(r.counts.get(origin, 0) for r in self.reports)
@@ -158,7 +152,7 @@ def prepare(
             if events and d.entry is not None:
                 warnings.extend(f"{t.po_path}:{d.entry.line}: {seg.id}: {e.detail}" for e in events)
             table[seg.id] = Translation(seg.id, t.lang, text, d.origin, events=events)
-    return Prepared(tuple(targets), known, tuple(unapproved), tuple(cache.warnings + warnings), approved_only, all_segments)
+    return Prepared(tuple(targets), known, tuple(unapproved), tuple(cache.warnings + warnings), approved_only, all_segments, out)
 
 
 def _cross_issue(targets: list[Target], langs: Sequence[str], memory: Sequence[Path], cache: CatalogCache) -> list[Target]:
@@ -213,10 +207,11 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
     """Every PO file and edition of the run as text; PO files only where their content changed."""
     date = revision_date(now)
     editions = {(e.document.path, e.lang): e for e in run.editions}
-    notes = _Notes(glossary)
+    notes = GlossaryNotes(glossary)
     po_writes: list[FileWrite] = []
     edition_writes: list[FileWrite] = []
     reports: list[Report] = []
+    stamps: list[tuple[Job, str, str]] = []
     for t in prepared.targets:
         edition = editions[(t.document.path, t.lang)]
         edition_writes.append(FileWrite(t.edition_path, edition.markdown, "edition"))
@@ -224,16 +219,28 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
             reports.append(_approved_only_report(t))
             continue
         signature = run.signatures.get(t.lang) or Signature("memory")
-        catalog, counts = _catalog(t, edition.translations, signature, notes, date)
+        catalog, counts = build_catalog(t, edition.translations, signature, notes, date)
         reports.append(Report(t.job.source, t.lang, t.po_path, counts))
+        files = {t.edition_path: edition.markdown.encode("utf-8")}
         if not same_content(t.old, catalog):
             po_writes.append(FileWrite(t.po_path, render(catalog), "po"))
-    warnings = prepared.warnings
-    return Outcome(tuple(po_writes + edition_writes), tuple(reports), run.engine_calls, prepared.unapproved, warnings)
+            files[t.po_path] = po_writes[-1].text.encode("utf-8")
+        if not counts["untranslated"]:
+            value = stamp(t.job, t.lang, prepared.out, glossary.hash if glossary is not None else "none", files)
+            if value is not None:
+                stamps.append((t.job, t.lang, value))
+    return Outcome(
+        tuple(po_writes + edition_writes), tuple(reports), run.engine_calls, prepared.unapproved, prepared.warnings,
+        tuple(stamps), prepared.out,
+    )
 
 
 def write(outcome: Outcome) -> list[Path]:
-    """Write the outcome atomically, PO files first; return the files whose content changed."""
+    """Write the outcome atomically, PO files first; return the files whose content changed.
+
+    Stamps of the documents left complete are recorded last, so an interrupted run never
+    leaves a stamp for files it did not finish writing.
+    """
     from ..storage import atomic_write_text
 
     written: list[Path] = []
@@ -241,7 +248,20 @@ def write(outcome: Outcome) -> list[Path]:
         for item in outcome.writes:
             if item.kind == kind and atomic_write_text(item.path, item.text):
                 written.append(item.path)
+    record(outcome.stamps, outcome.out)
     return written
+
+
+def load_documents(
+    jobs: Sequence[Job], langs: Sequence[str], out: Path | None = None, glossary: Glossary | None = None, approved_only: bool = False
+) -> tuple[list[Job], list[Document]]:
+    """Parse the sources a run must look at: all of them, less those whose stamps say nothing changed."""
+    from ..markdown import parse
+    from ..storage import read_text
+
+    skip = set() if approved_only else unchanged(jobs, langs, out, glossary.hash if glossary is not None else "none")
+    todo = [job for job in jobs if job.source not in skip]
+    return todo, [parse(read_text(job.source), str(job.source)) for job in todo]
 
 
 def complete(
@@ -264,7 +284,6 @@ def complete(
 
 def translate_with_memory(
     jobs: Sequence[Job],
-    documents: Sequence[Document],
     langs: Sequence[str],
     engine: Engine,
     glossary: Glossary | None = None,
@@ -272,81 +291,10 @@ def translate_with_memory(
     memory: Sequence[Path] = (),
     approved_only: bool = False,
 ) -> Outcome:
-    """The whole run, without writing: :func:`prepare` then :func:`complete`."""
-    prepared = prepare(jobs, documents, langs, out, memory, approved_only)
-    return complete(prepared, documents, langs, engine, glossary)
-
-
-# -- one PO file ---------------------------------------------------------------------------------
-
-
-class _Notes:
-    """The glossary notes (``#.``) of a sentence in a language; terms found once per sentence."""
-
-    def __init__(self, glossary: Glossary | None) -> None:
-        self.glossary = glossary
-        self._found: dict[str, list] = {}
-
-    def __call__(self, text: str, lang: str) -> str:
-        if self.glossary is None or not len(self.glossary):
-            return ""
-        if text not in self._found:
-            self._found[text] = self.glossary.matcher.find_source(text)
-        lines: list[str] = []
-        for match in self._found[text]:
-            term = match.term
-            target = term.target(lang)
-            if term.keep:
-                line = f"glossary: {term.en} (keep as is)"
-            elif target:
-                line = f"glossary: {term.en} → {target}"
-            else:
-                line = f"glossary: {term.en}"
-            if term.note:
-                line += " — " + " ".join(term.note.split())
-            if line not in lines:
-                lines.append(line)
-        return "\n".join(lines)
-
-
-def _catalog(
-    t: Target, translations: Mapping[str, Translation], signature: Signature, notes: _Notes, date: str
-) -> tuple[Catalog, dict[str, int]]:
-    import os
-
-    source_ref = Path(os.path.relpath(os.path.abspath(t.job.source), os.path.abspath(t.po_path.parent))).as_posix()
-    counts = {"approved": 0, "memory": 0, "cross-issue": 0, "engine": 0, "untranslated": 0, "obsolete": 0}
-    active: list[Entry] = []
-    for d in t.plan.decisions:
-        seg = d.segment
-        refs = ((source_ref, str(seg.line)),)
-        extracted = notes(seg.text, t.lang)
-        if d.origin in ("approved", "memory"):
-            entry = reused_entry(d, extracted, refs)
-        elif d.origin == "cross-issue":
-            entry = new_entry(d, d.text or "", FROM + d.source, extracted, refs)
-        else:
-            entry = new_entry(d, translations[seg.id].text, MACHINE + signature.engine, extracted, refs)
-        counts[d.origin if d.origin != "pending" else "engine"] += 1
-        if not entry.translated:
-            counts["untranslated"] += 1
-        active.append(entry)
-    keys = {e.key for e in active}
-    obsolete: dict[tuple[str | None, str], Entry] = {}
-    for entry in (*(t.old.obsolete if t.old else ()), *map(obsolete_entry, t.plan.leftovers)):
-        if entry.key not in keys:
-            obsolete.pop(entry.key, None)
-            obsolete[entry.key] = entry
-    counts["obsolete"] = len(obsolete)
-    project = f"{t.job.source.parent.name}/{t.job.source.name}" if t.job.issue else t.job.source.name
-    header = t.old.header if t.old is not None else (
-        f"{LANGUAGE_NAMES.get(t.lang, t.lang)} translation of {project}, kept by bilingual.\n"
-        "Entries marked fuzzy are machine output or memory from other files: review them and remove\n"
-        "the fuzzy flag to approve. bilingual never overwrites an approved translation."
-    )
-    metadata = header_metadata(t.old, t.lang, project, str(signature), date)
-    catalog = Catalog(metadata, (*active, *obsolete.values()), header, t.old.header_fuzzy if t.old else False)
-    return catalog, counts
+    """The whole run, without writing: :func:`load_documents`, :func:`prepare`, :func:`complete`."""
+    todo, documents = load_documents(jobs, langs, out, glossary, approved_only)
+    prepared = prepare(todo, documents, langs, out, memory, approved_only)
+    return replace(complete(prepared, documents, langs, engine, glossary), skipped=len(jobs) - len(todo))
 
 
 def _approved_only_report(t: Target) -> Report:

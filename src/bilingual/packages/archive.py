@@ -102,20 +102,23 @@ def safe_parts(name: str) -> list[str] | None:
 
 
 def extract_archive(info: ArchiveInfo, into: Path) -> Path:
-    """Unpack a validated archive into the empty folder ``into``; return the root folder.
+    """Unpack the root folder of a validated archive into the empty folder ``into``; return ``into``.
 
-    Every entry is checked again and written only below ``into``; CRC errors and short
-    reads raise :class:`ModelError`. The caller removes ``into`` on failure.
+    ``metadata.json`` comes first, so while the rest is unpacked the folder already looks like
+    a package to Argos (whose package listing fails on a folder without one). Every entry is
+    checked again and written only below ``into``; CRC errors and short reads raise
+    :class:`ModelError`. The caller removes ``into`` on failure.
     """
     try:
         with zipfile.ZipFile(info.path) as archive:
-            for entry in archive.infolist():
+            first = [info.root, "metadata.json"]
+            for entry in sorted(archive.infolist(), key=lambda e: safe_parts(e.filename) != first):
                 parts = safe_parts(entry.filename)
                 if parts is None:
                     raise ModelError(f"refused: unsafe entry {entry.filename!r}", info.path)
-                if not parts:
+                if len(parts) < 2:
                     continue
-                target = into.joinpath(*parts)
+                target = into.joinpath(*parts[1:])
                 if entry.is_dir():
                     target.mkdir(parents=True, exist_ok=True)
                     continue
@@ -126,7 +129,6 @@ def extract_archive(info: ArchiveInfo, into: Path) -> Path:
         raise ModelError(f"not a valid Argos package: corrupt data ({exc})", info.path) from None
     except OSError as exc:
         raise ModelError(f"cannot unpack into {into.parent} ({exc.strerror or exc})", info.path) from None
-    root = into / info.root
-    if not (root / "metadata.json").is_file() or not (root / "model" / "model.bin").is_file():
+    if not (into / "metadata.json").is_file() or not (into / "model" / "model.bin").is_file():
         raise ModelError("not a valid Argos package: unpacked files are incomplete", info.path)
-    return root
+    return into

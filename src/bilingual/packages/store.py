@@ -115,13 +115,15 @@ def install_archive(info: ArchiveInfo, dest: Path | None = None, source: str | N
         )
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}install-", dir=dest))
+        staging.chmod(0o755)  # mkdtemp makes it private; a package folder is readable like argospm's
     except OSError as exc:
         raise ModelError(f"cannot write into the packages dir {dest} ({exc.strerror or exc})", info.path) from None
     try:
-        root = extract_archive(info, staging)
-        _swap_in(root, final, [old.path for old in olds], info.path)
-    finally:
+        extract_archive(info, staging)
+        _swap_in(staging, final, [old.path for old in olds], info.path)
+    except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        raise
     package = InstalledPackage(info.meta, final, _size(final))
     if olds:
         return InstallResult("upgraded", package, source, previous=newest.meta.version if newest else None)

@@ -31,8 +31,8 @@ def tmx(alignment: Alignment, created: str = "") -> str:
         adminlang="en",
         srclang=alignment.langs[0],
         datatype="markdown",
-        **{"o-tmf": "bilingual-po"},
     )
+    header.set("o-tmf", "bilingual-po")
     if created:
         header.set("creationdate", created)
     if alignment.signature:

@@ -1,0 +1,102 @@
+"""One PO file from a run's decisions: entries in document order, then obsolete ones, and a header.
+
+The glossary notes of each sentence become its ``#.`` comments; the source line its ``#:``
+reference, relative to the PO file's folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..models import Document, Signature, Translation
+from ..sources import Job
+from .merge import FROM, MACHINE, Plan, new_entry, obsolete_entry, reused_entry
+from .po import LANGUAGE_NAMES, Catalog, Entry, header_metadata
+
+if TYPE_CHECKING:
+    from ..glossary.schema import Glossary
+
+
+@dataclass(frozen=True)
+class Target:
+    """One document in one language: where its PO file and edition live, and what was decided."""
+
+    job: Job
+    document: Document
+    lang: str
+    po_path: Path
+    edition_path: Path
+    old: Catalog | None
+    plan: Plan
+
+
+class GlossaryNotes:
+    """The glossary notes (``#.``) of a sentence in a language; terms found once per sentence."""
+
+    def __init__(self, glossary: Glossary | None) -> None:
+        self.glossary = glossary
+        self._found: dict[str, list] = {}
+
+    def __call__(self, text: str, lang: str) -> str:
+        if self.glossary is None or not len(self.glossary):
+            return ""
+        if text not in self._found:
+            self._found[text] = self.glossary.matcher.find_source(text)
+        lines: list[str] = []
+        for match in self._found[text]:
+            term = match.term
+            target = term.target(lang)
+            if term.keep:
+                line = f"glossary: {term.en} (keep as is)"
+            elif target:
+                line = f"glossary: {term.en} → {target}"
+            else:
+                line = f"glossary: {term.en}"
+            if term.note:
+                line += " — " + " ".join(term.note.split())
+            if line not in lines:
+                lines.append(line)
+        return "\n".join(lines)
+
+
+def build_catalog(
+    t: Target, translations: Mapping[str, Translation], signature: Signature, notes: GlossaryNotes, date: str
+) -> tuple[Catalog, dict[str, int]]:
+    """The catalog for ``t`` and how many entries came from where."""
+    source_ref = Path(os.path.relpath(os.path.abspath(t.job.source), os.path.abspath(t.po_path.parent))).as_posix()
+    counts = {"approved": 0, "memory": 0, "cross-issue": 0, "engine": 0, "untranslated": 0, "obsolete": 0}
+    active: list[Entry] = []
+    for d in t.plan.decisions:
+        seg = d.segment
+        refs = ((source_ref, str(seg.line)),)
+        extracted = notes(seg.text, t.lang)
+        if d.origin in ("approved", "memory"):
+            entry = reused_entry(d, extracted, refs)
+        elif d.origin == "cross-issue":
+            entry = new_entry(d, d.text or "", FROM + d.source, extracted, refs)
+        else:
+            entry = new_entry(d, translations[seg.id].text, MACHINE + signature.engine, extracted, refs)
+        counts[d.origin if d.origin != "pending" else "engine"] += 1
+        if not entry.translated:
+            counts["untranslated"] += 1
+        active.append(entry)
+    keys = {e.key for e in active}
+    obsolete: dict[tuple[str | None, str], Entry] = {}
+    for entry in (*(t.old.obsolete if t.old else ()), *map(obsolete_entry, t.plan.leftovers)):
+        if entry.key not in keys:
+            obsolete.pop(entry.key, None)
+            obsolete[entry.key] = entry
+    counts["obsolete"] = len(obsolete)
+    project = f"{t.job.source.parent.name}/{t.job.source.name}" if t.job.issue else t.job.source.name
+    header = t.old.header if t.old is not None else (
+        f"{LANGUAGE_NAMES.get(t.lang, t.lang)} translation of {project}, kept by bilingual.\n"
+        "Entries marked fuzzy are machine output or memory from other files: review them and remove\n"
+        "the fuzzy flag to approve. bilingual never overwrites an approved translation."
+    )
+    metadata = header_metadata(t.old, t.lang, project, str(signature), date)
+    catalog = Catalog(metadata, (*active, *obsolete.values()), header, t.old.header_fuzzy if t.old else False)
+    return catalog, counts
