@@ -25,3 +25,9 @@ def sample_issue(tmp_path: Path) -> Path:
     target.mkdir()
     shutil.copy(SAMPLE_ISSUE / "en.md", target / "en.md")
     return target
+
+
+@pytest.fixture(autouse=True)
+def _private_stamp_cache(tmp_path_factory, monkeypatch):
+    """Runs record skip-stamps under BILINGUAL_CACHE_DIR: keep them out of the user's ~/.cache."""
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path_factory.mktemp("stamps")))

@@ -317,10 +317,10 @@ def test_cli_without_a_model_names_how_many_segments_need_one(issue, runner, mon
 
 def test_cli_counts_engine_calls_and_writes_po_files(issue, runner, monkeypatch):
     engine = CountingEngine()
-    monkeypatch.setattr("bilingual.engines.registry.make_engine", lambda name: engine)
+    monkeypatch.setattr("bilingual.engines.registry.make_engine", lambda name, *options: engine)
     result = runner.invoke(app, ["translate", str(issue), "--no-glossary"])
     assert result.exit_code == 0, result.output
-    assert "12 sentence(s) sent to argos; 4 file(s) written" in result.stdout
+    assert "12 sentence(s) sent to argos; 9 file(s) written" in result.stdout  # 2 PO, 2 editions, 5 views
     engine.calls.clear()
     result = runner.invoke(app, ["translate", str(issue), "--no-glossary"])
     assert engine.calls == [] and "0 file(s) written" in result.stdout
@@ -390,12 +390,12 @@ def test_every_approved_translation_survives_any_edit(tmp_path_factory, monkeypa
 
 def test_out_folder_holds_the_po_files_and_later_runs_read_them_there(issue, runner, monkeypatch, tmp_path):
     out = tmp_path / "site"
-    result = runner.invoke(app, ["translate", str(issue), "--out", str(out), "-e", "pseudo", "--no-glossary", "--to", "zh"])
+    result = runner.invoke(app, ["translate", str(issue), "--out", str(out), "-e", "pseudo", "--no-glossary", "--to", "zh", "--no-align"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (out / "024").iterdir()) == ["zh.md", "zh.po"]
+    assert sorted(p.name for p in (out / "024").iterdir()) == ["report.html", "report.md", "zh.md", "zh.po"]
     assert sorted(p.name for p in issue.iterdir()) == ["en.md"]
     assert read_catalog(out / "024" / "zh.po").active[0].references == (("../../issues/024/en.md", "1"),)
     engine = CountingEngine()
-    monkeypatch.setattr("bilingual.engines.registry.make_engine", lambda name: engine)
+    monkeypatch.setattr("bilingual.engines.registry.make_engine", lambda name, *options: engine)
     result = runner.invoke(app, ["translate", str(issue), "--out", str(out), "--no-glossary", "--to", "zh"])
     assert result.exit_code == 0 and engine.calls == [] and "0 file(s) written" in result.stdout

@@ -36,7 +36,8 @@ def test_segment_ids_and_lines():
     [
         ({"a": "第一句。", "b": "第二句。"}, "第一句。第二句。"),
         ({"a": "One.", "b": "Two."}, "One. Two."),
-        ({"a": "第一句。", "b": "PyTorch rocks."}, "第一句。 PyTorch rocks."),
+        ({"a": "第一句。", "b": "PyTorch rocks."}, "第一句。PyTorch rocks."),
+        ({"a": "PyTorch", "b": "很好。"}, "PyTorch 很好。"),
     ],
 )
 def test_join_drops_spaces_between_cjk_sentences(translations, expected):

@@ -16,6 +16,7 @@ from .models import Document, Segment, Unit
 from .placeholders import TOKEN_RE, strip_tokens
 
 _CJK_END = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]$")
+_CJK_STOP = re.compile(r"[。！？」』）]$")
 _CJK_START = re.compile(r"^[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
 
@@ -111,14 +112,16 @@ def segment(doc: Document) -> list[Segment]:
 def join(segments: Sequence[Segment], texts: Mapping[str, str]) -> str:
     """A unit's text from its segments' translations, keeping the source's separators.
 
-    Between two sentences that meet in CJK text the separating space is dropped.
+    Between two sentences that meet in CJK text, or after a full-width sentence end (。！？),
+    the separating space is dropped.
     """
     out: list[str] = []
     previous = ""
     for seg in segments:
         text = texts.get(seg.id, seg.text)
         before = seg.before
-        if previous and before.strip(" ") == "" and _CJK_END.search(previous) and _CJK_START.search(text):
+        cjk_meet = _CJK_END.search(previous) and _CJK_START.search(text)
+        if previous and before.strip(" ") == "" and (cjk_meet or _CJK_STOP.search(previous)):
             before = ""
         previous = text
         out.append(before)

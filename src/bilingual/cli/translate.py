@@ -31,6 +31,10 @@ def translate_command(
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Translate without enforcing a glossary.")] = False,
     memory: Annotated[list[Path] | None, typer.Option("--memory", "-m", help="More PO files or folders whose approved translations are reused (as fuzzy).")] = None,
     approved_only: Annotated[bool, typer.Option("--approved-only", help="Build editions from approved PO entries only; leave the rest in English and list it. No engine runs, no PO file changes.")] = False,
+    no_align: Annotated[bool, typer.Option("--no-align", help="Do not write aligned.md, aligned.html and NNN.tmx (the report is written either way).")] = False,
+    beam_size: Annotated[int, typer.Option("--beam-size", min=1, help="argos: beam size (1 = greedy).")] = 2,
+    compute_type: Annotated[str, typer.Option("--compute-type", help="argos: CTranslate2 compute type (int8, int8_float32, float32…).")] = "int8",
+    threads: Annotated[int, typer.Option("--threads", min=0, help="argos: CPU threads in all (0 = pick for this machine).")] = 0,
 ) -> None:
     """Translate PATHS into the --to languages, keeping every human correction.
 
@@ -48,9 +52,10 @@ def translate_command(
         terms = None if approved_only else load_run_glossary(glossary, no_glossary)
         todo, documents = load_documents(jobs, langs, out, terms, approved_only)
         prepared = prepare(todo, documents, langs, out, memory or (), approved_only)
-        chosen = make_engine("identity" if approved_only else engine)
+        chosen = make_engine("identity" if approved_only else engine, _argos_options(beam_size, compute_type, threads))
         outcome = _run_with_progress(
-            lambda progress: complete(prepared, documents, langs, chosen, terms, progress), prepared.pending_texts()
+            lambda progress: complete(prepared, documents, langs, chosen, terms, progress, align=not no_align),
+            prepared.pending_texts(),
         )
         written = write(outcome)
     for warning in outcome.warnings:
@@ -69,6 +74,16 @@ def translate_command(
         f"{outcome.total('memory')} from memory, {outcome.total('cross-issue')} from other issues, "
         f"{outcome.engine_calls} sentence(s) sent to {engine}; {len(written)} file(s) written"
     )
+
+
+def _argos_options(beam_size: int, compute_type: str, threads: int):
+    from ..engines.argos import ArgosOptions, default_threads
+
+    if threads:
+        inter = 2 if threads >= 4 else 1
+        return ArgosOptions(beam_size, compute_type, inter, max(1, threads // inter))
+    inter, intra = default_threads()
+    return ArgosOptions(beam_size, compute_type, inter, intra)
 
 
 def load_run_glossary(paths: list[Path] | None, disabled: bool):

@@ -7,15 +7,20 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .base import Engine
+
+if TYPE_CHECKING:
+    from .argos import ArgosOptions
 
 ENGINES = ("argos", "identity", "pseudo")
 #: Setting this to 1 also offers ``slow``: a pseudo engine that sleeps, for interruption tests.
 TEST_ENGINES_ENV = "BILINGUAL_TEST_ENGINES"
 
 
-def make_engine(name: str) -> Engine:
-    """The engine called ``name``, ready to use."""
+def make_engine(name: str, argos: ArgosOptions | None = None) -> Engine:
+    """The engine called ``name``, ready to use. ``argos`` configures the Argos engine."""
     from ..errors import InputError
 
     if name == "identity":
@@ -28,8 +33,9 @@ def make_engine(name: str) -> Engine:
         return PseudoEngine()
     if name == "argos":
         from .argos import ArgosEngine
+        from .cache import CachedEngine
 
-        return ArgosEngine()
+        return CachedEngine(ArgosEngine(argos))
     if name == "slow" and os.environ.get(TEST_ENGINES_ENV) == "1":
         marker = os.environ.get("BILINGUAL_SLOW_MARKER")
         return SlowEngine(float(os.environ.get("BILINGUAL_SLOW_SECONDS", "1")), Path(marker) if marker else None)

@@ -77,7 +77,7 @@ class Prepared:
 class FileWrite:
     path: Path
     text: str
-    kind: Literal["po", "edition"]
+    kind: Literal["po", "edition", "view"]
 
 
 @dataclass(frozen=True)
@@ -244,7 +244,7 @@ def write(outcome: Outcome) -> list[Path]:
     from ..storage import atomic_write_text
 
     written: list[Path] = []
-    for kind in ("po", "edition"):
+    for kind in ("po", "edition", "view"):
         for item in outcome.writes:
             if item.kind == kind and atomic_write_text(item.path, item.text):
                 written.append(item.path)
@@ -271,15 +271,42 @@ def complete(
     engine: Engine,
     glossary: Glossary | None = None,
     progress: Callable[[int], None] | None = None,
+    views: bool = True,
+    align: bool = True,
 ) -> Outcome:
-    """Translate what :func:`prepare` left to the engine, then :func:`finish`. Writes nothing."""
+    """Translate what :func:`prepare` left to the engine, then :func:`finish`. Writes nothing.
+
+    With ``views``, each document also gets its diff report, and with ``align`` its aligned
+    edition (aligned.md, aligned.html, NNN.tmx), built from the same run.
+    """
     from ..pipeline import translate
 
     if not prepared.approved_only:
         require_engine(prepared, engine)
     terms = None if prepared.approved_only else glossary
     run = translate(documents, langs, engine, glossary=terms, known=prepared.known, progress=progress, segments=prepared.segments)
-    return finish(prepared, run, terms)
+    outcome = finish(prepared, run, terms)
+    if not views or prepared.approved_only:
+        return outcome
+    return replace(outcome, writes=outcome.writes + _view_writes(prepared, run, terms, align))
+
+
+def _view_writes(prepared: Prepared, run: Run, glossary: Glossary | None, align: bool) -> tuple[FileWrite, ...]:
+    """The aligned edition and the diff report of each document of the run, as file writes."""
+    from ..render.outputs import OutputPaths, build_issue_outputs
+
+    writes: list[FileWrite] = []
+    seen: set[str] = set()
+    for target in prepared.targets:
+        path = target.document.path
+        if path in seen:
+            continue
+        seen.add(path)
+        editions = run.for_document(path)
+        paths = OutputPaths.beside(target.job.source, target.edition_path.parent)
+        files = build_issue_outputs(editions, paths, glossary=glossary, align=align)
+        writes.extend(FileWrite(p, text, "view") for p, text in files.items())
+    return tuple(writes)
 
 
 def translate_with_memory(
