@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from .errors import InputError
@@ -39,34 +40,59 @@ def atomic_write_text(path: Path, text: str) -> bool:
 
     Returns False, and leaves the file and its timestamp alone, when the content is unchanged.
     """
-    data = text.encode("utf-8")
-    return atomic_write_bytes(path, data)
+    return bool(write_all({Path(path): text}))
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> bool:
     """Byte version of :func:`atomic_write_text`."""
-    path = Path(path)
-    with contextlib.suppress(OSError):
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
+    return bool(write_all({Path(path): data}))
+
+
+def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
+    """Write every file or none: complete temporary files first, then renames.
+
+    Files whose content is unchanged are left alone (timestamps too). Returns the files written.
+    """
+    pending: list[tuple[Path, str]] = []
     try:
+        for path, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            if _same(Path(path), data):
+                continue
+            pending.append((Path(path), _stage(Path(path), data)))
+        for path, tmp in pending:
+            os.replace(tmp, path)
+    except BaseException:
+        for _, tmp in pending:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    return [path for path, _ in pending]
+
+
+def _same(path: Path, data: bytes) -> bool:
+    with contextlib.suppress(OSError):
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    return False
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """``data`` in a complete temporary file beside ``path``, with ``path``'s permissions."""
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "is a folder")
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable folder", path) from None
+        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+    except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise
-    return True
+        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
+    return tmp

@@ -11,15 +11,11 @@ a folder that cannot be written leaves no file of the set changed or half-writte
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
 from .model import Alignment, Status
 
 if TYPE_CHECKING:
@@ -127,48 +123,7 @@ def _signature(editions: Sequence[Edition]) -> str:
 
 
 def write_files(files: Mapping[Path, str | bytes]) -> list[Path]:
-    """Write every file or none: temporary files first, then renames. Returns the files that changed."""
-    pending: list[tuple[Path, str]] = []
-    try:
-        for path, content in files.items():
-            data = content.encode("utf-8") if isinstance(content, str) else content
-            if _same(path, data):
-                continue
-            pending.append((path, _stage(path, data)))
-        for path, tmp in pending:
-            os.replace(tmp, path)
-    except BaseException:
-        for _, tmp in pending:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        raise
-    return [path for path, _ in pending]
+    """Write every file or none (see :func:`bilingual.storage.write_all`); the files that changed."""
+    from ..storage import write_all
 
-
-def _same(path: Path, data: bytes) -> bool:
-    with contextlib.suppress(OSError):
-        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
-    return False
-
-
-def _stage(path: Path, data: bytes) -> str:
-    """``data`` in a complete temporary file beside ``path``, with ``path``'s permissions."""
-    try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "is a folder")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-        os.chmod(tmp, mode)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
-    return tmp
+    return write_all(files)
