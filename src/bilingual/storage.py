@@ -70,6 +70,11 @@ def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
     return [path for path, _ in pending]
 
 
+def is_unchanged(path: Path, content: str | bytes) -> bool:
+    """True when ``path`` already holds exactly ``content``."""
+    return _same(Path(path), content.encode("utf-8") if isinstance(content, str) else content)
+
+
 def _same(path: Path, data: bytes) -> bool:
     with contextlib.suppress(OSError):
         return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data

@@ -288,13 +288,21 @@ def complete(
     outcome = finish(prepared, run, terms)
     if not views or prepared.approved_only:
         return outcome
-    return replace(outcome, writes=outcome.writes + _view_writes(prepared, run, terms, align))
+    return replace(outcome, writes=outcome.writes + _view_writes(prepared, run, terms, align, outcome.writes))
 
 
-def _view_writes(prepared: Prepared, run: Run, glossary: Glossary | None, align: bool) -> tuple[FileWrite, ...]:
-    """The aligned edition and the diff report of each document of the run, as file writes."""
+def _view_writes(
+    prepared: Prepared, run: Run, glossary: Glossary | None, align: bool, writes_so_far: Sequence[FileWrite]
+) -> tuple[FileWrite, ...]:
+    """The aligned edition and the diff report of each document whose PO files or editions change.
+
+    A document whose files all stay as they are keeps the views of the run that last changed it,
+    so a run that changes nothing writes nothing.
+    """
     from ..render.outputs import OutputPaths, build_issue_outputs
+    from ..storage import is_unchanged
 
+    changed = {w.path for w in writes_so_far if not is_unchanged(w.path, w.text)}
     writes: list[FileWrite] = []
     seen: set[str] = set()
     for target in prepared.targets:
@@ -302,8 +310,12 @@ def _view_writes(prepared: Prepared, run: Run, glossary: Glossary | None, align:
         if path in seen:
             continue
         seen.add(path)
-        editions = run.for_document(path)
         paths = OutputPaths.beside(target.job.source, target.edition_path.parent)
+        mine = [t for t in prepared.targets if t.document.path == path]
+        views = [paths.report_md, *((paths.aligned_md, paths.aligned_html, paths.tmx) if align else ())]
+        if not any(t.po_path in changed or t.edition_path in changed for t in mine) and all(v.exists() for v in views):
+            continue
+        editions = run.for_document(path)
         files = build_issue_outputs(editions, paths, glossary=glossary, align=align)
         writes.extend(FileWrite(p, text, "view") for p, text in files.items())
     return tuple(writes)
