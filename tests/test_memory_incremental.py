@@ -371,20 +371,20 @@ def test_every_approved_translation_survives_any_edit(tmp_path_factory, monkeypa
     import polib
 
     po = polib.pofile(str(folder / "zh.po"))
-    approved = {}
+    approved: dict[str, set[str]] = {}  # one sentence may stand in two paragraphs, approved twice
     for n, entry in enumerate(po):
         entry.msgstr, entry.flags = f"人工{n}号。", []
-        approved[entry.msgid] = entry.msgstr
+        approved.setdefault(entry.msgid, set()).add(entry.msgstr)
     po.save()
     (folder / "en.md").write_text("\n\n".join(after) + "\n", encoding="utf-8")
     run(folder)
     text = (folder / "zh.po").read_text(encoding="utf-8")
     catalog = read_catalog(folder / "zh.po")
-    for msgid, msgstr in approved.items():
-        assert msgstr in text, f"lost the approved translation of {msgid!r}"
+    for msgid, msgstrs in approved.items():
+        assert all(msgstr in text for msgstr in msgstrs), f"lost an approved translation of {msgid!r}"
     for entry in catalog.active:
         if entry.msgid in approved:
-            assert entry.approved and entry.msgstr == approved[entry.msgid]
+            assert entry.approved and entry.msgstr in approved[entry.msgid]
     assert [w.path for w in run(folder).writes if w.kind == "po"] == []  # and a run after that changes nothing
 
 
@@ -399,3 +399,25 @@ def test_out_folder_holds_the_po_files_and_later_runs_read_them_there(issue, run
     monkeypatch.setattr("bilingual.engines.registry.make_engine", lambda name, *options: engine)
     result = runner.invoke(app, ["translate", str(issue), "--out", str(out), "--no-glossary", "--to", "zh"])
     assert result.exit_code == 0 and engine.calls == [] and "0 file(s) written" in result.stdout
+
+
+def test_a_sentence_approved_twice_keeps_each_translation_by_its_id(tmp_path, monkeypatch):
+    """Found by hypothesis: 'Alpha alpha.' stood alone and inside another paragraph, approved differently."""
+    import polib
+
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", "off")
+    folder = tmp_path / "001"
+    folder.mkdir()
+    (folder / "en.md").write_text("Alpha alpha.\n\nAlpha alpha. Alpha alpha alpha.\n", encoding="utf-8")
+    run(folder)
+    po = polib.pofile(str(folder / "zh.po"))
+    for n, entry in enumerate(po):
+        entry.msgstr, entry.flags = f"人工{n}号。", []
+    first = po[0].msgctxt
+    po.save()
+    (folder / "en.md").write_text("Alpha alpha.\n", encoding="utf-8")
+    run(folder)
+    catalog = read_catalog(folder / "zh.po")
+    [entry] = catalog.active
+    assert (entry.msgctxt, entry.msgstr, entry.approved) == (first, "人工0号。", True)
+    assert "人工1号。" in (folder / "zh.po").read_text(encoding="utf-8")  # kept as obsolete
