@@ -58,11 +58,9 @@ def check_command(
 
 def _glossary(paths: list[Path] | None):
     """--glossary paths, else ./glossary when it exists, else none (the term rules then do not run)."""
-    from ..glossary.load import load_glossary
+    from ..glossary.load import glossary_for_run
 
-    if paths:
-        return load_glossary(paths)
-    return load_glossary([Path("glossary")]) if Path("glossary").is_dir() else None
+    return glossary_for_run(paths)
 
 
 def _annotate(result) -> None:

@@ -45,17 +45,9 @@ NoGlossaryOption = Annotated[bool, typer.Option("--no-glossary", help="Highlight
 
 
 def _glossary(paths: list[Path] | None, disabled: bool) -> Glossary | None:
-    """--glossary paths, else ./glossary when it holds glossary files, else none."""
-    if disabled:
-        return None
-    from ..glossary.load import SUFFIXES, load_glossary
+    from ..glossary.load import glossary_for_run
 
-    if paths:
-        return load_glossary(paths)
-    default = Path("glossary")
-    if default.is_dir() and any(p.suffix in SUFFIXES for p in default.iterdir()):
-        return load_glossary([default])
-    return None
+    return glossary_for_run(paths, disabled)
 
 
 @app.command("align")

@@ -88,14 +88,9 @@ def _argos_options(beam_size: int, compute_type: str, threads: int):
 
 def load_run_glossary(paths: list[Path] | None, disabled: bool):
     """The glossary a run enforces: --glossary paths, else ./glossary when it exists, else none."""
-    if disabled:
-        return None
-    from ..glossary.load import load_glossary
+    from ..glossary.load import glossary_for_run
 
-    if paths:
-        return load_glossary(paths)
-    default = Path("glossary")
-    return load_glossary([default]) if default.is_dir() else None
+    return glossary_for_run(paths, disabled)
 
 
 @contextlib.contextmanager

@@ -65,6 +65,19 @@ def lint(paths: Iterable[str | Path]) -> list[LintError]:
     return _read(paths).errors
 
 
+def glossary_for_run(paths: Iterable[str | Path] | None = None, disabled: bool = False) -> Glossary | None:
+    """The glossary a command uses: ``paths`` if given, else ``./glossary`` when it holds glossary
+    files, else none. Every command that takes ``--glossary`` resolves it here."""
+    if disabled:
+        return None
+    if paths:
+        return load_glossary(paths)
+    default = Path("glossary")
+    if default.is_dir() and any(p.suffix in SUFFIXES for p in default.iterdir()):
+        return load_glossary([default])
+    return None
+
+
 def load_glossary(paths: Iterable[str | Path]) -> Glossary:
     """Load and validate the glossary under ``paths``; raise the first problem as a :class:`GlossaryError`."""
     result = _read(paths)
