@@ -38,3 +38,13 @@ def sample_issue(tmp_path: Path) -> Path:
 def _private_stamp_cache(tmp_path_factory, monkeypatch):
     """Runs record skip-stamps under BILINGUAL_CACHE_DIR: keep them out of the user's ~/.cache."""
     monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path_factory.mktemp("stamps")))
+
+
+def write_issue(tmp_path: Path, editions) -> Path:
+    """An issue folder ``024`` holding the sample en.md and the given editions as ``<lang>.md``."""
+    folder = tmp_path / "024"
+    folder.mkdir()
+    shutil.copy(SAMPLE_ISSUE / "en.md", folder / "en.md")
+    for edition in editions:
+        (folder / f"{edition.lang}.md").write_text(edition.markdown, encoding="utf-8")
+    return folder

@@ -13,11 +13,6 @@ from test_memory_incremental import SECOND, SOURCE, approve, run
 FIRST_SENTENCE = SOURCE.split("\n\n")[1].split(". ")[0] + "."
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Stamps of unchanged documents go to a folder of this test's own."""
-    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
-
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:

@@ -16,11 +16,6 @@ OLD = f"# Issue 23\n\nA sentence only issue 23 has. {SHARED}\n"
 NEW = f"# Issue 24\n\nA sentence only issue 24 has. {SHARED}\n"
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Stamps of unchanged documents go to a folder of this test's own."""
-    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
-
 
 @pytest.fixture
 def archive(tmp_path: Path) -> Path:

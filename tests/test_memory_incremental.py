@@ -83,11 +83,6 @@ def entry_block(po_text: str, msgid_start: str) -> str:
     raise AssertionError(f"no entry for {msgid_start!r}")
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Stamps of unchanged documents go to a folder of this test's own."""
-    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
-
 
 @pytest.fixture
 def issue(tmp_path: Path) -> Path:

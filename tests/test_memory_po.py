@@ -35,11 +35,6 @@ ENTRIES = (
 )
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path, monkeypatch):
-    """Stamps of unchanged documents go to a folder of this test's own."""
-    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path / "cache"))
-
 
 def test_render_reads_back_as_the_same_catalog():
     catalog = Catalog(META, ENTRIES, "Chinese translation of 024/en.md.\nSecond header line.")

@@ -22,7 +22,7 @@ from bilingual.render.aligned import aligned_html, aligned_markdown, build_align
 from bilingual.render.inputs import from_edition, from_markdown, from_po, load_issue, split_into
 from bilingual.render.model import Flag
 from bilingual.segment import segment
-from conftest import ROOT, SAMPLE_ISSUE
+from conftest import ROOT, SAMPLE_ISSUE, write_issue
 
 LANGS = ("zh", "ja")
 
@@ -48,12 +48,7 @@ def alignment(doc, run):
 
 
 def _issue(tmp_path: Path, run) -> Path:
-    folder = tmp_path / "024"
-    folder.mkdir()
-    shutil.copy(SAMPLE_ISSUE / "en.md", folder / "en.md")
-    for edition in run.editions:
-        (folder / f"{edition.lang}.md").write_text(edition.markdown, encoding="utf-8")
-    return folder
+    return write_issue(tmp_path, run.editions)
 
 
 def _paths(folder: Path, suffix: str) -> dict[str, Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from bilingual.pipeline import translate
 from bilingual.render.aligned import build_alignment
 from bilingual.render.inputs import from_edition
 from bilingual.render.tmx import tmx
-from conftest import ROOT, SAMPLE_ISSUE
+from conftest import ROOT, SAMPLE_ISSUE, write_issue
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -87,12 +86,7 @@ def test_segment_text_keeps_its_white_space(tmp_path):
 
 
 def _issue(tmp_path: Path, run) -> Path:
-    folder = tmp_path / "024"
-    folder.mkdir()
-    shutil.copy(SAMPLE_ISSUE / "en.md", folder / "en.md")
-    for edition in run.editions:
-        (folder / f"{edition.lang}.md").write_text(edition.markdown, encoding="utf-8")
-    return folder
+    return write_issue(tmp_path, run.editions)
 
 
 def test_align_writes_the_tmx_where_asked(runner, tmp_path, run):

@@ -97,10 +97,10 @@ def inline_tokens(md: MarkdownIt, content: str, env: dict) -> tuple[list[Token],
     return children, next(iter(recorded.values()), [])
 
 
-def _marks(content: str, tokens: list[Token], invocations: list[Invocation], env: dict) -> list[_Mark]:
+def _marks(content: str, tokens: list[Token], invocations: list[Invocation]) -> list[_Mark]:
     marks: list[_Mark] = []
     for inv in invocations:
-        own = [t for t in inv.tokens if t.type != "text" or t.content or inv.rule in ("emphasis", "strikethrough")]
+        own = inv.tokens
         if inv.rule in ATOMIC_RULES:
             kind = ATOMIC_RULES[inv.rule]
             if inv.rule == "escape" and any(t.type == "hardbreak" for t in own):
@@ -137,11 +137,7 @@ def _delimiter_mark(inv: Invocation) -> _Mark | None:
     closes = [id(t) for t in inv.tokens if t.nesting == -1]
     if not opens and not closes:
         return None  # every delimiter stayed literal text
-    kind = {"strong": "strong", "em": "em", "s": "s"}.get((inv.tokens[0].tag or "em"), "em")
-    for t in inv.tokens:
-        if t.nesting != 0:
-            kind = t.tag
-            break
+    kind = next(t.tag for t in inv.tokens if t.nesting != 0)  # em, strong or s
     role: Role = "open" if opens and not closes else "close" if closes and not opens else "atomic"
     return _Mark(inv.start, inv.end, kind, role, opens, closes)
 
@@ -173,7 +169,7 @@ def _pair(marks: list[_Mark], tokens: list[Token]) -> list[_Mark]:
     return sorted(marks, key=lambda m: m.start)
 
 
-def _literal_marks(content: str, start: int, end: int) -> list[_Mark]:
+def literal_marks(content: str, start: int, end: int) -> list[_Mark]:
     """Placeholder-like text and bare URLs in literal text are protected too."""
     found = [
         _Mark(m.start() + start, m.end() + start, "literal")
@@ -193,7 +189,6 @@ class SubUnit:
     kind: str  # alt, title
     start: int  # offsets in the unit's content
     end: int
-    children: tuple[Token, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,7 +201,7 @@ class InlineResult:
 def to_placeholders(md: MarkdownIt, content: str, env: dict) -> InlineResult:
     """Turn one unit's inline ``content`` into placeholder text, placeholders and sub-units."""
     tokens, invocations = inline_tokens(md, content, env)
-    marks = [m for m in _marks(content, tokens, invocations, env) if m.end > m.start]
+    marks = [m for m in _marks(content, tokens, invocations) if m.end > m.start]
     # Drop marks nested inside atomic marks (an image's inner rules run in their own state).
     top: list[_Mark] = []
     for mark in marks:
@@ -217,7 +212,7 @@ def to_placeholders(md: MarkdownIt, content: str, env: dict) -> InlineResult:
     pos = 0
     for mark in [*top, None]:
         end = mark.start if mark else len(content)
-        with_literals.extend(_literal_marks(content, pos, end))
+        with_literals.extend(literal_marks(content, pos, end))
         if mark:
             with_literals.append(mark)
             pos = mark.end
@@ -250,7 +245,7 @@ def _subunits(content: str, mark: _Mark) -> list[SubUnit]:
         start = mark.start + 2
         reference_label = content[start + len(alt) : mark.end] in ("]", "][]")
         if alt.strip() and content[start : start + len(alt)] == alt and not reference_label:
-            found.append(SubUnit("alt", start, start + len(alt), tuple(mark.image.children or ())))
+            found.append(SubUnit("alt", start, start + len(alt)))
         title = mark.image.attrGet("title")
         found.extend(_title_unit(content, mark.start + 2 + len(alt), mark.end, title))
     elif mark.kind == "link" and mark.role in ("close", "atomic") and mark.title:

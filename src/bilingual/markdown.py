@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from .inline import InlineResult, install_span_recorder, to_placeholders
@@ -196,12 +195,12 @@ def _front_matter(builder: _Builder, tok: Token) -> None:
 
 def _plain(value: str) -> tuple[str, tuple[Placeholder, ...], tuple]:
     """Front-matter values are plain text: only placeholder-like text and URLs are protected."""
-    from .inline import _literal_marks
+    from .inline import literal_marks
 
     pieces: list[str] = []
     placeholders: list[Placeholder] = []
     pos = 0
-    for key, mark in enumerate(_literal_marks(value, 0, len(value)), start=1):
+    for key, mark in enumerate(literal_marks(value, 0, len(value)), start=1):
         pieces.append(value[pos : mark.start])
         ph = Placeholder(key, "atomic", mark.kind, value[mark.start : mark.end], mark.start, mark.end)
         placeholders.append(ph)
@@ -209,7 +208,3 @@ def _plain(value: str) -> tuple[str, tuple[Placeholder, ...], tuple]:
         pos = mark.end
     pieces.append(value[pos:])
     return "".join(pieces), tuple(placeholders), ()
-
-
-def with_path(doc: Document, path: str) -> Document:
-    return replace(doc, path=path)
