@@ -141,11 +141,15 @@ def silent(server: Hostile, conn: socket.socket) -> None:
     server.stopped.wait()
 
 
-def drip_body(server: Hostile, conn: socket.socket) -> None:
+def drip_body(content_type: str = "application/octet-stream") -> Handler:
     """Headers at once, then one byte of body every DRIP_EVERY_S, forever."""
-    conn.sendall(head(content_type="application/json"))
-    while server.pause(DRIP_EVERY_S):
-        conn.sendall(b" ")
+
+    def handle(server: Hostile, conn: socket.socket) -> None:
+        conn.sendall(head(content_type=content_type))
+        while server.pause(DRIP_EVERY_S):
+            conn.sendall(b" ")
+
+    return handle
 
 
 def drip_headers(server: Hostile, conn: socket.socket) -> None:
@@ -201,7 +205,7 @@ def index_of(entries: Callable[[Hostile], list[dict[str, object]]]) -> Handler:
 def fifo(tmp_path: Path) -> Iterator[Path]:
     """A named pipe; after LIFETIME_S a thread opens it for writing and closes it, so a reader
     stuck in ``open()`` (no writer) is released even if the code under test would block forever."""
-    path = tmp_path / "pipe.argosmodel"
+    path = tmp_path / "pipe.json"  # .json: usable as ARGOS_PACKAGE_INDEX too
     os.mkfifo(path)
     done = threading.Event()
 

@@ -89,7 +89,7 @@ CASES: dict[str, tuple[Callable[..., tuple[str, tuple[str, ...]]], str]] = {
         "no complete answer within 2 s",
     ),
     "index body drips": (
-        lambda tmp, start, fifo: (start({"index.json": drip_body}).url("index.json"), DEADLINE),
+        lambda tmp, start, fifo: (start({"index.json": drip_body("application/json")}).url("index.json"), DEADLINE),
         "no complete answer within 2 s",
     ),
     "index headers drip": (
@@ -141,7 +141,7 @@ CASES: dict[str, tuple[Callable[..., tuple[str, tuple[str, ...]]], str]] = {
         "no complete answer within 2 s",
     ),
     "package drips": (
-        lambda tmp, start, fifo: (start({"index.json": index_of(lambda s: [_entry(s)]), "p.argosmodel": drip_body}).url("index.json"), DEADLINE),
+        lambda tmp, start, fifo: (start({"index.json": index_of(lambda s: [_entry(s)]), "p.argosmodel": drip_body()}).url("index.json"), DEADLINE),
         "no complete answer within 2 s",
     ),
     "endless package": (
@@ -224,7 +224,7 @@ def test_hostile_install_is_one_line_exit_2_and_leaves_nothing(
 
 
 def test_a_real_process_prints_one_line_without_traceback(argos_env: ArgosEnv, hostile: Start) -> None:
-    server = hostile({"index.json": drip_body})
+    server = hostile({"index.json": drip_body("application/json")})
     env = {"ARGOS_PACKAGE_INDEX": server.url("index.json")}
     done = subprocess.run(
         [sys.executable, "-c", "from bilingual.cli import main; main()", "models", "install", "--index", "zh", "--timeout", "2"],
