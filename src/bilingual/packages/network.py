@@ -145,7 +145,7 @@ def _open(url: str, deadline: Deadline, kind: Kind) -> Iterator[tuple[BinaryIO, 
         else:
             headers = {"User-Agent": f"bilingual/{__version__}", "Accept-Encoding": "identity"}
             response = open_web(url, headers, deadline)
-            stream, total = response, _length(response.headers.get("Content-Length"))
+            stream, total = response, response.length  # None for a chunked body
             content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
             if not kind.accepts(content_type):
                 response.close()
@@ -237,11 +237,6 @@ def _errors(deadline: Deadline) -> Iterator[None]:
         if deadline.expired:
             raise DeadlineExpired from None
         raise _reason(exc) from None
-
-
-def _length(value: str | None) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() else None
 
 
 def _reason(cause: object) -> FetchError:
