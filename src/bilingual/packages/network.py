@@ -21,7 +21,7 @@ import urllib.error
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 from urllib.parse import urlsplit
 
 from .. import __version__
@@ -33,6 +33,7 @@ Progress = Callable[[int, int | None], None]  # (bytes so far, total bytes if kn
 CHUNK = 1 << 16
 DOWNLOAD_PREFIX = ".bilingual-download-"
 _TEXT_TYPES = ("text/", "application/json", "application/xml", "application/xhtml")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ def download(
     raise FetchError("; ".join(f"{link}: {exc.reason}" for link, exc in failures), retry=False, refused=refused)
 
 
-def _with_retries(attempt: Callable[[], Path] | Callable[[], bytes], deadline: Deadline, limits: Limits):  # noqa: ANN202
+def _with_retries(attempt: Callable[[], T], deadline: Deadline, limits: Limits) -> T:
+    """Run ``attempt`` until it works, fails for good, or the deadline passes (backoff included)."""
     tries = max(0, limits.retries) + 1
     for number in range(1, tries + 1):
         deadline.new_attempt()
