@@ -57,11 +57,12 @@ def _paced(total: int, per_step: int, every_s: float):  # noqa: ANN202
     return handle
 
 
-@pytest.mark.parametrize(("min_rate", "finishes"), [(1000.0, True), (0.0, False)])
+@pytest.mark.parametrize(("min_rate", "finishes"), [(1000.0, True), (100_000.0, False), (0.0, False)])
 def test_a_body_that_keeps_its_rate_may_outlast_the_timeout(
     argos_env: ArgosEnv, hostile, min_rate: float, finishes: bool  # noqa: ANN001
 ) -> None:
-    # 8000 bytes at 4000 bytes/s: about 2 s, twice the 1 s timeout, at four times the minimum rate
+    # 8000 bytes at 4000 bytes/s: about 2 s, twice the 1 s timeout. Above the minimum rate it
+    # finishes; below it (a fast drip) or with no rate rule, it is cut off at the timeout.
     server = hostile({"p": _paced(8000, 400, 0.1)})
     limits = Limits(timeout_s=1.0, retries=0, min_rate=min_rate)
     if finishes:
@@ -184,13 +185,15 @@ def test_a_deadline_shuts_down_a_read_stuck_on_a_socket() -> None:
             deadline.check()
 
 
-def test_body_bytes_move_the_deadline_on_at_the_minimum_rate() -> None:
+def test_past_the_timeout_only_a_body_that_kept_the_minimum_rate_goes_on() -> None:
     deadline = Deadline(1.0, min_rate=100.0)
-    before = deadline.remaining()
-    deadline.received(500)
-    assert deadline.remaining() > before + 4.0
-    deadline.new_attempt()
-    assert deadline.remaining() <= before
+    deadline.received(50)  # 0.5 s worth at the minimum rate: the timeout still rules
+    assert 0.0 < deadline.remaining() <= 1.0
+    deadline.received(450)  # 5 s worth: the deadline is now 5 s after the start
+    assert 4.0 < deadline.remaining() <= 5.0
+    assert deadline.check() <= 1.0  # but no single read may wait longer than the timeout
+    deadline.new_attempt()  # a retry starts from nothing
+    assert deadline.remaining() <= 1.0
 
 
 def test_closed_port_index_is_not_waited_for(argos_env: ArgosEnv, tmp_path: Path) -> None:
