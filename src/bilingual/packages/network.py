@@ -224,6 +224,7 @@ def _errors(deadline: Deadline) -> Iterator[None]:
     except Refused as exc:
         raise FetchError(str(exc), refused=True) from None
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the connection of the answer
         if deadline.expired:
             raise DeadlineExpired from None
         if 300 <= exc.code < 400:
