@@ -328,3 +328,14 @@ def test_align_bad_input_is_one_line_and_writes_nothing(runner, tmp_path, run, c
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("bilingual: error:") and expected in lines[0]
     assert not any(p.name.startswith("aligned") or p.suffix == ".tmx" or p.name.startswith(".") for p in folder.iterdir())
+
+
+def test_align_command_writes_the_signature_translate_wrote(runner, tmp_path):
+    folder = tmp_path / "024"
+    shutil.copytree(SAMPLE_ISSUE, folder, ignore=shutil.ignore_patterns("aligned.*", "*.tmx", "report.*"))
+    signature = polib.pofile(str(folder / "zh.po")).metadata["X-Bilingual-Signature"]
+    result = runner.invoke(app, ["align", str(folder), "--glossary", str(ROOT / "glossary")])
+    assert result.exit_code == 0, result.output
+    assert f"Signature: `{signature}`" in (folder / "aligned.md").read_text(encoding="utf-8")
+    assert signature in lxml_html.fromstring((folder / "aligned.html").read_bytes()).text_content()
+    assert f'<prop type="x-signature">{signature}</prop>' in (folder / "024.tmx").read_text(encoding="utf-8")

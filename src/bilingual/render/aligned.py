@@ -35,7 +35,10 @@ def build_alignment(
     name: str = "",
     signature: str = "",
 ) -> Alignment:
-    """``doc`` (English) and its translations, block by block, segment by segment."""
+    """``doc`` (English) and its translations, block by block, segment by segment.
+
+    ``signature`` defaults to the versions' own signatures (their PO headers), each named once.
+    """
     segments = segment(doc)
     by_unit: dict[int, list[Segment]] = {}
     for seg in segments:
@@ -63,6 +66,7 @@ def build_alignment(
         if rows:
             blocks.append(_block(number, units, rows, english, versions))
     langs = ("en", *(v.lang for v in versions))
+    signature = signature or " ; ".join(dict.fromkeys(v.signature for v in versions if v.signature))
     return Alignment(name or _stem(doc), _title(doc), langs, tuple(blocks), signature)
 
 
