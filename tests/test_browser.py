@@ -88,9 +88,9 @@ def test_index_issue_language_switch_and_side_by_side(browser, site):
 
     page.click("nav.langs >> text=Side by side")
     assert page.url.endswith("/024/aligned.html")
-    headers = page.locator("#aligned thead th")
+    headers = page.locator("#aligned > thead th")
     assert headers.count() == 3 and [headers.nth(i).get_attribute("lang") for i in range(3)] == ["en", "zh-Hans", "ja"]
-    row = page.locator("#aligned tbody tr[data-kind='heading']", has_text="Machine learning in the real world")
+    row = page.locator("#aligned > tbody > tr[data-kind='heading']", has_text="Machine learning in the real world")
     cells = row.locator("td")
     texts = [cells.nth(i).inner_text() for i in range(3)]
     assert "Machine learning in the real world" in texts[0]
@@ -134,9 +134,9 @@ def test_the_issue_aligned_page_written_after_a_run_opens_with_three_columns(bro
     write_issue_outputs(translate([doc], ["zh", "ja"], PseudoEngine(), glossary=glossary).editions, glossary=glossary)
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto((folder / "aligned.html").as_uri())
-    headers = page.locator("#aligned thead th")
+    headers = page.locator("#aligned > thead th")
     assert [headers.nth(i).inner_text() for i in range(headers.count())] == ["English", "中文", "日本語"]
-    first = page.locator("#aligned tbody tr").first.locator("td")
+    first = page.locator("#aligned > tbody > tr").first.locator("td")
     assert first.count() == 3 and all(first.nth(i).is_visible() for i in range(3))
     assert page.locator("#aligned img").first.get_attribute("src").startswith("img/")
     page.close()
