@@ -9,6 +9,7 @@ GitHub; ``aligned.html`` is one self-contained page with a column per language.
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -109,9 +110,9 @@ def _cell(version: Version, unit: Unit, group: Sequence[Segment], status: Status
         text = join(group, version.texts) if len(group) > 1 else version.texts[group[0].id]
     else:
         text = version.whole.get(index, mine.text)
-    texts = {**version.whole, index: text}
+    texts = ChainMap({index: text}, version.whole)  # overlays, not copies: a cell costs its own size
     markdown = render_unit(doc, mine, texts).strip()
-    blank = {**texts, **{u.index: "" for u in doc.units if u.parent == index}}
+    blank = ChainMap({u.index: "" for u in doc.children.get(index, ())}, texts)
     pieces: list[Piece] = []
     own: list[str] = []
     by_token = mine.placeholder_map
@@ -121,8 +122,8 @@ def _cell(version: Version, unit: Unit, group: Sequence[Segment], status: Status
             pieces.append(Piece("text", piece))
             own.append(piece)
         elif placeholder is not None:
-            pieces.append(Piece(placeholder.role, render_unit(doc, mine, {**texts, index: piece}), placeholder.key))
-            own.append(render_unit(doc, mine, {**blank, index: piece}))
+            pieces.append(Piece(placeholder.role, render_unit(doc, mine, ChainMap({index: piece}, texts)), placeholder.key))
+            own.append(render_unit(doc, mine, ChainMap({index: piece}, blank)))
     return Cell(version.lang, markdown, tuple(pieces), status, tuple(flags), "".join(own).strip())
 
 
@@ -170,12 +171,20 @@ def block_markdown(doc: Document, units: Sequence[Unit], texts: Mapping[int, str
         underline = source.find("\n", end + 1)
         end = len(source) if underline < 0 else underline
     if lines is not None:
-        offsets = [0, *(i + 1 for i, c in enumerate(source) if c == "\n")]
-        start = min(start, offsets[lines[0] - 1])
-        last = offsets[lines[1] - 1] - 1 if lines[1] - 1 < len(offsets) else len(source)
-        end = max(end, last)
-    rebuilt = rebuild(Document(doc.path, source, tuple(units)), texts)
-    return rebuilt[start : end + len(rebuilt) - len(source)].strip("\n")
+        start = min(start, _line_offset(source, lines[0]))
+        end = max(end, _line_offset(source, lines[1]) - 1)
+    return rebuild(Document(doc.path, source, tuple(units)), texts, start, end).strip("\n")
+
+
+def _line_offset(source: str, line: int) -> int:
+    """Where 1-based ``line`` of ``source`` starts (just past the end for a line after the last)."""
+    offset = 0
+    for _ in range(line - 1):
+        found = source.find("\n", offset)
+        if found < 0:
+            return len(source) + 1
+        offset = found + 1
+    return offset
 
 
 def _stem(doc: Document) -> str:
