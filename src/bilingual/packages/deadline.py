@@ -51,7 +51,8 @@ class Deadline:
         return self._expired or self.remaining() <= 0.0
 
     def check(self) -> float:
-        """The seconds left, or :class:`DeadlineExpired`; also re-arms the sockets' timeouts."""
+        """How long the next wait may take (the time left, at most ``timeout_s``), or
+        :class:`DeadlineExpired`; the operation's sockets get it as their timeout."""
         left = self.remaining()
         if self._expired or left <= 0.0:
             self._expired = True
