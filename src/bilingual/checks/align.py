@@ -171,15 +171,36 @@ def align(source: Layout, target: Layout) -> list[Pair]:
             pairs.extend(_best_pairs([(b, _tokens(k, b)) for b, k in zip(src[i1:i2], src_keys[i1:i2])],
                                      [(b, _tokens(k, b)) for b, k in zip(tgt[j1:j2], tgt_keys[j1:j2])]))
     out: list[Pair] = []
-    for n, (s, t) in enumerate(pairs):
-        if t is not None:
-            line = t.line
-        else:
-            after = next((b for _, b in pairs[n + 1 :] if b is not None), None)
-            line = after.line if after is not None else target.lines
-        units = _unit_pairs(source, target, s, t) if t is not None else ()
-        out.append(Pair(units, True, s, t, line))
+    n = 0
+    while n < len(pairs):
+        s, t = pairs[n]
+        if s is None or t is None:  # a run of blocks one side lacks is one gap
+            side = 0 if t is None else 1
+            end = n
+            while end < len(pairs) and pairs[end][1 - side] is None and pairs[end][side] is not None:
+                end += 1
+            gap = tuple(p[side] for p in pairs[n:end])
+            if t is None:
+                after = next((b for _, b in pairs[end:] if b is not None), None)
+                line = after.line if after is not None else target.lines
+                out.append(Pair((), True, s, None, line, gap=gap))  # type: ignore[arg-type]
+            else:
+                out.append(Pair(_unit_pairs(source, target, None, t), True, None, t, t.line, gap=gap))  # type: ignore[arg-type]
+                out.extend(Pair(_unit_pairs(source, target, None, b), True, None, b, b.line, continues=True)  # type: ignore[arg-type]
+                           for b in gap[1:])
+            n = end
+            continue
+        out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line))
+        n += 1
     return out
+
+
+def unpaired(pairs: Sequence[Pair]) -> tuple[int, int, int, int]:
+    """``(source blocks unpaired, source blocks, target blocks unpaired, target blocks)`` of an alignment."""
+    lost = sum(len(p.gap) or 1 for p in pairs if p.target is None)
+    paired = sum(1 for p in pairs if p.source is not None and p.target is not None)
+    extra = sum(1 for p in pairs if p.source is None and p.target is not None)
+    return lost, lost + paired, extra, extra + paired
 
 
 def _similarity(a: tuple[Block, frozenset[str]], b: tuple[Block, frozenset[str]]) -> float:

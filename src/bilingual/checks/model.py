@@ -10,10 +10,10 @@ from ..models import Unit
 if TYPE_CHECKING:
     from .align import Block
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
-#: Severities in increasing order of weight: ``--fail-on warning`` fails on both.
-SEVERITIES: tuple[Severity, ...] = ("warning", "error")
+#: Severities in increasing order of weight: ``--fail-on warning`` fails on warnings and errors.
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,10 @@ class CheckResult:
     def warnings(self) -> int:
         return sum(1 for v in self.violations if v.severity == "warning")
 
+    @property
+    def infos(self) -> int:
+        return sum(1 for v in self.violations if v.severity == "info")
+
     def fails(self, fail_on: Severity = "error") -> bool:
         """True when a violation is at or above ``fail_on``."""
         floor = SEVERITIES.index(fail_on)
@@ -88,6 +92,7 @@ class Finding:
     term: str | None = None
     detail: str = ""  # fills ``{detail}`` in the rule's message
     source_at: int | None = None  # offset in the source unit's text, when the finding comes from there
+    severity: Severity | None = None  # when the finding is graded apart from its rule (a localised link is info)
 
 
 @dataclass(frozen=True)
@@ -112,3 +117,5 @@ class Pair:
     source: Block | None = None
     target: Block | None = None
     line: int = 1  # the target line this pair sits at (for a missing block: where it should be)
+    gap: tuple[Block, ...] = ()  # a run of consecutive blocks one side lacks, reported as one gap
+    continues: bool = False  # a block of a gap reported on an earlier pair
