@@ -159,7 +159,8 @@ def _tokens(anchor: tuple, block: Block) -> frozenset[str]:
 
 def align(source: Layout, target: Layout) -> list[Pair]:
     """Pair the blocks of ``target`` with those of ``source``; unpaired blocks keep ``None`` on one side."""
-    src, tgt = source.blocks, target.blocks
+    src = tuple(b for b in source.blocks if not _comment(b))
+    tgt = tuple(b for b in target.blocks if not _comment(b))
     src_keys = [_anchor(b, source.references) for b in src]
     tgt_keys = [_anchor(b, target.references) for b in tgt]
     pairs: list[tuple[Block | None, Block | None]] = []
@@ -201,6 +202,12 @@ def unpaired(pairs: Sequence[Pair]) -> tuple[int, int, int, int]:
     paired = sum(1 for p in pairs if p.source is not None and p.target is not None)
     extra = sum(1 for p in pairs if p.source is None and p.target is not None)
     return lost, lost + paired, extra, extra + paired
+
+
+def _comment(block: Block) -> bool:
+    """An HTML block that is only a comment (``<!-- zhlint disabled -->``): invisible, not structure."""
+    code = block.code.strip()
+    return block.kind == "html_block" and code.startswith("<!--") and code.endswith("-->") and code.count("<!--") == 1
 
 
 def _similarity(a: tuple[Block, frozenset[str]], b: tuple[Block, frozenset[str]]) -> float:

@@ -2,8 +2,9 @@
 
 :func:`code_lines` drops comments (``//``, ``/* … */``, ``#`` in shell/Python/YAML-like
 languages, ``<!-- … -->``) and blank lines, outside string literals, and trims each line, so a
-translated comment, or one split over two lines, is not a code change; a changed identifier,
-command or value still is.
+translated comment, or one split over two lines, is not a code change, nor is a translated
+message in a string literal (``console.log('the component is now mounted.')``); a changed
+identifier, command or value still is.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def strip_comments(code: str, info: str, marker: str = "") -> str:
         if ch in "\"'`" and not (ch == "'" and i and code[i - 1].isalpha()):
             m = _STRING.match(code, i)
             if m:
-                out.append(m.group(0))
+                literal = m.group(0)
+                out.append(literal[0] + PROSE + literal[-1] if marker and _prose(literal[1:-1]) else literal)
                 i = m.end()
                 continue
         if code.startswith("<!--", i) or (slash_comments and code.startswith("/*", i)):
@@ -69,6 +71,17 @@ def code_lines(code: str, info: str) -> list[tuple[int, str]]:
             out.append((k, text))
     return out
 
+
+def _prose(text: str) -> bool:
+    """A string literal that holds a message for people (words and spaces, or CJK), which may be translated."""
+    if _CJK.search(text):
+        return True
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z' ,.!?:-]*", text)) and len(text.split()) >= 2
+
+
+#: What a comment after code becomes; a message in a string literal becomes PROSE.
+PROSE = "\u203b"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
 
 #: What a comment after code becomes.
 COMMENT = "\u2026"

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 _LANG = re.compile(r"^(?:en|en[-_](?:us|gb)|zh|zh[-_](?:cn|hans|hant|tw|hk|sg)|cn|ja|ja[-_]jp|jp|intl)$", re.IGNORECASE)
 _LANG_KEYS = frozenset({"hl", "lang", "language", "locale", "lng"})
+_LANG_SUFFIX = re.compile(r"[-_.](?:en|en[-_]us|zh|zh[-_](?:cn|hans|hant|tw)|cn|ja|ja[-_]jp|jp)(?=\.[A-Za-z0-9]+$|$)", re.IGNORECASE)
 
 
 def _delocalised(url: str) -> tuple[str, str, str, str] | None:
@@ -22,7 +23,7 @@ def _delocalised(url: str) -> tuple[str, str, str, str] | None:
     except ValueError:
         return None
     host = ".".join(label for label in (parts.hostname or "").split(".") if not _LANG.match(label))
-    path = "/".join(seg for seg in parts.path.split("/") if not _LANG.match(seg))
+    path = "/".join(_LANG_SUFFIX.sub("", seg) for seg in parts.path.split("/") if not _LANG.match(seg) and seg != ".")
     query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query)) if k.lower() not in _LANG_KEYS)
     return parts.scheme.lower(), host.lower(), path.rstrip("/"), query
 
@@ -34,7 +35,16 @@ def relation(source: str, target: str) -> str:
     a, b = _delocalised(source), _delocalised(target)
     if a is not None and a == b:
         return "localised"
+    if a is not None and b is not None and a[1] and a[:2] == b[:2] and _host(source) != _host(target):
+        return "localised"  # the reader's language edition of the site (ja.wikipedia.org): its own page names
     return "changed"
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
 
 
 def slug(heading: str) -> str:

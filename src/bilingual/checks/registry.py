@@ -95,7 +95,6 @@ class Context:
     source_references: Mapping[str, str] = field(default_factory=dict, hash=False)
     target_references: Mapping[str, str] = field(default_factory=dict, hash=False)
     target_anchors: frozenset[str] = frozenset()  # the heading ids of the target document ("#…" links may use them)
-    mismatched: bool = False  # the target follows another version of the source: one structure finding says so
     _memo: dict[tuple[str, int], tuple[Unit, list]] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     @property

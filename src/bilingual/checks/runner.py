@@ -220,21 +220,21 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
     """The pair rules' violations of one Markdown edition, and the renderings the consistency rule counts."""
     doc = _parse(text, path)
     out: list[Violation] = []
+    ctx = Context(lang, glossary)
+    pairs: list[Pair] = target_only(doc)
     if source is not None:
         tgt = layout(doc)
-        pairs: list[Pair] = align(source, tgt)
-        lost, src_blocks, extra, tgt_blocks = unpaired(pairs)
-        mismatched = lost + extra > _MISMATCH * max(1, src_blocks + tgt_blocks) and lost + extra > 4
-        ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt), mismatched)
-        if mismatched:
-            detail = (f"the translation does not follow this source ({src_blocks - lost} of {src_blocks} source blocks "
-                      f"align, {extra} of {tgt_blocks} target blocks have no counterpart); it may translate another "
-                      "version of it")
-            out.append(_violation("structure", Finding(line=1, detail=detail, found=f"{extra} unpaired blocks",
+        aligned = align(source, tgt)
+        lost, src_blocks, extra, tgt_blocks = unpaired(aligned)
+        if _follows(lost, src_blocks, extra, tgt_blocks):
+            pairs = aligned
+            ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt))
+        else:  # another version of the source: one finding, and only the rules that need no source
+            detail = (f"the translation does not follow this source ({lost} of {src_blocks} source blocks and {extra} "
+                      f"of {tgt_blocks} target blocks have no counterpart); it translates another version of it: "
+                      "update it from the source")
+            out.append(_violation("structure", Finding(line=1, detail=detail, found=f"{tgt_blocks} blocks",
                                                        expected=f"{src_blocks} blocks"), path, 1, 1, None))
-    else:
-        pairs = target_only(doc)
-        ctx = Context(lang, glossary)
     places = _Places(doc)
     renderings: list[Rendering] = []
     for pair in pairs:
@@ -248,8 +248,17 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
     return _sorted(out), renderings
 
 
-#: Above this share of unpaired blocks (and more than four), a translation follows another version of its source.
-_MISMATCH = 0.5
+#: Above this share of unpaired blocks, or below this ratio of block counts, a translation follows another version.
+_UNPAIRED = 0.25
+_SIZES = 0.6
+
+
+def _follows(lost: int, src_blocks: int, extra: int, tgt_blocks: int) -> bool:
+    """Whether the target translates this source, judged by its alignment (small documents always do)."""
+    if lost + extra <= 4:
+        return True
+    sizes = min(src_blocks, tgt_blocks) / max(1, src_blocks, tgt_blocks)
+    return (lost + extra) / max(1, src_blocks + tgt_blocks) <= _UNPAIRED and sizes >= _SIZES
 
 
 def _anchors(target: Layout) -> frozenset[str]:

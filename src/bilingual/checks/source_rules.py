@@ -82,7 +82,7 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     s, t = pair.source, pair.target
     if s is None or t is None or s.kind not in ("fence", "code_block") or t.kind not in ("fence", "code_block"):
         return
-    if s.info != t.info:
+    if _language(s.info) != _language(t.info):
         yield Finding(line=t.line, found=t.info or None, expected=s.info or None)
     src_lines, tgt_lines = code_lines(s.code, s.info), code_lines(t.code, t.info)
     first = 1 if t.kind == "fence" else 0
@@ -96,6 +96,18 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     elif len(tgt_lines) > len(src_lines):
         k, extra = tgt_lines[len(src_lines)]
         yield Finding(line=t.line + first + k, found=extra)
+
+
+_ALIASES = {"py": "python", "python3": "python", "sh": "bash", "shell": "bash", "zsh": "bash", "js": "javascript",
+            "ts": "typescript", "yml": "yaml", "md": "markdown", "vue-html": "vue-html"}
+
+
+def _language(info: str) -> str:
+    """A fence's info string with its language named one way (py = python, sh = bash)."""
+    words = info.split()
+    if not words:
+        return ""
+    return " ".join((_ALIASES.get(words[0].lower(), words[0].lower()), *words[1:]))
 
 
 def _same_code(a: str, b: str) -> bool:
@@ -117,16 +129,12 @@ def _code_differences(target: Unit, source: Unit) -> Iterator[Finding]:
         if close is not None:
             missing.remove(close)
             continue
-        if value in source_text:
-            continue  # backticks added around something the source has
+        if value in source_text or not any(ch.isalnum() for ch in value):
+            continue  # backticks added around something the source has, or around punctuation (`.`)
         yield Finding(target, at, found=value, expected=missing.pop(0) if missing else None)
     for value in missing:
         if value not in target_text:
             yield Finding(target, 0, expected=value)
-
-
-#: Above this share of unpaired blocks, the translation follows another version of the source.
-_MISMATCH = 0.5
 
 
 @rule("structure", "error", needs_source=True,
@@ -140,7 +148,7 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
     added to the source later) is one gap, not a cascade.
     """
     s, t = pair.source, pair.target
-    if (s is None and t is None) or pair.continues or ctx.mismatched:
+    if (s is None and t is None) or pair.continues:
         return
     if t is None:
         assert s is not None
