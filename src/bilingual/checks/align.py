@@ -196,6 +196,17 @@ def align(source: Layout, target: Layout) -> list[Pair]:
     return out
 
 
+def agreement(source: Layout, target: Layout) -> float:
+    """The share of blocks whose shape, links, code and numbers match exactly in order (1.0: every block)."""
+    a = [_anchor(b, source.references) for b in source.blocks if not _comment(b)]
+    b = [_anchor(x, target.references) for x in target.blocks if not _comment(x)]
+    if not a and not b:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    same = sum(j2 - j1 for tag, _, _, j1, j2 in matcher.get_opcodes() if tag == "equal")
+    return 2 * same / (len(a) + len(b))
+
+
 def unpaired(pairs: Sequence[Pair]) -> tuple[int, int, int, int]:
     """``(source blocks unpaired, source blocks, target blocks unpaired, target blocks)`` of an alignment."""
     lost = sum(len(p.gap) or 1 for p in pairs if p.target is None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..glossary.schema import Term
 from ..models import Unit
 from .model import Finding, Pair
 from .registry import Context, Example, rule, units
@@ -121,12 +122,35 @@ def _absent(target: Unit, source: Unit, ctx: Context, keep: bool) -> Iterator[Fi
         term = m.term
         if term.keep != keep or term in present or term in reported or not term.enforced(ctx.lang):
             continue
+        if not keep and _rendered(target.text, term, ctx.lang):
+            continue
         if not keep and _inside_name(source.text, m.start, m.end, m.surface):
             continue
         if _in_english(target, {m.surface, m.base or m.surface, term.en}, keep):
             continue  # kept in English (an API name) or, for a kept name, written inside inline code
         reported.add(term)
         yield Finding(target, 0, expected=" / ".join(term.allowed(ctx.lang)), term=term.en, source_at=m.start)
+
+
+_HIRAGANA_TAIL = re.compile(r"[\u3041-\u309f]+$")
+
+
+def _rendered(text: str, term: Term, lang: str) -> bool:
+    """Whether ``text`` holds a rendering of ``term`` the matcher may not report as such.
+
+    A rendering shared with another term (the matcher reports one term per place), a Japanese
+    rendering inflected (埋め込む for 埋め込み: the stem and other okurigana), or the term's
+    acronym (ML for "machine learning").
+    """
+    for form in (*term.allowed(lang), *term.accepted_in(lang)):
+        if form in text:
+            return True
+        stem = _HIRAGANA_TAIL.sub("", form)
+        if lang == "ja" and stem != form and len(stem) >= 2 and re.search(re.escape(stem) + "[\u3041-\u309f]", text):
+            return True
+    words = term.en.split()
+    acronym = "".join(w[0] for w in words).upper()
+    return len(words) >= 2 and bool(re.search(rf"(?<![A-Za-z]){acronym}s?(?![A-Za-z])", text))
 
 
 def _altered_names(target: Unit, source: Unit, ctx: Context) -> Iterator[Finding]:
