@@ -57,7 +57,7 @@ def test_text_lines_of_a_real_run_follow_the_pattern(bad_result):
 
 def test_json_has_every_field_of_every_violation_and_a_summary():
     data = json.loads(to_json(RESULT))
-    assert data["summary"] == {"errors": 1, "warnings": 1, "files": 2}
+    assert data["summary"] == {"errors": 1, "warnings": 1, "infos": 0, "files": 2}
     assert data["violations"][0] == {
         "file": "issues/007/zh.md", "line": 13, "column": 10, "rule": "keep-term", "severity": "error",
         "term": "PyTorch", "found": "Pytorch", "expected": "PyTorch",

@@ -138,7 +138,9 @@ def test_the_default_glossary_is_the_glossary_folder(runner, tmp_path, monkeypat
     edition.write_text("## 本周报纸\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     without = runner.invoke(app, ["check", "x.zh.md"])
-    assert without.exit_code == 0 and "no glossary" in without.stderr
+    assert without.exit_code == 2 and "no glossary" in without.stderr and without.stdout == ""
+    meant = runner.invoke(app, ["check", "x.zh.md", "--no-glossary"])
+    assert meant.exit_code == 0 and "no glossary" in meant.stderr
     (tmp_path / "glossary").mkdir()
     shutil.copy(CHECK / "glossary.yaml", tmp_path / "glossary" / "ml.yaml")
     with_default = runner.invoke(app, ["check", "x.zh.md"])

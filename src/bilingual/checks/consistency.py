@@ -5,7 +5,7 @@ translation uses where its aligned source has the term, for terms with more than
 rendering (targets and ``accepted`` synonyms; a forbidden form is the forbidden-term rule's). :func:`findings` then reports, with the count of each rendering so the
 reviewer can pick one: a term rendered two ways in one document (warning), a term rendered
 differently across the archive (info), and one rendering used for two source terms (info).
-``bilingual glossary suggest`` (:mod:`bilingual.glossary.suggest`) turns the winner into a
+``bilingual glossary suggest`` (:mod:`.suggest`) turns the winner into a
 glossary entry.
 """
 

@@ -44,12 +44,14 @@ def markup(pair: Pair, ctx: Context) -> Iterator[Finding]:
             emphasis_reported = emphasis_reported or "emphasis" in detail
             yield Finding(target, at, found=found, detail=detail)
         literal = Counter(run for _, run in literal_emphasis(source.content)) if source is not None else Counter()
+        shown: set[str] = set()
         for at, run in literal_emphasis(target.content):
             if literal[run] > 0:
                 literal[run] -= 1
                 continue
-            if emphasis_reported or (source is None and len(run) < 2):
-                continue  # reported above already; without the source, a lone "*" may be meant
+            if emphasis_reported or run in shown or (source is None and len(run) < 2):
+                continue  # reported already (a pair of markers is one problem); without the source "*" may be meant
+            shown.add(run)
             yield Finding(target, at, found=run, detail=f"{run!r} renders as literal text, not emphasis")
 
 

@@ -54,6 +54,7 @@ class CheckResult:
     violations: tuple[Violation, ...]
     files: tuple[str, ...]
     notes: tuple[str, ...] = ()  # things the reviewer should know, e.g. that no glossary was used
+    renderings: tuple = ()  # the consistency rule's counts: each Rendering of a glossary term (checks.consistency)
 
     @property
     def errors(self) -> int:

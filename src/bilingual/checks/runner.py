@@ -164,7 +164,7 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
     violations = tuple(v for target in targets for v in _sorted(found[target][0] + [x for x in extra
                                                                                      if x.file == str(target.path)]))
     notes = () if glossary is not None else ("no glossary (--no-glossary): the term and consistency rules did not run",)
-    return CheckResult(violations, tuple(str(t.path) for t in targets), notes)
+    return CheckResult(violations, tuple(str(t.path) for t in targets), notes, tuple(renderings))
 
 
 #: From this many editions on, check_paths uses a process per CPU.
