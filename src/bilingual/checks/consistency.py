@@ -104,7 +104,7 @@ def findings(renderings: Sequence[Rendering]) -> list[Violation]:
                     out.append(_violation(first, "warning", f" in this document: {_counts(file_uses)}"))
             overall = Counter(r.rendering for r in term_uses)
             if len(overall) > 1 and files > 1:
-                winner = max(overall, key=lambda k: (overall[k], k))
+                winner = min(overall, key=lambda k: (-overall[k], k))  # as glossary suggest picks it
                 for file, file_uses in by_file.items():
                     if file in inconsistent_files:
                         continue
