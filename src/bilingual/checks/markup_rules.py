@@ -41,6 +41,8 @@ def markup(pair: Pair, ctx: Context) -> Iterator[Finding]:
             if known[found] > 0:
                 known[found] -= 1  # the source has the same thing: not the translation's fault
                 continue
+            if "delimiter" in detail and emphasis_reported:
+                continue  # a pair of broken markers is one problem
             emphasis_reported = emphasis_reported or "emphasis" in detail
             yield Finding(target, at, found=found, detail=detail)
         literal = Counter(run for _, run in literal_emphasis(source.content)) if source is not None else Counter()

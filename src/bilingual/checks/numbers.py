@@ -29,6 +29,7 @@ _WORDS = {w: n for n, ws in enumerate((
     ("twelve", "twelfth", "dozen", "december"), ("thirteen", "thirteenth"), ("fourteen", "fourteenth"),
     ("fifteen", "fifteenth"), ("sixteen", "sixteenth"), ("seventeen",), ("eighteen",), ("nineteen",),
     ("twenty", "twentieth"))) for w in ws}
+_WORDS.update(jan=1, feb=2, mar=3, apr=4, jun=6, jul=7, aug=8, sep=9, sept=9, oct=10, nov=11, dec=12)
 _WORDS.update(thirty=30, forty=40, fifty=50, sixty=60, seventy=70, eighty=80, ninety=90, hundred=100, hundreds=100,
               thousand=1000, thousands=1000, million=10**6, millions=10**6, billion=10**9, billions=10**9)
 _WORD_RE = re.compile(r"[A-Za-z]+")

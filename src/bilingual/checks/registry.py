@@ -109,9 +109,15 @@ class Context:
         return self._memo[key][1]
 
     def source_terms(self, unit: Unit) -> list[Match]:
+        """Glossary terms in a source unit: the matcher's matches and verb forms ("masked" for "mask")."""
         key = ("s", id(unit))
         if key not in self._memo:
-            self._memo[key] = (unit, self.matcher.find_source(unit.text) if self.matcher else [])
+            found = self.matcher.find_source(unit.text) if self.matcher else []
+            if found is not None and self.glossary is not None and self.matcher is not None:
+                from .inflect import inflected
+
+                found = sorted([*found, *inflected(self.glossary, unit.text, found)], key=lambda m: m.start)
+            self._memo[key] = (unit, found)
         return self._memo[key][1]
 
     def sentences(self, unit: Unit) -> list[tuple[int, int]]:
