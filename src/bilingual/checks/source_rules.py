@@ -109,8 +109,13 @@ def _language(info: str) -> str:
     return " ".join((_ALIASES.get(words[0].lower(), words[0].lower()), *words[1:]))
 
 
+def _bare(code: str) -> str:
+    """Code as a name: ``.number`` → ``number``, ``computed()`` → ``computed``, case folded."""
+    return code.strip().removesuffix("()").lstrip(".").casefold()
+
+
 def _same_code(a: str, b: str) -> bool:
-    return a == b or a.removesuffix("()").strip() == b.removesuffix("()").strip()
+    return a == b or _bare(a) == _bare(b)
 
 
 def _code_differences(target: Unit, source: Unit) -> Iterator[Finding]:
@@ -128,7 +133,7 @@ def _code_differences(target: Unit, source: Unit) -> Iterator[Finding]:
         if close is not None:
             missing.remove(close)
             continue
-        if value in source_text or not any(ch.isalnum() for ch in value):
+        if value in source_text or _bare(value) in source_text.casefold() or not any(ch.isalnum() for ch in value):
             continue  # backticks added around something the source has, or around punctuation (`.`)
         yield Finding(target, at, found=value, expected=missing.pop(0) if missing else None)
     for value in missing:
@@ -151,12 +156,21 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
         return
     if t is None:
         assert s is not None
+        markup_only = all(b.kind == "html_block" and not b.units for b in (pair.gap or (s,)))
+        if markup_only:  # template markup with no text (<div class="options-api">): worth a look, not an error
+            yield Finding(line=pair.line, expected=s.describe(), severity="info",
+                          detail=f"missing {len(pair.gap) or 1} HTML block(s) with no text, from {s.describe()}")
+            return
         if len(pair.gap) > 1:
             detail = f"missing {len(pair.gap)} blocks, from {s.describe()} to {pair.gap[-1].describe()}"
             yield Finding(line=pair.line, expected=f"{s.describe()} … {pair.gap[-1].describe()}", detail=detail)
         else:
             yield Finding(line=pair.line, expected=s.describe(), detail=f"missing {s.describe()}")
     elif s is None:
+        if all(b.kind == "html_block" and not b.units for b in (pair.gap or (t,))):
+            yield Finding(line=t.line, found=t.describe(), severity="info",
+                          detail=f"{len(pair.gap) or 1} HTML block(s) with no text that the source does not have, from {t.describe()}")
+            return
         if len(pair.gap) > 1:
             detail = (f"{len(pair.gap)} blocks that the source does not have, from {t.describe()} "
                       f"to {pair.gap[-1].describe()}")
@@ -193,11 +207,20 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
         allowed = {v for n in src for v in n.values} | source_words(plain(source.text))
         missing = [n.raw for n in src if not n.values & have]
         for n in tgt:
-            if n.arabic and not n.values & allowed:
+            if n.arabic and not n.values & allowed and not _counted(target.text, n):
                 yield Finding(target, content_offset(target, n.start), found=n.raw,
                               expected=missing.pop(0) if missing else None)
         for raw in missing:
             yield Finding(target, 0, expected=raw)
+
+
+_COUNTER = re.compile(r"\s?(?:つ|個|个|種類?|种|番目|回|次|名|人)")
+
+
+def _counted(text: str, n) -> bool:
+    """A small number a zh/ja translation adds with a counter ("2 つの API", "3 つ目"): grammar, not a figure."""
+    values = [v for v in n.values if not isinstance(v, str)]
+    return bool(values) and all(v <= 10 for v in values) and bool(_COUNTER.match(text, n.start + len(n.raw)))
 
 
 #: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].
