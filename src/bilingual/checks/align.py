@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Document, Unit
 from .model import Pair, UnitPair
+from .moves import moved, splits, uncross
 from .spans import code_spans, destinations, numbers, plain
 
 if TYPE_CHECKING:
@@ -171,10 +172,28 @@ def align(source: Layout, target: Layout) -> list[Pair]:
         else:
             pairs.extend(_best_pairs([(b, _tokens(k, b)) for b, k in zip(src[i1:i2], src_keys[i1:i2])],
                                      [(b, _tokens(k, b)) for b, k in zip(tgt[j1:j2], tgt_keys[j1:j2])]))
+    tokens = {id(b): _tokens(k, b) for b, k in (*zip(src, src_keys), *zip(tgt, tgt_keys))}
+
+    def close(a: Block, b: Block) -> float:
+        shared = len(tokens[id(a)] & tokens[id(b)])
+        return shared / min(len(tokens[id(a)]), len(tokens[id(b)])) if shared >= 2 else 0.0
+
+    pairs, moved_blocks = moved(uncross(pairs), close)
+    split_of = splits(pairs, close)
     out: list[Pair] = []
     n = 0
     while n < len(pairs):
         s, t = pairs[n]
+        if s is None and t is not None and t.ordinal in split_of and out and out[-1].units:
+            last = out[-1]
+            first = next((k for k, up in enumerate(last.units) if up.source is not None), None)
+            if first is not None:  # the second half of a split paragraph: its units count with the first half's
+                ups = list(last.units)
+                ups[first] = replace(ups[first], extra=tuple(_with_children(target, t.units)))
+                out[-1] = replace(last, units=tuple(ups))
+            out.append(Pair(_unit_pairs(source, target, None, t), True, None, t, t.line, split=True))
+            n += 1
+            continue
         if s is None or t is None:  # a run of blocks one side lacks is one gap
             side = 0 if t is None else 1
             end = n
@@ -191,7 +210,7 @@ def align(source: Layout, target: Layout) -> list[Pair]:
                            for b in gap[1:])
             n = end
             continue
-        out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line))
+        out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line, moved=t.ordinal in moved_blocks))
         n += 1
     return out
 

@@ -102,6 +102,12 @@ class UnitPair:
 
     target: Unit
     source: Unit | None = None
+    extra: tuple[Unit, ...] = ()  # more target units translating the same source (a paragraph split in two)
+
+    @property
+    def targets(self) -> tuple[Unit, ...]:
+        """The target unit and the units that continue it."""
+        return (self.target, *self.extra)
 
 
 @dataclass(frozen=True)
@@ -120,3 +126,5 @@ class Pair:
     line: int = 1  # the target line this pair sits at (for a missing block: where it should be)
     gap: tuple[Block, ...] = ()  # a run of consecutive blocks one side lacks, reported as one gap
     continues: bool = False  # a block of a gap reported on an earlier pair
+    moved: bool = False  # the target block translates a source block from a little earlier or later
+    split: bool = False  # the target block continues the paragraph before it (one source paragraph, two blocks)

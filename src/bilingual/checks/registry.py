@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..models import Unit
-from .model import Finding, Pair, Severity
+from .model import Finding, Pair, Severity, UnitPair
 
 if TYPE_CHECKING:
     from ..glossary.matcher import Match, Matcher, TargetMatch
@@ -136,6 +136,11 @@ class Context:
         spans = self.sentences(unit)
         n = next((k for k, (_, end) in enumerate(spans, start=1) if at < end), len(spans))
         return f"{unit.uid}.{max(n, 1)}"
+
+
+def sourced(pair: Pair) -> Iterable[UnitPair]:
+    """The pair's unit pairs that have a source unit (with the units that continue a split target)."""
+    return (up for up in pair.units if up.source is not None)
 
 
 def units(pair: Pair, sourced: bool = False) -> Iterable[tuple[Unit, Unit | None]]:

@@ -17,7 +17,7 @@ from .codeblocks import code_lines
 from .links import anchor, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
-from .registry import Context, Example, rule, units
+from .registry import Context, Example, rule, sourced, units
 from .spans import blank, code_spans, content_offset, destinations, plain
 
 
@@ -32,26 +32,27 @@ def link(pair: Pair, ctx: Context) -> Iterator[Finding]:
     the translator's right and graded info; an anchor (``#…``) that names a heading of the
     translation is fine; any other change of host or path is an error.
     """
-    for target, source in units(pair, sourced=True):
-        assert source is not None
-        src = destinations(source, ctx.source_references)
-        tgt = destinations(target, ctx.target_references)
+    for up in sourced(pair):
+        assert up.source is not None
+        src = destinations(up.source, ctx.source_references)
+        tgt = [(unit, k, d, at) for unit in up.targets for k, d, at in destinations(unit, ctx.target_references)]
         for kind in ("link", "image"):
-            yield from _link_differences(target, [d for k, d, _ in src if k == kind],
-                                         [(d, at) for k, d, at in tgt if k == kind], ctx)
+            yield from _link_differences(up.target, [d for k, d, _ in src if k == kind],
+                                         [(unit, d, at) for unit, k, d, at in tgt if k == kind], ctx)
 
 
-def _link_differences(target: Unit, source: list[str], found: list[tuple[str, int]], ctx: Context) -> Iterator[Finding]:
-    missing = list((Counter(source) - Counter(d for d, _ in found)).elements())
-    extra = Counter(d for d, _ in found) - Counter(source)
-    for dest, at in found:
+def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, str, int]],
+                      ctx: Context) -> Iterator[Finding]:
+    missing = list((Counter(source) - Counter(d for _, d, _ in found)).elements())
+    extra = Counter(d for _, d, _ in found) - Counter(source)
+    for unit, dest, at in found:
         if extra[dest] <= 0:
             continue
         extra[dest] -= 1
         local = next((m for m in missing if relation(m, dest) == "localised"), None)
         if local is not None:
             missing.remove(local)
-            yield Finding(target, at, found=dest, expected=local, severity="info", detail=" (localised for the reader)")
+            yield Finding(unit, at, found=dest, expected=local, severity="info", detail=" (localised for the reader)")
             continue
         name = anchor(dest)
         if name is not None and name in ctx.target_anchors:
@@ -59,7 +60,7 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[str, in
             if same_page is not None:
                 missing.remove(same_page)
             continue  # names a heading of the translation
-        yield Finding(target, at, found=dest, expected=missing.pop(0) if missing else None)
+        yield Finding(unit, at, found=dest, expected=missing.pop(0) if missing else None)
     for dest in missing:
         yield Finding(target, 0, expected=dest)
 
@@ -75,9 +76,9 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     reader runs. Comments are prose and may be translated; backticks a translator adds around a
     name the source has are not a change.
     """
-    for target, source in units(pair, sourced=True):
-        assert source is not None
-        yield from _code_differences(target, source)
+    for up in sourced(pair):
+        assert up.source is not None
+        yield from _code_differences(up.targets, up.source)
     s, t = pair.source, pair.target
     if s is None or t is None or s.kind not in ("fence", "code_block") or t.kind not in ("fence", "code_block"):
         return
@@ -118,14 +119,14 @@ def _same_code(a: str, b: str) -> bool:
     return a == b or _bare(a) == _bare(b)
 
 
-def _code_differences(target: Unit, source: Unit) -> Iterator[Finding]:
+def _code_differences(targets: tuple[Unit, ...], source: Unit) -> Iterator[Finding]:
     src = [c for c, _ in code_spans(source)]
-    tgt = code_spans(target)
-    missing = list((Counter(src) - Counter(c for c, _ in tgt)).elements())
-    extra = Counter(c for c, _ in tgt) - Counter(src)
+    tgt = [(unit, c, at) for unit in targets for c, at in code_spans(unit)]
+    missing = list((Counter(src) - Counter(c for _, c, _ in tgt)).elements())
+    extra = Counter(c for _, c, _ in tgt) - Counter(src)
     source_text = plain(source.content)
-    target_text = plain(target.content)
-    for value, at in tgt:
+    target_text = " ".join(plain(unit.content) for unit in targets)
+    for unit, value, at in tgt:
         if extra[value] <= 0:
             continue
         extra[value] -= 1
@@ -135,10 +136,10 @@ def _code_differences(target: Unit, source: Unit) -> Iterator[Finding]:
             continue
         if value in source_text or _bare(value) in source_text.casefold() or not any(ch.isalnum() for ch in value):
             continue  # backticks added around something the source has, or around punctuation (`.`)
-        yield Finding(target, at, found=value, expected=missing.pop(0) if missing else None)
+        yield Finding(unit, at, found=value, expected=missing.pop(0) if missing else None)
     for value in missing:
         if value not in target_text:
-            yield Finding(target, 0, expected=value)
+            yield Finding(targets[0], 0, expected=value)
 
 
 @rule("structure", "error", needs_source=True,
@@ -153,6 +154,14 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """
     s, t = pair.source, pair.target
     if (s is None and t is None) or pair.continues:
+        return
+    if pair.split and t is not None:
+        yield Finding(line=t.line, found=t.describe(), severity="info",
+                      detail=f"{t.describe()} continues the paragraph before it (one source paragraph in two)")
+        return
+    if pair.moved and t is not None and s is not None:
+        yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
+                      detail=f"{t.describe()} is moved: the source has it a little earlier or later")
         return
     if t is None:
         assert s is not None
@@ -199,19 +208,19 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     "16.7 million"), ranges (2005～2012年) and ordinals (第3 for "3rd") all match; a CJK numeral
     the source does not have is never reported (一个 is "a", not "one").
     """
-    for target, source in units(pair, sourced=True):
-        assert source is not None
-        src = source_numbers(blank(source.text))
-        tgt = target_numbers(blank(target.text))
-        have = {v for n in tgt for v in n.values}
-        allowed = {v for n in src for v in n.values} | source_words(plain(source.text))
+    for up in sourced(pair):
+        assert up.source is not None
+        src = source_numbers(blank(up.source.text))
+        tgt = [(unit, n) for unit in up.targets for n in target_numbers(blank(unit.text))]
+        have = {v for _, n in tgt for v in n.values}
+        allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text))
         missing = [n.raw for n in src if not n.values & have]
-        for n in tgt:
-            if n.arabic and not n.values & allowed and not _counted(target.text, n):
-                yield Finding(target, content_offset(target, n.start), found=n.raw,
+        for unit, n in tgt:
+            if n.arabic and not n.values & allowed and not _counted(unit.text, n) and not _named(unit.text, n):
+                yield Finding(unit, content_offset(unit, n.start), found=n.raw,
                               expected=missing.pop(0) if missing else None)
         for raw in missing:
-            yield Finding(target, 0, expected=raw)
+            yield Finding(up.target, 0, expected=raw)
 
 
 _COUNTER = re.compile(r"\s?(?:つ|個|个|種類?|种|番目|回|次|名|人)")
@@ -221,6 +230,15 @@ def _counted(text: str, n) -> bool:
     """A small number a zh/ja translation adds with a counter ("2 つの API", "3 つ目"): grammar, not a figure."""
     values = [v for v in n.values if not isinstance(v, str)]
     return bool(values) and all(v <= 10 for v in values) and bool(_COUNTER.match(text, n.start + len(n.raw)))
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w·.-]*\s?$")
+
+
+def _named(text: str, n) -> bool:
+    """A number that is part of a name (DALL·E 2, Vue 3, 2D, 3D): not a figure a translation adds."""
+    after = text[n.start + len(n.raw) : n.start + len(n.raw) + 1]
+    return bool(_NAME_BEFORE.search(text[: n.start])) or after == "D"
 
 
 #: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].

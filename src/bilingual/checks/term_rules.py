@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..glossary.schema import Term
 from ..models import Unit
 from .model import Finding, Pair
-from .registry import Context, Example, rule, units
+from .registry import Context, Example, rule, sourced, units
 from .spans import code_spans, content_offset, plain
 
 #: A source match that sits inside a longer name: "🤗 Datasets", "Stable Diffusion Pipeline" (capitalised neighbours).
@@ -62,9 +62,9 @@ def missing_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
     English (``pipeline()``, ``Trainer``: API names), a term inside a longer name ("dataset" in
     "🤗 Datasets"), an accepted synonym, and inflected forms match too ("masked" for "mask").
     """
-    for target, source in units(pair, sourced=True):
-        assert source is not None
-        yield from _absent(target, source, ctx, keep=False)
+    for up in sourced(pair):
+        assert up.source is not None
+        yield from _absent(up.targets, up.source, ctx, keep=False)
 
 
 @rule("keep-term", "error", needs_source=False,
@@ -77,13 +77,14 @@ def keep_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
     form ("Pytorch"), a name the source has that the translation lacks, and a name the
     translation changed ("🤗 Transformer" for "🤗 Transformers"). A name inside inline code counts.
     """
-    for target, source in units(pair):
+    for target, _ in units(pair):
         for m in ctx.target_terms(target):
             if m.kind == "keep" and m.variant:
                 yield Finding(target, content_offset(target, m.start), found=m.surface, expected=m.term.en, term=m.term.en)
-        if source is not None:
-            yield from _absent(target, source, ctx, keep=True)
-            yield from _altered_names(target, source, ctx)
+    for up in sourced(pair):
+        assert up.source is not None
+        yield from _absent(up.targets, up.source, ctx, keep=True)
+        yield from _altered_names(up.target, up.source, ctx)
 
 
 def _inside_name(text: str, start: int, end: int, surface: str) -> bool:
@@ -111,25 +112,25 @@ def _in_english(target: Unit, surfaces: set[str], keep: bool) -> bool:
     return False
 
 
-def _absent(target: Unit, source: Unit, ctx: Context, keep: bool) -> Iterator[Finding]:
-    """Terms of the source (the kept ones, or the translated ones) with no form at all in the target.
+def _absent(targets: tuple[Unit, ...], source: Unit, ctx: Context, keep: bool) -> Iterator[Finding]:
+    """Terms of the source (the kept ones, or the translated ones) with no form at all in the target units.
 
     A forbidden or altered form in the target is reported by its own rule, not again here.
     """
-    present = {m.term for m in ctx.target_terms(target)}
+    present = {m.term for target in targets for m in ctx.target_terms(target)}
     reported = set()
     for m in ctx.source_terms(source):
         term = m.term
         if term.keep != keep or term in present or term in reported or not term.enforced(ctx.lang):
             continue
-        if not keep and _rendered(target.text, term, ctx.lang):
+        if not keep and any(_rendered(target.text, term, ctx.lang) for target in targets):
             continue
         if not keep and _inside_name(source.text, m.start, m.end, m.surface):
             continue
-        if _in_english(target, {m.surface, m.base or m.surface, term.en}, keep):
+        if any(_in_english(target, {m.surface, m.base or m.surface, term.en}, keep) for target in targets):
             continue  # kept in English (an API name) or, for a kept name, written inside inline code
         reported.add(term)
-        yield Finding(target, 0, expected=" / ".join(term.allowed(ctx.lang)), term=term.en, source_at=m.start)
+        yield Finding(targets[0], 0, expected=" / ".join(term.allowed(ctx.lang)), term=term.en, source_at=m.start)
 
 
 _HIRAGANA_TAIL = re.compile(r"[\u3041-\u309f]+$")
