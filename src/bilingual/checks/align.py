@@ -160,13 +160,21 @@ def _tokens(anchor: tuple, block: Block) -> frozenset[str]:
 
 def align(source: Layout, target: Layout) -> list[Pair]:
     """Pair the blocks of ``target`` with those of ``source``; unpaired blocks keep ``None`` on one side."""
+    return alignment(source, target)[0]
+
+
+def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
+    """:func:`align`'s pairs, and the share of blocks whose shape, links, code and numbers match exactly in order."""
     src = tuple(b for b in source.blocks if not _comment(b))
     tgt = tuple(b for b in target.blocks if not _comment(b))
     src_keys = [_anchor(b, source.references) for b in src]
     tgt_keys = [_anchor(b, target.references) for b in tgt]
     pairs: list[tuple[Block | None, Block | None]] = []
     matcher = difflib.SequenceMatcher(None, src_keys, tgt_keys, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    same = sum(j2 - j1 for tag, _, _, j1, j2 in opcodes if tag == "equal")
+    agree = 2 * same / (len(src) + len(tgt)) if src or tgt else 1.0
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             pairs.extend(zip(src[i1:i2], tgt[j1:j2]))
         else:
@@ -212,18 +220,7 @@ def align(source: Layout, target: Layout) -> list[Pair]:
             continue
         out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line, moved=t.ordinal in moved_blocks))
         n += 1
-    return out
-
-
-def agreement(source: Layout, target: Layout) -> float:
-    """The share of blocks whose shape, links, code and numbers match exactly in order (1.0: every block)."""
-    a = [_anchor(b, source.references) for b in source.blocks if not _comment(b)]
-    b = [_anchor(x, target.references) for x in target.blocks if not _comment(x)]
-    if not a and not b:
-        return 1.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    same = sum(j2 - j1 for tag, _, _, j1, j2 in matcher.get_opcodes() if tag == "equal")
-    return 2 * same / (len(a) + len(b))
+    return out, agree
 
 
 def unpaired(pairs: Sequence[Pair]) -> tuple[int, int, int, int]:

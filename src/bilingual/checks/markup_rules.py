@@ -69,6 +69,8 @@ def literal_emphasis(content: str) -> list[tuple[int, str]]:
 
     Underscores inside words (snake_case) and runs in code, links' URLs or HTML are not counted.
     """
+    if "*" not in content and "_" not in content:
+        return []
     tokens = _inline_parser().parseInline(content)
     out: list[tuple[int, str]] = []
     pos = 0

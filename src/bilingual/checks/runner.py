@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..models import Document, Unit
-from .align import Layout, agreement, align, layout, target_only, unpaired
+from .align import Layout, alignment, layout, target_only, unpaired
 from .consistency import Rendering, findings, observe
 from .model import CheckResult, Finding, Pair, Violation
 from .rules import PAIR_RULES, RULES, Context
@@ -224,9 +224,9 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
     pairs: list[Pair] = target_only(doc)
     if source is not None:
         tgt = layout(doc)
-        aligned = align(source, tgt)
+        aligned, agree = alignment(source, tgt)
         lost, src_blocks, extra, tgt_blocks = unpaired(aligned)
-        if _follows(lost, src_blocks, extra, tgt_blocks, agreement(source, tgt)):
+        if _follows(lost, src_blocks, extra, tgt_blocks, agree):
             pairs = aligned
             ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt))
         else:  # another version of the source: one finding, and only the rules that need no source
