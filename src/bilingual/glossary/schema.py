@@ -31,12 +31,12 @@ class Term:
     case_sensitive: bool = False
     forms: tuple[str, ...] = ()
     note: str = ""
+    file: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
     #: Renderings the reviewer accepts besides the targets (synonyms), per language; never produced by translate.
     accepted: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     #: The forbidden renderings are wrong wherever they appear (no other English term is rendered so).
     unambiguous: bool = False
-    file: str = field(default="", compare=False)
-    line: int = field(default=0, compare=False)
 
     def target(self, lang: str) -> str | None:
         """The preferred rendering in ``lang``: the source form for keep terms, else the first target."""
