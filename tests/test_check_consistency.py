@@ -43,7 +43,7 @@ def test_a_document_that_renders_a_term_two_ways_gets_one_warning_with_counts():
     source = "Mask the input.\n\nMask the output.\n\nMask it again.\n"
     [hit] = check_text("遮住输入的掩码。\n\n遮住输出的掩码。\n\n再用遮罩。\n", "zh", source, _glossary())
     assert (hit.rule, hit.severity, hit.line, hit.found) == ("consistency", "warning", 5, "遮罩")
-    assert hit.message == "Term 'mask' is rendered more than one way in this document: 掩码 ×2, 遮罩 ×1."
+    assert hit.message == "Glossary term 'mask' is not rendered consistently: in this document 掩码 ×2, 遮罩 ×1."
 
 
 def test_one_rendering_throughout_is_fine():
@@ -55,7 +55,7 @@ def test_across_the_archive_a_document_that_uses_the_minority_rendering_gets_an_
     result = check_paths([_archive(tmp_path)], "zh", None, _glossary())
     [hit] = result.violations
     assert (hit.rule, hit.severity, Path(hit.file).parent.name, hit.found) == ("consistency", "info", "003", "遮罩")
-    assert "across the archive (3 files): 掩码 ×4, 遮罩 ×1" in hit.message
+    assert "across the archive (3 files) 掩码 ×4, 遮罩 ×1" in hit.message
     assert not result.fails("warning") and result.fails("info")
 
 
@@ -77,3 +77,13 @@ def test_glossary_suggest_writes_a_valid_glossary_entry(runner, tmp_path):
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert data["terms"][0]["en"] == "mask" and data["terms"][0]["zh"] == "掩码"
     assert parse_text(out.read_text(encoding="utf-8"), str(out))[1] == []
+
+
+def test_one_rendering_for_two_source_terms_is_an_info():
+    terms, _ = parse_text("terms:\n  - en: comment\n    zh: 注释\n  - en: annotation\n    zh: 标注\n"
+                          "    forbidden: {zh: [注释]}\n", "g.yaml")
+    glossary = Glossary(tuple(terms), ("g.yaml",))
+    source = "Add a comment.\n\nCheck each annotation.\n"
+    found = check_text("添加注释。\n\n检查每个注释。\n", "zh", source, glossary)
+    assert [(v.rule, v.severity, v.line) for v in found] == [("consistency", "info", 1), ("forbidden-term", "error", 3)]
+    assert "its rendering '注释' also renders 'annotation'" in found[0].message

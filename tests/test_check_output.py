@@ -190,3 +190,15 @@ def test_annotate_adds_fuzzy_to_existing_flags():
     text = PO.replace('#: en.md:10\n', '#: en.md:10\n#, no-c-format\n')
     annotated = annotate(text, _po_violations(text))
     assert "#, fuzzy, no-c-format" in annotated
+
+
+def test_info_findings_are_sarif_notes_and_the_log_is_valid():
+    from bilingual.checks import check_text
+
+    found = check_text("见[文档](https://developer.mozilla.org/zh-CN/docs/Web)。\n", "zh",
+                       "See [the docs](https://developer.mozilla.org/en-US/docs/Web).\n", None)
+    assert [v.severity for v in found] == ["info"]
+    log = json.loads(to_sarif(CheckResult(tuple(found), ("x.zh.md",))))
+    assert [r["level"] for r in log["runs"][0]["results"]] == ["note"]
+    schema = json.loads((Path(__file__).parent / "fixtures" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)

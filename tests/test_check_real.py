@@ -218,3 +218,17 @@ def test_a_term_rendered_two_ways_in_a_document_is_counted():
     [hit] = _of("consistency", check_text("加载管道。\n\n运行管道。\n\n保存流水线。\n", "zh", source, glossary))
     assert (hit.line, hit.found, hit.severity) == (5, "流水线", "warning")
     assert "管道 ×2, 流水线 ×1" in hit.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[[open-in-colab]]",  # diffusers docs (real)
+        "<FrameworkSwitchCourse {fw} />",  # MDX component (as quoted in the issue)
+        "{#if fw === 'pt'}",  # Svelte block (as quoted in the issue)
+        "## Options API {#options-api}",  # Vue guide (real)
+        "<hfoptions id=\"text-to-image\">",  # diffusers docs (real)
+    ],
+)
+def test_template_syntax_left_as_it_is_is_not_untranslated(line):
+    assert _of("untranslated", check_text(line + "\n", "zh", line + "\n", ML)) == []

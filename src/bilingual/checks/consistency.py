@@ -31,6 +31,7 @@ class Rendering:
     term: str
     rendering: str
     segment: str | None = None
+    forbidden: bool = False  # a form the glossary forbids for the term (forbidden-term reports it)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Use:
     offset: int
     term: str
     rendering: str
+    forbidden: bool = False
 
 
 def observe(pair: Pair, ctx: Context) -> Iterator[Use]:
@@ -57,14 +59,13 @@ def observe(pair: Pair, ctx: Context) -> Iterator[Use]:
             if term.keep or (term.en, "") in seen:
                 continue
             seen.add((term.en, ""))
-            forms = dict.fromkeys((*term.targets.get(ctx.lang, ()), *term.accepted_in(ctx.lang)))
-            if len(forms) < 2:
-                continue  # one rendering allowed: forbidden-term and missing-term say the rest
+            banned = term.forbidden_in(ctx.lang)
+            forms = dict.fromkeys((*term.targets.get(ctx.lang, ()), *term.accepted_in(ctx.lang), *banned))
             for form in sorted(forms, key=len, reverse=True):
                 at = target.text.find(form)
                 if at < 0 or any(form in other and form != other and other in target.text for other in forms):
                     continue  # 掩码 inside 掩码器 counts once, for the longer form
-                yield Use(target, content_offset(target, at), term.en, form)
+                yield Use(target, content_offset(target, at), term.en, form, form in banned)
 
 
 def _counts(uses: Iterable[Rendering]) -> str:
@@ -88,7 +89,8 @@ def findings(renderings: Sequence[Rendering]) -> list[Violation]:
     for uses in by_lang.values():
         by_term: dict[str, list[Rendering]] = defaultdict(list)
         for r in uses:
-            by_term[r.term].append(r)
+            if not r.forbidden:
+                by_term[r.term].append(r)
         files = len({r.file for r in uses})
         for term_uses in by_term.values():
             inconsistent_files = set()
@@ -101,7 +103,7 @@ def findings(renderings: Sequence[Rendering]) -> list[Violation]:
                     inconsistent_files.add(file_uses[0].file)
                     minority = min(counts, key=lambda k: (counts[k], k))
                     first = next(r for r in file_uses if r.rendering == minority)
-                    out.append(_violation(first, "warning", f" in this document: {_counts(file_uses)}"))
+                    out.append(_violation(first, "warning", f": in this document {_counts(file_uses)}"))
             overall = Counter(r.rendering for r in term_uses)
             if len(overall) > 1 and files > 1:
                 winner = min(overall, key=lambda k: (-overall[k], k))  # as glossary suggest picks it
@@ -110,15 +112,15 @@ def findings(renderings: Sequence[Rendering]) -> list[Violation]:
                         continue
                     other = next((r for r in file_uses if r.rendering != winner), None)
                     if other is not None:
-                        out.append(_violation(other, "info", f" across the archive ({files} files): {_counts(term_uses)}"))
+                        out.append(_violation(other, "info", f": across the archive ({files} files) {_counts(term_uses)}"))
         by_form: dict[str, dict[str, Rendering]] = defaultdict(dict)
         for r in uses:
             by_form[r.rendering].setdefault(r.term, r)
         for form, terms in by_form.items():
             if len(terms) > 1:
-                names = sorted(terms)
-                second = min(terms.values(), key=lambda r: (r.file, r.line, r.column))
-                out.append(_violation(second, "info", f": '{form}' also renders {', '.join(repr(n) for n in names if n != second.term)}"))
+                first = min(terms.values(), key=lambda r: (r.file, r.line, r.column))
+                others = ", ".join(repr(n) for n in sorted(terms) if n != first.term)
+                out.append(_violation(first, "info", f": its rendering '{form}' also renders {others}"))
     return out
 
 
@@ -126,7 +128,7 @@ def findings(renderings: Sequence[Rendering]) -> list[Violation]:
       bad=Example("zh", "# 掩码\n\n用掩码遮住输入。\n\n再用遮罩。\n", "# Masks\n\nMask the input.\n\nThen mask again.\n"),
       good=Example("zh", "# 掩码\n\n用掩码遮住输入。\n\n再用掩码。\n", "# Masks\n\nMask the input.\n\nThen mask again.\n"))
 def consistency(pair: Pair, ctx: Context) -> Iterator[Use]:
-    """Term '{term}' is rendered more than one way{detail}.
+    """Glossary term '{term}' is not rendered consistently{detail}.
 
     One source term rendered two ways (遮罩 next to 掩码 for "mask") reads as two concepts; one
     rendering used for two source terms merges two. Reported over a document (warning) and over

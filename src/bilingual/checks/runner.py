@@ -244,7 +244,7 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
             out.append(_violation(rule_name, finding, path, line, column, segment))
         for use in observe(pair, ctx):
             line, column = places.at(Finding(use.unit, use.offset))
-            renderings.append(Rendering(path, line, column, lang, use.term, use.rendering))
+            renderings.append(Rendering(path, line, column, lang, use.term, use.rendering, None, use.forbidden))
     return _sorted(out), renderings
 
 
@@ -309,7 +309,7 @@ def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None)
             out.append(_violation(rule_name, finding, path, line, column, entry.msgctxt))
         for use in observe(pair, ctx):
             line, column = _po_place(entry, Finding(use.unit, use.offset))
-            renderings.append(Rendering(path, line, column, lang, use.term, use.rendering, entry.msgctxt))
+            renderings.append(Rendering(path, line, column, lang, use.term, use.rendering, entry.msgctxt, use.forbidden))
     return _sorted(out), renderings
 
 

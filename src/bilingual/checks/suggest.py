@@ -21,7 +21,7 @@ def suggest(renderings: Sequence[Rendering], glossary: Glossary, lang: str) -> l
     """An entry for each term of ``glossary`` rendered more than one way in ``lang``, in glossary order."""
     counts: dict[str, Counter[str]] = {}
     for r in renderings:
-        if r.lang == lang:
+        if r.lang == lang and not r.forbidden:
             counts.setdefault(r.term, Counter())[r.rendering] += 1
     out = []
     for term in glossary:
