@@ -36,3 +36,14 @@ def test_an_accepted_synonym_is_found_as_a_rendering():
 def test_lint_reports_each_problem_of_the_new_fields_at_its_line(entry, line, message):
     _, errors = parse_text("terms:\n  - en: mask\n" + entry, "g.yaml")
     assert any(e.line == line and message in e.message for e in errors), errors
+
+
+def test_glossary_show_prints_the_new_fields(runner, tmp_path):
+    from bilingual.cli import app
+
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - en: mask\n    zh: 掩码\n    accepted: {zh: [遮罩]}\n    forbidden: {zh: [面具]}\n"
+                    "    unambiguous: true\n", encoding="utf-8")
+    result = runner.invoke(app, ["glossary", "show", "mask", "-g", str(path)])
+    assert result.exit_code == 0
+    assert "  accepted zh: 遮罩" in result.stdout and "  unambiguous:" in result.stdout

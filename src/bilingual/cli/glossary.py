@@ -102,8 +102,13 @@ def show(
         if found.targets.get(lang):
             typer.echo(f"  {lang}: {', '.join(found.targets[lang])}")
     for lang in LANGUAGES:
+        if found.accepted_in(lang):
+            typer.echo(f"  accepted {lang}: {', '.join(found.accepted_in(lang))}")
+    for lang in LANGUAGES:
         if found.forbidden_in(lang):
             typer.echo(f"  forbidden {lang}: {', '.join(found.forbidden_in(lang))}")
+    if found.unambiguous:
+        typer.echo("  unambiguous: the forbidden renderings are wrong wherever they appear")
     if found.note:
         typer.echo(f"  note: {found.note}")
 
