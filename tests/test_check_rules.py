@@ -8,7 +8,8 @@ import pytest
 
 from bilingual.checks import RULES, check_text
 from bilingual.checks.spans import code_spans, content_offset, destinations, markup_problems, numbers
-from bilingual.glossary.load import load_glossary
+from bilingual.glossary.load import load_glossary, parse_text
+from bilingual.glossary.schema import Glossary
 from bilingual.markdown import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
@@ -219,3 +220,9 @@ def test_content_offset_maps_through_placeholders():
 )
 def test_markup_problems(content, found):
     assert [f for _, f, _ in markup_problems(parse(content + "\n").units[0])] == found
+
+
+def test_a_forbidden_form_in_a_block_the_source_lacks_is_a_warning():
+    terms, _ = parse_text("terms:\n  - en: annotation\n    zh: 标注\n    forbidden: {zh: [注释]}\n")
+    found = check_text("# 标题\n\n加一条注释。\n", "zh", "# Title\n", Glossary(tuple(terms)))
+    assert [(v.rule, v.severity) for v in found if v.rule == "forbidden-term"] == [("forbidden-term", "warning")]

@@ -44,10 +44,10 @@ def forbidden_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
                             term=m.term.en)
             if m.term.unambiguous or (m.term.keep and m.surface.isascii()):
                 yield where  # a misspelt name ("Pytorch") is wrong wherever it appears
-            elif not pair.sourced:
+            elif source is None:  # target-only, or a block the source does not have
                 yield Finding(where.unit, where.offset, found=where.found, expected=where.expected, term=where.term,
                               severity="warning", detail=" (no source to tell whether the text is about this term)")
-            elif source is not None and any(s.term == m.term for s in ctx.source_terms(source)):
+            elif any(s.term == m.term for s in ctx.source_terms(source)):
                 yield where
 
 
