@@ -232,3 +232,11 @@ def test_a_term_rendered_two_ways_in_a_document_is_counted():
 )
 def test_template_syntax_left_as_it_is_is_not_untranslated(line):
     assert _of("untranslated", check_text(line + "\n", "zh", line + "\n", ML)) == []
+
+
+def test_a_term_inside_a_longer_name_is_not_an_occurrence():
+    # constructed (the corpus has no 🤗 Datasets): "dataset" inside the library name 🤗 Datasets
+    source = "Load the images with 🤗 Datasets.\n"
+    assert _of("missing-term", check_text("用这个库加载图像。\n", "zh", source, ML)) == []
+    assert [v.term for v in _of("missing-term", check_text("用这个库加载图像。\n", "zh",
+                                                           "Load the images of the dataset.\n", ML))] == ["dataset"]
