@@ -249,3 +249,12 @@ def test_fail_on_info_counts_info_findings(runner, tmp_path):
 def test_glossary_and_no_glossary_together_are_a_usage_error(runner):
     result = runner.invoke(app, ["check", str(CHECK / "good.zh.md"), "-g", GLOSSARY, "--no-glossary"])
     assert result.exit_code == 2 and "contradict" in result.stderr
+
+
+def test_html_an_approved_po_entry_introduces_is_an_error(runner, tmp_path):
+    po = tmp_path / "zh.po"
+    po.write_text(PO.replace('msgstr "结果"', 'msgstr "2021 年第 31 周 <img src=x onerror=\\"alert(1)\\"><script>alert(2)</script>"'),
+                  encoding="utf-8")
+    data = _json(runner.invoke(app, ["check", str(po), "-g", GLOSSARY, "-f", "json"]))
+    html = [v for v in data["violations"] if v["rule"] == "html"]
+    assert [(v["severity"], v["found"]) for v in html] == [("error", '<img src=x onerror="alert(1)">'), ("error", "<script>")]

@@ -325,9 +325,14 @@ def html(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
 
 def _tags_of(raw: str) -> list[str]:
-    """Each tag of ``raw`` HTML as its name and sorted attribute names: ``img[onerror,src]``, ``/span[]``."""
+    """Each opening tag of ``raw`` HTML as its name and sorted attribute names: ``img[onerror,src]``.
+
+    Closing tags are left out: one introduced element is one finding.
+    """
     out = []
     for m in _TAG.finditer(raw):
+        if m.group(1):
+            continue
         attrs = sorted({a.lower() for a in _ATTR.findall(re.sub(r"\"[^\"]*\"|'[^']*'", " ", m.group(3)))})
-        out.append(f"{m.group(1)}{m.group(2).lower()}[{','.join(attrs)}]")
+        out.append(f"{m.group(2).lower()}[{','.join(attrs)}]")
     return out
