@@ -9,12 +9,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import EXIT_OK, EXIT_VIOLATIONS, domain_errors
-
-
-class Lang(str, Enum):
-    zh = "zh"
-    ja = "ja"
+from .common import EXIT_OK, EXIT_VIOLATIONS, domain_errors, language
 
 
 class CheckFormat(str, Enum):
@@ -32,7 +27,7 @@ class FailOn(str, Enum):
 @app.command("check")
 def check_command(
     targets: Annotated[list[Path] | None, typer.Argument(help="Editions (.md), PO files, issue folders (holding en.md), or folders of them (with --lang: of plain *.md translations).", show_default=False)] = None,
-    lang: Annotated[Lang | None, typer.Option("--lang", "-l", help="The editions' language; optional when file names tell it.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", "-l", help="The editions' language, zh or ja; optional when file names tell it.")] = None,
     source: Annotated[Path | None, typer.Option("--source", "-s", help="The English source of Markdown editions.")] = None,
     glossary: Annotated[list[Path] | None, typer.Option("--glossary", "-g", help="Glossary files or folders (default: ./glossary; exit 2 if there is none).")] = None,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Check without a glossary: the term and consistency rules do not run.")] = False,
@@ -45,6 +40,7 @@ def check_command(
 
     Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 on a usage or input error.
     """
+    code = language(lang)
     with domain_errors():
         if explain is not None:
             from ..checks.explain import explain as explain_rule
@@ -58,7 +54,7 @@ def check_command(
         if not targets:
             raise BilingualError("name the translations to check (files or folders), or --explain RULE")
         terms = _glossary(glossary, no_glossary)
-        result = check_paths(targets, lang.value if lang else None, source, terms)
+        result = check_paths(targets, code, source, terms)
         if annotate:
             _annotate(result)
     for note in result.notes:

@@ -28,6 +28,24 @@ def domain_errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+def languages(value: str, option: str = "--to") -> list[str]:
+    """A comma-separated language option, checked by :func:`bilingual.langs.target_languages` (one line, exit 2)."""
+    from ..langs import target_languages
+
+    with domain_errors():
+        return target_languages(value, option)
+
+
+def language(value: str | None, option: str = "--lang") -> str | None:
+    """A one-language option, checked by :func:`bilingual.langs.target_language` (one line, exit 2)."""
+    from ..langs import target_language
+
+    if value is None:
+        return None
+    with domain_errors():
+        return target_language(value, option)
+
+
 def progress_enabled() -> bool:
     """Progress bars only on a terminal."""
     return sys.stderr.isatty()

@@ -33,15 +33,13 @@ FormatOpt = Annotated[Format, typer.Option("--format", help="Interchange format:
 
 def _check_lang(lang: str | None, required: bool) -> str | None:
     from ..errors import BilingualError
-    from ..glossary.schema import LANGUAGES
+    from ..langs import target_language
 
     if lang is None:
         if required:
             raise BilingualError("CSV glossaries hold one language pair; add --lang zh or --lang ja")
         return None
-    if lang not in LANGUAGES:
-        raise BilingualError(f"unknown language {lang!r} for --lang; use one of: {', '.join(LANGUAGES)}")
-    return lang
+    return target_language(lang, "--lang")
 
 
 @app.command()

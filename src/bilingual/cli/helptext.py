@@ -4,15 +4,21 @@ Typer's Rich help keeps the line breaks of a docstring's later paragraphs (so th
 on a terminal of another width), prints ``<bool>`` beside every flag, and writes required
 arguments as ``{paths}...``. :class:`TidyGroup` fixes the three for every command: paragraphs
 flow, flags show no type, and arguments read ``PATHS...`` / ``[PATHS]...`` as in Click.
+It also prints a usage error (a bad option value, an unknown option, a missing argument) the way
+every other error is printed: one line on stderr, exit 2, instead of a box around the usage text.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 import typer.core
+from typer import _click as click  # Typer's own copy of Click: the exceptions its parser raises
+from typer.exceptions import Abort
 
 
 class PlainUsageArgument(typer.core.TyperArgument):
@@ -51,3 +57,43 @@ class TidyGroup(typer.core.TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         tidy(self)
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        """Run the app; a usage error becomes ``bilingual: error: <what>; see '<command> --help'``, exit 2."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx is not None else str(exc))
+            sys.exit(0)
+        except click.exceptions.ClickException as exc:
+            click.echo(usage_error_line(exc), err=True)
+            sys.exit(exc.exit_code)
+        except Abort:
+            click.echo("bilingual: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_error_line(exc: click.exceptions.ClickException) -> str:
+    """One line for a Click error: ``bilingual: error: --beam-size: input should be … 1; see '… --help'``."""
+    message = exc.format_message()
+    param = getattr(exc, "param", None)
+    if param is not None:
+        kind = getattr(exc, "param_type", None) or param.param_type_name
+        name = param.opts[0] if kind == "option" and param.opts else str(param.name).upper()
+        if isinstance(exc, click.exceptions.MissingParameter):
+            message = f"missing {kind} {name}"
+        else:
+            message = f"{name}: {_lower(exc.message.removeprefix('Value error, '))}"
+    message = _lower(" ".join(message.split()).rstrip(".").replace(". Did you mean", "; did you mean"))
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "bilingual"
+    return f"bilingual: error: {message}; see '{where} --help'"
+
+
+def _lower(text: str) -> str:
+    """``Input should …`` → ``input should …`` (an acronym such as ``TMX`` stays)."""
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .app import app
-from .common import EXIT_OK, EXIT_VIOLATIONS, domain_errors
+from .common import EXIT_OK, EXIT_VIOLATIONS, domain_errors, language, languages
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
@@ -29,13 +29,6 @@ class DiffFormat(str, Enum):
 class EvalFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-def _langs(value: str) -> list[str]:
-    langs = [lang.strip() for lang in value.split(",") if lang.strip()]
-    if not langs:
-        raise typer.BadParameter("name at least one language, e.g. --to zh,ja")
-    return langs
 
 
 GlossaryOption = Annotated[
@@ -61,7 +54,7 @@ def align_command(
     no_check: Annotated[bool, typer.Option("--no-check", help="Do not run the reviewer's checks on the editions.")] = False,
 ) -> None:
     """Write aligned.md, aligned.html and NNN.tmx from en.md and each language's PO file (or edition)."""
-    langs = _langs(to)
+    langs = languages(to)
     with domain_errors():
         from ..errors import InputError
         from ..render.aligned import build_alignment
@@ -143,12 +136,13 @@ def evaluate_command(
     format: Annotated[EvalFormat, typer.Option("--format", "-f", help="text or json.")] = EvalFormat.text,
 ) -> None:
     """BLEU and chrF (sacrebleu, with its signature) and the glossary terminology success rate."""
+    code = language(lang) or ""
     with domain_errors():
         from ..render.evaluate import evaluate, evaluation_json, evaluation_text, pair_files
 
         terms = _glossary(glossary, no_glossary)
-        pairs = pair_files(hypothesis, reference, lang.strip().lower(), source)
-        result = evaluate(pairs, lang.strip().lower(), terms)
+        pairs = pair_files(hypothesis, reference, code, source)
+        result = evaluate(pairs, code, terms)
         typer.echo((evaluation_json if format is EvalFormat.json else evaluation_text)(result), nl=False)
 
 
@@ -166,7 +160,7 @@ def publish_command(
     ] = None,
 ) -> None:
     """Build a static site: home pages and Atom feeds per language, each issue in English, Chinese and Japanese, and side by side."""
-    langs = _langs(to)
+    langs = languages(to)
     with domain_errors():
         from ..errors import InputError
         from ..render.outputs import write_files

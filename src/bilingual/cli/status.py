@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import domain_errors
+from .common import domain_errors, languages
 
 
 class StatusFormat(str, Enum):
@@ -25,9 +25,7 @@ def status_command(
     format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.text,
 ) -> None:
     """Per issue and language: segments in total, approved, machine (fuzzy), untranslated, obsolete."""
-    langs = [lang.strip() for lang in to.split(",") if lang.strip()]
-    if not langs:
-        raise typer.BadParameter("name at least one language, e.g. --to zh,ja")
+    langs = languages(to)
     with domain_errors():
         from ..memory.status import status, to_json, to_table
         from ..sources import find_jobs

@@ -11,14 +11,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import domain_errors, progress_enabled
-
-
-def _langs(value: str) -> list[str]:
-    langs = [lang.strip() for lang in value.split(",") if lang.strip()]
-    if not langs:
-        raise typer.BadParameter("name at least one language, e.g. --to zh,ja")
-    return langs
+from .common import domain_errors, languages, progress_enabled
 
 
 @app.command("translate")
@@ -42,7 +35,7 @@ def translate_command(
     are, fuzzy ones are reused, and only new or changed sentences go to the engine, as one batch.
     A file whose source, PO files and editions are unchanged since the last run is skipped.
     """
-    langs = _langs(to)
+    langs = languages(to)
     with domain_errors(), _terminate_as_interrupt():
         from ..engines.registry import make_engine
         from ..run import complete, load_documents, prepare, write
