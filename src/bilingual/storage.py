@@ -11,8 +11,16 @@ from pathlib import Path
 from .errors import InputError
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, or raise a one-line :class:`InputError` that says what to fix."""
+#: What a file is expected to be, by suffix, for the message about a binary file.
+EXPECTED = {".po": "a PO file", ".yaml": "a YAML glossary", ".yml": "a YAML glossary", ".csv": "a CSV file",
+            ".tbx": "a TBX file"}
+
+
+def read_text(path: Path, expected: str | None = None) -> str:
+    """Read a UTF-8 text file, or raise a one-line :class:`InputError` that says what to fix.
+
+    ``expected`` names what the file should be (default: by its suffix, else a Markdown file).
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -24,7 +32,8 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
     if b"\x00" in data:
-        raise InputError("is a binary file, not UTF-8 text; pass a Markdown file", path)
+        what = expected or EXPECTED.get(Path(path).suffix.lower(), "a Markdown file")
+        raise InputError(f"is a binary file, not {what} (UTF-8 text); pass {what}", path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

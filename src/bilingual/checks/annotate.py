@@ -25,11 +25,11 @@ def annotate(text: str, violations: Sequence[Violation]) -> str:
     A violation belongs to the entry whose lines hold its line. Entries with an error get the
     ``fuzzy`` flag, so gettext stops using them until a translator has looked.
     """
-    import polib
+    from ..pofile import parse_pofile
 
     lines = text.split("\n")
     eol = "\r" if lines and lines[0].endswith("\r") else ""
-    starts = sorted({max(e.linenum, 1) for e in polib.pofile(text) if not e.obsolete})
+    starts = sorted({max(e.linenum, 1) for e in parse_pofile(text) if not e.obsolete})
     owned: dict[int, list[Violation]] = {}
     for violation in violations:
         before = [s for s in starts if s <= violation.line]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import PoFileError
 from ..models import Unit
 from .model import Pair, UnitPair
 
@@ -44,12 +43,9 @@ class PoEntry:
 
 def read_po(text: str, path: str) -> tuple[str | None, list[PoEntry]]:
     """The language named in the header (or None) and the translated, current entries of a PO file."""
-    import polib
+    from ..pofile import parse_pofile
 
-    try:
-        catalog = polib.pofile(text)
-    except (OSError, ValueError) as exc:
-        raise PoFileError(f"is not a valid PO file ({exc}); fix its syntax", path) from None
+    catalog = parse_pofile(text, path)
     lines = text.split("\n")
     entries = []
     for entry in catalog:

@@ -11,13 +11,11 @@ that changes nothing writes nothing.
 from __future__ import annotations
 
 import os
-import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__
-from ..errors import BilingualError, PoFileError
 
 FUZZY = "fuzzy"
 SIGNATURE_HEADER = "X-Bilingual-Signature"
@@ -27,11 +25,6 @@ LANGUAGE_NAMES = {"zh": "Chinese (Simplified)", "ja": "Japanese"}
 PLURAL_FORMS = {"zh": "nplurals=1; plural=0;", "ja": "nplurals=1; plural=0;", "ko": "nplurals=1; plural=0;"}
 DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
-_KEYWORD = re.compile(r'^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s+(".*)$')
-_STRING = re.compile(r'^(?:#~\s*)?(".*)$')
-_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
-_ESCAPES = set("ntr\"\\abfv01234567x")
-_POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 
 
 @dataclass(frozen=True)
@@ -107,70 +100,23 @@ def read_catalog(path: Path) -> Catalog | None:
 
     Raises :class:`PoFileError` naming ``path:line`` for a file that is not valid PO.
     """
-    from ..storage import read_text
+    from ..pofile import read_pofile
 
     path = Path(path)
     if not path.exists():
         return None
-    try:
-        text = read_text(path)
-    except BilingualError as exc:
-        raise PoFileError(exc.message + "; the PO file is left as it is", path, exc.line) from None
-    return parse_catalog(text, path)
+    po = read_pofile(path, wrapwidth=78)
+    return Catalog(tuple(po.metadata.items()), tuple(_from_polib(e) for e in po), po.header or "",
+                   bool(po.metadata_is_fuzzy))
 
 
 def parse_catalog(text: str, path: Path | str = "<po>") -> Catalog:
     """Parse PO ``text``; raise :class:`PoFileError` with ``path:line`` for a syntax error."""
-    import polib
+    from ..pofile import parse_pofile
 
-    check_syntax(text, path)
-    try:
-        po = polib.pofile(text, wrapwidth=78)
-    except (OSError, ValueError, UnicodeError) as exc:
-        message = str(exc)
-        found = _POLIB_LINE.search(message)
-        line = int(found.group(1)) if found else None
-        detail = found.group(2) if found and found.group(2) else "syntax error"
-        raise PoFileError(f"{detail}; fix the PO file (it is not overwritten)", path, line) from None
+    po = parse_pofile(text, path, wrapwidth=78)
     entries = [_from_polib(e) for e in po]
-    _check_duplicates(entries, path)
     return Catalog(tuple(po.metadata.items()), tuple(entries), po.header or "", bool(po.metadata_is_fuzzy))
-
-
-def check_syntax(text: str, path: Path | str = "<po>") -> None:
-    """Every line is blank, a comment, a keyword with a string, or a continuation string."""
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if not line or (line.startswith("#") and not line.startswith("#~")):
-            continue
-        body = line.removeprefix("#~").strip() if line.startswith("#~") else line
-        if not body or body.startswith("|"):
-            continue  # "#~" alone, or "#~|" previous-msgid lines of obsolete entries
-        match = _KEYWORD.match(body) or _STRING.match(body)
-        if match is None:
-            word = body.split()[0][:30]
-            raise PoFileError(f"syntax error: unexpected '{word}'; fix the PO file (it is not overwritten)", path, number)
-        literal = match.group(match.lastindex or 1).rstrip()
-        found = _LITERAL.fullmatch(literal)
-        if found is None:
-            raise PoFileError(
-                "syntax error: unterminated string or unescaped double quote; fix the PO file (it is not overwritten)",
-                path, number,
-            )
-        bad = re.search(r"\\(.)", literal[1:-1].replace("\\\\", ""))
-        if bad and bad.group(1) not in _ESCAPES:
-            raise PoFileError(f"syntax error: invalid escape \\{bad.group(1)}; fix the PO file", path, number)
-
-
-def _check_duplicates(entries: list[Entry], path: Path | str) -> None:
-    seen: set[tuple[str | None, str]] = set()
-    for entry in entries:
-        if entry.obsolete:
-            continue
-        if entry.key in seen:
-            what = f"msgctxt '{entry.msgctxt}' and " if entry.msgctxt is not None else ""
-            raise PoFileError(f"duplicate entry: {what}msgid '{entry.msgid[:40]}' occur twice; remove one", path, entry.line)
-        seen.add(entry.key)
 
 
 def _from_polib(e) -> Entry:  # noqa: ANN001 (polib.POEntry)

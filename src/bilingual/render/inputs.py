@@ -113,15 +113,9 @@ SIGNATURE_HEADER = "X-Bilingual-Signature"
 
 def po_file(path: Path) -> Any:
     """A PO file parsed with polib; raises :class:`PoFileError` naming the file when it is not one."""
-    import polib
+    from ..pofile import read_pofile
 
-    from ..storage import read_text
-
-    text = read_text(path)
-    try:
-        return polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        raise PoFileError(f"is not a valid PO file ({str(exc).splitlines()[0]})", path) from None
+    return read_pofile(path, wrapwidth=0)
 
 
 def po_entries(path: Path) -> dict[str, tuple[Any, int]]:
