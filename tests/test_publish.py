@@ -65,7 +65,7 @@ def test_site_files(site):
     files = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
     pages = ["024/aligned.html", "024/index.html", "024/ja.html", "024/zh.html"]
     home = ["index.html", "index.zh.html", "index.ja.html", "feed.en.xml", "feed.zh.xml", "feed.ja.xml"]
-    assert files == sorted([*pages, *home, *(f"024/{image}" for image in IMAGES)])
+    assert files == sorted([".bilingual-site", *pages, *home, *(f"024/{image}" for image in IMAGES)])
     assert len(IMAGES) == 6
     assert all((site / "024" / image).read_bytes() == (SAMPLE_ISSUE / image).read_bytes() for image in IMAGES)
 

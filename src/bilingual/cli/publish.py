@@ -163,15 +163,17 @@ def publish_command(
     langs = languages(to)
     with domain_errors():
         from ..errors import InputError
-        from ..render.outputs import write_files
         from ..render.site import build_site, find_issues
         from ..render.siteconfig import find_config, load_config
+        from ..render.siteout import check_site_folder, replace_site
 
         paths = issues or [Path("issues")]
+        check_site_folder(out, [p for p in paths if p.exists()])
         if config is not None and not config.is_file():
             raise InputError("no such config file; see issues/newsletter.yaml for an example", config)
         settings = load_config(config if config is not None else find_config(paths))
         folders = find_issues(paths)
+        check_site_folder(out, folders)
         files = build_site(folders, langs, _glossary(glossary, no_glossary), settings)
-        written = write_files({out / path: content for path, content in files.items()})
-    typer.echo(f"published {len(folders)} issue(s) to {out}: {len(files)} file(s), {len(written)} written; open {out / 'index.html'}")
+        written = replace_site(out, files)
+    typer.echo(f"published {len(folders)} issue(s) to {out}: {len(files)} file(s), {written} written; open {out / 'index.html'}")
