@@ -61,7 +61,7 @@ def find_targets(paths: Sequence[Path], lang: str | None = None, source: Path | 
         if path.is_dir():
             found.extend(_walk(path, lang, source))
         elif path.name == ISSUE_SOURCE:
-            found.extend(_issue(path.parent, lang, source))
+            found.extend(_source_named(path, lang, source))
         elif path.suffix.lower() in (".md", ".markdown", ".po"):
             own = lang or edition_lang(path)
             if own is None and path.suffix.lower() != ".po":
@@ -75,6 +75,29 @@ def find_targets(paths: Sequence[Path], lang: str | None = None, source: Path | 
     if not unique:
         raise InputError("holds no editions to check (zh.md, ja.md, *.zh.md, *.ja.md or .po files)", paths[0])
     return list(unique.values())
+
+
+def _source_named(path: Path, lang: str | None, source: Path | None) -> list[Target]:
+    """An issue's en.md named as a target stands for its translations; an unreadable one is named as such."""
+    from ..storage import read_text
+
+    read_text(path)  # a binary or non-UTF-8 source is reported as what it is
+    targets = _issue(path.parent, lang, source)
+    if not targets:
+        names = ", ".join(f"{code}.{ext}" for ext in ("md", "po") for code in ((lang,) if lang else LANGS))
+        raise InputError(f"is the English source, and its folder holds no translation to check ({names}); "
+                         "translate it first", path)
+    return targets
+
+
+def source_notes(paths: Sequence[Path], targets: Sequence[Target]) -> tuple[str, ...]:
+    """A note for each en.md named as a target: which translations were checked in its place."""
+    notes = []
+    for path in paths:
+        if path.name == ISSUE_SOURCE and path.is_file():
+            mine = [str(t.path) for t in targets if t.path.parent == path.parent]
+            notes.append(f"{path} is the English source; checked its translations {', '.join(mine)}")
+    return tuple(notes)
 
 
 def _issue(folder: Path, lang: str | None, source: Path | None) -> list[Target]:
@@ -163,7 +186,9 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
     extra = findings(renderings)
     violations = tuple(v for target in targets for v in _sorted(found[target][0] + [x for x in extra
                                                                                      if x.file == str(target.path)]))
-    notes = () if glossary is not None else ("no glossary (--no-glossary): the term and consistency rules did not run",)
+    notes = source_notes(paths, targets)
+    if glossary is None:
+        notes += ("no glossary (--no-glossary): the term and consistency rules did not run",)
     return CheckResult(violations, tuple(str(t.path) for t in targets), notes, tuple(renderings))
 
 

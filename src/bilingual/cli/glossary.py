@@ -126,7 +126,10 @@ def import_(
     from ..storage import atomic_write_text, read_text
 
     with domain_errors():
+        from .validate import output_file
+
         code = _check_lang(lang, required=fmt is Format.csv)
+        output_file(out)
         if fmt is Format.csv:
             incoming = import_csv(read_text(file), code or "", str(file))
         else:
@@ -167,7 +170,10 @@ def export(
     from ..storage import atomic_write_text
 
     with domain_errors():
+        from .validate import output_file
+
         code = _check_lang(lang, required=fmt is Format.csv)
+        output_file(out)
         glossary = load_glossary(paths or [DEFAULT_PATH])
         if fmt is Format.csv:
             text = export_csv(glossary.terms, code or "")
@@ -201,7 +207,10 @@ def suggest(
     from ..storage import atomic_write_text
 
     with domain_errors():
+        from .validate import output_file
+
         code = _check_lang(lang, required=True) or lang
+        output_file(out)
         glossary = load_glossary(glossary_paths or [DEFAULT_PATH])
         result = check_paths(targets, code, None, glossary)
         terms = suggest_terms(result.renderings, glossary, code)

@@ -106,6 +106,9 @@ def diff_command(
         from ..render.inputs import english_beside
         from ..storage import read_text
 
+        for path in (old, new):
+            if not path.exists():
+                raise InputError("no such file; check the path", path)
         kinds = {old.suffix.lower(), new.suffix.lower()}
         if kinds == {".po"}:
             result = diffing.compare_po(old, new)

@@ -27,6 +27,9 @@ def status_command(
     """Per issue and language: segments in total, approved, machine (fuzzy), untranslated, obsolete."""
     langs = languages(to)
     with domain_errors():
+        from .validate import output_folder
+
+        output_folder(out, "the folder translate --out wrote into")
         from ..memory.status import status, to_json, to_table
         from ..sources import find_jobs
 

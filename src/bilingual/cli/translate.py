@@ -41,6 +41,11 @@ def translate_command(
         from ..run import complete, load_documents, prepare, write
         from ..sources import find_jobs
 
+        from .validate import compute_type as check_compute_type
+        from .validate import no_text_warnings, unapproved_lines
+
+        if engine == "argos" and not approved_only:
+            check_compute_type(compute_type)
         jobs = find_jobs(paths)
         terms = None if approved_only else load_run_glossary(glossary, no_glossary)
         todo, documents = load_documents(jobs, langs, out, terms, approved_only)
@@ -51,11 +56,11 @@ def translate_command(
             prepared.pending_texts(),
         )
         written = write(outcome)
-    for warning in outcome.warnings:
+    for warning in (*no_text_warnings(prepared.segments), *outcome.warnings):
         typer.echo(f"bilingual: warning: {warning}", err=True)
     if approved_only:
-        for item in outcome.unapproved:
-            typer.echo(f"{item.po}: {item.segment} (line {item.line}) not approved, left in English", err=True)
+        for line in unapproved_lines(outcome.unapproved):
+            typer.echo(line, err=True)
         typer.echo(
             f"built {len(jobs)} file(s) in {', '.join(langs)} from approved translations: "
             f"{outcome.total('approved')} approved, {len(outcome.unapproved)} left in English, {len(written)} file(s) written"

@@ -3,9 +3,9 @@
 Both are read at call time, never cached at import, so a test (or a user) can point
 ``ARGOS_PACKAGES_DIR`` / ``ARGOS_PACKAGE_INDEX`` elsewhere between calls. The rules are
 Argos's own (``argostranslate/settings.py``): the environment variable wins, then
-``settings.json`` in Argos's config folder, then Argos's default. ``argostranslate.settings``
-is imported only when the environment does not answer, because importing it creates
-Argos's data, config and cache folders.
+``settings.json`` in Argos's config folder, then Argos's default. The packages folder is found
+without importing ``argostranslate.settings``, because importing it creates Argos's data,
+config and cache folders (``models list`` must not create anything).
 """
 
 from __future__ import annotations
@@ -24,9 +24,23 @@ def packages_dir() -> Path:
     value = os.environ.get(PACKAGES_ENV)
     if value:
         return Path(value).expanduser()
-    from argostranslate import settings  # lazy: creates Argos's folders on import
+    home = Path(os.environ["SNAP_USER_DATA"]) if "SNAP" in os.environ and os.environ.get("SNAP_USER_DATA") else Path.home()
+    configured = _argos_setting(Path(os.getenv("XDG_CONFIG_HOME", home / ".config")), PACKAGES_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    return Path(os.getenv("XDG_DATA_HOME", home / ".local" / "share")) / "argos-translate" / "packages"
 
-    return Path(settings.get_setting(PACKAGES_ENV, default=settings.data_dir / "packages")).expanduser()
+
+def _argos_setting(config_home: Path, key: str) -> str | None:
+    """``key`` from Argos's ``settings.json`` (as ``argostranslate.settings.get_setting`` reads it), or None."""
+    import json
+
+    try:
+        settings = json.loads((config_home / "argos-translate" / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = settings.get(key) if isinstance(settings, dict) else None
+    return str(value) if value else None
 
 
 def package_dirs() -> list[Path]:

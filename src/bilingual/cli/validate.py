@@ -1,0 +1,60 @@
+"""Option values checked before a command does anything: output paths and engine settings.
+
+Each check raises a one-line :class:`bilingual.errors.BilingualError`; the command's
+``domain_errors()`` prints it and exits 2. (Language options: :mod:`bilingual.langs`.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ..errors import BilingualError, InputError
+
+
+def output_file(path: Path | None) -> None:
+    """A file to write must go into a folder that exists: a typo must not create folders."""
+    if path is None:
+        return
+    parent = path.parent
+    if not parent.is_dir():
+        raise InputError(f"its folder {parent} does not exist; create it first", path)
+
+
+def output_folder(path: Path | None, what: str) -> None:
+    """An ``--out`` folder may be missing, but must not be a file."""
+    if path is not None and path.exists() and not path.is_dir():
+        raise InputError(f"is a file; --out names {what}", path)
+
+
+def compute_type(value: str) -> str:
+    """A CTranslate2 compute type this machine supports (on the CPU), or ``default``/``auto``."""
+    import ctranslate2
+
+    known = sorted({*ctranslate2.get_supported_compute_types("cpu"), "default", "auto"})
+    if value not in known:
+        raise BilingualError(f"unknown compute type {value!r} for --compute-type; use one of: {', '.join(known)}")
+    return value
+
+
+def unapproved_lines(items: Iterable[object]) -> list[str]:
+    """What ``--approved-only`` left in English: one line per segment, or one per language with no PO file yet."""
+    lines: list[str] = []
+    missing: dict[Path, int] = {}
+    for item in items:
+        po = Path(item.po)  # type: ignore[attr-defined]
+        if not po.is_file():
+            missing[po] = missing.get(po, 0) + 1
+            continue
+        lines.append(f"{po}: {item.segment} (line {item.line}) not approved, left in English")  # type: ignore[attr-defined]
+    lines += [f"{po}: no PO file yet, so nothing is approved: all {count} segment(s) left in English; "
+              "run bilingual translate without --approved-only first" for po, count in missing.items()]
+    return lines
+
+
+def no_text_warnings(segments: dict[str, Sequence[object]]) -> list[str]:
+    """A warning for each source with nothing to translate (empty, only front matter or code)."""
+    from ..segment import has_words
+
+    return [f"{path}: has no translatable text; its editions are copies of it"
+            for path, segs in segments.items() if not any(has_words(s.text) for s in segs)]  # type: ignore[attr-defined]
