@@ -68,18 +68,30 @@ def clone(tmp_path_factory) -> Path:
     return target
 
 
+def isolated(command: str, scratch: Path) -> str:
+    """``command`` with every path under /tmp moved under ``scratch``: the test never writes or removes
+    what a reader who ran the README's examples has in /tmp (nor what another test run has there)."""
+    return re.sub(r"(?<![\w/])/tmp/", f"{scratch}/", command)
+
+
+def test_readme_commands_write_nothing_into_the_shared_tmp(tmp_path):
+    for command in COMMANDS:
+        assert "/tmp/" not in isolated(command, tmp_path).replace(str(tmp_path), ""), command
+
+
 def test_every_readme_command_runs_as_written(clone, tmp_path):
     env = {
         **os.environ,
         "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/index.json",  # nothing listens: "needs network" fails fast
         "ARGOS_PACKAGES_DIR": str(tmp_path / "argos-packages"),
     }
-    shutil.rmtree("/tmp/bilingual-pseudo", ignore_errors=True)
+    before = _files(clone)
     ran = 0
     for command in COMMANDS:
         if command.startswith(SETUP):
             continue
-        result = subprocess.run(["bash", "-c", command], cwd=clone, env=env, capture_output=True, text=True, timeout=300)
+        result = subprocess.run(["bash", "-c", isolated(command, tmp_path)], cwd=clone, env=env, capture_output=True,
+                                text=True, timeout=300)
         words = shlex.split(command)
         job = words[1] if len(words) > 1 else ""
         if "needs network" in _comment_of(command):
@@ -89,6 +101,15 @@ def test_every_readme_command_runs_as_written(clone, tmp_path):
             assert result.returncode in ALLOWED.get(job, {0}), (command, result.returncode, result.stdout[-2000:], result.stderr)
         ran += 1
     assert ran >= 12
+    new = sorted(_files(clone) - before)
+    assert new, "the README's commands write the site and a SARIF log"
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", "--stdin"], cwd=ROOT, input="\n".join(new),
+                             capture_output=True, text=True).stdout.split()
+    assert sorted(set(new) - set(ignored)) == []  # what the examples write never shows up in `git status`
+
+
+def _files(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and ".venv" not in p.parts}
 
 
 def _comment_of(command: str) -> str:
