@@ -67,6 +67,8 @@ class Document:
     source: str
     units: tuple[Unit, ...]
     skipped: tuple[int, ...] = ()  # lines of blocks that could not be mapped and stay as they are
+    raw: str = ""  # the file's exact text when ``source`` differs from it (BOM, CR line ends, NUL)
+    origin: tuple[int, ...] | None = None  # for each offset in ``source``, its offset in ``raw``
 
 
 @dataclass(frozen=True)

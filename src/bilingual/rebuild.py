@@ -8,21 +8,32 @@ as it went in. Everything outside the units' regions is copied byte for byte.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 
 from .models import Document, Region, Unit
 from .placeholders import split_tokens
 
+#: A ``<`` that could open HTML (a tag, a closing tag, a comment, a declaration or a processing
+#: instruction) if it were Markdown. Translated text never carries markup, so it is escaped.
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+
 
 def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
-    """The Markdown for ``unit`` from its translated placeholder text (or its source text)."""
+    """The Markdown for ``unit`` from its translated placeholder text (or its source text).
+
+    Markup comes only from the source, through placeholders. Text that only a translation has is
+    text: a ``<`` in it that could open HTML is written ``&lt;`` (it renders the same), and a
+    bare URL gets a space where translated text would otherwise run into the link.
+    """
     text = texts.get(unit.index, unit.text)
+    translated = text != unit.text
     children = [u for u in doc.units if u.parent == unit.index and u.span is not None]
     by_token = unit.placeholder_map
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for is_token, piece in split_tokens(text):
         if not is_token:
-            out.append(_escape_literal(piece, unit))
+            out.append(("text", _escape_literal(escape_html(piece) if translated else piece, unit)))
             continue
         placeholder = by_token.get(piece)
         if placeholder is None:
@@ -32,8 +43,30 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
         for child in sorted(inner, key=lambda c: c.span[0], reverse=True):
             start, end = child.span[0] - placeholder.start, child.span[1] - placeholder.start
             raw = raw[:start] + _escape_subunit(render_unit(doc, child, texts), child, raw[start:end]) + raw[end:]
-        out.append(raw)
-    return "".join(out)
+        out.append((placeholder.kind, raw))
+    if translated:
+        _separate_urls(out)
+    return "".join(piece for _, piece in out)
+
+
+def escape_html(text: str) -> str:
+    """``text`` with every ``<`` that could open HTML written as ``&lt;``."""
+    return _HTML_START.sub("&lt;", text)
+
+
+def _separate_urls(out: list[tuple[str, str]]) -> None:
+    """Put a space between a bare URL and translated text that would run into the link."""
+    from .inline import extended_autolinks
+
+    for i, (kind, raw) in enumerate(out):
+        if kind != "url":
+            continue
+        before = out[i - 1][1] if i > 0 else ""
+        after = out[i + 1][1] if i + 1 < len(out) else ""
+        if before and not before[-1].isspace() and extended_autolinks(before[-1] + raw) != [(1, 1 + len(raw))]:
+            out[i] = (kind, " " + raw)
+        if after and not after[0].isspace() and (extended_autolinks(raw + after[:64]) or [(0, 0)])[0] != (0, len(raw)):
+            out[i] = (kind, out[i][1] + " ")
 
 
 def _escape_literal(text: str, unit: Unit) -> str:
@@ -84,7 +117,11 @@ def _yaml_plain(value: str) -> str:
 
 
 def rebuild(doc: Document, texts: Mapping[int, str]) -> str:
-    """The source of ``doc`` with every top-level unit replaced by its translation."""
+    """The source of ``doc`` with every top-level unit replaced by its translation.
+
+    Everything else is the file's own bytes: a BOM, CRLF or CR line ends and control characters
+    stay as they were (new line breaks take the file's line-end style).
+    """
     replacements: list[tuple[int, int, str]] = []
     for unit in doc.units:
         if unit.region is None:
@@ -93,6 +130,22 @@ def rebuild(doc: Document, texts: Mapping[int, str]) -> str:
         if new != unit.content:
             replacements.append((unit.region.start, unit.region.end, _fit(unit.region, new, unit.content)))
     source = doc.source
+    if doc.origin is not None:
+        source = doc.raw
+        newline = _newline(doc.raw)
+        replacements = [(doc.origin[a], doc.origin[b], new.replace("\n", newline)) for a, b, new in replacements]
+    out: list[str] = []
+    pos = len(source)
     for start, end, new in sorted(replacements, reverse=True):
-        source = source[:start] + new + source[end:]
-    return source
+        out.append(source[end:pos])
+        out.append(new)
+        pos = start
+    out.append(source[:pos])
+    return "".join(reversed(out))
+
+
+def _newline(raw: str) -> str:
+    at = raw.find("\r")
+    if at < 0:
+        return "\n"
+    return "\r\n" if raw.startswith("\r\n", at) else "\r"

@@ -90,8 +90,32 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _outside(unit: Unit, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep protected template syntax at a unit's start or end out of its sentences, so an engine
+    cannot move it (a VitePress ``{#anchor}`` must end its heading, a ``::: tip`` start its line)."""
+    if not spans:
+        return spans
+    protected = {p.token for p in unit.placeholders if p.kind == "protected"}
+    if not protected:
+        return spans
+    text = unit.text
+    (start, first_end), (last_start, end) = spans[0], spans[-1]
+    while True:
+        m = TOKEN_RE.match(text, start)
+        if not m or m.group(0) not in protected or not has_words(text[m.end() : first_end]):
+            break
+        start = _strip_span(text, m.end(), first_end)[0]
+    while True:
+        m = next((t for t in TOKEN_RE.finditer(text, last_start, end) if t.end() == end), None)
+        if not m or m.group(0) not in protected or not has_words(text[last_start : m.start()]):
+            break
+        end = _strip_span(text, last_start, m.start())[1]
+    spans = [(start, spans[0][1]), *spans[1:]]
+    return [*spans[:-1], (spans[-1][0], end)]
+
+
 def segment_unit(unit: Unit) -> list[Segment]:
-    spans = split_sentences(unit.text)
+    spans = _outside(unit, split_sentences(unit.text))
     segments: list[Segment] = []
     previous = 0
     for n, (start, end) in enumerate(spans, start=1):
