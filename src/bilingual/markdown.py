@@ -26,9 +26,14 @@ CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list", "table_
 
 
 #: How deep blocks may nest (markdown-it's ``maxNesting``; CommonMark's preset has 20, which a
-#: list ten levels deep already reaches). A document nested deeper is refused with its line.
-MAX_NESTING = 400
+#: list ten levels deep already reaches). A list level takes two, its paragraph one more. A
+#: document nested deeper is refused with its line rather than left partly untranslated.
+MAX_NESTING = 500
+#: Inline markup (brackets in brackets) keeps a lower limit: past it markdown-it reads the rest as
+#: plain text, which loses nothing.
+INLINE_NESTING = 100
 OVERFLOW = "_bilingual_overflow"
+REACHED = "_bilingual_reached"
 
 
 @functools.cache
@@ -50,14 +55,18 @@ def _gfm() -> MarkdownIt:
     from mdit_py_plugins.front_matter import front_matter_plugin
     from mdit_py_plugins.tasklists import tasklists_plugin
 
-    return MarkdownIt("gfm-like", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).use(tasklists_plugin)
+    md = MarkdownIt("gfm-like", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).use(tasklists_plugin)
+    _limit_inline_nesting(md)
+    return md
 
 
 def _install_nesting_guard(md: MarkdownIt) -> None:
-    """Record the first line markdown-it would skip because blocks nest deeper than ``maxNesting``."""
+    """Record the first line markdown-it would skip because blocks nest deeper than ``maxNesting``
+    (and the last line it entered, for a document too deep even to recurse into)."""
     original = md.block.tokenize
 
     def tokenize(state: Any, start: int, end: int) -> None:
+        state.env[REACHED] = start
         if state.level >= state.md.options.maxNesting:
             line = state.skipEmptyLines(start)
             if line < end and state.sCount[line] >= state.blkIndent:
@@ -65,6 +74,21 @@ def _install_nesting_guard(md: MarkdownIt) -> None:
         original(state, start, end)
 
     md.block.tokenize = tokenize  # type: ignore[method-assign]
+
+
+def _limit_inline_nesting(md: MarkdownIt) -> None:
+    """Run the inline phase with :data:`INLINE_NESTING` as markdown-it's nesting limit."""
+    at = md.core.ruler.__find__("inline")
+    rule = md.core.ruler.__rules__[at].fn
+
+    def inline(state: Any) -> None:
+        md.options["maxNesting"] = INLINE_NESTING
+        try:
+            rule(state)
+        finally:
+            md.options["maxNesting"] = MAX_NESTING
+
+    md.core.ruler.at("inline", inline)
 
 
 def normalize_newlines(text: str) -> str:
@@ -166,8 +190,8 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
     try:
         tokens = md.parse(source, builder.env)
     except RecursionError:
-        raise InputError(f"Markdown nested too deeply to parse; flatten it to under {MAX_NESTING // 2} levels",
-                         path, 1) from None
+        raise InputError("lists or block quotes nest too deeply to parse here; flatten them",
+                         path, builder.env.get(REACHED, 0) + 1) from None
     if OVERFLOW in builder.env:
         raise InputError(f"lists or block quotes nest more than {MAX_NESTING // 2} levels deep here; flatten them "
                          "(nothing past this line could be translated)", path, builder.env[OVERFLOW] + 1)
