@@ -218,16 +218,26 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             builder.block += 1
             heading = parent == "heading_open" and tokens[i - 1].markup.startswith("#")
             kind = "heading" if parent == "heading_open" else "paragraph"
-            if not tok.content.strip():
+            content = _without_task_marker(tok)
+            if not content.strip():
                 continue
-            region = builder.locate(tok.content, tok.map[0], heading)
+            region = builder.locate(content, tok.map[0], heading)
             if region is None:
                 builder.skipped.append(tok.map[0] + 1)
                 continue
-            builder.add(kind, tok.map[0] + 1, tok.content, region, container)
+            builder.add(kind, tok.map[0] + 1, content, region, container)
         elif tok.type in ("fence", "code_block", "html_block", "hr"):
             builder.block += 1
     return Document(path, source, tuple(builder.units), tuple(builder.skipped), raw if origin else "", origin)
+
+
+def _without_task_marker(tok: Token) -> str:
+    """A task-list item's text: the task-list plugin took ``[ ]``/``[x]`` out of the content; the
+    white space after it is not text either."""
+    first = (tok.children or [None])[0]
+    if first is not None and first.type == "html_inline" and "task-list-item-checkbox" in first.content:
+        return tok.content.lstrip(" \t")
+    return tok.content
 
 
 def _cell(builder: _Builder, tok: Token, row: int, pos: int) -> int:
