@@ -129,9 +129,10 @@ def _lay_out(source: str, text: str, expected: list[str], pairs: set[str]) -> st
     """Remove every pair token from ``text`` and insert them again in the source's order.
 
     Positions are counted in cells (a character, or an atomic placeholder). Each pair token goes to
-    the cell of ``text`` that corresponds, in proportion, to its cell in ``source``; ties keep the
-    source order, so the tokens come out exactly in source order and nest as the source nests.
-    A pair keeps at least one cell inside it where the text has enough.
+    the word boundary of ``text`` nearest the place that corresponds, in proportion, to its place
+    in ``source`` (in text without spaces, to that place itself); ties keep the source order, so
+    the tokens come out exactly in source order and nest as the source nests. A pair keeps at
+    least one cell inside it where the text has enough, and never starts or ends on white space.
     """
     pair_tokens = pairs | {_closer(o) for o in pairs}
     source_cells, source_at = _cells(source, pair_tokens)
@@ -142,17 +143,27 @@ def _lay_out(source: str, text: str, expected: list[str], pairs: set[str]) -> st
     opened: dict[str, int] = {}
     last = 0
     order = [tok for tok in expected if tok in pair_tokens]
+    starts = [b for b in range(length) if not cells[b].isspace() and (b == 0 or cells[b - 1].isspace())]
+    ends = [b for b in range(1, length + 1) if not cells[b - 1].isspace() and (b == length or cells[b].isspace())]
+    if len(starts) < 2:
+        starts = ends = []  # no word boundaries inside (Chinese, Japanese): places in proportion
     for tok in order:
-        at = max(round(source_at[tok] * length / total) if total else 0, last)
+        target = round(source_at[tok] * length / total) if total else 0
         if tok.startswith("{/"):
             start = opened.get(_opener(tok), last)
-            if at <= start < length:
-                at = start + 1  # keep something inside the pair
-            while at - 1 > max(start, last - 1) and cells[at - 1].isspace():
-                at -= 1  # end the pair before white space, or it cannot close
+            at = _nearest([b for b in ends if b >= last and b > start], target)
+            if at is None:
+                at = max(target, last)
+                if at <= start < length:
+                    at = start + 1  # keep something inside the pair
+                while at - 1 > max(start, last - 1) and cells[at - 1].isspace():
+                    at -= 1  # end the pair before white space, or it cannot close
         else:
-            while at < length and cells[at].isspace():
-                at += 1  # start the pair after white space, or it cannot open
+            at = _nearest([b for b in starts if b >= last], target)
+            if at is None:
+                at = max(target, last)
+                while at < length and cells[at].isspace():
+                    at += 1  # start the pair after white space, or it cannot open
             opened[tok] = at
         places.append((at, tok))
         last = at
@@ -164,6 +175,11 @@ def _lay_out(source: str, text: str, expected: list[str], pairs: set[str]) -> st
             i += 1
         out.append(cell)
     return "".join(out)
+
+
+def _nearest(candidates: list[int], target: int) -> int | None:
+    """The candidate closest to ``target`` (the earlier one on a tie), if any."""
+    return min(candidates, key=lambda b: (abs(b - target), b), default=None)
 
 
 def _cells(text: str, pair_tokens: set[str]) -> tuple[list[str], dict[str, int]]:
