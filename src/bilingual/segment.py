@@ -99,6 +99,14 @@ def _outside(unit: Unit, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if not protected:
         return spans
     text = unit.text
+
+    def only_protected(span: tuple[int, int]) -> bool:
+        return not TOKEN_RE.sub(lambda m: "" if m.group(0) in protected else m.group(0), text[span[0] : span[1]]).strip()
+
+    while len(spans) > 1 and only_protected(spans[0]):
+        spans = spans[1:]
+    while len(spans) > 1 and only_protected(spans[-1]):
+        spans = spans[:-1]
     (start, first_end), (last_start, end) = spans[0], spans[-1]
     while True:
         m = TOKEN_RE.match(text, start)
