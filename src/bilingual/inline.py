@@ -185,7 +185,7 @@ def _pair(marks: list[_Mark], tokens: list[Token]) -> list[_Mark]:
     return sorted(marks, key=lambda m: m.start)
 
 
-def literal_marks(content: str, start: int, end: int) -> list[_Mark]:
+def literal_marks(content: str, start: int, end: int, autolinks: bool = True) -> list[_Mark]:
     """Placeholder-like text and GFM extended autolinks (``www.``, bare URLs, e-mail addresses)
     in literal text are protected too: the links are found as markdown-it's linkify finds them."""
     found = [
@@ -193,7 +193,7 @@ def literal_marks(content: str, start: int, end: int) -> list[_Mark]:
         for m in TOKEN_RE.finditer(content[start:end])
     ]
     taken = [(m.start, m.end) for m in found]
-    for a, b in extended_autolinks(content[start:end]):
+    for a, b in extended_autolinks(content[start:end]) if autolinks else ():
         a, b = a + start, b + start
         if not any(x < b and a < y for x, y in taken):
             found.append(_Mark(a, b, "url"))
@@ -249,10 +249,13 @@ class InlineResult:
     subunits: tuple[SubUnit, ...]
 
 
-def to_placeholders(md: MarkdownIt, content: str, env: dict, protection: Protection | None = None) -> InlineResult:
+def to_placeholders(md: MarkdownIt, content: str, env: dict, protection: Protection | None = None,
+                    autolinks: bool = True) -> InlineResult:
     """Turn one unit's inline ``content`` into placeholder text, placeholders and sub-units.
 
     ``protection``'s patterns are applied to the whole content first: what they match is code.
+    ``autolinks=False`` for text already in placeholder form (a PO entry), where bare URLs are
+    placeholders already and a domain-like word may be link text.
     """
     tokens, invocations = inline_tokens(md, content, env)
     marks = [m for m in _marks(content, tokens, invocations) if m.end > m.start]
@@ -265,12 +268,15 @@ def to_placeholders(md: MarkdownIt, content: str, env: dict, protection: Protect
         top.append(mark)
     with_literals: list[_Mark] = []
     pos = 0
+    in_link = 0  # link text is never autolinked again
     for mark in [*top, None]:
         end = mark.start if mark else len(content)
-        with_literals.extend(literal_marks(content, pos, end))
+        with_literals.extend(literal_marks(content, pos, end, autolinks=autolinks and not in_link))
         if mark:
             with_literals.append(mark)
             pos = mark.end
+            if mark.kind == "link" and mark.role in ("open", "close"):
+                in_link += 1 if mark.role == "open" else -1
     key = 0
     keys: dict[int, int] = {}
     pieces: list[str] = []
