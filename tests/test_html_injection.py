@@ -98,3 +98,21 @@ def test_glossary_target_with_html_is_escaped(tmp_path, runner):
     assert "论文&lt;img src=x onerror=alert(1)>" in zh
     assert "<img" not in zh
     assert _scripts_and_handlers((folder / "aligned.html").read_text(encoding="utf-8")) == []
+
+
+def test_html_written_into_an_edition_by_hand_runs_nowhere(issue, runner, tmp_path):
+    zh = issue / "zh.md"
+    zh.write_text(zh.read_text(encoding="utf-8") + '\n<img src=x onerror="alert(3)">\n\nText <script>alert(4)</script>.\n',
+                  encoding="utf-8")
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["publish", str(issue.parent), "--out", str(site), "--to", "zh"])
+    assert result.exit_code == 0, result.output
+    for page in site.rglob("*.html"):
+        assert _scripts_and_handlers(page.read_text(encoding="utf-8")) == [], page
+    assert "<b>bold</b>" in "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))  # the source's HTML
+
+
+def test_source_html_is_every_raw_html_piece():
+    from bilingual.markdown import source_html
+
+    assert source_html("A <b>b</b> c.\n\n<div>\nblock\n</div>\n") == frozenset({"<b>", "</b>", "<div>\nblock\n</div>\n"})

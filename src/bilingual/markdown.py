@@ -45,9 +45,44 @@ def parser() -> MarkdownIt:
     return md
 
 
+#: ``env`` key for :func:`renderer`: the raw HTML a rendering may keep (a source's own HTML).
+SOURCE_HTML = "bilingual_source_html"
+
+
 def renderer() -> MarkdownIt:
-    """The same Markdown dialect without span recording, for rendering HTML and comparing it."""
-    return _gfm()
+    """The same Markdown dialect without span recording, for rendering HTML and comparing it.
+
+    Rendered with ``env={SOURCE_HTML: source_html(en)}``, raw HTML that the English source does not
+    have comes out as escaped text: a translation's own HTML never runs in a page.
+    """
+    md = _gfm()
+    for rule in ("html_inline", "html_block"):
+        md.add_render_rule(rule, _source_html_only(md.renderer.rules[rule]))
+    return md
+
+
+def _source_html_only(default: Any) -> Any:
+    def render(self: Any, tokens: list, idx: int, options: Any, env: dict) -> str:
+        allowed = env.get(SOURCE_HTML) if env else None
+        if allowed is None or tokens[idx].content in allowed:
+            return default(tokens, idx, options, env)
+        from markdown_it.common.utils import escapeHtml
+
+        return escapeHtml(tokens[idx].content)
+
+    return render
+
+
+def source_html(markdown: str) -> frozenset[str]:
+    """Every piece of raw HTML (inline or block) in ``markdown``: what a translation may keep."""
+    found: set[str] = set()
+    for tok in renderer().parse(normalize(markdown)[0]):
+        if tok.type == "html_block":
+            found.add(tok.content)
+        for child in tok.children or ():
+            if child.type == "html_inline":
+                found.add(child.content)
+    return frozenset(found)
 
 
 def _gfm() -> MarkdownIt:

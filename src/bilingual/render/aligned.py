@@ -214,16 +214,22 @@ def aligned_html(alignment: Alignment, glossary: Glossary | None = None, home: s
     from .html import TermFinder, highlight, inline_html, jinja_env, markdown_html
 
     finder = TermFinder(glossary) if glossary is not None and len(glossary) else None
+    from ..markdown import source_html
+
     rows = []
     for block in alignment.blocks:
         columns = []
+        en = alignment.langs[0]
+        # A translation keeps only the raw HTML its English block has; any other shows as text.
+        allowed = source_html("\n\n".join([block.markdown.get(en, ""), *block.cells.get(en, ())]))
         for i, lang in enumerate(alignment.langs):
+            keep = None if i == 0 else allowed
             if block.kind == "row":
                 tag = "th" if block.header else "td"
-                cells = "".join(f"<{tag}>{inline_html(c)}</{tag}>" for c in block.cells.get(lang, ()))
+                cells = "".join(f"<{tag}>{inline_html(c, keep)}</{tag}>" for c in block.cells.get(lang, ()))
                 html = f'<table class="row"><tr>{cells}</tr></table>'
             else:
-                html = markdown_html(block.markdown.get(lang, ""))
+                html = markdown_html(block.markdown.get(lang, ""), keep)
             states = {row.cells[i].state for row in block.rows}
             state = "approved" if i == 0 else max(states, key=("approved", "machine", "has-violations").index)
             flags = [f for row in block.rows for f in row.cells[i].flags] if i else []
