@@ -116,3 +116,10 @@ def test_source_html_is_every_raw_html_piece():
     from bilingual.markdown import source_html
 
     assert source_html("A <b>b</b> c.\n\n<div>\nblock\n</div>\n") == frozenset({"<b>", "</b>", "<div>\nblock\n</div>\n"})
+
+
+def test_a_front_matter_value_is_yaml_text_not_markdown():
+    doc = parse("---\ntitle: Week 31\n---\n\nText.\n")
+    title = next(u for u in doc.units if u.kind == "front-matter")
+    assert rebuild(doc, {title.index: "第 31 周 <b>"}).startswith('---\ntitle: "第 31 周 <b>"\n') or \
+        rebuild(doc, {title.index: "第 31 周 <b>"}).startswith("---\ntitle: 第 31 周 <b>\n")

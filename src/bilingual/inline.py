@@ -204,8 +204,10 @@ def extended_autolinks(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that GFM's autolink extension (markdown-it's linkify) turns into links."""
     from .markdown import parser
 
+    if "." not in text and ":" not in text:
+        return []  # every extended autolink has a dot (a domain) or a colon (a scheme)
     md = parser()
-    if not text or not md.linkify.test(text):
+    if not md.linkify.test(text):
         return []
     return [(m.index, m.last_index) for m in md.linkify.match(text) or [] if md.validateLink(md.normalizeLink(m.url))]
 

@@ -40,6 +40,9 @@ REACHED = "_bilingual_reached"
 def parser() -> MarkdownIt:
     """The one Markdown parser: GFM (tables, strikethrough, autolinks, task lists), YAML front matter, span recording."""
     md = _gfm()
+    # Extended autolinks in text are found by inline.literal_marks (the same linkify-it matcher);
+    # markdown-it's own pass over the parsed text would only repeat that work.
+    md.core.ruler.disable("linkify")
     install_span_recorder(md)
     _install_nesting_guard(md)
     return md

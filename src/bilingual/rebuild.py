@@ -29,12 +29,13 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
     """
     text = texts.get(unit.index, unit.text)
     translated = text != unit.text
+    markdown = unit.region is None or unit.region.style != "yaml"  # a front-matter value is plain YAML text
     children = doc.children.get(unit.index, ())
     by_token = unit.placeholder_map
     out: list[tuple[str, str]] = []
     for is_token, piece in split_tokens(text):
         if not is_token:
-            out.append(("text", _escape_literal(escape_html(piece) if translated else piece, unit)))
+            out.append(("text", _escape_literal(escape_html(piece) if translated and markdown else piece, unit)))
             continue
         placeholder = by_token.get(piece)
         if placeholder is None:
