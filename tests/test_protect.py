@@ -129,3 +129,4 @@ def test_a_broken_config_stops_every_command_with_its_line(project, runner):
         assert result.exit_code == 2
         assert "bilingual.toml:2: protected pattern 'bad'" in result.output
     assert sorted(p.name for p in (project / "001").iterdir()) == ["en.md"]
+
