@@ -130,3 +130,15 @@ def test_a_broken_config_stops_every_command_with_its_line(project, runner):
         assert "bilingual.toml:2: protected pattern 'bad'" in result.output
     assert sorted(p.name for p in (project / "001").iterdir()) == ["en.md"]
 
+
+
+@pytest.mark.parametrize(
+    ("source", "kinds"),
+    [
+        ("Write `{{ count }}` in the template.\n", ["code"]),
+        ("A [[anchor]] and `code` here.\n", ["protected", "code"]),
+        ('See <span title="{{ x }}">this</span>.\n', ["html", "html"]),
+    ],
+)
+def test_a_pattern_inside_code_or_html_gives_way_to_it(source, kinds):
+    assert [p.kind for p in parse(source).units[0].placeholders] == kinds

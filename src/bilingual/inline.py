@@ -217,7 +217,10 @@ def protect_marks(marks: list[_Mark], content: str, protection: Protection | Non
     pair whose other half is overlapped keeps its bytes as an atomic placeholder)."""
     if protection is None:
         return marks
-    spans = protection.spans(content)
+    atomic = [(m.start, m.end) for m in marks if m.role == "atomic"]
+    # Code spans, HTML, autolinks, images… are placeholders already: a pattern inside or across one gives way.
+    spans = [(a, b, name) for a, b, name in protection.spans(content)
+             if not any(x < b and a < y and not (a <= x and y <= b) for x, y in atomic)]
     if not spans:
         return marks
     kept: list[_Mark] = []
