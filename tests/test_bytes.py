@@ -81,3 +81,16 @@ def test_tbx_export_of_a_glossary_with_control_characters_is_well_formed(tmp_pat
     assert result.exit_code == 0, result.output
     root = etree.parse(str(out)).getroot()
     assert "formfeed" in "".join(root.itertext())
+
+
+def test_site_feeds_of_an_issue_with_control_characters_are_well_formed(tmp_path, runner):
+    issues = tmp_path / "issues"
+    issues.mkdir()
+    folder = _translate(issues, runner, "---\ntitle: Odd\x0c title\ndate: 2021-08-01\n---\n\n# Odd\x0c\x1b title\n\nText\x0c here.\n", "pseudo")
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["publish", str(folder.parent), "--out", str(site), "--to", "zh"])
+    assert result.exit_code == 0, result.output
+    feeds = sorted(site.rglob("*.xml"))
+    assert feeds
+    for feed in feeds:
+        assert etree.parse(str(feed)).getroot().tag.endswith("feed")
