@@ -181,6 +181,24 @@ def _outside(unit: Unit, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [*spans[:-1], (spans[-1][0], end)]
 
 
+def sentence_text(unit: Unit) -> str:
+    """``unit``'s text without the protected template syntax (and white space) at its start and
+    end that :func:`segment_unit` keeps out of its sentences: what an edition's unit is compared by."""
+    protected = {p.token for p in unit.placeholders if p.kind == "protected"}
+    text = unit.text
+    if not protected or not has_words(text):
+        return text
+    start, end = 0, len(text)
+    while (m := TOKEN_RE.match(text, start)) and m.group(0) in protected and has_words(text[m.end() : end]):
+        start = _strip_span(text, m.end(), end)[0]
+    while True:
+        m = next((t for t in TOKEN_RE.finditer(text, start, end) if t.end() == end), None)
+        if not m or m.group(0) not in protected or not has_words(text[start : m.start()]):
+            break
+        end = _strip_span(text, start, m.start())[1]
+    return text[start:end] if (start, end) != (0, len(text)) else text
+
+
 def segment_unit(unit: Unit) -> list[Segment]:
     spans = _outside(unit, split_sentences(unit.text))
     segments: list[Segment] = []
