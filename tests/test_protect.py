@@ -142,3 +142,8 @@ def test_a_broken_config_stops_every_command_with_its_line(project, runner):
 )
 def test_a_pattern_inside_code_or_html_gives_way_to_it(source, kinds):
     assert [p.kind for p in parse(source).units[0].placeholders] == kinds
+
+
+def test_html_that_looks_like_a_component_stays_html():
+    doc = parse('Text <IMG SRC=x onerror="alert(1)"> and </Tip> here.\n')
+    assert [p.kind for p in doc.units[0].placeholders] == ["html", "html"]

@@ -218,9 +218,10 @@ def protect_marks(marks: list[_Mark], content: str, protection: Protection | Non
     if protection is None:
         return marks
     atomic = [(m.start, m.end) for m in marks if m.role == "atomic"]
-    # Code spans, HTML, autolinks, images… are placeholders already: a pattern inside or across one gives way.
+    # Code spans, HTML, autolinks, images… are placeholders already: a pattern inside, across or
+    # exactly over one gives way (HTML stays HTML, for the reviewer's html rule).
     spans = [(a, b, name) for a, b, name in protection.spans(content)
-             if not any(x < b and a < y and not (a <= x and y <= b) for x, y in atomic)]
+             if not any(x < b and a < y and not (a <= x and y <= b and (a, b) != (x, y)) for x, y in atomic)]
     if not spans:
         return marks
     kept: list[_Mark] = []
