@@ -61,3 +61,14 @@ def test_check_refuses_the_too_deep_source_too(runner, tmp_path):
     result = runner.invoke(app, ["check", str(issue), "--lang", "zh"])
     assert result.exit_code == 2
     assert re.search(r"en\.md:\d+: ", result.output)
+
+
+@pytest.mark.parametrize("command", [["status"], ["segment"]])
+def test_status_and_segment_refuse_the_too_deep_source(runner, tmp_path, command):
+    issue = tmp_path / "001"
+    issue.mkdir()
+    (issue / "en.md").write_text(nested_list(TOO_DEEP), encoding="utf-8")
+    target = issue / "en.md" if command == ["segment"] else issue
+    result = runner.invoke(app, [*command, str(target)])
+    assert result.exit_code == 2
+    assert re.search(r"en\.md:\d+: lists or block quotes nest", result.output)
