@@ -16,9 +16,10 @@ EXPECTED = {".po": "a PO file", ".yaml": "a YAML glossary", ".yml": "a YAML glos
             ".tbx": "a TBX file"}
 
 
-def read_text(path: Path, expected: str | None = None) -> str:
+def read_text(path: Path, keep_bom: bool = False, expected: str | None = None) -> str:
     """Read a UTF-8 text file, or raise a one-line :class:`InputError` that says what to fix.
 
+    A leading BOM is dropped unless ``keep_bom`` (a source whose editions keep its bytes).
     ``expected`` names what the file should be (default: by its suffix, else a Markdown file).
     """
     try:
@@ -41,7 +42,7 @@ def read_text(path: Path, expected: str | None = None) -> str:
         raise InputError(
             f"is not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8", path, line
         ) from None
-    return text.removeprefix("\ufeff")
+    return text if keep_bom else text.removeprefix("\ufeff")
 
 
 def atomic_write_text(path: Path, text: str) -> bool:
