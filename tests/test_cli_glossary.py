@@ -126,6 +126,7 @@ def test_interchange_usage_errors(runner: CliRunner, project: Path, args: list[s
 
 
 def test_export_tbx_then_import_round_trip(runner: CliRunner, project: Path) -> None:
+    (project / "out").mkdir()  # export writes into a folder that exists; it creates none
     code, _, err = run(runner, "export", "glossary", "--format", "tbx", "--out", "out/ml.tbx")
     assert code == 0 and "wrote" in err
     etree.parse(str(project / "out" / "ml.tbx"))

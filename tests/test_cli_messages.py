@@ -67,15 +67,12 @@ def test_check_of_en_md_without_translations_says_so(runner, tmp_path):
                              "translation to check (zh.md, ja.md, zh.po, ja.po); translate it first\n")
 
 
-@pytest.mark.parametrize("command", ["export", "suggest", "import"])
+@pytest.mark.parametrize("command", ["export", "suggest"])
 def test_glossary_out_into_a_missing_folder_is_refused(runner, tmp_path, command):
     out = tmp_path / "nonexistdir" / "x.out"
-    csv = tmp_path / "g.csv"
-    csv.write_text("source,target\nmodel,模型\n", encoding="utf-8")
     args = {
         "export": ["glossary", "export", str(ROOT / "glossary"), "--out", str(out)],
         "suggest": ["glossary", "suggest", str(SAMPLE_ISSUE), "--lang", "zh", "-g", str(ROOT / "glossary"), "--out", str(out)],
-        "import": ["glossary", "import", str(csv), "--format", "csv", "--lang", "zh", "--out", str(out)],
     }[command]
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output

@@ -126,10 +126,7 @@ def import_(
     from ..storage import atomic_write_text, read_text
 
     with domain_errors():
-        from .validate import output_file
-
         code = _check_lang(lang, required=fmt is Format.csv)
-        output_file(out)
         if fmt is Format.csv:
             incoming = import_csv(read_text(file), code or "", str(file))
         else:
