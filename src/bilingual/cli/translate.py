@@ -40,7 +40,6 @@ def translate_command(
         from ..engines.registry import make_engine
         from ..run import complete, load_documents, prepare, write
         from ..sources import find_jobs
-
         from .validate import compute_type as check_compute_type
         from .validate import no_text_warnings, unapproved_lines
 
