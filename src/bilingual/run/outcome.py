@@ -29,9 +29,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class FileWrite:
+    """A file's new text, and the version of it the run read (None: not checked before replacing)."""
+
     path: Path
     text: str
     kind: Literal["po", "edition", "view"]
+    read: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
     stamps: list[tuple[Job, str, str]] = []
     for t in prepared.targets:
         edition = editions[(t.document.path, t.lang)]
-        edition_writes.append(FileWrite(t.edition_path, edition.markdown, "edition"))
+        edition_writes.append(FileWrite(t.edition_path, edition.markdown, "edition", prepared.versions.get(t.edition_path)))
         if prepared.approved_only:
             reports.append(_approved_only_report(t))
             continue
@@ -81,7 +84,7 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
         reports.append(Report(t.job.source, t.lang, t.po_path, counts))
         files = {t.edition_path: edition.markdown.encode("utf-8")}
         if not same_content(t.old, catalog):
-            po_writes.append(FileWrite(t.po_path, render(catalog), "po"))
+            po_writes.append(FileWrite(t.po_path, render(catalog), "po", prepared.versions.get(t.po_path)))
             files[t.po_path] = po_writes[-1].text.encode("utf-8")
         if not counts["untranslated"]:
             value = stamp(t.job, t.lang, prepared.out, glossary.hash if glossary is not None else "none", files)
@@ -130,7 +133,7 @@ def _view_writes(
     so a run that changes nothing writes nothing.
     """
     from ..render.outputs import OutputPaths, build_issue_outputs
-    from ..storage import is_unchanged
+    from ..storage import is_unchanged, version
 
     changed = {w.path for w in writes_so_far if not is_unchanged(w.path, w.text)}
     writes: list[FileWrite] = []
@@ -146,8 +149,9 @@ def _view_writes(
         if not any(t.po_path in changed or t.edition_path in changed for t in mine) and all(v.exists() for v in views):
             continue
         editions = run.for_document(path)
+        read = {p: version(p) for p in (paths.aligned_md, paths.aligned_html, paths.tmx, paths.report_md, paths.report_html)}
         files = build_issue_outputs(editions, paths, glossary=glossary, align=align)
-        writes.extend(FileWrite(p, text, "view") for p, text in files.items())
+        writes.extend(FileWrite(p, text, "view", read.get(p)) for p, text in files.items())
     return tuple(writes)
 
 

@@ -53,6 +53,7 @@ class Prepared:
     approved_only: bool = False
     segments: Mapping[str, tuple[Segment, ...]] = field(default_factory=dict)  # every segment, by document path
     out: Path | None = None
+    versions: Mapping[Path, str] = field(default_factory=dict)  # PO files and editions as read (storage.version)
 
     def pending(self) -> dict[str, int]:
         """Segments per language that need the engine (languages with none are left out)."""
@@ -81,16 +82,21 @@ def prepare(
     for path in memory:
         if not path.exists():
             raise InputError("no such translation memory file or folder; check --memory", path)
+    from ..storage import version
+
     cache = CatalogCache()
     targets: list[Target] = []
+    versions: dict[Path, str] = {}
     all_segments: dict[str, tuple[Segment, ...]] = {}
     for job, doc in zip(jobs, documents, strict=True):
         all_segments[doc.path] = tuple(segment(doc))
         segs = [s for s in all_segments[doc.path] if has_words(s.text)]
         for lang in langs:
-            po_path = job.po(lang, out)
+            po_path, edition_path = job.po(lang, out), job.edition(lang, out)
             old = cache.load(po_path)
-            targets.append(Target(job, doc, lang, po_path, job.edition(lang, out), old, plan_document(segs, old)))
+            versions[po_path] = cache.version(po_path) or version(po_path)
+            versions[edition_path] = version(edition_path)
+            targets.append(Target(job, doc, lang, po_path, edition_path, old, plan_document(segs, old)))
     if not approved_only and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
         targets = _cross_issue(targets, langs, memory, cache)
     known: Known = {}
@@ -109,7 +115,9 @@ def prepare(
             if events and d.entry is not None:
                 warnings.extend(f"{t.po_path}:{d.entry.line}: {seg.id}: {e.detail}" for e in events)
             table[seg.id] = Translation(seg.id, t.lang, text, d.origin, events=events)
-    return Prepared(tuple(targets), known, tuple(unapproved), tuple(cache.warnings + warnings), approved_only, all_segments, out)
+    return Prepared(
+        tuple(targets), known, tuple(unapproved), tuple(cache.warnings + warnings), approved_only, all_segments, out, versions
+    )
 
 
 def _cross_issue(targets: list[Target], langs: Sequence[str], memory: Sequence[Path], cache: CatalogCache) -> list[Target]:
