@@ -226,9 +226,10 @@ def test_removed_paragraph_becomes_obsolete_and_is_restored_from_it(issue):
     engine = CountingEngine()
     run(issue, engine)
     assert engine.calls == []
-    restored = next(e for e in read_catalog(issue / "zh.po").active if e.msgid.startswith("A last paragraph"))
-    assert restored.fuzzy and restored.msgstr == "最后一段，有{1}强调{/1}和{2}。"
-    assert restored.translator == "from issues/024/zh.po"
+    catalog = read_catalog(issue / "zh.po")
+    restored = next(e for e in catalog.active if e.msgid.startswith("A last paragraph"))
+    assert restored.approved and restored.msgstr == "最后一段，有{1}强调{/1}和{2}。"  # approval came back with it
+    assert catalog.obsolete == ()
 
 
 def test_moved_paragraph_keeps_its_approved_translation(issue):

@@ -86,8 +86,9 @@ def build_catalog(
         active.append(entry)
     keys = {e.key for e in active}
     obsolete: dict[tuple[str | None, str], Entry] = {}
+    revived = set(t.plan.revived)
     for entry in (*(t.old.obsolete if t.old else ()), *map(obsolete_entry, t.plan.leftovers)):
-        if entry.key not in keys:
+        if entry.key not in keys and entry not in revived:
             obsolete.pop(entry.key, None)
             obsolete[entry.key] = entry
     counts["obsolete"] = len(obsolete)

@@ -70,6 +70,11 @@ class Entry:
         return self.translated and not self.fuzzy and not self.obsolete
 
     @property
+    def approved_when_active(self) -> bool:
+        """Human work, whether the entry is active or obsolete."""
+        return self.translated and not self.fuzzy
+
+    @property
     def state(self) -> str:
         """``approved``, ``machine`` (fuzzy with a translation) or ``untranslated``."""
         if not self.translated:

@@ -88,9 +88,9 @@ def translate_archive(
     approved_only: bool = False,
     align: bool = True,
     progress: Progress | None = None,
-    budget: int = BATCH_BYTES,
+    budget: int | None = None,
 ) -> Summary:
-    """Translate and write every job, batch by batch (see the module docstring)."""
+    """Translate and write every job, batch by batch of ``budget`` source bytes (default :data:`BATCH_BYTES`)."""
     from ..storage import remove_stale_temporaries
 
     written: list[Path] = []
@@ -98,7 +98,7 @@ def translate_archive(
     unapproved: list[Unapproved] = []
     warnings: list[str] = []
     calls = skipped = 0
-    parts = batches(jobs, out, budget)
+    parts = batches(jobs, out, BATCH_BYTES if budget is None else budget)
     for batch in parts:
         folders = {output_folder(job, out) for job in batch}
         with locked(folders):
