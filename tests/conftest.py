@@ -78,19 +78,18 @@ def write_issue(tmp_path: Path, editions) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _msgfmt_checks_every_po_file_a_test_writes(request):
+def _msgfmt_checks_every_po_file_a_test_writes(tmp_path: Path):
     """After each test, ``msgfmt --check`` every PO file bilingual wrote under its temporary folder.
 
     A file bilingual itself refuses to read is one the test broke on purpose, and is left out.
     """
     yield
-    if "tmp_path" not in request.fixturenames or shutil.which("msgfmt") is None:
+    if shutil.which("msgfmt") is None:
         return
     from bilingual.errors import BilingualError
     from bilingual.memory.po import read_catalog
 
-    folder = request.getfixturevalue("tmp_path")
-    for path in sorted(folder.rglob("*.po")):
+    for path in sorted(tmp_path.rglob("*.po")):
         try:
             if b"X-Generator: bilingual" not in path.read_bytes() or read_catalog(path) is None:
                 continue
