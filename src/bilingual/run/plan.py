@@ -19,7 +19,8 @@ from ..models import Document, Segment, Translation
 from ..segment import has_words, segment
 from ..sources import Job
 from ..memory.build import Target
-from ..memory.merge import plan_document
+from ..memory.merge import Plan, plan_document
+from ..memory.po import Catalog
 from ..memory.stamp import unchanged
 from ..memory.store import CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
 
@@ -96,7 +97,9 @@ def prepare(
             old = cache.load(po_path)
             versions[po_path] = cache.version(po_path) or version(po_path)
             versions[edition_path] = version(edition_path)
-            targets.append(Target(job, doc, lang, po_path, edition_path, old, plan_document(segs, old)))
+            source_po = cache.load(job.po(lang)) if out is not None else None
+            old, plan = _plan(segs, old, source_po)
+            targets.append(Target(job, doc, lang, po_path, edition_path, old, plan))
     if not approved_only and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
         targets = _cross_issue(targets, langs, memory, cache)
     known: Known = {}
@@ -118,6 +121,26 @@ def prepare(
     return Prepared(
         tuple(targets), known, tuple(unapproved), tuple(cache.warnings + warnings), approved_only, all_segments, out, versions
     )
+
+
+def _plan(segments: Sequence[Segment], own: Catalog | None, source: Catalog | None) -> tuple[Catalog | None, Plan]:
+    """The plan of a document against its own PO file and, with ``--out``, the source issue's.
+
+    With ``--out`` the PO files go under the out folder, beside the editions, and the source
+    issue's PO files are the memory they start from: the out folder's file when it exists, else
+    the source issue's; a segment the source issue approved is approved either way (a translator
+    approves in the source issue, never in a copy).
+    """
+    if source is None:
+        return own, plan_document(segments, own)
+    if own is None:
+        return source, plan_document(segments, source)
+    plan = plan_document(segments, own)
+    theirs = plan_document(segments, source)
+    decisions = tuple(
+        s if s.origin == "approved" and d.origin != "approved" else d for d, s in zip(plan.decisions, theirs.decisions, strict=True)
+    )
+    return own, replace(plan, decisions=decisions)
 
 
 def _cross_issue(targets: list[Target], langs: Sequence[str], memory: Sequence[Path], cache: CatalogCache) -> list[Target]:
