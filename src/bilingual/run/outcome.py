@@ -9,6 +9,7 @@ text, and the version of it the run read, for :func:`bilingual.run.write.write`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,7 +25,8 @@ from .plan import Prepared, Unapproved, load_documents, prepare, require_engine
 if TYPE_CHECKING:
     from ..engines.base import Engine
     from ..glossary.schema import Glossary
-    from ..pipeline import Run
+    from ..pipeline import Edition, Run
+    from ..render.outputs import OutputPaths
 
 
 @dataclass(frozen=True)
@@ -121,11 +123,13 @@ def complete(
     outcome = finish(prepared, run, terms)
     if not views or prepared.approved_only:
         return outcome
-    return replace(outcome, writes=outcome.writes + _view_writes(prepared, run, terms, align, outcome.writes))
+    warnings: list[str] = []
+    view_files = _view_writes(prepared, run, terms, align, outcome.writes, warnings)
+    return replace(outcome, writes=outcome.writes + view_files, warnings=outcome.warnings + tuple(warnings))
 
 
 def _view_writes(
-    prepared: Prepared, run: Run, glossary: Glossary | None, align: bool, writes_so_far: Sequence[FileWrite]
+    prepared: Prepared, run: Run, glossary: Glossary | None, align: bool, writes_so_far: Sequence[FileWrite], warnings: list[str]
 ) -> tuple[FileWrite, ...]:
     """The aligned edition and the diff report of each document whose PO files or editions change.
 
@@ -150,9 +154,67 @@ def _view_writes(
             continue
         editions = run.for_document(path)
         read = {p: version(p) for p in (paths.aligned_md, paths.aligned_html, paths.tmx, paths.report_md, paths.report_html)}
-        files = build_issue_outputs(editions, paths, glossary=glossary, align=align)
+        others = _other_languages(target.job, [e.lang for e in editions], prepared.out) if align else {}
+        files = build_issue_outputs(editions, paths, glossary=glossary, align=align and not others)
+        if others:
+            files.update(_aligned_with_others(editions, others, paths, glossary, warnings))
         writes.extend(FileWrite(p, text, "view", read.get(p)) for p, text in files.items())
     return tuple(writes)
+
+
+#: The order of language columns in the views; other languages follow in alphabetical order.
+LANG_ORDER = ("zh", "ja")
+_LANG_FILE = re.compile(r"^(?:(?P<stem>.+)\.)?(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\.(?P<ext>po|md)$")
+
+
+def view_order(lang: str) -> tuple[int, str]:
+    return (LANG_ORDER.index(lang) if lang in LANG_ORDER else len(LANG_ORDER), lang)
+
+
+def _other_languages(job: Job, langs: Sequence[str], out: Path | None) -> dict[str, tuple[Path, Path]]:
+    """Languages not in this run that have a PO file or an edition beside it: lang → (PO path, edition path)."""
+    folder = job.po("xx", out).parent
+    stem = None if job.issue else job.source.stem
+    found: dict[str, tuple[Path, Path]] = {}
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError:
+        return found
+    for name in names:
+        m = _LANG_FILE.match(name)
+        if m is None or m.group("stem") != stem or m.group("lang") in (*langs, "en"):
+            continue
+        lang = m.group("lang")
+        if job.issue and name in ("aligned.md", "report.md"):
+            continue
+        found.setdefault(lang, (job.po(lang, out), job.edition(lang, out)))
+    return found
+
+
+def _aligned_with_others(
+    editions: Sequence[Edition], others: Mapping[str, tuple[Path, Path]], paths: OutputPaths, glossary: Glossary | None, warnings: list[str]
+) -> dict[Path, str]:
+    """aligned.md, aligned.html and the TMX with this run's editions and every other language's PO file or edition."""
+    from ..errors import BilingualError
+    from ..render.aligned import build_alignment
+    from ..render.inputs import from_edition, from_markdown, from_po
+    from ..render.outputs import aligned_files
+    from ..storage import read_text
+
+    doc = editions[0].document
+    segments = list(editions[0].segments)
+    versions = {e.lang: from_edition(e) for e in editions}
+    for lang, (po_path, edition_path) in others.items():
+        try:
+            if po_path.is_file():
+                versions[lang] = from_po(po_path, doc, lang, segments)
+            elif edition_path.is_file():
+                versions[lang] = from_markdown(read_text(edition_path), str(edition_path), doc, lang, segments)
+        except BilingualError as exc:
+            warnings.append(f"{exc} (left out of the aligned views)")
+    ordered = [versions[lang] for lang in sorted(versions, key=view_order)]
+    signature = " ; ".join(dict.fromkeys(str(e.signature) for e in editions))
+    return aligned_files(build_alignment(doc, ordered, signature=signature), paths, glossary)
 
 
 def translate_with_memory(
