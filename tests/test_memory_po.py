@@ -82,6 +82,8 @@ def test_header_keeps_a_translators_fields_and_drops_the_creation_date():
         ('msgid "a"\nmsgstr "b\\q"\n', 2, "invalid escape"),
         ('msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n', 5, "duplicate entry"),
         ('msgid "a"\nmsgid "b"\nmsgstr "c"\n', 2, "syntax error"),
+        ('msgid ""\nmsgstr ""\n\nmsgid "' + 'a\\"' * 2_000_000 + '"\nmsgstr "b\n', 5, "unterminated string"),  # huge
+        ("".join(f'msgctxt "{i}"\nmsgid "a"\nmsgstr "b"\n\n' for i in range(50_000)) + "#~ x\n", 200_001, "unexpected"),
     ],
 )
 def test_syntax_errors_name_file_and_line(tmp_path, text, line, message):
