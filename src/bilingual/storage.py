@@ -22,8 +22,9 @@ from pathlib import Path
 
 from .errors import ConcurrentEditError, InputError
 
-#: The version of a file that does not exist (see :func:`version`).
+#: The version of a file that does not exist, or cannot be read (a folder, say); see :func:`version`.
 ABSENT = "absent"
+UNREADABLE = "unreadable"
 TEMP_SUFFIX = ".bilingual.tmp"
 _OURS = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[a-z0-9_]+" + re.escape(TEMP_SUFFIX) + "$")
 _OLD = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # bilingual 0.1.0's naming (tempfile.mkstemp)
@@ -74,7 +75,12 @@ def version(path: Path) -> str:
     except FileNotFoundError:
         return ABSENT
     except OSError:
-        return "unreadable"
+        return UNREADABLE
+    return version_of(data)
+
+
+def version_of(data: bytes) -> str:
+    """The :func:`version` of a file holding ``data``."""
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 

@@ -29,9 +29,10 @@ from typing import Literal
 from ..models import Document, Segment
 from .po import FUZZY, Catalog, Entry
 
-Origin = Literal["approved", "memory", "cross-issue", "pending"]
+Origin = Literal["approved", "memory", "cross-issue", "edited", "pending"]
 MACHINE = "machine: "
 FROM = "from "
+EDITED = "edited in "  # a sentence a person corrected in the edition (zh.md) rather than in the PO file
 PREVIOUS_APPROVED = "previous approved translation: "
 SIMILAR = 0.5  # units or sentences of different counts pair only when at least this similar
 
@@ -46,6 +47,7 @@ class Decision:
     entry: Entry | None = None  # the existing entry this one continues (reused, or kept as a template)
     previous: Entry | None = None  # the entry of the same slot whose source text changed
     source: str = ""  # cross-issue: the file the translation came from, as written in the comment
+    edited: str | None = None  # the text a person wrote for this sentence in a hand-edited edition
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from ..memory.po import render, revision_date, same_content
 from ..memory.stamp import stamp
 from ..models import Document, Signature
 from ..sources import Job
+from ..storage import version_of
+from .edits import EDITION_HEADER, recorded
 from .plan import Prepared, Unapproved, load_documents, prepare, require_engine
 
 if TYPE_CHECKING:
@@ -77,18 +79,23 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
     stamps: list[tuple[Job, str, str]] = []
     for t in prepared.targets:
         edition = editions[(t.document.path, t.lang)]
-        edition_writes.append(FileWrite(t.edition_path, edition.markdown, "edition", prepared.versions.get(t.edition_path)))
+        kept = t.edition_path in prepared.kept  # edited by hand and not importable: left as it is
+        if not kept:
+            edition_writes.append(FileWrite(t.edition_path, edition.markdown, "edition", prepared.versions.get(t.edition_path)))
         if prepared.approved_only:
             reports.append(_approved_only_report(t))
             continue
         signature = run.signatures.get(t.lang) or Signature("memory")
         catalog, counts = build_catalog(t, edition.translations, signature, notes, date)
+        written = recorded(t) if kept else version_of(edition.markdown.encode("utf-8"))
+        if written is not None:
+            catalog = replace(catalog, metadata=(*((k, v) for k, v in catalog.metadata if k != EDITION_HEADER), (EDITION_HEADER, written)))
         reports.append(Report(t.job.source, t.lang, t.po_path, counts))
         files = {t.edition_path: edition.markdown.encode("utf-8")}
         if not same_content(t.old, catalog):
             po_writes.append(FileWrite(t.po_path, render(catalog), "po", prepared.versions.get(t.po_path)))
             files[t.po_path] = po_writes[-1].text.encode("utf-8")
-        if not counts["untranslated"]:
+        if not counts["untranslated"] and not kept:
             value = stamp(t.job, t.lang, prepared.out, glossary.hash if glossary is not None else "none", files)
             if value is not None:
                 stamps.append((t.job, t.lang, value))

@@ -23,6 +23,7 @@ from ..memory.merge import Plan, plan_document
 from ..memory.po import Catalog
 from ..memory.stamp import unchanged
 from ..memory.store import CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
+from .edits import import_edits
 
 if TYPE_CHECKING:
     from ..engines.base import Engine
@@ -55,6 +56,7 @@ class Prepared:
     segments: Mapping[str, tuple[Segment, ...]] = field(default_factory=dict)  # every segment, by document path
     out: Path | None = None
     versions: Mapping[Path, str] = field(default_factory=dict)  # PO files and editions as read (storage.version)
+    kept: frozenset[Path] = frozenset()  # hand-edited editions left as they are (see .edits)
 
     def pending(self) -> dict[str, int]:
         """Segments per language that need the engine (languages with none are left out)."""
@@ -88,6 +90,8 @@ def prepare(
     cache = CatalogCache()
     targets: list[Target] = []
     versions: dict[Path, str] = {}
+    edit_warnings: list[str] = []
+    kept: set[Path] = set()
     all_segments: dict[str, tuple[Segment, ...]] = {}
     for job, doc in zip(jobs, documents, strict=True):
         all_segments[doc.path] = tuple(segment(doc))
@@ -99,7 +103,14 @@ def prepare(
             versions[edition_path] = version(edition_path)
             source_po = cache.load(job.po(lang)) if out is not None else None
             old, plan = _plan(segs, old, source_po)
-            targets.append(Target(job, doc, lang, po_path, edition_path, old, plan))
+            target, edit = import_edits(
+                Target(job, doc, lang, po_path, edition_path, old, plan), versions[edition_path], all_segments[doc.path], approved_only
+            )
+            if edit is not None:
+                edit_warnings.append(edit.message())
+                if not edit.placed:
+                    kept.add(edition_path)
+            targets.append(target)
     if not approved_only and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
         targets = _cross_issue(targets, langs, memory, cache)
     known: Known = {}
@@ -119,7 +130,8 @@ def prepare(
                 warnings.extend(f"{t.po_path}:{d.entry.line}: {seg.id}: {e.detail}" for e in events)
             table[seg.id] = Translation(seg.id, t.lang, text, d.origin, events=events)
     return Prepared(
-        tuple(targets), known, tuple(unapproved), tuple(cache.warnings + warnings), approved_only, all_segments, out, versions
+        tuple(targets), known, tuple(unapproved), tuple(cache.warnings + edit_warnings + warnings), approved_only, all_segments,
+        out, versions, frozenset(kept),
     )
 
 
