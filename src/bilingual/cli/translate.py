@@ -26,7 +26,7 @@ def translate_command(
     paths: Annotated[list[Path], typer.Argument(help="Markdown files, issue folders (holding en.md), or folders of either.")],
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "zh,ja",
     engine: Annotated[str, typer.Option("--engine", "-e", help="argos, identity or pseudo.")] = "argos",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write editions under this folder instead of beside the sources.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write PO files, editions and views under this folder; the sources' own PO files are read, never changed.")] = None,
     glossary: Annotated[list[Path] | None, typer.Option("--glossary", "-g", help="Glossary files or folders (default: ./glossary if it exists).")] = None,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Translate without enforcing a glossary.")] = False,
     memory: Annotated[list[Path] | None, typer.Option("--memory", "-m", help="More PO files or folders whose approved translations are reused (as fuzzy).")] = None,

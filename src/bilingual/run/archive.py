@@ -116,6 +116,7 @@ def translate_archive(
         reports.extend(outcome.reports)
         unapproved.extend(outcome.unapproved)
         warnings.extend(w for w in outcome.warnings if w not in warnings)
+        del documents, prepared, outcome  # the next batch starts from nothing: memory is one batch, not the archive
     return Summary(len(jobs), skipped, tuple(written), tuple(reports), calls, tuple(unapproved), tuple(warnings), len(parts))
 
 
