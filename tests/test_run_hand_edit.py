@@ -73,3 +73,15 @@ def test_no_edit_no_message(issue, runner, first):
     result = translate(runner, issue)
     assert "edited by hand" not in result.output
     assert not any("edited in" in e.translator for e in read_catalog(issue / "zh.po").entries)
+
+
+def test_a_kill_between_the_po_file_and_its_edition_is_not_a_hand_edit(issue, runner):
+    """kill -9 after zh.po was renamed into place but before zh.md was: the old zh.md is bilingual's own."""
+    old_edition = (issue / "zh.md").read_bytes()
+    (issue / "en.md").write_text(SOURCE.replace(SECOND, "A changed second sentence. And a new one."), encoding="utf-8")
+    translate(runner, issue)
+    new_edition = (issue / "zh.md").read_bytes()
+    (issue / "zh.md").write_bytes(old_edition)  # the state that kill leaves
+    result = translate(runner, issue)
+    assert "edited by hand" not in result.output
+    assert (issue / "zh.md").read_bytes() == new_edition

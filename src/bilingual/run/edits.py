@@ -1,8 +1,8 @@
 """Hand edits to an edition: noticed, imported into the PO file, never silently overwritten.
 
 Corrections belong in the PO file, but a person may fix ``zh.md`` directly. Each PO file records
-the version of the edition written with it (``X-Bilingual-Edition``); when the edition on disk is
-not that version, it was edited by hand. Its sentences are then aligned to the English source
+the version of the edition written with it, and the one before (``X-Bilingual-Edition``); when the
+edition on disk is neither, it was edited by hand. Its sentences are then aligned to the English source
 (:func:`bilingual.render.inputs.from_markdown`) and each sentence whose text differs from what
 the PO file gave it is imported:
 
@@ -54,8 +54,21 @@ class HandEdit:
 
 
 def recorded(target: Target) -> str | None:
-    """The version of the edition the last run wrote with this PO file, if it says."""
+    """What this PO file says about its edition: the version written with it, then the one before."""
     return target.old.meta.get(EDITION_HEADER) if target.old is not None else None
+
+
+def header_value(target: Target, written: str) -> str:
+    """The ``X-Bilingual-Edition`` value for an edition of version ``written``.
+
+    It names the version before too: a ``kill -9`` between the renames of a PO file and of its
+    edition leaves the new PO file beside the old edition, which is then not a hand edit. A run
+    that writes the same edition again leaves the value as it is (it changes nothing).
+    """
+    before = (recorded(target) or "").split()
+    if before and before[0] == written:
+        return " ".join(before)
+    return " ".join([written, *before[:1]])
 
 
 def import_edits(target: Target, current: str, segments: Sequence[Segment], approved_only: bool = False) -> tuple[Target, HandEdit | None]:
@@ -64,7 +77,7 @@ def import_edits(target: Target, current: str, segments: Sequence[Segment], appr
     and None, when the edition is as written. With ``approved_only`` (no PO file is written) an
     edited edition is only reported, and left as it is."""
     written = recorded(target)
-    if written is None or current in (written, ABSENT, UNREADABLE):  # a folder in its place fails when written
+    if written is None or current in (*written.split(), ABSENT, UNREADABLE):  # a folder in its place fails when written
         return target, None
     if approved_only:
         return target, HandEdit(target, 0, 0, placed=False)

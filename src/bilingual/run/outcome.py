@@ -21,7 +21,7 @@ from ..memory.stamp import stamp
 from ..models import Document, Signature
 from ..sources import Job
 from ..storage import version_of
-from .edits import EDITION_HEADER, recorded
+from .edits import EDITION_HEADER, header_value, recorded
 from .plan import Prepared, Unapproved, load_documents, prepare, require_engine
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
             continue
         signature = run.signatures.get(t.lang) or Signature("memory")
         catalog, counts = build_catalog(t, edition.translations, signature, notes, date)
-        written = recorded(t) if kept else version_of(edition.markdown.encode("utf-8"))
+        written = recorded(t) if kept else header_value(t, version_of(edition.markdown.encode("utf-8")))
         if written is not None:
             catalog = replace(catalog, metadata=(*((k, v) for k, v in catalog.metadata if k != EDITION_HEADER), (EDITION_HEADER, written)))
         reports.append(Report(t.job.source, t.lang, t.po_path, counts))
