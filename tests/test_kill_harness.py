@@ -88,10 +88,18 @@ def run_in_child(root: Path, stop_at: int | None, sig: int = signal.SIGINT) -> t
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory) -> tuple[Path, dict[str, bytes], dict[str, bytes], int]:
-    """An archive translated once whose sources then changed; its files before and after a complete run."""
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    os.environ["BILINGUAL_CACHE_DIR"] = "off"
+def archive(tmp_path_factory):
+    """An archive translated once whose sources then changed; its files before and after a complete run.
+
+    Every run of the module (the forked children too) has the same revision date and no stamps.
+    """
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        env.setenv("BILINGUAL_CACHE_DIR", "off")
+        yield _archive(tmp_path_factory)
+
+
+def _archive(tmp_path_factory) -> tuple[Path, dict[str, bytes], dict[str, bytes], int]:
     base = tmp_path_factory.mktemp("kill")
     root = base / "start" / "issues"
     for name in DOCUMENTS:

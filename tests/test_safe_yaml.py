@@ -3,7 +3,6 @@ a glossary and a document's front matter alike."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
