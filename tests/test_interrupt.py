@@ -96,7 +96,9 @@ def start(root: Path, tmp_path: Path, args: list[str], env: dict[str, str]) -> s
     return proc
 
 
-@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 130), (signal.SIGKILL, -signal.SIGKILL)])
+@pytest.mark.parametrize(
+    ("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 130), (signal.SIGHUP, 130), (signal.SIGKILL, -signal.SIGKILL)]
+)
 def test_interrupt_while_the_engine_runs_changes_nothing(archive, tmp_path, sig, code):
     before = snapshot(archive)
     complete = complete_version(archive, tmp_path)

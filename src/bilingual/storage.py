@@ -28,7 +28,7 @@ UNREADABLE = "unreadable"
 TEMP_SUFFIX = ".bilingual.tmp"
 _OURS = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[a-z0-9_]+" + re.escape(TEMP_SUFFIX) + "$")
 _OLD = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # bilingual 0.1.0's naming (tempfile.mkstemp)
-_DEFERRED = (signal.SIGINT, signal.SIGTERM)
+_DEFERRED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 def read_text(path: Path) -> str:
@@ -156,7 +156,7 @@ def _alive(pid: int) -> bool:
 
 @contextlib.contextmanager
 def _signals_deferred() -> Iterator[None]:
-    """Hold back Ctrl-C and ``kill`` (delivered when the block ends), so renames are not cut short."""
+    """Hold back Ctrl-C, ``kill`` and a closed terminal (delivered when the block ends), so renames are not cut short."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return

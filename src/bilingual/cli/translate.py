@@ -92,20 +92,22 @@ def load_run_glossary(paths: list[Path] | None, disabled: bool):
 
 @contextlib.contextmanager
 def _terminate_as_interrupt() -> Iterator[None]:
-    """``kill`` (SIGTERM) stops a run the way Ctrl-C does, so no temporary file is left behind."""
+    """``kill`` (SIGTERM) and a closed terminal (SIGHUP) stop a run the way Ctrl-C does, so no
+    temporary file is left behind."""
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
+        previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
     except ValueError:  # not the main thread: leave signals alone
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _run_with_progress(work):
