@@ -31,8 +31,11 @@ _OLD = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # bilingual 0.1.0's n
 _DEFERRED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, or raise a one-line :class:`InputError` that says what to fix."""
+def read_text(path: Path, keep_bom: bool = False) -> str:
+    """Read a UTF-8 text file, or raise a one-line :class:`InputError` that says what to fix.
+
+    A leading BOM is dropped unless ``keep_bom`` (a source whose editions keep its bytes).
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -52,7 +55,7 @@ def read_text(path: Path) -> str:
         raise InputError(
             f"is not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8", path, line
         ) from None
-    return text.removeprefix("\ufeff")
+    return text if keep_bom else text.removeprefix("\ufeff")
 
 
 def atomic_write_text(path: Path, text: str) -> bool:
