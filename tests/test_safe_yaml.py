@@ -35,18 +35,23 @@ def test_a_deep_or_exploding_glossary_is_one_line_and_exit_2(tmp_path, runner, b
         assert len([l for l in result.output.splitlines() if str(path) in l]) == 1
 
 
-@pytest.mark.parametrize(
-    ("front", "line"),
-    [(f"title: {DEEP}", 2), (f"title: Fine\ntags: {DEEP}", 3), ("title: [unclosed", 2)],
-)
-def test_malformed_front_matter_is_one_line_and_exit_2(tmp_path, runner, front, line):
+@pytest.mark.parametrize(("front", "line"), [(f"title: {DEEP}", 2), (f"title: Fine\ntags: {DEEP}", 3)])
+def test_deep_front_matter_is_one_line_and_exit_2(tmp_path, runner, front, line):
     doc = tmp_path / "post.md"
     doc.write_text(f"---\n{front}\n---\n\n# Hi\n\nSome text.\n", encoding="utf-8")
     result = runner.invoke(app, ["translate", str(doc), "--engine", "pseudo", "--no-glossary"])
     assert result.exit_code == 2, result.output
     lines = [l for l in result.output.splitlines() if l.strip()]
-    assert len(lines) == 1 and f"{doc}:{line}:" in lines[0] and "front matter" in lines[0]
+    assert len(lines) == 1 and f"{doc}:{line}:" in lines[0] and "front matter is nested deeper than" in lines[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]  # nothing written
+
+
+def test_front_matter_that_is_not_yaml_is_left_as_it_is(tmp_path, runner):
+    doc = tmp_path / "post.md"
+    doc.write_text("---\ntitle: [unclosed\n---\n\n# Hi\n\nSome text.\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(doc), "--engine", "pseudo", "--no-glossary", "--to", "zh"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "post.zh.md").read_text(encoding="utf-8").startswith("---\ntitle: [unclosed\n---\n")
 
 
 def test_good_front_matter_still_translates(tmp_path, runner):

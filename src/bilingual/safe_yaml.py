@@ -66,12 +66,14 @@ def _mark(text: str, index: int) -> yaml.Mark:
 
 
 def front_matter(text: str, path: str, first_line: int) -> Any:
-    """A document's YAML front matter (``text`` starts at ``first_line`` of ``path``), or an
-    :class:`~bilingual.errors.InputError` naming ``path:line`` when it is not valid YAML."""
+    """A document's YAML front matter (``text`` starts at ``first_line`` of ``path``), or None when
+    it is not YAML (it is then left as it is, untranslated). Front matter beyond the limits (deep,
+    huge, an alias bomb) is an :class:`~bilingual.errors.InputError` naming ``path:line``."""
     from .errors import InputError
 
     try:
         return load(text)
-    except yaml.YAMLError as exc:
-        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise InputError(f"the front matter is not valid YAML: {problem}; fix it", path, error_line(exc, first_line)) from None
+    except LimitError as exc:
+        raise InputError(f"the front matter is {exc.problem}", path, error_line(exc, first_line)) from None
+    except yaml.YAMLError:
+        return None
