@@ -6,7 +6,7 @@ Each check raises a one-line :class:`bilingual.errors.BilingualError`; the comma
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import BilingualError, InputError
@@ -50,11 +50,3 @@ def unapproved_lines(items: Iterable[object]) -> list[str]:
     lines += [f"{po}: no PO file yet, so nothing is approved: all {count} segment(s) left in English; "
               "run bilingual translate without --approved-only first" for po, count in missing.items()]
     return lines
-
-
-def no_text_warnings(segments: dict[str, Sequence[object]]) -> list[str]:
-    """A warning for each source with nothing to translate (empty, only front matter or code)."""
-    from ..segment import has_words
-
-    return [f"{path}: has no translatable text; its editions are copies of it"
-            for path, segs in segments.items() if not any(has_words(s.text) for s in segs)]  # type: ignore[attr-defined]
