@@ -134,10 +134,17 @@ def test_translator_gets_the_options(argos_env: ArgosEnv, fake_ct2: type[FakeTra
     loaded = engine.load(engine.route("en", "zh")[0])
     assert loaded.translator.options == {
         "device": "cpu",
+        "device_index": [0],
         "compute_type": "int8_float32",
         "inter_threads": 2,
         "intra_threads": 3,
     }
+
+
+def test_batches_are_cut_for_every_translator_on_every_gpu() -> None:
+    engine = ArgosEngine(ArgosOptions(inter_threads=2, intra_threads=1, max_batch_tokens=4096, device="cuda", device_index=(0, 1)))
+    assert engine.options.parallel == 4
+    assert engine.batch_tokens([["a"] * 100] * 4) == 100
 
 
 def test_target_prefix_is_applied_and_stripped(argos_env: ArgosEnv, fake_ct2: type[FakeTranslator]) -> None:

@@ -46,7 +46,8 @@ def default_threads(cpu_count: int | None = None) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class ArgosOptions:
-    """How the engine runs CTranslate2. The defaults suit 2–16 CPU cores."""
+    """How the engine runs CTranslate2. The defaults suit 2–16 CPU cores; a command line gets
+    its options from :func:`bilingual.engines.settings.resolve_argos` (flags, Argos's settings)."""
 
     beam_size: int = 2
     compute_type: str = "int8"
@@ -54,7 +55,13 @@ class ArgosOptions:
     intra_threads: int = field(default_factory=lambda: default_threads()[1])
     max_batch_tokens: int = 512  # source tokens per batch (CTranslate2 sorts by length, then cuts)
     max_decoding_length: int = 256  # target tokens per sentence
-    device: str = "cpu"
+    device: str = "cpu"  # "cpu" or "cuda"
+    device_index: tuple[int, ...] = (0,)  # GPUs to spread batches over (cuda)
+
+    @property
+    def parallel(self) -> int:
+        """Batches translated at once: ``inter_threads`` on each device."""
+        return self.inter_threads * max(1, len(self.device_index))
 
     def __post_init__(self) -> None:
         for name in ("beam_size", "inter_threads", "max_batch_tokens", "max_decoding_length"):
@@ -237,10 +244,10 @@ class ArgosEngine:
     def batch_tokens(self, tokens: Sequence[Sequence[str]]) -> int:
         """The token budget per batch: ``max_batch_tokens``, smaller for a small call so that
         every one of the ``inter_threads`` parallel translators gets a batch."""
-        if self.options.inter_threads == 1:
+        if self.options.parallel == 1:
             return self.options.max_batch_tokens
         total = sum(len(t) for t in tokens)
-        per_thread = -(-total // self.options.inter_threads)
+        per_thread = -(-total // self.options.parallel)
         return max(1, min(self.options.max_batch_tokens, per_thread))
 
     # -- loading ------------------------------------------------------------------------------
@@ -258,6 +265,7 @@ class ArgosEngine:
             translator = ctranslate2.Translator(
                 str(package.path / "model"),
                 device=o.device,
+                device_index=list(o.device_index),
                 compute_type=o.compute_type,
                 inter_threads=o.inter_threads,
                 intra_threads=o.intra_threads,
