@@ -3,7 +3,9 @@
 For each fixture package kind (SentencePiece, BPE, target prefix) and beam sizes 1 and 4,
 every sentence goes through argostranslate's own ``apply_packaged_translation`` (with a
 sentence splitter that returns the sentence, so nothing is downloaded) and through bilingual's
-engine, all sentences in one batched call. ``Output.argos`` must equal argostranslate's text;
+engine, all sentences in one batched call. The sentences are the corpus, a few unseen ones, and
+every 12th segment of the real documents in tests/fixtures/real (as bilingual sends them: with
+placeholders; both sides get the text as the model reads it, a soft line break as a space). ``Output.argos`` must equal argostranslate's text;
 ``Output.text``, bilingual's translation, may differ only by the CJK tidy (:func:`detokenize`).
 
 Importing ``argostranslate.translate`` pulls in stanza and torch: only this test does it, after
@@ -12,12 +14,13 @@ the ``argos_env`` fixture has pointed Argos's folders into the test's temporary 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 from conftest_argos import FIXTURE_MODELS, ArgosEnv, argos_env, corpus  # noqa: F401 (fixtures)
 
-from bilingual.engines.argos import ArgosEngine, ArgosOptions, detokenize
+from bilingual.engines.argos import ArgosEngine, ArgosOptions, detokenize, normalise_input
 
 KINDS = {
     "sentencepiece": FIXTURE_MODELS / "translate-en_zh-0_1.argosmodel",
@@ -40,8 +43,22 @@ class OneSentence:
         return [text]
 
 
+REAL_STEP = 12
+
+
+@functools.cache
+def real_segments() -> tuple[str, ...]:
+    from bilingual.markdown import parse
+    from bilingual.segment import segment
+
+    texts: list[str] = []
+    for path in sorted((FIXTURE_MODELS.parent / "real").glob("*/*/en.md")):
+        texts += [normalise_input(s.text) for s in segment(parse(path.read_text(encoding="utf-8"), str(path)))]
+    return tuple(dict.fromkeys(texts))[::REAL_STEP]
+
+
 def sentences() -> list[str]:
-    return [row["en"] for row in corpus()] + list(UNSEEN)
+    return [row["en"] for row in corpus()] + list(UNSEEN) + list(real_segments())
 
 
 @pytest.fixture
@@ -86,6 +103,7 @@ def test_bilingual_gives_argostranslates_output_byte_for_byte(argos_env, argos_t
     texts = sentences()
     ours = engine.run_package(loaded, texts)
     theirs = [argos_translate(package.path, text, beam) for text in texts]
+    assert len(texts) > 200
     differing = [(t, o.argos, a) for t, o, a in zip(texts, ours, theirs) if o.argos != a]
     assert differing == []
     assert [o.text for o in ours] == [detokenize(a, package.meta.to_code) for a in theirs]

@@ -208,3 +208,14 @@ def test_a_bad_argos_setting_stops_the_run_with_one_line(recorded, runner, tmp_p
     assert result.exit_code == 2
     assert "ARGOS_BEAM_SIZE: 'many' must be a whole number of at least 1" in result.output
     assert recorded == [] and not (tmp_path / "doc" / "zh.md").exists()
+
+
+def test_device_auto_asks_ctranslate2(recorded, runner, tmp_path: Path) -> None:
+    import ctranslate2
+
+    result = _translate(runner, tmp_path, "--device", "auto", "--beam-size", "1")
+    if ctranslate2.get_cuda_device_count() == 0:
+        assert result.exit_code == 0, result.output
+        assert "device cpu (--device auto: no CUDA device)" in result.output
+    else:  # a machine with a GPU
+        assert "device cuda (--device auto:" in result.output
