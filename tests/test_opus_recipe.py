@@ -25,7 +25,7 @@ NAMES = {"zh": "Chinese", "ja": "Japanese"}
 
 def recipe() -> str:
     text = README.read_text(encoding="utf-8")
-    block = re.search(r"<!-- opus-recipe:begin[^>]*-->\n```bash\n(.*?)```\n<!-- opus-recipe:end -->", text, re.S)
+    block = re.search(r"<!-- opus-recipe:begin[^>]*-->\n```sh\n(.*?)```\n<!-- opus-recipe:end -->", text, re.S)
     assert block, "README.md lost its opus-recipe block"
     return block.group(1)
 
