@@ -42,7 +42,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-CACHE = HERE / ".cache" / "bench-translate-v1"
+CACHE = HERE / ".cache" / "bench-translate-v2"
 PACKAGES = CACHE / "packages"
 PACKAGE = PACKAGES / "translate-en_zh-bench"
 VOCAB_SIZE = 8000
@@ -176,7 +176,7 @@ def build_package() -> None:
     spec.optimize(quantization="int8")
     spec.save(str(work / "model"))
     meta = {
-        "package_version": "bench",
+        "package_version": "1.0",  # a version, as packages/meta.py requires
         "argos_version": "1.11",
         "from_code": "en",
         "from_name": "English",

@@ -4,11 +4,16 @@ Argos's own ``translate()`` splits every paragraph into sentences and translates
 small batches. Here every text of a call goes to ``Translator.translate_batch`` at once;
 CTranslate2 sorts them by length, cuts token-bounded batches (``batch_type="tokens"``) and
 returns the results in the original order. Each package is loaded once per engine, a pair
-without a direct package pivots through English, and the output is detokenised for Chinese
-and Japanese (no spaces between CJK characters or around full-width punctuation).
+without a direct package pivots through English.
 
-``ctranslate2`` and ``sentencepiece`` are imported when a model is first loaded, never at
-import time; ``argostranslate.translate`` is never imported.
+Each sentence is tokenized and decoded exactly as argostranslate's ``apply_packaged_translation``
+does (SentencePiece or BPE, :mod:`.tokenizers`; the target prefix given and removed), so
+:attr:`Output.argos` is argostranslate's translation byte for byte. bilingual's own text keeps
+the source of unknown tokens (:mod:`.unknown`) and is tidied for Chinese and Japanese (no
+spaces between CJK characters or around full-width punctuation).
+
+``ctranslate2`` and the tokenizer libraries are imported when a model is first loaded, never
+at import time; ``argostranslate.translate`` is never imported.
 """
 
 from __future__ import annotations
