@@ -325,6 +325,9 @@ _FULLWIDTH_PUNCT = "\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\
 _BETWEEN_CJK_RE = re.compile(f"(?<=[{_CJK}{_FULLWIDTH_PUNCT}]) +(?=[{_CJK}{_FULLWIDTH_PUNCT}])")
 _BEFORE_PUNCT_RE = re.compile(f" +(?=[{_FULLWIDTH_PUNCT}])")
 _AFTER_PUNCT_RE = re.compile(f"(?<=[{_FULLWIDTH_PUNCT}]) +")
+# inside a pair ({1}…{/1}) next to CJK text: the Moses detokenizer of BPE packages writes "{1} 論文 {/1}"
+_INSIDE_OPEN_RE = re.compile(f"(\\{{\\d{{1,4}}\\}}) +(?=[{_CJK}{_FULLWIDTH_PUNCT}])")
+_INSIDE_CLOSE_RE = re.compile(f"(?<=[{_CJK}{_FULLWIDTH_PUNCT}]) +(\\{{/\\d{{1,4}}\\}})")
 _DOUBLE_PERIOD_RE = re.compile(r"([。！？｡．]) *\.(?![.\d])")  # LibreTranslate #450: "。."
 _FINAL_PERIOD_RE = re.compile(f"(?<=[{_CJK}]) *\\.$")
 _PLACEHOLDER_RE = re.compile(r"\{ *(/?) *(\d{1,4}) *\}")
@@ -372,8 +375,19 @@ def detokenize(text: str, target: str) -> str:
     text = _BETWEEN_CJK_RE.sub("", text)
     text = _BEFORE_PUNCT_RE.sub("", text)
     text = _AFTER_PUNCT_RE.sub("", text)
+    text = _INSIDE_CLOSE_RE.sub(r"\1", _inside_open(text))
     text = _DOUBLE_PERIOD_RE.sub(r"\1", text)
     return _FINAL_PERIOD_RE.sub("。", text)
+
+
+def _inside_open(text: str) -> str:
+    """Drop the space after an opening ``{n}`` before CJK text, when ``{/n}`` follows (a pair)."""
+
+    def fix(match: re.Match[str]) -> str:
+        closing = "{/" + match.group(1)[1:]
+        return match.group(1) if closing in text[match.end() :] else match.group(0)
+
+    return _INSIDE_OPEN_RE.sub(fix, text)
 
 
 def _one_line(exc: BaseException) -> str:
