@@ -77,6 +77,12 @@ def test_threads_flag_overrides_argos_threads() -> None:
     assert _settings(resolved)["threads"] == ("2×2", "--threads")
 
 
+def test_threads_zero_picks_for_the_machine_over_argos_threads() -> None:
+    resolved = resolve(ArgosFlags(threads=0), {"ARGOS_INTER_THREADS": "1", "ARGOS_INTRA_THREADS": "1"})
+    assert (resolved.options.inter_threads, resolved.options.intra_threads) == (2, 1)
+    assert _settings(resolved)["threads"] == ("2×1", "--threads 0: default for 2 cores")
+
+
 def test_auto_picks_cuda_with_gpu_compute_type_and_batches() -> None:
     resolved = resolve(ArgosFlags(device="auto"), gpus=2)
     o = resolved.options

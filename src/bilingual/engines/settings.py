@@ -223,6 +223,8 @@ def _threads(flags: ArgosFlags, argos: ArgosSettings, device: str, cores: int) -
     else:
         default_inter, default_intra = default_threads(cores)
         default_source = f"default for {cores} cores"
+    if flags.threads == 0:  # --threads 0: pick for this machine, whatever Argos's settings say
+        return default_inter, default_intra, f"--threads 0: {default_source}"
     inter, inter_source = _number(None, "", argos, "ARGOS_INTER_THREADS", 0, 1)
     intra, intra_source = _number(None, "", argos, "ARGOS_INTRA_THREADS", -1, 0)
     sources = [s for s in (inter_source, intra_source) if s != "default"]
