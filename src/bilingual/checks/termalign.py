@@ -41,6 +41,8 @@ SPECIFIC = 0.6
 COVERAGE = 0.7
 #: Lowest Dice coefficient of a rendering with its term.
 MIN_DICE = 0.3
+#: Share of a rendering's pairs that a longer n-gram holding it must explain to replace it.
+EXTEND = 0.5
 #: Difference of verb use between the two renderings' pairs from which they render two senses of the word.
 SENSES = 0.4
 #: Share of a rendering's pairs in which one neighbour word is next to the term: an expression, not the term.
@@ -194,7 +196,7 @@ class Alignment:
         counts = Counter(g for i in within for g in self.targets[i])
         scored = [(2 * n / (len(within) + len(self.by_rendering[g])), len(g), g) for g, n in counts.items()
                   if n >= MIN_USES]
-        return max(scored)[2] if scored else None
+        return _extend(max(scored)[2], counts) if scored else None
 
     def strong(self, term: str, rendering: str, within: frozenset[int]) -> bool:
         """Whether ``rendering`` is a rendering of ``term`` a reviewer can trust (see the module docstring)."""
@@ -220,6 +222,19 @@ class Alignment:
         """
         seen = Counter(w for i in pairs for w in self.near[i].get(term, ()))
         return bool(seen) and max(seen.values()) >= EXPRESSION * len(pairs)
+
+
+def _extend(best: str, counts: Counter[str]) -> str:
+    """``best``, or the longer n-gram holding it that most of its pairs use (调度 → 调度器 when 调度程序 is the other).
+
+    Two renderings that share characters (调度器, 调度程序) would otherwise both be explained
+    by their common part, and the inconsistency hidden.
+    """
+    while True:
+        longer = [(n, g) for g, n in counts.items() if len(g) == len(best) + 1 and best in g and n >= MIN_USES]
+        if not longer or max(longer)[0] < EXTEND * counts[best]:
+            return best
+        best = max(longer)[1]
 
 
 def index(pairs: Sequence[Aligned], taken: Iterable[str] = ()) -> Alignment:
@@ -271,11 +286,11 @@ def inconsistent(alignment: Alignment, skip: Callable[[str], bool] = lambda term
 
 
 def _outermost(found: list[TermRenderings]) -> list[TermRenderings]:
-    """One report for nested terms with nested renderings ("text encoder" and "encoder"): the longer term's."""
+    """One report for nested terms ("masking step" always around "masking"): the shorter term's, when it covers the longer."""
     keep = []
     for t in found:
         words = f" {t.term} "
-        if any(o is not t and words in f" {o.term} " and o.pairs >= t.pairs for o in found):
+        if any(o is not t and f" {o.term} " in words and o.pairs >= t.pairs for o in found):
             continue
         keep.append(t)
     return keep
