@@ -28,6 +28,7 @@ from .termalign import aligned as read_pair
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
+    from ..protect import Protection
 
 LANGS = ("zh", "ja")
 #: What checking one file gives: the pair rules' violations, the glossary renderings, the aligned unit pairs.
@@ -157,8 +158,10 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        from ..protect import active
+
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_share, initargs=(glossary,)) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_share, initargs=(glossary, active())) as pool:
             for done in pool.map(_check_group, work, chunksize=max(1, len(work) // (jobs * 4))):
                 found.update(done)
     else:
@@ -180,9 +183,14 @@ PARALLEL_FROM = 16
 _shared: dict[str, Glossary | None] = {}
 
 
-def _share(glossary: Glossary | None) -> None:
-    """Give this process the run's glossary (its matcher is built on first use, once per process)."""
+def _share(glossary: Glossary | None, protection: Protection | None = None) -> None:
+    """Give this process the run's glossary (its matcher is built on first use, once per process)
+    and, in a worker, the run's protected patterns (bilingual.toml), so it parses as the run does."""
     _shared["glossary"] = glossary
+    if protection is not None:
+        from ..protect import activate
+
+        activate(protection)
 
 
 def _check_group(group: tuple[Target, ...]) -> dict[Target, _Found]:
