@@ -11,13 +11,15 @@ finds, per target language:
 * **their renderings**: Chinese (Han) or Japanese (Han and katakana) n-grams of the target units,
   scored by the Dice coefficient of co-occurrence with the term over the aligned pairs. The best
   one is the term's main rendering; the best one among the pairs the main rendering does not
-  explain is a second rendering, if it is strong (see :func:`_strong`).
+  explain is a second rendering, if it is strong (see :meth:`Alignment.strong`).
 
 Everything here is conservative, as a CI gate must not cry wolf: a rendering counts only when
 it is used in :data:`MIN_USES` pairs or more, mostly where the term is (:data:`SPECIFIC`), the
 two renderings together explain most of the term's pairs (:data:`COVERAGE`), and the term is
 the rendering's best-scoring source term (competitive linking: a rendering of "attention mask"
-is not taken for one of "mask"). Pure functions; the runner collects :class:`Aligned` pairs.
+is not taken for one of "mask"). A word is not reported for the renderings of two of its senses
+(the verb "to build" 構築, the noun "build tools" ビルド) or of a fixed expression it is part
+of ("in addition" 此外/另外). Pure functions; the runner collects :class:`Aligned` pairs.
 """
 
 from __future__ import annotations
