@@ -28,7 +28,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..models import Unit
 from ..placeholders import TOKEN_RE
@@ -188,6 +188,7 @@ class Alignment:
     near: tuple[dict[str, set[str]], ...]  # per pair: the neighbours of each one-word term
     by_term: dict[str, frozenset[int]]
     by_rendering: dict[str, frozenset[int]]
+    _best: dict[frozenset[int], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def dice(self, term: str, rendering: str, within: frozenset[int] | None = None) -> float:
         held = self.by_term[term] if within is None else within
@@ -195,6 +196,11 @@ class Alignment:
 
     def best(self, within: frozenset[int]) -> str | None:
         """The rendering of the term held by the pairs ``within`` that scores highest (the longest on a tie)."""
+        if within not in self._best:
+            self._best[within] = self._score(within)
+        return self._best[within]
+
+    def _score(self, within: frozenset[int]) -> str | None:
         counts = Counter(g for i in within for g in self.targets[i])
         scored = [(2 * n / (len(within) + len(self.by_rendering[g])), len(g), g) for g, n in counts.items()
                   if n >= MIN_USES]
@@ -232,8 +238,9 @@ def _extend(best: str, counts: Counter[str]) -> str:
     Two renderings that share characters (调度器, 调度程序) would otherwise both be explained
     by their common part, and the inconsistency hidden.
     """
+    holding = [(n, g) for g, n in counts.items() if n >= EXTEND * counts[best] and len(g) > len(best) and best in g]
     while True:
-        longer = [(n, g) for g, n in counts.items() if len(g) == len(best) + 1 and best in g and n >= MIN_USES]
+        longer = [(n, g) for n, g in holding if len(g) == len(best) + 1 and best in g and n >= MIN_USES]
         if not longer or max(longer)[0] < EXTEND * counts[best]:
             return best
         best = max(longer)[1]
