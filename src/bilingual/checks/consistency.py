@@ -142,8 +142,8 @@ def consistency(pair: Pair, ctx: Context) -> Iterator[Use]:
     the whole archive (info), with the count of each rendering so the reviewer can pick one;
     ``bilingual glossary suggest`` turns the winner into a glossary entry. With a glossary its
     terms say what to count; for other terms, and without a glossary, the terms and their
-    renderings come from aligning each source unit with its translation (:mod:`.termalign`:
-    recurring English n-grams, CJK n-grams scored by co-occurrence), and only strong, recurring
+    renderings come from aligning each source unit with its translation (recurring English
+    n-grams, and the CJK n-grams that co-occur with them most), and only strong, recurring
     renderings are reported.
     """
     return observe(pair, ctx)
