@@ -116,7 +116,7 @@ def test_an_unknown_compute_type_is_refused_for_argos(runner, tmp_path, value):
     before = sorted(p.name for p in issue.iterdir())
     result = runner.invoke(app, ["translate", str(issue), "--compute-type", value, "--no-glossary"])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"bilingual: error: unknown compute type {value!r} for --compute-type; use one of: ")
+    assert result.stderr.startswith(f"bilingual: error: --compute-type: compute type {value!r} is not supported on cpu")
     assert "int8" in result.stderr and len(result.stderr.splitlines()) == 1
     assert sorted(p.name for p in issue.iterdir()) == before
 

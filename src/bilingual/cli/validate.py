@@ -1,4 +1,4 @@
-"""Option values checked before a command does anything: output paths and engine settings.
+"""Option values checked before a command does anything: output paths; what --approved-only left.
 
 Each check raises a one-line :class:`bilingual.errors.BilingualError`; the command's
 ``domain_errors()`` prints it and exits 2. (Language options: :mod:`bilingual.langs`.)
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import BilingualError, InputError
+from ..errors import InputError
 
 
 def output_file(path: Path | None) -> None:
@@ -25,16 +25,6 @@ def output_folder(path: Path | None, what: str) -> None:
     """An ``--out`` folder may be missing, but must not be a file."""
     if path is not None and path.exists() and not path.is_dir():
         raise InputError(f"is a file; --out names {what}", path)
-
-
-def compute_type(value: str) -> str:
-    """A CTranslate2 compute type this machine supports (on the CPU), or ``default``/``auto``."""
-    import ctranslate2
-
-    known = sorted({*ctranslate2.get_supported_compute_types("cpu"), "default", "auto"})
-    if value not in known:
-        raise BilingualError(f"unknown compute type {value!r} for --compute-type; use one of: {', '.join(known)}")
-    return value
 
 
 def unapproved_lines(items: Iterable[object]) -> list[str]:
