@@ -10,9 +10,10 @@ deliberate choice is a warning.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -109,7 +110,7 @@ class Context:
     def segment(self, unit: Unit, at: int) -> str:
         """The segment id (``<unit uid>.<n>``) of the sentence at text offset ``at`` of a source unit."""
         spans = self.sentences(unit)
-        n = next((k for k, (_, end) in enumerate(spans, start=1) if at < end), len(spans))
+        n = min(bisect.bisect_right(spans, at, key=lambda span: span[1]) + 1, len(spans))
         return f"{unit.uid}.{max(n, 1)}"
 
 
@@ -244,11 +245,15 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
         src = {value: raw for value, raw, _ in numbers(source.text)}
         tgt = numbers(target.text)
         words = number_words(plain(source.text))
-        missing = [raw for value, raw in src.items() if value not in {v for v, _, _ in tgt}]
+        found = {v for v, _, _ in tgt}
+        missing = [raw for value, raw in src.items() if value not in found]
+        taken = 0  # the missing numbers named so far as what a stray number should have been
         for value, raw, at in tgt:
             if value not in src and value not in words:
-                yield Finding(target, content_offset(target, at), found=raw, expected=missing.pop(0) if missing else None)
-        for raw in missing:
+                expected = missing[taken] if taken < len(missing) else None
+                taken += expected is not None
+                yield Finding(target, content_offset(target, at), found=raw, expected=expected)
+        for raw in missing[taken:]:
             yield Finding(target, 0, expected=raw)
 
 
@@ -274,12 +279,14 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         source_plain = plain(source.text)
         if not any(run.group(0) in source_plain for run in _LATIN_PHRASE.finditer(plain(target.text))):
             continue  # cheap test first: no phrase of two Latin words is shared with the source
+        terms = sorted(ctx.source_terms(source), key=lambda m: m.start)
+        candidates: list[tuple[int, str]] = []
         for start, end in ctx.sentences(source):
             sentence = source.text[start:end]
-            words = plain(sentence)
-            if not _translatable(sentence, start, source, ctx):
-                continue
-            at = _find_plain(target.text, words)
+            if _translatable(sentence, start, terms, ctx.lang):
+                candidates.append((start, plain(sentence)))
+        places = _find_all_plain(target.text, [words for _, words in candidates])
+        for (start, words), at in zip(candidates, places):
             if at is not None:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
 
@@ -288,18 +295,64 @@ _LATIN_PHRASE = re.compile(r"[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][\w'’-]*)+")
 _NOT_WORDS = re.compile(r"\d[\d.,%]*|https?://\S+")
 
 
-def _translatable(sentence: str, start: int, source: Unit, ctx: Context) -> bool:
-    """At least two words remain once kept terms, code, numbers and URLs are taken out."""
+def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str) -> bool:
+    """At least two words remain once kept terms, code, numbers and URLs are taken out.
+
+    ``terms`` are the source unit's glossary matches sorted by start; only the sentence's own are visited.
+    """
     chars = list(sentence)
-    for m in ctx.source_terms(source):
-        if start <= m.start < start + len(sentence) and (m.term.keep or m.term.en in m.term.allowed(ctx.lang)):
+    first = bisect.bisect_left(terms, start, key=lambda m: m.start)
+    last = bisect.bisect_left(terms, start + len(sentence), key=lambda m: m.start)
+    for m in terms[first:last]:
+        if m.term.keep or m.term.en in m.term.allowed(lang):
             chars[m.start - start : m.end - start] = " " * (m.end - m.start)
     rest = _NOT_WORDS.sub(" ", plain("".join(chars)))
     return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
 
 
-def _find_plain(text: str, words: str) -> int | None:
+def _find_plain(text: str, words: str, start: int = 0) -> int | None:
     """The offset in placeholder ``text`` where ``words`` (plain, single-spaced) occurs, if it does."""
     pattern = r"(?:\s|\{/?\d+\})*".join(re.escape(w) for w in words.split(" "))
-    match = re.search(pattern, text)
+    match = re.compile(pattern).search(text, start)
     return match.start() if match else None
+
+
+_SEPARATORS = re.compile(r"(?:\s|\{/?\d+\})+")
+
+
+def _find_all_plain(text: str, phrases: Sequence[str]) -> list[int | None]:
+    """``_find_plain(text, phrase)`` for each of ``phrases``, in time linear in ``text``.
+
+    A phrase can only occur where its letters follow one another once white space and
+    placeholders are taken out of ``text``. One Aho-Corasick pass over that squeezed text finds
+    where each phrase can first start, and the regular expression is searched from there
+    (not from the start of ``text`` for every sentence of a long paragraph).
+    """
+    if not phrases:
+        return []
+    import ahocorasick
+
+    kept: list[str] = []
+    where: list[int] = []  # offset in text of each character of the squeezed text
+    position = 0
+    for match in (*_SEPARATORS.finditer(text), None):
+        stop = match.start() if match else len(text)
+        kept.append(text[position:stop])
+        where.extend(range(position, stop))
+        position = match.end() if match else stop
+    squeezed = "".join(kept)
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        key = phrase.replace(" ", "")
+        if key:
+            automaton.add_word(key, key)
+    first: dict[str, int] = {}
+    if len(automaton):
+        automaton.make_automaton()
+        for end, key in automaton.iter(squeezed):
+            first.setdefault(key, end - len(key) + 1)
+    out: list[int | None] = []
+    for phrase in phrases:
+        at = first.get(phrase.replace(" ", ""))
+        out.append(None if at is None else _find_plain(text, phrase, where[at]))
+    return out
