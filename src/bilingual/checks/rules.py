@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -206,11 +206,11 @@ def _differences(target: Unit, source: list[tuple[str, int]], found: list[tuple[
         return
     missing = Counter(v for v, _ in source) - Counter(v for v, _ in found)
     extra = Counter(v for v, _ in found) - Counter(v for v, _ in source)
-    wanted = list(missing.elements())
+    wanted = deque(missing.elements())
     for value, at in found:
         if extra[value] > 0:
             extra[value] -= 1
-            yield Finding(target, at, found=value, expected=wanted.pop(0) if wanted else None)
+            yield Finding(target, at, found=value, expected=wanted.popleft() if wanted else None)
     for value in wanted:
         yield Finding(target, 0, expected=value)
 

@@ -277,6 +277,12 @@ def _segment(finding: Finding, pair: Pair, ctx: Context) -> str | None:
 
 
 @functools.lru_cache(maxsize=256)
+def _line_breaks(content: str) -> list[int]:
+    """The offsets of the newlines in a unit's content, found once per unit, not once per finding."""
+    return [m.start() for m in re.finditer("\n", content)]
+
+
+@functools.lru_cache(maxsize=256)
 def _sentence_ends(content: str) -> list[int]:
     """Where the sentences of a target unit end: found once per unit, not once per finding."""
     return [m.end() for m in _SENTENCE_END.finditer(content.rstrip())]
@@ -302,11 +308,12 @@ class _Places:
         region = unit.region
         if region is None:
             return unit.line, 1
-        k = unit.content.count("\n", 0, offset)
+        breaks = _line_breaks(unit.content)
+        k = bisect.bisect_left(breaks, offset)  # the newlines before offset
         if k == 0:
             absolute = region.start + offset
         else:
-            line_start = unit.content.rfind("\n", 0, offset) + 1
+            line_start = breaks[k - 1] + 1
             prefix = region.prefixes[k - 1] if k - 1 < len(region.prefixes) else ""
             absolute = self.starts[unit.line - 1 + k] + len(prefix) + offset - line_start
         line = bisect.bisect_right(self.starts, absolute)
