@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..models import Segment
+from ..models import Document, Segment
 from .po import FUZZY, Catalog, Entry
 
 Origin = Literal["approved", "memory", "cross-issue", "pending"]
@@ -232,3 +232,10 @@ def fit_newlines(msgid: str, msgstr: str) -> str:
     head = "\n" if msgid.startswith("\n") else ""
     tail = "\n" if msgid.endswith("\n") else ""
     return head + body + tail
+
+
+def translatable(document: Document) -> list[Segment]:
+    """The segments of ``document`` that have words: the ones a PO file holds."""
+    from ..segment import has_words, segment
+
+    return [s for s in segment(document) if has_words(s.text)]
