@@ -42,8 +42,6 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from bench_rerun import WORDS, variant  # noqa: E402
-
 SAMPLE = ROOT / "issues" / "024" / "en.md"
 CLI = "import sys; sys.argv[0] = 'bilingual'; from bilingual.cli import main; main()"
 GROWTH_LIMIT = 12.0
@@ -60,6 +58,7 @@ class Figure:
 
 def make_issue(folder: Path, megabytes: float) -> Path:
     """One issue of about ``megabytes`` MB: reworded copies of the sample issue, front matter once."""
+    from bench_rerun import variant
     sample = SAMPLE.read_text(encoding="utf-8")
     parts: list[str] = []
     size = 0
@@ -78,6 +77,7 @@ def make_issue(folder: Path, megabytes: float) -> Path:
 
 def make_paragraph(folder: Path, sentences: int) -> Path:
     """An issue whose body is one paragraph (one line) of ``sentences`` short sentences."""
+    from bench_rerun import WORDS
     rng = random.Random(sentences)
     out: list[str] = []
     for n in range(sentences):
@@ -96,6 +96,7 @@ def make_paragraph(folder: Path, sentences: int) -> Path:
 
 
 def make_archive(root: Path, count: int) -> Path:
+    from bench_rerun import variant
     sample = SAMPLE.read_text(encoding="utf-8")
     for number in range(1, count + 1):
         folder = root / f"{number:04d}"
@@ -136,7 +137,7 @@ def measure(kind: str, size: float, tmp: Path, timeout: float) -> tuple[Figure, 
     folder = tmp / f"{kind}-{size:g}"
     glossary = ["--glossary", str(ROOT / "glossary")]
     # Generated in a child process: a child's peak RSS starts at its parent's RSS when forked,
-    # so this process must stay small for the figures to be each case's own.
+    # so this process stays small (it imports neither bilingual nor the generators).
     made = subprocess.run([sys.executable, __file__, "--make", kind, f"{size:g}", str(folder)],
                           check=True, capture_output=True, text=True)
     target = Path(made.stdout.strip())
