@@ -151,7 +151,7 @@ def _time(figure: Figure | None, timeout: float) -> str:
     if figure is None:
         return "—"
     if figure.seconds is None:
-        return f"> {timeout:g} s wall"
+        return f"stopped at {timeout:g} s wall ({figure.cpu:.0f} s CPU)"
     return f"{figure.cpu:.1f} s ({figure.seconds:.1f} wall)"
 
 
