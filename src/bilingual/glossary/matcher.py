@@ -167,7 +167,7 @@ class Matcher:
                 for form, variant in source_forms:
                     for text, added, tail in inflections(form):
                         out.append((lang, entry("keep", text, variant=variant, added=added, tail=tail)))
-            for target in term.targets.get(lang, ()):
+            for target in (*term.targets.get(lang, ()), *term.accepted.get(lang, ())):
                 out.append((lang, entry("target", target)))
             for bad in term.forbidden.get(lang, ()):
                 out.append((lang, entry("forbidden", bad, rank=-4)))

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 LANGUAGES: tuple[str, ...] = ("zh", "ja")
 
 #: The keys a term may have, in the order the YAML writer uses.
-TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "forbidden", "note")
+TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "forbidden", "note", "accepted",
+                              "unambiguous")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,10 @@ class Term:
     note: str = ""
     file: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
+    #: Renderings the reviewer accepts besides the targets (synonyms), per language; never produced by translate.
+    accepted: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    #: The forbidden renderings are wrong wherever they appear (no other English term is rendered so).
+    unambiguous: bool = False
 
     def target(self, lang: str) -> str | None:
         """The preferred rendering in ``lang``: the source form for keep terms, else the first target."""
@@ -49,6 +54,10 @@ class Term:
     def forbidden_in(self, lang: str) -> tuple[str, ...]:
         """The renderings that must never appear in ``lang``."""
         return self.forbidden.get(lang, ())
+
+    def accepted_in(self, lang: str) -> tuple[str, ...]:
+        """Synonyms the reviewer accepts in ``lang`` besides :meth:`allowed`."""
+        return self.accepted.get(lang, ())
 
     def enforced(self, lang: str) -> bool:
         """Whether the term is masked and checked for ``lang``: kept, or with a target there."""
@@ -74,6 +83,10 @@ class Term:
             data["forbidden"] = {lang: list(self.forbidden[lang]) for lang in sorted(self.forbidden, key=_lang_order)}
         if self.note:
             data["note"] = self.note
+        if self.accepted:
+            data["accepted"] = {lang: list(self.accepted[lang]) for lang in sorted(self.accepted, key=_lang_order)}
+        if self.unambiguous:
+            data["unambiguous"] = True
         return data
 
 
