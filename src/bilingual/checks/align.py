@@ -172,8 +172,7 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
     src_keys = [_anchor(b, source.references) for b in src]
     tgt_keys = [_anchor(b, target.references) for b in tgt]
     pairs: list[tuple[Block | None, Block | None]] = []
-    matcher = difflib.SequenceMatcher(None, src_keys, tgt_keys, autojunk=False)
-    opcodes = matcher.get_opcodes()
+    opcodes = _opcodes(src_keys, tgt_keys)
     same = sum(j2 - j1 for tag, _, _, j1, j2 in opcodes if tag == "equal")
     agree = 2 * same / (len(src) + len(tgt)) if src or tgt else 1.0
     for tag, i1, i2, j1, j2 in opcodes:
@@ -225,6 +224,40 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
     return out, agree
 
 
+def _opcodes(a: Sequence[tuple], b: Sequence[tuple]) -> list[tuple[str, int, int, int, int]]:
+    """``difflib.SequenceMatcher(a, b).get_opcodes()``, with the common head and tail matched first.
+
+    A translation usually keeps the source's block sequence, so the head and tail found in one
+    linear pass leave little or nothing for the matcher, whose cost grows with the square of what
+    it is given when many blocks look alike (every plain paragraph has the same key).
+    """
+    n, m = len(a), len(b)
+    head = 0
+    while head < min(n, m) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(n, m) - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    ops: list[tuple[str, int, int, int, int]] = [("equal", 0, head, 0, head)] if head else []
+    middle = difflib.SequenceMatcher(None, a[head : n - tail], b[head : m - tail], autojunk=False)
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        if tag == "equal" and ops and ops[-1][0] == "equal":
+            ops[-1] = ("equal", ops[-1][1], head + i2, ops[-1][3], head + j2)
+        else:
+            ops.append((tag, head + i1, head + i2, head + j1, head + j2))
+    if tail:
+        if ops and ops[-1][0] == "equal":
+            ops[-1] = ("equal", ops[-1][1], n, ops[-1][3], m)
+        else:
+            ops.append(("equal", n - tail, n, m - tail, m))
+    return ops
+
+
+#: The largest stretch (source blocks × target blocks) :func:`_best_pairs` aligns by its quadratic
+#: search; a longer one is paired in order, which keeps the check linear on any input.
+BEST_PAIRS_CELLS = 250_000
+
+
 def unpaired(pairs: Sequence[Pair]) -> tuple[int, int, int, int]:
     """``(source blocks unpaired, source blocks, target blocks unpaired, target blocks)`` of an alignment."""
     lost = sum(len(p.gap) or 1 for p in pairs if p.target is None)
@@ -253,6 +286,9 @@ def _best_pairs(src: Sequence[tuple[Block, frozenset[str]]],
     Latin words; blocks of different shapes may still pair (a heading whose level changed).
     """
     n, m = len(src), len(tgt)
+    if n * m > BEST_PAIRS_CELLS:
+        paired: list[tuple[Block | None, Block | None]] = [(a[0], b[0]) for a, b in zip(src, tgt)]
+        return paired + [(a[0], None) for a in src[m:]] + [(None, b[0]) for b in tgt[n:]]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):

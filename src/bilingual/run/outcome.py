@@ -148,14 +148,12 @@ def _view_writes(
 
     changed = {w.path for w in writes_so_far if not is_unchanged(w.path, w.text)}
     writes: list[FileWrite] = []
-    seen: set[str] = set()
-    for target in prepared.targets:
-        path = target.document.path
-        if path in seen:
-            continue
-        seen.add(path)
+    by_document: dict[str, list[Target]] = {}
+    for t in prepared.targets:
+        by_document.setdefault(t.document.path, []).append(t)
+    for path, mine in by_document.items():
+        target = mine[0]
         paths = OutputPaths.beside(target.job.source, target.edition_path.parent)
-        mine = [t for t in prepared.targets if t.document.path == path]
         views = [paths.report_md, *((paths.aligned_md, paths.aligned_html, paths.tmx) if align else ())]
         if not any(t.po_path in changed or t.edition_path in changed for t in mine) and all(v.exists() for v in views):
             continue
