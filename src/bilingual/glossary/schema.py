@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 LANGUAGES: tuple[str, ...] = ("zh", "ja")
 
 #: The keys a term may have, in the order the YAML writer uses.
-TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "forbidden", "note")
+TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "inflect", "forbidden", "note")
+
+#: What English endings a term's forms match with: ``noun`` (plural and possessive, the default),
+#: ``verb`` (those, and -ing and -ed: mask → masks, masking, masked) or ``none`` (exactly as written).
+INFLECTIONS: tuple[str, ...] = ("noun", "verb", "none")
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Term:
     case_sensitive: bool = False
     forms: tuple[str, ...] = ()
     note: str = ""
+    inflect: str = "noun"
     file: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
 
@@ -70,6 +75,8 @@ class Term:
             data["case_sensitive"] = True
         if self.forms:
             data["forms"] = list(self.forms)
+        if self.inflect != "noun":
+            data["inflect"] = self.inflect
         if self.forbidden:
             data["forbidden"] = {lang: list(self.forbidden[lang]) for lang in sorted(self.forbidden, key=_lang_order)}
         if self.note:
