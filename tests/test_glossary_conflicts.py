@@ -20,7 +20,7 @@ CONFLICTS = {
     ),
     "keep-forbidden-by-another-term": (
         "terms:\n  - en: transformer\n    zh: 变换器\n    forbidden: {zh: [Transformer]}\n  - en: Transformer\n    keep: true\n",
-        5, 2, "'Transformer' of 'Transformer'",
+        5, 2, "'Transformer' (zh) of 'Transformer' is forbidden in zh by 'transformer'",
     ),
     "keep-form-forbidden-by-itself": (
         "terms:\n  - en: Hydra\n    keep: true\n    forms: [hydra-core]\n    forbidden: {ja: [hydra-core]}\n",

@@ -16,7 +16,7 @@ import pytest
 
 from bilingual.cli import app
 from bilingual.glossary import load_glossary
-from bilingual.glossary.matcher import is_word
+from bilingual.glossary.matcher import JOINERS, is_word
 from bilingual.markdown import parse
 from bilingual.segment import segment
 
@@ -26,13 +26,22 @@ GLOSSARY = ROOT / "glossary"
 DOCUMENTS = sorted(p.parent.relative_to(REAL).as_posix() for p in REAL.glob("*/*/en.md"))
 
 
+def joined(text: str, at: int, step: int) -> bool:
+    """Whether ``text[at]`` continues a word, directly or through a joiner (``diffusers-torchao``)."""
+    if not 0 <= at < len(text):
+        return False
+    if is_word(text[at]):
+        return True
+    return text[at] in JOINERS and 0 <= at + step < len(text) and is_word(text[at + step])
+
+
 def occurrences(surface: str, text: str) -> int:
-    """How often ``surface`` occurs in ``text`` not joined to a longer word."""
+    """How often ``surface`` occurs in ``text`` as a word of its own, with the matcher's word boundaries."""
     count, at = 0, text.find(surface)
     while at >= 0:
         end = at + len(surface)
-        left = at == 0 or not (is_word(text[at - 1]) and is_word(surface[0]))
-        right = end == len(text) or not (is_word(text[end]) and is_word(surface[-1]))
+        left = not (is_word(surface[0]) and joined(text, at - 1, -1))
+        right = not (is_word(surface[-1]) and joined(text, end, 1))
         count += left and right
         at = text.find(surface, at + 1)
     return count

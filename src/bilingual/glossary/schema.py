@@ -34,9 +34,9 @@ class Term:
     case_sensitive: bool = False
     forms: tuple[str, ...] = ()
     note: str = ""
-    inflect: str = "noun"
     file: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
+    inflect: str = "noun"  # one of INFLECTIONS
 
     def target(self, lang: str) -> str | None:
         """The preferred rendering in ``lang``: the source form for keep terms, else the first target."""
@@ -81,6 +81,20 @@ class Term:
             data["forbidden"] = {lang: list(self.forbidden[lang]) for lang in sorted(self.forbidden, key=_lang_order)}
         if self.note:
             data["note"] = self.note
+        return data
+
+
+    def canonical_for(self, lang: str) -> dict[str, object]:
+        """:meth:`canonical` as far as it concerns ``lang``: other languages and the note left out."""
+        data: dict[str, object] = {}
+        for key, value in self.canonical().items():
+            if key == "note" or (key in LANGUAGES and key != lang):
+                continue
+            if isinstance(value, dict) and value and set(value) <= set(LANGUAGES):
+                value = {k: v for k, v in value.items() if k == lang}
+                if not value:
+                    continue
+            data[key] = value
         return data
 
 
