@@ -51,7 +51,7 @@ def translate_command(
         jobs = find_jobs(paths)
         terms = None if approved_only else load_run_glossary(glossary, no_glossary)
         todo, documents = load_documents(jobs, langs, out, terms, approved_only)
-        prepared = prepare(todo, documents, langs, out, memory or (), approved_only)
+        prepared = prepare(todo, documents, langs, out, memory or (), approved_only, terms)
         chosen = make_engine("identity" if approved_only else engine, _argos_options(beam_size, compute_type, threads))
         outcome = _run_with_progress(
             lambda progress: complete(prepared, documents, langs, chosen, terms, progress, align=not no_align),

@@ -21,7 +21,7 @@ from ..models import Document, Segment, Signature, Translation
 from ..segment import has_words, segment
 from ..sources import Job
 from .build import GlossaryNotes, Target, build_catalog
-from .merge import plan_document
+from .merge import Terms, plan_document, violation_warnings
 from .po import render, revision_date, same_content
 from .stamp import record, stamp, unchanged
 from .store import CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
@@ -119,8 +119,12 @@ def prepare(
     out: Path | None = None,
     memory: Sequence[Path] = (),
     approved_only: bool = False,
+    glossary: Glossary | None = None,
 ) -> Prepared:
-    """Read every PO file of the run and decide every segment. Raises :class:`PoFileError` first."""
+    """Read every PO file of the run and decide every segment. Raises :class:`PoFileError` first.
+
+    ``glossary`` is the run's: machine entries made under other term definitions are translated again.
+    """
     for path in memory:
         if not path.exists():
             raise InputError("no such translation memory file or folder; check --memory", path)
@@ -133,13 +137,15 @@ def prepare(
         for lang in langs:
             po_path = job.po(lang, out)
             old = cache.load(po_path)
-            targets.append(Target(job, doc, lang, po_path, job.edition(lang, out), old, plan_document(segs, old)))
+            terms = None if approved_only else Terms(glossary, lang)
+            targets.append(Target(job, doc, lang, po_path, job.edition(lang, out), old, plan_document(segs, old, terms)))
     if not approved_only and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
         targets = _cross_issue(targets, langs, memory, cache)
     known: Known = {}
     unapproved: list[Unapproved] = []
     warnings: list[str] = []
     for t in targets:
+        warnings.extend(violation_warnings(t.plan, t.po_path))
         table = known.setdefault((t.document.path, t.lang), {})
         for d in t.plan.decisions:
             seg = d.segment
@@ -332,7 +338,7 @@ def translate_with_memory(
 ) -> Outcome:
     """The whole run, without writing: :func:`load_documents`, :func:`prepare`, :func:`complete`."""
     todo, documents = load_documents(jobs, langs, out, glossary, approved_only)
-    prepared = prepare(todo, documents, langs, out, memory, approved_only)
+    prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary)
     return replace(complete(prepared, documents, langs, engine, glossary), skipped=len(jobs) - len(todo))
 
 
