@@ -1,9 +1,10 @@
-"""Shared fixtures: paths into the repository and a CLI runner."""
+"""Shared fixtures: a private home for the whole session, paths into the repository, a CLI runner."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,31 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_ISSUE = ROOT / "issues" / "024"
 FIXTURES = ROOT / "tests" / "fixtures"
+REAL_HOME = Path.home()
+SESSION_HOME = Path(tempfile.mkdtemp(prefix="bilingual-tests-"))
+#: Every variable a cache or data folder is derived from, pointed into SESSION_HOME.
+PRIVATE_DIRS = {
+    "HOME": "home",
+    "XDG_CACHE_HOME": "home/.cache",
+    "XDG_DATA_HOME": "home/.local/share",
+    "XDG_CONFIG_HOME": "home/.config",
+    "XDG_STATE_HOME": "home/.local/state",
+    "BILINGUAL_CACHE_DIR": "home/.cache/bilingual",
+    "ARGOS_PACKAGES_DIR": "home/.local/share/argos-translate/packages",
+}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module is imported or any fixture runs, move home and every cache and data
+    folder into a temporary folder, so no test (nor a process it starts) reads or writes the user's."""
+    for name, relative in PRIVATE_DIRS.items():
+        folder = SESSION_HOME / relative
+        folder.mkdir(parents=True, exist_ok=True)
+        os.environ[name] = str(folder)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(SESSION_HOME, ignore_errors=True)
 
 
 @pytest.fixture
@@ -35,9 +61,9 @@ def sample_issue(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _private_stamp_cache(tmp_path_factory, monkeypatch):
-    """Runs record skip-stamps under BILINGUAL_CACHE_DIR: keep them out of the user's ~/.cache."""
-    monkeypatch.setenv("BILINGUAL_CACHE_DIR", str(tmp_path_factory.mktemp("stamps")))
+def _private_stamp_cache(monkeypatch):
+    """Each test records its skip-stamps in a fresh folder of the private home, so tests never share them."""
+    monkeypatch.setenv("BILINGUAL_CACHE_DIR", tempfile.mkdtemp(prefix="stamps-", dir=SESSION_HOME))
 
 
 def write_issue(tmp_path: Path, editions) -> Path:

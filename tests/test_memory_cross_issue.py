@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bilingual.cli import app
-from bilingual.memory import workflow
+from bilingual.run import plan as workflow
 from bilingual.memory.po import read_catalog
 from test_memory_incremental import CountingEngine, approve, run
 

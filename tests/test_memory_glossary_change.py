@@ -17,7 +17,7 @@ import pytest
 from bilingual.glossary import load_glossary
 from bilingual.glossary.schema import Glossary
 from bilingual.memory.merge import TERMS, recorded_terms
-from bilingual.memory.workflow import Outcome, translate_with_memory, write
+from bilingual.run import Outcome, translate_with_memory, write
 from bilingual.sources import find_jobs
 
 SOURCE = """# News

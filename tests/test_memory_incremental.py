@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from bilingual.cli import app
 from bilingual.errors import ModelError
 from bilingual.memory.po import Catalog, read_catalog, render
-from bilingual.memory.workflow import Outcome, translate_with_memory, write
+from bilingual.run import Outcome, translate_with_memory, write
 from bilingual.sources import find_jobs
 
 FIRST = "An article reports that the AI tools built for COVID-19 were of little practical use."

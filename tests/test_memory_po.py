@@ -16,7 +16,7 @@ from bilingual.glossary.schema import Glossary, Term
 from bilingual.memory.merge import fit_newlines
 from bilingual.memory.po import Catalog, Entry, header_metadata, parse_catalog, read_catalog, render, revision_date, same_content
 from bilingual.memory.store import po_language
-from bilingual.memory.workflow import finish, prepare
+from bilingual.run import finish, prepare
 from bilingual.markdown import parse
 from bilingual.pipeline import translate
 from bilingual.engines.pseudo import PseudoEngine

@@ -24,7 +24,7 @@ from conftest_argos import (  # noqa: F401 (fixtures)
 
 from bilingual.errors import ModelError, NetworkError
 from bilingual.packages import (
-    NetworkOptions,
+    Limits,
     fetch_index,
     find_installed,
     index_pairs,
@@ -38,7 +38,7 @@ from bilingual.packages import (
 )
 
 ROOT = "translate-en_zh-1_0"
-FAST = NetworkOptions(timeout_s=2.0, retries=1, backoff_s=0.01)
+FAST = Limits(timeout_s=2.0, retries=1, backoff_s=0.01)
 
 
 # -- corrupt and unsafe packages are refused and leave nothing behind ------------------------
@@ -314,7 +314,7 @@ def test_install_from_index_over_http(
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", base)
     seen: list[tuple[str, int, int | None]] = []
 
-    results = install_from_index(["zh"], both_ways=True, options=FAST, progress=lambda *a: seen.append(a))
+    results = install_from_index(["zh"], both_ways=True, limits=FAST, progress=lambda *a: seen.append(a))
 
     assert [(r.outcome, r.package.meta.pair, r.package.meta.version) for r in results] == [
         ("installed", "en→zh", "1.2"),
@@ -322,7 +322,7 @@ def test_install_from_index_over_http(
     ]
     assert seen and seen[-1][1] == seen[-1][2]
     assert not [p for p in argos_env.packages.iterdir() if p.name.startswith(".")]
-    again = install_from_index(["zh"], both_ways=True, options=FAST)
+    again = install_from_index(["zh"], both_ways=True, limits=FAST)
     assert [r.outcome for r in again] == ["unchanged", "unchanged"]
 
 
@@ -332,7 +332,7 @@ def test_index_lacking_a_pair_installs_nothing(
     base = _published(argos_env, serve_dir, [("en", "zh", "1.0")])
     monkeypatch.setenv("ARGOS_PACKAGE_INDEX", base)
     with pytest.raises(ModelError, match="has no en→ja package"):
-        install_from_index(["zh", "ja"], options=FAST)
+        install_from_index(["zh", "ja"], limits=FAST)
     assert list(argos_env.packages.iterdir()) == []
 
 
@@ -341,7 +341,7 @@ def test_index_from_a_file_url(argos_env: ArgosEnv) -> None:
     site.mkdir()
     file = fake_package(site, "en", "ja", "1.0")
     write_index(site, site.as_uri() + "/", [file])
-    results = install_from_index(["ja"], url=(site / "index.json").as_uri(), options=FAST)
+    results = install_from_index(["ja"], url=(site / "index.json").as_uri(), limits=FAST)
     assert [r.package.meta.pair for r in results] == ["en→ja"]
 
 
@@ -355,8 +355,8 @@ def test_closed_port_gives_a_clear_error(argos_env: ArgosEnv) -> None:
 
 
 def test_silent_server_times_out(silent_server: str) -> None:
-    with pytest.raises(NetworkError, match="timed out after 0.3 s"):
-        fetch_index(silent_server, NetworkOptions(timeout_s=0.3, retries=1, backoff_s=0.01))
+    with pytest.raises(NetworkError, match="no complete answer within 0.3 s"):
+        fetch_index(silent_server, Limits(timeout_s=0.3, retries=1, backoff_s=0.01))
 
 
 def test_missing_index_is_not_retried_forever(argos_env: ArgosEnv, serve_dir: ServeDir) -> None:
@@ -379,7 +379,7 @@ def test_broken_download_link_gives_a_clear_error(argos_env: ArgosEnv, serve_dir
     write_index(site, base, [file])
     file.unlink()
     with pytest.raises(NetworkError, match=r"cannot download en→zh 1.0 from .*HTTP 404"):
-        install_from_index(["zh"], url=base + "index.json", options=FAST)
+        install_from_index(["zh"], url=base + "index.json", limits=FAST)
     assert list(argos_env.packages.iterdir()) == []
 
 
@@ -391,5 +391,5 @@ def test_corrupt_download_is_refused(argos_env: ArgosEnv, serve_dir: ServeDir) -
     write_index(site, base, [file])
     file.write_bytes(file.read_bytes()[:100])
     with pytest.raises(ModelError, match="downloaded file is unusable"):
-        install_from_index(["zh"], url=base + "index.json", options=FAST)
+        install_from_index(["zh"], url=base + "index.json", limits=FAST)
     assert list(argos_env.packages.iterdir()) == []

@@ -19,7 +19,7 @@ import pytest
 from bilingual.glossary.load import load_glossary
 from bilingual.markdown import parse, renderer
 from bilingual.memory.po import read_catalog
-from bilingual.memory.workflow import translatable
+from bilingual.memory.merge import translatable
 from bilingual.placeholders import token_counts
 from conftest import ROOT, SAMPLE_ISSUE
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -54,7 +55,7 @@ class Unit:
     container: str = ""  # innermost block container: "", "list", "blockquote", "table"
     block: int = 0  # ordinal of the block this unit belongs to (table cells share a row's)
 
-    @property
+    @functools.cached_property
     def placeholder_map(self) -> dict[str, Placeholder]:
         return {p.token: p for p in self.placeholders}
 
@@ -67,6 +68,15 @@ class Document:
     source: str
     units: tuple[Unit, ...]
     skipped: tuple[int, ...] = ()  # lines of blocks that could not be mapped and stay as they are
+
+    @functools.cached_property
+    def children(self) -> dict[int, tuple[Unit, ...]]:
+        """The sub-units (alt texts, link titles) of each unit, by the unit's index, in span order."""
+        out: dict[int, list[Unit]] = {}
+        for unit in self.units:
+            if unit.parent is not None and unit.span is not None:
+                out.setdefault(unit.parent, []).append(unit)
+        return {index: tuple(sorted(units, key=lambda u: u.span or (0, 0))) for index, units in out.items()}
 
 
 @dataclass(frozen=True)

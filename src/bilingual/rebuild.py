@@ -7,6 +7,7 @@ as it went in. Everything outside the units' regions is copied byte for byte.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Mapping
 
@@ -17,7 +18,7 @@ from .placeholders import split_tokens
 def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
     """The Markdown for ``unit`` from its translated placeholder text (or its source text)."""
     text = texts.get(unit.index, unit.text)
-    children = [u for u in doc.units if u.parent == unit.index and u.span is not None]
+    children = doc.children.get(unit.index, ())
     by_token = unit.placeholder_map
     out: list[str] = []
     for is_token, piece in split_tokens(text):
@@ -28,12 +29,15 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
         if placeholder is None:
             continue  # an invented placeholder is dropped; repair records it earlier
         raw = placeholder.raw
-        inner = [c for c in children if placeholder.start <= c.span[0] and c.span[1] <= placeholder.end]
-        for child in sorted(inner, key=lambda c: c.span[0], reverse=True):
-            start, end = child.span[0] - placeholder.start, child.span[1] - placeholder.start
-            raw = raw[:start] + _escape_subunit(render_unit(doc, child, texts), child, raw[start:end]) + raw[end:]
-        out.append(raw)
+        first = bisect.bisect_left(children, placeholder.start, key=_span_start)
+        last = bisect.bisect_right(children, placeholder.end, key=_span_start)
+        inner = [c for c in children[first:last] if c.span[1] <= placeholder.end]
+        out.append(_splice(raw, placeholder.start, [(c.span[0], c.span[1], c) for c in inner], doc, texts))
     return "".join(out)
+
+
+def _span_start(unit: Unit) -> int:
+    return unit.span[0] if unit.span is not None else 0
 
 
 def _escape_literal(text: str, unit: Unit) -> str:
@@ -83,16 +87,40 @@ def _yaml_plain(value: str) -> str:
     return value if plain else json.dumps(value, ensure_ascii=False)
 
 
-def rebuild(doc: Document, texts: Mapping[int, str]) -> str:
-    """The source of ``doc`` with every top-level unit replaced by its translation."""
+def _splice(raw: str, offset: int, spans: list[tuple[int, int, Unit]], doc: Document, texts: Mapping[int, str]) -> str:
+    """``raw`` (which starts at ``offset``) with each sub-unit's span replaced by its rendering, in one pass."""
+    if not spans:
+        return raw
+    pieces: list[str] = []
+    position = 0
+    for start, end, child in sorted(spans, key=lambda s: s[0]):
+        start, end = start - offset, end - offset
+        pieces += [raw[position:start], _escape_subunit(render_unit(doc, child, texts), child, raw[start:end])]
+        position = end
+    pieces.append(raw[position:])
+    return "".join(pieces)
+
+
+def rebuild(doc: Document, texts: Mapping[int, str], start: int = 0, end: int | None = None) -> str:
+    """The source of ``doc`` with every top-level unit replaced by its translation.
+
+    With ``start``/``end``: only that part of the source (which must not cut through a unit),
+    rebuilt in time proportional to the part, not to the whole source.
+    """
+    end = len(doc.source) if end is None else end
     replacements: list[tuple[int, int, str]] = []
     for unit in doc.units:
-        if unit.region is None:
+        region = unit.region
+        if region is None or region.start < start or region.end > end:
             continue
         new = render_unit(doc, unit, texts)
         if new != unit.content:
-            replacements.append((unit.region.start, unit.region.end, _fit(unit.region, new, unit.content)))
+            replacements.append((region.start, region.end, _fit(region, new, unit.content)))
     source = doc.source
-    for start, end, new in sorted(replacements, reverse=True):
-        source = source[:start] + new + source[end:]
-    return source
+    pieces: list[str] = []
+    position = start
+    for begin, finish, new in sorted(replacements):
+        pieces += [source[position:begin], new]
+        position = finish
+    pieces.append(source[position:end])
+    return "".join(pieces)

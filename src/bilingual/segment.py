@@ -17,6 +17,9 @@ from .placeholders import TOKEN_RE, strip_tokens
 
 _CJK_END = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]$")
 _CJK_STOP = re.compile(r"[。！？」』）]$")
+LONG = 5_000  # characters: a unit text longer than this is cut at safe places before pysbd
+CHUNK = 2_000  # characters: about how long each piece of such a text is
+_PLAIN_END = re.compile(r"(?<=[a-z0-9]{3}[.!?]) +(?=[A-Z])")
 _CJK_START = re.compile(r"^[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]")
 
 
@@ -38,19 +41,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return []
     if not has_words(text):
         return [_strip_span(text, 0, len(text))]
-    boundaries = [_settle(text, end) for end in _raw_ends(text)]
+    closing = _closing_keys(text)
+    boundaries = [_settle(text, end, closing) for end in _raw_ends(text, closing)]
     spans: list[tuple[int, int]] = []
-    start = 0
+    start = scanned = 0
     open_keys: set[str] = set()
     for end in [*boundaries, len(text)]:
         if end <= start:
             continue
-        for match in TOKEN_RE.finditer(text, start, end):
+        for match in TOKEN_RE.finditer(text, scanned, end):
             slash, key = match.group(1), match.group(2)
             if slash:
                 open_keys.discard(key)
-            elif f"{{/{key}}}" in text:
+            elif key in closing:
                 open_keys.add(key)
+        scanned = max(scanned, end)
         if open_keys and end < len(text):
             continue  # never end a sentence inside a link or emphasis
         spans.append(_strip_span(text, start, end))
@@ -58,24 +63,78 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [span for span in spans if span[1] > span[0]]
 
 
-def _raw_ends(text: str) -> list[int]:
+def _closing_keys(text: str) -> set[str]:
+    """The keys of the pairs in ``text``: the ones that have a closing ``{/N}``."""
+    return {match.group(2) for match in TOKEN_RE.finditer(text) if match.group(1)}
+
+
+def _raw_ends(text: str, closing: set[str]) -> list[int]:
     """pysbd's sentence ends, on a same-length copy where placeholders cannot confuse it."""
     flat = list(text.replace("\n", " "))  # a soft line break is not a sentence end
     for match in TOKEN_RE.finditer(text):
-        closing = match.group(1) or f"{{/{match.group(2)}}}" in text
-        stand_in = " " * len(match.group(0)) if closing else "x" + " " * (len(match.group(0)) - 1)
+        pair = match.group(1) or match.group(2) in closing
+        stand_in = " " * len(match.group(0)) if pair else "x" + " " * (len(match.group(0)) - 1)
         flat[match.start() : match.end()] = stand_in
-    return [span.end for span in _segmenter().segment("".join(flat))][:-1]
+    plain = "".join(flat)
+    cuts = [0, *_safe_cuts(plain, text, closing), len(plain)]
+    ends = [start + span.end for start, end in zip(cuts, cuts[1:]) for span in _segmenter().segment(plain[start:end])]
+    return ends[:-1]
 
 
-def _settle(text: str, end: int) -> int:
+def _safe_cuts(plain: str, text: str, closing: set[str]) -> list[int]:
+    """Where to cut a very long text before pysbd, whose cost grows with the square of its input.
+
+    Texts up to ``LONG`` characters are never cut, so their segments (and ids) are pysbd's own.
+    A longer one is cut about every ``CHUNK`` characters, only where a sentence plainly ends
+    (a word of three or more lower-case letters or digits, ``.``, ``!`` or ``?``, spaces, an
+    upper-case letter) and never inside a placeholder pair (link, emphasis), so never in a URL.
+    """
+    if len(plain) <= LONG:
+        return []
+    inside = _pair_extents(text, closing)
+    cuts: list[int] = []
+    last = k = 0
+    for match in _PLAIN_END.finditer(plain):
+        cut = match.end()
+        if cut - last < CHUNK:
+            continue
+        while k < len(inside) and inside[k][1] <= cut:
+            k += 1
+        if k < len(inside) and inside[k][0] < cut:
+            continue
+        cuts.append(cut)
+        last = cut
+    return cuts
+
+
+def _pair_extents(text: str, closing: set[str]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` inside placeholder pairs, merged, in order."""
+    opened: dict[str, int] = {}
+    extents: list[tuple[int, int]] = []
+    for match in TOKEN_RE.finditer(text):
+        slash, key = match.group(1), match.group(2)
+        if not slash and key in closing:
+            opened.setdefault(key, match.start())
+        elif slash and key in opened:
+            extents.append((opened.pop(key), match.end()))
+    extents += [(start, len(text)) for start in opened.values()]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(extents):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _settle(text: str, end: int, closing: set[str]) -> int:
     """Move a boundary back over white space and opening placeholders: they start the next sentence."""
     while end > 0:
         if text[end - 1].isspace():
             end -= 1
             continue
         match = TOKEN_RE.search(text, max(0, end - 7), end)
-        if match and match.end() == end and not match.group(1) and f"{{/{match.group(2)}}}" in text:
+        if match and match.end() == end and not match.group(1) and match.group(2) in closing:
             end = match.start()
             continue
         break
@@ -94,12 +153,14 @@ def segment_unit(unit: Unit) -> list[Segment]:
     spans = split_sentences(unit.text)
     segments: list[Segment] = []
     previous = 0
+    line = unit.line
     for n, (start, end) in enumerate(spans, start=1):
         after = unit.text[end:] if n == len(spans) else ""
+        line += unit.text.count("\n", previous, start)  # counted on from the last sentence: linear
         segments.append(
-            Segment(f"{unit.uid}.{n}", unit.index, n, unit.kind, unit.line + unit.text.count("\n", 0, start),
-                    unit.text[start:end], unit.text[previous:start], after)
+            Segment(f"{unit.uid}.{n}", unit.index, n, unit.kind, line, unit.text[start:end], unit.text[previous:start], after)
         )
+        line += unit.text.count("\n", start, end)
         previous = end
     return segments
 

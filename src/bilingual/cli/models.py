@@ -16,12 +16,21 @@ import typer
 from .common import domain_errors, progress_enabled
 
 if TYPE_CHECKING:
-    from ..packages import InstallResult
+    from ..packages import InstallResult, Limits
 
 app = typer.Typer(
     help="Install, list and remove the Argos Translate model packages bilingual translates with.",
     no_args_is_help=True,
 )
+
+
+@app.callback()
+def clean_up() -> None:
+    """Every models command first removes what killed installs left in the packages dir."""
+    with domain_errors():
+        from ..packages import clean_stale
+
+        clean_stale()
 
 
 @app.command("list")
@@ -64,17 +73,47 @@ def install_command(
     both_ways: Annotated[
         bool, typer.Option("--both-ways", help="With --index, also install LANG→en for each LANG.")
     ] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Deadline for each network operation (the index, each package), retries included "
+            "[default: BILINGUAL_NETWORK_TIMEOUT or 20].",
+            show_default=False,
+        ),
+    ] = None,
+    max_index_mb: Annotated[
+        float | None,
+        typer.Option(
+            "--max-index-mb",
+            metavar="MB",
+            help="Largest index accepted [default: BILINGUAL_MAX_INDEX_MB or 16].",
+            show_default=False,
+        ),
+    ] = None,
+    max_package_mb: Annotated[
+        float | None,
+        typer.Option(
+            "--max-package-mb",
+            metavar="MB",
+            help="Largest package accepted, downloaded and unpacked [default: BILINGUAL_MAX_PACKAGE_MB or 2048].",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Install packages from .argosmodel files, or with --index from the Argos package index."""
     with domain_errors():
         from ..errors import ModelError
+        from ..packages import limits_from_env
 
+        limits = limits_from_env(timeout, max_index_mb, max_package_mb)
         items = items or []
         if not items:
             raise ModelError("name package files, or --index and target languages (e.g. --index zh ja)")
         if both_ways and not index:
             raise ModelError("--both-ways needs --index, e.g. `bilingual models install --index zh ja --both-ways`")
-        results = _install_index(items, both_ways) if index else _install_files([Path(i) for i in items])
+        results = _install_index(items, both_ways, limits) if index else _install_files([Path(i) for i in items], limits)
         for result in results:
             typer.echo(result.message)
 
@@ -92,18 +131,18 @@ def remove_command(
             typer.echo(f"removed {package.meta.pair} {package.meta.version} from {package.path.parent}")
 
 
-def _install_files(files: list[Path]) -> list[InstallResult]:
+def _install_files(files: list[Path], limits: Limits) -> list[InstallResult]:
     from ..packages import install_archive, validate_archive
 
-    checked = [validate_archive(file) for file in files]  # refuse before installing any
-    return [install_archive(info) for info in checked]
+    checked = [validate_archive(file, limits) for file in files]  # refuse before installing any
+    return [install_archive(info, limits=limits) for info in checked]
 
 
-def _install_index(codes: list[str], both_ways: bool) -> list[InstallResult]:
+def _install_index(codes: list[str], both_ways: bool, limits: Limits) -> list[InstallResult]:
     from ..packages import install_from_index
 
     with _download_progress() as progress:
-        return install_from_index(codes, both_ways=both_ways, progress=progress)
+        return install_from_index(codes, both_ways=both_ways, limits=limits, progress=progress)
 
 
 @contextlib.contextmanager

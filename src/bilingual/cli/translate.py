@@ -45,7 +45,7 @@ def translate_command(
     langs = _langs(to)
     with domain_errors(), _terminate_as_interrupt():
         from ..engines.registry import make_engine
-        from ..memory.workflow import complete, load_documents, prepare, write
+        from ..run import complete, load_documents, prepare, write
         from ..sources import find_jobs
 
         jobs = find_jobs(paths)

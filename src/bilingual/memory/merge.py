@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from ..models import Segment
+from ..models import Document, Segment
 from .po import FUZZY, Catalog, Entry
 
 if TYPE_CHECKING:
@@ -265,3 +265,10 @@ def fit_newlines(msgid: str, msgstr: str) -> str:
     head = "\n" if msgid.startswith("\n") else ""
     tail = "\n" if msgid.endswith("\n") else ""
     return head + body + tail
+
+
+def translatable(document: Document) -> list[Segment]:
+    """The segments of ``document`` that have words: the ones a PO file holds."""
+    from ..segment import has_words, segment
+
+    return [s for s in segment(document) if has_words(s.text)]

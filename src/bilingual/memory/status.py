@@ -43,7 +43,7 @@ def status(jobs: Sequence[Job], langs: Sequence[str], out: Path | None = None) -
     from ..markdown import parse
     from ..storage import read_text
     from .merge import plan_document
-    from .workflow import translatable
+    from .merge import translatable
 
     cache = CatalogCache()
     rows: list[StatusRow] = []

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
-import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,11 +21,13 @@ from typing import Literal
 
 from ..errors import ModelError
 from .archive import ArchiveInfo, extract_archive, validate_archive
+from .limits import Limits
 from .locations import package_dirs, packages_dir
 from .meta import PackageMeta, newer, read_metadata, version_key
 
 TEMP_PREFIX = ".bilingual-"
-STALE_AFTER_S = 24 * 3600
+# .bilingual-<what>-<pid>-<random>: the process that made it; stale once that process is gone
+_TEMP_RE = re.compile(r"^\.bilingual-(install|old|removed|download)-(\d+)-")
 Outcome = Literal["installed", "upgraded", "unchanged", "kept-newer"]
 
 
@@ -81,12 +83,14 @@ def find_installed(from_code: str, to_code: str, dirs: Sequence[Path] | None = N
     return matches[-1] if matches else None
 
 
-def install_file(path: Path, dest: Path | None = None) -> InstallResult:
+def install_file(path: Path, dest: Path | None = None, limits: Limits = Limits()) -> InstallResult:
     """Validate and install one ``.argosmodel`` file into ``dest`` (default: :func:`packages_dir`)."""
-    return install_archive(validate_archive(Path(path)), dest)
+    return install_archive(validate_archive(Path(path), limits), dest, limits=limits)
 
 
-def install_archive(info: ArchiveInfo, dest: Path | None = None, source: str | None = None) -> InstallResult:
+def install_archive(
+    info: ArchiveInfo, dest: Path | None = None, source: str | None = None, limits: Limits = Limits()
+) -> InstallResult:
     """Install an archive that passed :func:`validate_archive`.
 
     The same version again is a no-op; a newer version replaces the old one atomically (the
@@ -99,7 +103,7 @@ def install_archive(info: ArchiveInfo, dest: Path | None = None, source: str | N
         dest.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ModelError(f"cannot create the packages dir {dest} ({exc.strerror or exc})", info.path) from None
-    _clean_stale(dest)
+    clean_stale(dest)
     olds = [p for p in _scan(dest) if p.meta.same_package(info.meta)]
     for old in olds:
         if old.meta.version == info.meta.version:
@@ -114,12 +118,12 @@ def install_archive(info: ArchiveInfo, dest: Path | None = None, source: str | N
             info.path,
         )
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}install-", dir=dest))
+        staging = Path(tempfile.mkdtemp(prefix=_temp_name("install"), dir=dest))
         staging.chmod(0o755)  # mkdtemp makes it private; a package folder is readable like argospm's
     except OSError as exc:
         raise ModelError(f"cannot write into the packages dir {dest} ({exc.strerror or exc})", info.path) from None
     try:
-        extract_archive(info, staging)
+        extract_archive(info, staging, limits)
         _swap_in(staging, final, [old.path for old in olds], info.path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -149,7 +153,7 @@ def remove_package(from_code: str, to_code: str, dest: Path | None = None) -> li
             f"no {from_code}→{to_code} package installed in {dest}; `bilingual models list` shows what is installed"
         )
     for package in doomed:
-        aside = dest / f"{TEMP_PREFIX}removed-{uuid.uuid4().hex[:12]}"
+        aside = dest / f"{_temp_name('removed')}{uuid.uuid4().hex[:12]}"
         try:
             os.rename(package.path, aside)
         except OSError as exc:
@@ -162,7 +166,7 @@ def _swap_in(root: Path, final: Path, olds: list[Path], source: Path) -> None:
     aside: list[tuple[Path, Path]] = []
     try:
         for old in olds:
-            moved = old.parent / f"{TEMP_PREFIX}old-{uuid.uuid4().hex[:12]}"
+            moved = old.parent / f"{_temp_name('old')}{uuid.uuid4().hex[:12]}"
             os.rename(old, moved)
             aside.append((old, moved))
         os.rename(root, final)
@@ -199,13 +203,48 @@ def _size(folder: Path) -> int:
     return total
 
 
-def _clean_stale(dest: Path) -> None:
-    """Remove temporary folders and files a killed install left behind more than a day ago."""
-    cutoff = time.time() - STALE_AFTER_S
-    for child in dest.glob(f"{TEMP_PREFIX}*"):
+def clean_stale(dest: Path | None = None) -> list[Path]:
+    """Remove what killed installs left in ``dest``: staging folders, downloads, folders set aside.
+
+    Each such name carries the id of the process that made it; it is stale when that process
+    no longer runs (however recent it is), and left alone while it does. Names without an id
+    (bilingual 0.1.0 made those) are stale. Returns what was removed.
+    """
+    dest = packages_dir() if dest is None else Path(dest)
+    removed = []
+    try:
+        children = list(dest.glob(f"{TEMP_PREFIX}*"))
+    except OSError:
+        return []
+    for child in children:
+        match = _TEMP_RE.match(child.name)
+        if match and _running(int(match.group(2))):
+            continue
         with contextlib.suppress(OSError):
-            if child.lstat().st_mtime < cutoff:
-                if child.is_dir() and not child.is_symlink():
-                    shutil.rmtree(child, ignore_errors=True)
-                else:
-                    child.unlink()
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+            removed.append(child)
+    return removed
+
+
+def _temp_name(what: str) -> str:
+    return f"{TEMP_PREFIX}{what}-{os.getpid()}-"
+
+
+def _running(pid: int) -> bool:
+    """True while a process with this id exists (ours included)."""
+    if pid == os.getpid():
+        return True
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    except OSError:
+        return False
+    return True

@@ -8,7 +8,9 @@ GitHub; ``aligned.html`` is one self-contained page with a column per language.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import ChainMap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -83,9 +85,9 @@ def _cell(version: Version, unit: Unit, group: Sequence[Segment], status: Status
         text = join(group, version.texts) if len(group) > 1 else version.texts[group[0].id]
     else:
         text = version.whole.get(index, mine.text)
-    texts = {**version.whole, index: text}
+    texts = ChainMap({index: text}, version.whole)  # overlays, not copies: a cell costs its own size
     markdown = render_unit(doc, mine, texts).strip()
-    blank = {**texts, **{u.index: "" for u in doc.units if u.parent == index}}
+    blank = ChainMap({u.index: "" for u in doc.children.get(index, ())}, texts)
     pieces: list[Piece] = []
     own: list[str] = []
     by_token = mine.placeholder_map
@@ -95,8 +97,8 @@ def _cell(version: Version, unit: Unit, group: Sequence[Segment], status: Status
             pieces.append(Piece("text", piece))
             own.append(piece)
         elif placeholder is not None:
-            pieces.append(Piece(placeholder.role, render_unit(doc, mine, {**texts, index: piece}), placeholder.key))
-            own.append(render_unit(doc, mine, {**blank, index: piece}))
+            pieces.append(Piece(placeholder.role, render_unit(doc, mine, ChainMap({index: piece}, texts)), placeholder.key))
+            own.append(render_unit(doc, mine, ChainMap({index: piece}, blank)))
     return Cell(version.lang, markdown, tuple(pieces), status, tuple(flags), "".join(own).strip())
 
 
@@ -137,13 +139,18 @@ def block_markdown(doc: Document, units: Sequence[Unit], texts: Mapping[int, str
     if top[-1].kind == "heading" and top[-1].region.style == "block":  # setext: keep the underline
         underline = source.find("\n", end + 1)
         end = len(source) if underline < 0 else underline
-    rebuilt = rebuild(Document(doc.path, source, tuple(units)), texts)
-    return rebuilt[start : end + len(rebuilt) - len(source)].strip("\n")
+    return rebuild(Document(doc.path, source, tuple(units)), texts, start, end).strip("\n")
 
 
 def _is_header(doc: Document, cell: Unit) -> bool:
-    lines = doc.source.split("\n")
+    lines = _lines(doc.source)
     return cell.line < len(lines) and bool(_DELIMITER_ROW.match(lines[cell.line]))
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(source: str) -> tuple[str, ...]:
+    """The lines of a source, split once per document rather than once per table row."""
+    return tuple(source.split("\n"))
 
 
 def _stem(doc: Document) -> str:

@@ -1,0 +1,123 @@
+"""One wall-clock deadline for a network operation, enforced on every socket it opens.
+
+Per-call socket timeouts alone do not bound an operation: a server that sends one byte just
+before each timeout keeps a read alive for ever. A :class:`Deadline` therefore does three
+things: it hands out the time that is left (used as the timeout of each connect and each
+read), it is checked between small reads, and a watchdog timer shuts down every socket of
+the operation when the time is up, which also ends a read stuck inside the HTTP or TLS
+machinery (headers dripping in one byte at a time, a handshake that never completes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+
+
+class DeadlineExpired(Exception):
+    """The operation ran out of time."""
+
+
+class Deadline:
+    """``timeout_s`` from now, extended by one second per ``min_rate`` body bytes received."""
+
+    def __init__(self, timeout_s: float, min_rate: float = 0.0):
+        self.timeout_s = timeout_s
+        self.min_rate = min_rate
+        self._start = time.monotonic()
+        self._credit = 0.0  # seconds earned by body bytes of the current attempt
+        self._lock = threading.Lock()
+        self._watched: list[socket.socket] = []  # duplicates of the operation's sockets
+        self._active: list[socket.socket] = []  # the sockets reads go through (plain or TLS)
+        self._expired = False
+        self._closed = False
+        self._timer: threading.Timer | None = None
+
+    # -- time --------------------------------------------------------------------------------
+
+    def remaining(self) -> float:
+        """Seconds left; never negative."""
+        return max(0.0, self._start + self.timeout_s + self._credit - time.monotonic())
+
+    @property
+    def expired(self) -> bool:
+        return self._expired or self.remaining() <= 0.0
+
+    def check(self) -> float:
+        """The seconds left, or :class:`DeadlineExpired`; also re-arms the sockets' timeouts."""
+        left = self.remaining()
+        if self._expired or left <= 0.0:
+            self._expired = True
+            raise DeadlineExpired
+        with self._lock:
+            for sock in self._active:
+                with contextlib.suppress(OSError):
+                    sock.settimeout(left)
+        return left
+
+    def received(self, count: int) -> None:
+        """Body bytes arrived: while the rate holds, the deadline moves on."""
+        if self.min_rate > 0:
+            self._credit += count / self.min_rate
+
+    def new_attempt(self) -> None:
+        """A retry starts: bytes of a failed attempt earn nothing."""
+        self._credit = 0.0
+
+    def sleep(self, seconds: float) -> None:
+        """Sleep ``seconds`` or until the deadline, whichever comes first."""
+        time.sleep(max(0.0, min(seconds, self.remaining())))
+
+    # -- sockets ------------------------------------------------------------------------------
+
+    def watch(self, sock: socket.socket) -> None:
+        """Shut ``sock`` down when the deadline passes (it may be wrapped in TLS later)."""
+        with self._lock:
+            if self._closed:
+                return
+            self._watched.append(sock.dup())  # a shutdown through the duplicate ends the connection
+            if self._timer is None:
+                self._arm(self.remaining())
+
+    def use(self, sock: socket.socket) -> None:
+        """``sock`` carries the reads: :meth:`check` sets its timeout to the time left."""
+        with self._lock:
+            self._active.append(sock)
+
+    def close(self) -> None:
+        """The operation is over: stop the watchdog, drop the duplicates."""
+        with self._lock:
+            self._closed = True
+            if self._timer is not None:
+                self._timer.cancel()
+            for sock in self._watched:
+                with contextlib.suppress(OSError):
+                    sock.close()
+            self._watched.clear()
+            self._active.clear()
+
+    def __enter__(self) -> Deadline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _arm(self, seconds: float) -> None:
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            left = self.remaining()
+            if left > 0.0:  # body bytes moved the deadline on
+                self._arm(left)
+                return
+            self._expired = True
+            for sock in self._watched:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)

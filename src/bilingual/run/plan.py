@@ -1,0 +1,181 @@
+"""The first half of a run: read the sources and every PO file, and decide each segment.
+
+:func:`load_documents` parses the sources, less those a stamp shows unchanged (see
+:mod:`bilingual.memory.stamp`). :func:`prepare` reads every PO file a run will write (a broken
+one stops the run before anything is written) and decides each segment: approved or fuzzy work
+in its own file, approved work elsewhere in the archive, or the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import BilingualError, InputError, ModelError
+from ..integrity import repair
+from ..models import Document, Segment, Translation
+from ..segment import has_words, segment
+from ..sources import Job
+from ..memory.build import Target
+from ..memory.merge import Terms, plan_document, violation_warnings
+from ..memory.stamp import unchanged
+from ..memory.store import CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
+
+if TYPE_CHECKING:
+    from ..engines.base import Engine
+    from ..glossary.schema import Glossary
+
+SOURCE_LANG = "en"
+Known = dict[tuple[str, str], dict[str, Translation]]
+
+
+@dataclass(frozen=True)
+class Unapproved:
+    """A segment an ``--approved-only`` edition leaves in English."""
+
+    po: Path
+    line: int  # the source line
+    lang: str
+    segment: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Every target of a run with its decisions, and the translations known before the engine."""
+
+    targets: tuple[Target, ...]
+    known: Mapping[tuple[str, str], Mapping[str, Translation]]
+    unapproved: tuple[Unapproved, ...] = ()
+    warnings: tuple[str, ...] = ()
+    approved_only: bool = False
+    segments: Mapping[str, tuple[Segment, ...]] = field(default_factory=dict)  # every segment, by document path
+    out: Path | None = None
+
+    def pending(self) -> dict[str, int]:
+        """Segments per language that need the engine (languages with none are left out)."""
+        counts: dict[str, int] = {}
+        for target in self.targets:
+            n = sum(1 for d in target.plan.decisions if d.origin == "pending")
+            if n:
+                counts[target.lang] = counts.get(target.lang, 0) + n
+        return counts
+
+    def pending_texts(self) -> int:
+        """Distinct sentences the engine will be asked for, over all languages (for a progress bar)."""
+        texts = {(t.lang, d.segment.text) for t in self.targets for d in t.plan.decisions if d.origin == "pending"}
+        return len(texts)
+
+
+def prepare(
+    jobs: Sequence[Job],
+    documents: Sequence[Document],
+    langs: Sequence[str],
+    out: Path | None = None,
+    memory: Sequence[Path] = (),
+    approved_only: bool = False,
+    glossary: Glossary | None = None,
+) -> Prepared:
+    """Read every PO file of the run and decide every segment. Raises :class:`PoFileError` first.
+
+    ``glossary`` is the run's: machine entries made under other term definitions are translated
+    again, and approved entries that break it are reported.
+    """
+    for path in memory:
+        if not path.exists():
+            raise InputError("no such translation memory file or folder; check --memory", path)
+    cache = CatalogCache()
+    targets: list[Target] = []
+    all_segments: dict[str, tuple[Segment, ...]] = {}
+    for job, doc in zip(jobs, documents, strict=True):
+        all_segments[doc.path] = tuple(segment(doc))
+        segs = [s for s in all_segments[doc.path] if has_words(s.text)]
+        for lang in langs:
+            po_path = job.po(lang, out)
+            old = cache.load(po_path)
+            terms = None if approved_only else Terms(glossary, lang)
+            targets.append(Target(job, doc, lang, po_path, job.edition(lang, out), old, plan_document(segs, old, terms)))
+    if not approved_only and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
+        targets = _cross_issue(targets, langs, memory, cache)
+    known: Known = {}
+    unapproved: list[Unapproved] = []
+    warnings: list[str] = []
+    for t in targets:
+        warnings.extend(violation_warnings(t.plan, t.po_path))
+        table = known.setdefault((t.document.path, t.lang), {})
+        for d in t.plan.decisions:
+            seg = d.segment
+            if d.text is None or (approved_only and d.origin != "approved"):
+                if approved_only:
+                    table[seg.id] = Translation(seg.id, t.lang, seg.text, "source")
+                    unapproved.append(Unapproved(t.po_path, seg.line, t.lang, seg.id, seg.text))
+                continue
+            text, events = repair(seg.text, d.text, seg.id)
+            if events and d.entry is not None:
+                warnings.extend(f"{t.po_path}:{d.entry.line}: {seg.id}: {e.detail}" for e in events)
+            table[seg.id] = Translation(seg.id, t.lang, text, d.origin, events=events)
+    return Prepared(tuple(targets), known, tuple(unapproved), tuple(cache.warnings + warnings), approved_only, all_segments, out)
+
+
+def _cross_issue(targets: list[Target], langs: Sequence[str], memory: Sequence[Path], cache: CatalogCache) -> list[Target]:
+    """Offer approved translations from the rest of the archive (and ``--memory``) for pending segments."""
+    resolved: list[Target] = []
+    indexes: dict[str, MemoryIndex] = {}
+    for lang in langs:
+        archives: dict[tuple[Path, bool], Path] = {}  # one PO path per archive folder: each is scanned once
+        for t in targets:
+            if t.lang == lang:
+                archives.setdefault((t.po_path.parent.parent if t.job.issue else t.po_path.parent, t.job.issue), t.po_path)
+        files = [f for (_, issue), po_path in sorted(archives.items()) for f in sibling_files(po_path, lang, issue)]
+        files += memory_files(memory, lang, cache)
+        indexes[lang] = MemoryIndex(files, cache)
+    for t in targets:
+        index = indexes[t.lang]
+        decisions = []
+        for d in t.plan.decisions:
+            hit = index.get(d.segment.text) if d.origin == "pending" else None
+            if hit is not None:
+                text, _ = repair(d.segment.text, hit.msgstr, d.segment.id)
+                d = replace(d, origin="cross-issue", text=text, source=origin_label(hit.path, t.po_path, t.job.issue))
+            decisions.append(d)
+        resolved.append(replace(t, plan=replace(t.plan, decisions=tuple(decisions))))
+    return resolved
+
+
+def require_engine(prepared: Prepared, engine: Engine) -> None:
+    """Check the engine only for the languages that have segments to translate, and say how many."""
+    pending = prepared.pending()
+    if not pending:
+        return
+    pairs = [(SOURCE_LANG, lang) for lang in pending]
+    try:
+        check_all = getattr(engine, "check_pairs", None)
+        if callable(check_all):
+            check_all(pairs)
+        else:
+            for source, target in pairs:
+                engine.check_pair(source, target)
+    except BilingualError as exc:
+        total = sum(pending.values())
+        detail = ", ".join(f"{lang}: {n}" for lang, n in pending.items())
+        raise ModelError(
+            f"{total} segment(s) ({detail}) have no translation in the PO files and need an engine, "
+            f"but the {engine.name} engine cannot translate them: {exc}. Install the model, choose "
+            "another --engine, or translate those entries in the PO files"
+        ) from None
+
+
+def load_documents(
+    jobs: Sequence[Job], langs: Sequence[str], out: Path | None = None, glossary: Glossary | None = None, approved_only: bool = False
+) -> tuple[list[Job], list[Document]]:
+    """Parse the sources a run must look at: all of them, less those whose stamps say nothing changed."""
+    from ..markdown import parse
+    from ..storage import read_text
+
+    skip = set() if approved_only else unchanged(jobs, langs, out, glossary.hash if glossary is not None else "none")
+    todo = [job for job in jobs if job.source not in skip]
+    return todo, [parse(read_text(job.source), str(job.source)) for job in todo]
+
+
