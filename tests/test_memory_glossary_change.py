@@ -143,3 +143,15 @@ def test_dropping_the_glossary_retranslates_the_entries_it_produced(issue: Path,
     run(issue, glossary(tmp_path, PAPER))
     _, engine = run(issue, None)
     assert sorted(engine.calls) == ["A new paper on crowd counting.", "The paper was approved by a human."]
+
+
+def test_a_changed_note_retranslates_nothing(issue: Path, tmp_path: Path) -> None:
+    run(issue, glossary(tmp_path, PAPER))
+    _, engine = run(issue, glossary(tmp_path, PAPER + "    note: A research paper.\n"))
+    assert engine.calls == []
+
+
+def test_a_changed_target_retranslates_only_its_sentences(issue: Path, tmp_path: Path) -> None:
+    run(issue, glossary(tmp_path, PAPER))
+    _, engine = run(issue, glossary(tmp_path, PAPER.replace("zh: 人群计数", "zh: 人数统计")))
+    assert engine.calls == ["A new {1} on {2}."]
