@@ -83,3 +83,17 @@ def test_lint_accepts_terms_that_do_not_contradict(tmp_path: Path, text: str) ->
     path = tmp_path / "g.yaml"
     path.write_text(text, encoding="utf-8")
     assert [str(e) for e in lint([path])] == []
+
+
+def test_cli_lint_fails_on_the_issue_example(tmp_path: Path) -> None:
+    """The issue's case: ``Papers`` → 报纸 while ``paper`` forbids 报纸 linted as "OK" (exit 0)."""
+    from typer.testing import CliRunner
+
+    from bilingual.cli import app
+
+    path = tmp_path / "g.yaml"
+    path.write_text("terms:\n  - en: paper\n    zh: 论文\n    forbidden: {zh: [报纸]}\n  - en: Papers\n    zh: 报纸\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["glossary", "lint", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:5: '报纸' (zh) of 'Papers' is forbidden in zh by 'paper' (defined at {path}:2)" in result.output
+    assert f"{path}:5: 'Papers' of 'Papers' is also matched by 'paper'" in result.output

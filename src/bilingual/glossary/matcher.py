@@ -166,7 +166,7 @@ class Matcher:
                     continue
                 table.setdefault(fold(entry.pattern), {}).setdefault(side, []).append(entry)
         self.patterns = len(table)
-        self._fingerprints: dict[str, set[Term]] = {}
+        self._found: dict[str, list[Match]] = {}
         self._automaton: Any = None
         if table:
             automaton = ahocorasick.Automaton()
@@ -253,16 +253,21 @@ class Matcher:
             out.append(Match(self.terms[e.term], start, end, surface, variant, base, e.ending))
         return out
 
+    def found_in(self, text: str) -> list[Match]:
+        """:meth:`find_source`, remembered per text: a run asks about each sentence several times
+        (its PO notes, its fingerprint in each language)."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self.find_source(text)
+        return found
+
     def fingerprint(self, text: str, lang: str) -> str:
         """What the glossary says about English ``text`` in ``lang``: a hash of the definitions of
         the terms found in it (as :meth:`Term.canonical_for` gives them), or ``""`` when none is.
 
         A translation made for ``text`` needs redoing exactly when this changes.
         """
-        terms = self._fingerprints.get(text)
-        if terms is None:
-            terms = {m.term for m in self.find_source(text)}
-            self._fingerprints[text] = terms
+        terms = {m.term for m in self.found_in(text)}
         if not terms:
             return ""
         import hashlib

@@ -41,7 +41,6 @@ class GlossaryNotes:
 
     def __init__(self, glossary: Glossary | None) -> None:
         self.glossary = glossary
-        self._found: dict[str, list] = {}
 
     def fingerprint(self, text: str, lang: str) -> str:
         """The glossary fingerprint of ``text`` in ``lang`` (see :meth:`Matcher.fingerprint`); "" if none."""
@@ -57,10 +56,9 @@ class GlossaryNotes:
     def __call__(self, text: str, lang: str) -> str:
         if self.glossary is None or not len(self.glossary):
             return ""
-        if text not in self._found:
-            self._found[text] = self.glossary.matcher.find_source(text)
+        found = self.glossary.matcher.found_in(text)
         lines: list[str] = []
-        for match in self._found[text]:
+        for match in found:
             term = match.term
             target = term.target(lang)
             if term.keep:
