@@ -191,7 +191,7 @@ def _entry(entry: ET.Element, langs: Sequence[str], ours: bool, file: str) -> Te
     note = definitions[0] if definitions else next((n for n in notes if n and not n.startswith("bilingual:")), "")
     inflect = next((n[len(INFLECT_NOTE) :] for n in notes if n.startswith(INFLECT_NOTE)), "noun")
     inflect = inflect if inflect in INFLECTIONS else "noun"
-    return Term(en, targets, forbidden, keep, CASE_NOTE in notes, forms, note, file, 0, inflect)
+    return Term(en, targets, forbidden, keep, CASE_NOTE in notes, forms, note, file=file, line=0, inflect=inflect)
 
 
 def merge(existing: Sequence[Term], incoming: Sequence[Term], lang: str | None = None) -> tuple[list[Term], list[str]]:
