@@ -1,142 +1,176 @@
-"""The published site in a real browser: headless Chromium driven by Playwright.
+"""Every kind of page in a real browser: headless Chromium driven by Playwright.
 
-Needs the ``playwright`` Python package and a system Chromium (``apt-get install chromium``);
-Playwright's own browser download is not used. Screenshots go to ``test-artifacts/``.
+The pages are the ones ``scripts/screenshots.py`` builds from the sample issue (the published
+site's home page and the issue in each language, the side-by-side page, a run's report). Each is
+loaded at a desktop width (1280 px) and a phone width (390 px) and must show every image, fit
+the width without horizontal scrolling, and draw its Chinese and Japanese text in a CJK font
+(the one for that language). Needs the ``playwright`` package and a system Chromium
+(``apt-get install chromium fonts-noto-cjk``); Playwright's own browser download is not used.
 """
 
 from __future__ import annotations
 
-import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bilingual.glossary import load_glossary
-from bilingual.render.outputs import write_files
-from bilingual.render.site import build_site, find_issues
 from conftest import ROOT
-from test_publish import make_issues
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import screenshots  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _chromium() -> str | None:
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
+CJK_FONT = {"zh": "Noto Sans CJK SC", "ja": "Noto Sans CJK JP"}
+LANG_TAG = {"zh": "zh-Hans", "ja": "ja"}
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     try:
-        from playwright.sync_api import Error, sync_playwright
+        from playwright.sync_api import Error
     except ImportError:
         pytest.skip("the playwright package is not installed (pip install playwright)")
-    executable = _chromium()
-    if executable is None:
+    if screenshots.chromium() is None:
         pytest.skip("Chromium not found (apt-get install chromium)")
-    with sync_playwright() as p:
-        try:
-            launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        except Error as exc:
-            pytest.skip(f"Chromium at {executable} could not be launched: {str(exc).splitlines()[0]}")
-        yield launched
-        launched.close()
+    try:
+        with screenshots.browser() as launched:
+            yield launched
+    except Error as exc:
+        pytest.skip(f"Chromium could not be launched: {str(exc).splitlines()[0]}")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("browser")
-    issues = make_issues(base)
-    out = base / "site"
-    files = build_site(find_issues([issues]), ["zh", "ja"], load_glossary([ROOT / "glossary"]))
-    write_files({out / path: content for path, content in files.items()})
-    return out
+def pages(tmp_path_factory) -> dict[str, Path]:
+    return screenshots.build_pages(tmp_path_factory.mktemp("pages"))
 
 
-def test_index_issue_language_switch_and_side_by_side(browser, site):
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto((site / "index.html").as_uri())
-    assert page.title() == "Issues"
-
-    page.click("#issue-024 a.title")
-    assert page.url.endswith("/024/index.html")
-    assert page.get_attribute("html", "lang") == "en"
-    assert "Machine learning in the real world" in page.inner_text("article")
-
-    page.click("nav.langs >> text=中文")
-    assert page.url.endswith("/024/zh.html")
-    assert page.get_attribute("html", "lang") == "zh-Hans"
-    assert "机器学习" in page.inner_text("article")
-
-    page.click("nav.langs >> text=日本語")
-    assert page.get_attribute("html", "lang") == "ja" and "機械学習" in page.inner_text("article")
-
-    page.click("nav.langs >> text=Side by side")
-    assert page.url.endswith("/024/aligned.html")
-    headers = page.locator("#aligned thead th")
-    assert headers.count() == 3 and [headers.nth(i).get_attribute("lang") for i in range(3)] == ["en", "zh-Hans", "ja"]
-    row = page.locator("#aligned tbody tr[data-kind='heading']", has_text="Machine learning in the real world")
-    cells = row.locator("td")
-    texts = [cells.nth(i).inner_text() for i in range(3)]
-    assert "Machine learning in the real world" in texts[0]
-    assert "机器学习" in texts[1] and "機械学習" not in texts[1]
-    assert "機械学習" in texts[2]
-    boxes = [cells.nth(i).bounding_box() for i in range(3)]
-    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]  # three columns side by side
-    assert boxes[0]["y"] == boxes[1]["y"] == boxes[2]["y"]  # in one synchronised row
-    assert page.locator("#aligned mark.term").count() > 0
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "aligned-024.png"))
-
-    page.uncheck("input.toggle[data-lang='zh']")
-    visible = [headers.nth(i).is_visible() for i in range(3)]
-    assert visible == [True, False, True]
-    page.check("input.toggle[data-lang='zh']")
-    assert headers.nth(1).is_visible()
-    page.close()
+def _open(browser, path: Path, width: str):
+    w, h = screenshots.WIDTHS[width]
+    page = browser.new_page(viewport={"width": w, "height": h})
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page
 
 
-def test_edition_page_screenshot(browser, site):
-    page = browser.new_page(viewport={"width": 1000, "height": 800})
-    page.goto((site / "024" / "zh.html").as_uri())
-    assert page.locator("article h1.issue-title").inner_text().startswith("⟦")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "edition-024-zh.png"))
-    assert (ARTIFACTS / "edition-024-zh.png").stat().st_size > 0
-    page.close()
+BROKEN_IMAGES = """() => Array.from(document.images)
+  .filter(img => !img.complete || img.naturalWidth === 0).map(img => img.getAttribute("src"))"""
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = Array.from(document.querySelectorAll("body *")).filter(el => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 1 && getComputedStyle(el).position !== "fixed"
+      && !el.closest("pre, .scroll");
+  });
+  return {scroll: document.documentElement.scrollWidth, width: width,
+          wide: wide.slice(0, 5).map(el => el.tagName + "." + el.className + ": " + (el.textContent || "").slice(0, 60))};
+}"""
 
 
-def test_the_issue_aligned_page_written_after_a_run_opens_with_three_columns(browser, tmp_path):
-    from bilingual.engines.pseudo import PseudoEngine
-    from bilingual.markdown import parse
-    from bilingual.pipeline import translate
-    from bilingual.render.outputs import write_issue_outputs
+@pytest.mark.parametrize("width", list(screenshots.WIDTHS))
+@pytest.mark.parametrize("name", list(screenshots.PAGES))
+def test_page_shows_every_image_and_fits_the_width(browser, pages, name, width):
+    page = _open(browser, pages[name], width)
+    try:
+        assert page.evaluate(BROKEN_IMAGES) == [], f"{name}: broken images"
+        fit = page.evaluate(OVERFLOW)
+        assert fit["scroll"] <= fit["width"] and not fit["wide"], f"{name} overflows at {width}: {fit}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"))
+    finally:
+        page.close()
 
-    folder = make_issues(tmp_path) / "024"
-    glossary = load_glossary([ROOT / "glossary"])
-    doc = parse((folder / "en.md").read_text(encoding="utf-8"), str(folder / "en.md"))
-    write_issue_outputs(translate([doc], ["zh", "ja"], PseudoEngine(), glossary=glossary).editions, glossary=glossary)
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.goto((folder / "aligned.html").as_uri())
-    headers = page.locator("#aligned thead th")
-    assert [headers.nth(i).inner_text() for i in range(headers.count())] == ["English", "中文", "日本語"]
-    first = page.locator("#aligned tbody tr").first.locator("td")
-    assert first.count() == 3 and all(first.nth(i).is_visible() for i in range(3))
-    assert page.locator("#aligned img").first.get_attribute("src").startswith("img/")
-    page.close()
+
+def test_the_sample_issue_pages_have_images(browser, pages):
+    for name in ("issue-en", "issue-zh", "issue-ja", "aligned"):
+        page = _open(browser, pages[name], "desktop")
+        count = page.evaluate("() => document.images.length")
+        page.close()
+        assert count >= 6, name
+
+
+def _has_cjk_fonts() -> bool:
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "CJK" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "selector"),
+    [
+        ("home-zh", "zh", "ul.issues a.title"),
+        ("home-ja", "ja", "ul.issues a.title"),
+        ("issue-zh", "zh", "article h2"),
+        ("issue-ja", "ja", "article h2"),
+        ("issue-zh", "zh", "article li"),
+        ("aligned", "zh", "td.col-zh h2"),
+        ("aligned", "ja", "td.col-ja h2"),
+        ("report", "zh", "td[data-role='text'][lang='zh-Hans']"),
+        ("report", "ja", "td[data-role='text'][lang='ja']"),
+    ],
+)
+def test_cjk_text_is_drawn_in_a_cjk_font_for_its_language(browser, pages, name, lang, selector):
+    if not _has_cjk_fonts():
+        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
+    page = _open(browser, pages[name], "desktop")
+    try:
+        session = page.context.new_cdp_session(page)
+        session.send("DOM.enable")
+        session.send("CSS.enable")
+        root = session.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+        node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        assert node, f"{name}: nothing matches {selector}"
+        used = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    finally:
+        page.close()
+    families = {font["familyName"]: font["glyphCount"] for font in used}
+    cjk = {family: n for family, n in families.items() if "CJK" in family}
+    assert cjk, f"{name} {selector}: drawn in {families}, no CJK font"
+    assert max(cjk, key=cjk.get) == CJK_FONT[lang], f"{name} {selector}: {lang} text drawn mostly in {cjk}"
+
+
+def test_side_by_side_headings_start_level_in_the_three_columns(browser, pages):
+    page = _open(browser, pages["aligned"], "desktop")
+    try:
+        row = page.locator("#aligned > tbody > tr[data-kind='heading']").first
+        tops = [row.locator(f"td.col-{lang} h2").bounding_box()["y"] for lang in ("en", "zh", "ja")]
+        boxes = [row.locator(f"td.col-{lang}").bounding_box()["x"] for lang in ("en", "zh", "ja")]
+    finally:
+        page.close()
+    assert boxes[0] < boxes[1] < boxes[2]
+    assert max(tops) - min(tops) <= 1, tops
+
+
+def test_language_switch_keeps_the_reader_on_the_issue(browser, pages):
+    page = _open(browser, pages["home-en"], "desktop")
+    try:
+        page.click("#issue-024 a.title")
+        assert page.url.endswith("/024/index.html") and page.get_attribute("html", "lang") == "en"
+        page.click("nav.langs >> text=中文")
+        assert page.url.endswith("/024/zh.html") and page.get_attribute("html", "lang") == "zh-Hans"
+        assert "机器学习" in page.inner_text("article")
+        page.click("nav.langs >> text=日本語")
+        assert page.url.endswith("/024/ja.html") and "機械学習" in page.inner_text("article")
+        page.click("nav.langs >> text=All issues")
+        assert page.url.endswith("/index.ja.html") and page.get_attribute("html", "lang") == "ja"
+        page.click("#issue-024 a.side")
+        assert page.url.endswith("/024/aligned.html")
+        headers = page.locator("#aligned > thead th")
+        page.uncheck("input.toggle[data-lang='zh']")
+        assert [headers.nth(i).is_visible() for i in range(3)] == [True, False, True]
+    finally:
+        page.close()
+
+
+def test_committed_screenshots_are_the_ones_the_readme_shows():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, width in screenshots.SHOTS:
+        path = screenshots.DOCS / f"{name}-{width}.png"
+        assert path.is_file() and path.stat().st_size > 10_000, path
+        assert f"docs/screenshots/{path.name}" in readme

@@ -175,3 +175,25 @@ def test_cli_diff_bad_input_exits_2_with_one_line(runner, tmp_path, case):
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("bilingual: error:")
+
+
+# ------------------------------------------------------------------- identical inputs are identical
+
+REAL_EDITIONS = sorted(
+    [*(ROOT / "tests/fixtures/real").glob("*/*/zh.md"), *(ROOT / "tests/fixtures/real").glob("*/*/ja.md"), SAMPLE_ISSUE / "zh.md", SAMPLE_ISSUE / "ja.md"]
+)
+
+
+@pytest.mark.parametrize("edition", REAL_EDITIONS, ids=lambda p: "/".join(p.parts[-3:]))
+@pytest.mark.parametrize("where", ["beside en.md", "elsewhere"])
+def test_diff_of_a_copy_is_identical(runner, tmp_path, edition, where):
+    folder = tmp_path / "issue"
+    shutil.copytree(edition.parent, folder)
+    original = folder / edition.name
+    copy = (folder if where == "beside en.md" else tmp_path) / f"copy.{edition.name}"
+    shutil.copy(original, copy)
+    for old, new in ((original, copy), (copy, original)):
+        result = runner.invoke(app, ["diff", str(old), str(new), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.output)
+        assert data["identical"] is True and data["changes"] == [] and data["compared"] > 0

@@ -20,19 +20,29 @@ from bilingual.render.site import build_site, find_issues
 from conftest import ROOT, SAMPLE_ISSUE
 
 IMAGE = "img/3f8a8715d27b2a187f1097ecd3457c6e.png"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+IMAGES = sorted(f"img/{p.name}" for p in (SAMPLE_ISSUE / "img").glob("*.png"))
+LANG_TAGS = {"en": "en", "zh": "zh-Hans", "ja": "ja"}
 
 
-def make_issues(base: Path) -> Path:
-    """``base/issues/024`` with en.md, zh.md, ja.md (pseudo with the glossary) and one image."""
-    folder = base / "issues" / "024"
-    (folder / "img").mkdir(parents=True)
+def make_issues(base: Path, older: bool = False) -> Path:
+    """``base/issues/024`` with en.md, zh.md, ja.md (pseudo with the glossary) and its images, and
+    the newsletter's config; with ``older``, also ``023``: the same issue a week earlier, retitled."""
+    issues = base / "issues"
+    folder = issues / "024"
+    folder.mkdir(parents=True)
     shutil.copy(SAMPLE_ISSUE / "en.md", folder / "en.md")
-    (folder / IMAGE).write_bytes(PNG)
+    shutil.copytree(SAMPLE_ISSUE / "img", folder / "img")
+    shutil.copy(SAMPLE_ISSUE.parent / "newsletter.yaml", issues / "newsletter.yaml")
     doc = parse((folder / "en.md").read_text(encoding="utf-8"), str(folder / "en.md"))
     for edition in translate([doc], ["zh", "ja"], PseudoEngine(), glossary=load_glossary([ROOT / "glossary"])).editions:
         (folder / f"{edition.lang}.md").write_text(edition.markdown, encoding="utf-8")
-    return folder.parent
+    if older:
+        shutil.copytree(folder, issues / "023")
+        for lang in ("en", "zh", "ja"):
+            path = issues / "023" / f"{lang}.md"
+            text = path.read_text(encoding="utf-8").replace("date: 2021-08-08", "date: 2021-08-01")
+            path.write_text(text.replace("#24", "#23", 1), encoding="utf-8")
+    return issues
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +63,11 @@ def _page(path: Path):
 
 def test_site_files(site):
     files = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
-    assert files == sorted(["024/aligned.html", "024/index.html", f"024/{IMAGE}", "024/ja.html", "024/zh.html", "index.html"])
-    assert (site / "024" / IMAGE).read_bytes() == PNG
+    pages = ["024/aligned.html", "024/index.html", "024/ja.html", "024/zh.html"]
+    home = ["index.html", "index.zh.html", "index.ja.html", "feed.en.xml", "feed.zh.xml", "feed.ja.xml"]
+    assert files == sorted([*pages, *home, *(f"024/{image}" for image in IMAGES)])
+    assert len(IMAGES) == 6
+    assert all((site / "024" / image).read_bytes() == (SAMPLE_ISSUE / image).read_bytes() for image in IMAGES)
 
 
 @pytest.mark.parametrize(("page", "lang"), [("index.html", "en"), ("024/index.html", "en"), ("024/zh.html", "zh-Hans"), ("024/ja.html", "ja"), ("024/aligned.html", "en")])
@@ -78,17 +91,107 @@ def test_index_links_every_language_and_the_side_by_side_page(site):
 def test_language_switcher_on_each_edition(site):
     page = _page(site / "024" / "ja.html")
     nav = {a.text_content(): a.get("href") for a in page.xpath("//nav[@class='langs']/a")}
-    assert nav == {"All issues": "../index.html", "English": "index.html", "中文": "zh.html", "Side by side": "aligned.html"}
+    assert nav == {"All issues": "../index.ja.html", "English": "index.html", "中文": "zh.html", "Side by side": "aligned.html"}
     assert page.xpath("//nav[@class='langs']/span[@aria-current='page']")[0].text_content() == "日本語"
 
 
-@pytest.mark.parametrize("page", ["index.html", "024/index.html", "024/zh.html", "024/ja.html", "024/aligned.html"])
+@pytest.mark.parametrize(("home", "lang", "name", "description"), [
+    ("index.html", "en", "Akira's Machine Learning News", "A weekly digest of machine-learning articles"),
+    ("index.zh.html", "zh", "Akira 的机器学习新闻", "每周一期的机器学习文章"),
+    ("index.ja.html", "ja", "Akira の機械学習ニュース", "機械学習の記事・活用事例・論文を毎週まとめて"),
+])
+def test_home_page_names_the_newsletter_in_its_language(site, home, lang, name, description):
+    page = _page(site / home)
+    assert page.get("lang") == LANG_TAGS[lang]
+    assert page.xpath("string(//header//h1)") == name and page.xpath("//title")[0].text == name
+    assert page.xpath("string(//p[@class='description'])").startswith(description)
+    (item,) = page.xpath("//li[@id='issue-024']")
+    assert item.xpath("string(.//time/@datetime)") == "2021-08-08"
+    titles = {a.get("lang"): a.text_content() for a in item.xpath(".//a[@lang]")}
+    assert set(titles) == {"en", "zh-Hans", "ja"} and titles["en"] == "Akira's Machine Learning News — #24"
+    assert item.xpath("string(.//a[contains(@class, 'title')]/@lang)") == LANG_TAGS[lang]
+    feed = page.xpath("//link[@rel='alternate'][@type='application/atom+xml']")[0]
+    assert feed.get("href") == f"feed.{lang}.xml"
+
+
+def test_home_lists_issues_newest_first_with_dates_and_titles(runner, tmp_path):
+    issues = make_issues(tmp_path, older=True)
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["publish", str(issues), "--out", str(out), "--no-glossary"])
+    assert result.exit_code == 0, result.output
+    for home, lang in (("index.html", "en"), ("index.zh.html", "zh-Hans"), ("index.ja.html", "ja")):
+        page = _page(out / home)
+        assert [li.get("id") for li in page.xpath("//ul[@class='issues']/li")] == ["issue-024", "issue-023"]
+        assert page.xpath("//ul[@class='issues']/li//time/@datetime") == ["2021-08-08", "2021-08-01"]
+        assert "#23" in page.xpath(f"string(//li[@id='issue-023']//a[@lang='{lang}'])")
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ("index.html", {"English": None, "中文": "index.zh.html", "日本語": "index.ja.html"}),
+    ("index.zh.html", {"English": "index.html", "中文": None, "日本語": "index.ja.html"}),
+    ("024/index.html", {"English": None, "中文": "zh.html", "日本語": "ja.html"}),
+    ("024/zh.html", {"English": "index.html", "中文": None, "日本語": "ja.html"}),
+    ("024/ja.html", {"English": "index.html", "中文": "zh.html", "日本語": None}),
+    ("024/aligned.html", {"English": "index.html", "中文": "zh.html", "日本語": "ja.html"}),
+])
+def test_every_page_has_a_language_switch_that_stays_on_the_same_issue(site, page, expected):
+    nav = _page(site / page).xpath("//nav[@class='langs']")[0]
+    found = {}
+    for element in nav.xpath("./a | ./span"):
+        if element.text_content() in expected:
+            found[element.text_content()] = element.get("href")
+    assert found == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ja"])
+def test_an_atom_feed_per_language(site, lang):
+    from lxml import etree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = etree.parse(str(site / f"feed.{lang}.xml")).getroot()  # well-formed XML, or this raises
+    assert feed.tag == f"{atom}feed" and feed.get("{http://www.w3.org/XML/1998/namespace}lang") == LANG_TAGS[lang]
+    for required in ("id", "title", "updated"):
+        assert feed.find(f"{atom}{required}").text
+    (entry,) = feed.findall(f"{atom}entry")
+    assert entry.find(f"{atom}updated").text == "2021-08-08T00:00:00Z" and entry.find(f"{atom}id").text
+    assert entry.find(f"{atom}author/{atom}name").text == "Akihiro FUJII"
+    href = entry.find(f"{atom}link[@rel='alternate']").get("href")
+    assert (site / href).is_file() and href == f"024/{'index' if lang == 'en' else lang}.html"
+    title = entry.find(f"{atom}title").text
+    assert ("#24" in title) and (lang == "en" or "⟦" in title)
+    content = entry.find(f"{atom}content")
+    assert content.get("type") == "html" and "<h2>" in content.text
+
+
+def test_a_missing_image_is_named_with_file_and_line_and_nothing_is_written(runner, tmp_path):
+    issues = make_issues(tmp_path)
+    (issues / "024" / "img" / "1c2724036fd8ab89a62ea7ca519c9698.png").unlink()
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["publish", str(issues), "--out", str(out), "--no-glossary"])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert f"{issues / '024' / 'en.md'}:77:" in line and "img/1c2724036fd8ab89a62ea7ca519c9698.png" in line
+    assert not out.exists()
+
+
+def test_assets_linked_from_raw_html_are_copied_too(tmp_path):
+    issues = make_issues(tmp_path)
+    (issues / "024" / "diagram.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    for lang in ("en", "zh", "ja"):
+        path = issues / "024" / f"{lang}.md"
+        path.write_text(path.read_text(encoding="utf-8") + '\n<p><img src="diagram.svg" alt=""></p>\n', encoding="utf-8")
+    files = build_site(find_issues([issues]), ["zh", "ja"])
+    assert Path("024/diagram.svg") in files
+
+
+@pytest.mark.parametrize("page", ["index.html", "index.zh.html", "index.ja.html", "024/index.html", "024/zh.html", "024/ja.html", "024/aligned.html"])
 def test_links_are_relative_and_resolve_and_nothing_external_is_loaded(site, page):
     path = site / page
     doc = _page(path)
-    assert not doc.xpath("//link[@href] | //script[@src] | //iframe")
+    assert not doc.xpath("//link[@href][not(@rel='alternate')] | //script[@src] | //iframe")
     for element in doc.xpath("//img[@src]"):
         assert not urlsplit(element.get("src")).scheme
+        assert (path.parent / element.get("src")).is_file(), element.get("src")
     for a in doc.xpath("//a[@href]"):
         href = a.get("href")
         parts = urlsplit(href)

@@ -81,20 +81,45 @@ def test_rows_carry_each_language_text(alignment, run):
     assert row.cells[1].plain == zh.translations[row.id].text.replace("{1}", "").replace("{/1}", "")
 
 
-def test_blocks_keep_container_markers_and_table_rows(alignment):
+def test_blocks_keep_container_markers_and_whole_tables(alignment):
     kinds = {b.kind for b in alignment.blocks}
-    assert {"front-matter", "heading", "paragraph", "row"} <= kinds
+    assert {"front-matter", "heading", "paragraph", "table", "code"} <= kinds
+    assert "row" not in kinds
     heading = next(b for b in alignment.blocks if b.kind == "heading")
     assert heading.markdown["en"] == "## This week's featured articles/news"
     assert heading.markdown["zh"].startswith("## ⟦")
     item = next(b for b in alignment.blocks if b.markdown.get("en", "").startswith("- An article reports"))
     assert item.markdown["ja"].startswith("- ⟦")
-    header = next(b for b in alignment.blocks if b.kind == "row")
-    assert header.header and header.cells["en"] == ("Paper", "arXiv", "Topic")
-    body = [b for b in alignment.blocks if b.kind == "row"][1]
-    assert not body.header and body.cells["zh"][:2] == ("⟦ACAR-Net⟧", "2006.07976")
+    (table,) = [b for b in alignment.blocks if b.kind == "table"]
+    lines = table.markdown["en"].splitlines()
+    assert lines[0] == "| Paper | arXiv | Topic |" and lines[1] == "|:---|:---:|---|" and len(lines) == 6
+    assert table.markdown["zh"].splitlines()[2].startswith("| ⟦ACAR-Net⟧ | 2006.07976 |")
+    assert len(table.rows) == 15  # every cell's segment, header included (numbers are copied as is)
     title = alignment.blocks[0]
     assert title.kind == "front-matter" and title.label == "title"
+
+
+def test_blocks_follow_the_source_line_by_line(alignment):
+    lines = [b.line for b in alignment.blocks]
+    assert lines == sorted(lines)
+    assert [b.index for b in alignment.blocks] == list(range(1, len(alignment.blocks) + 1))
+
+
+def test_fenced_code_is_in_every_language(alignment):
+    (code,) = [b for b in alignment.blocks if b.kind == "code"]
+    for lang in ("en", "zh", "ja"):
+        assert code.markdown[lang].startswith("```bash\npython run.py trainer.max_epochs=20 model.lr=1e-4")
+        assert code.markdown[lang].endswith("```")
+    assert code.rows == ()
+    assert [b.kind for b in alignment.blocks].count("hr") == 3
+
+
+def test_aligned_markdown_shows_fenced_code_after_the_sentence_that_announces_it(alignment):
+    text = aligned_markdown(alignment)
+    announce = text.index("shows commands like these:")
+    fence = text.index("```bash\npython run.py trainer.max_epochs=20")
+    about = text.index("About me")
+    assert announce < fence < about
 
 
 def test_title_and_name_come_from_the_source(alignment):
@@ -147,7 +172,7 @@ def test_aligned_markdown_is_a_table_per_block(alignment):
     text = aligned_markdown(alignment)
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     tables = [t for t in tokens if t.type == "table_open"]
-    assert len(tables) == len(alignment.blocks)
+    assert len(tables) == sum(1 for b in alignment.blocks if b.rows)  # code, rules: shown as they are
     body_rows = sum(1 for t in tokens if t.type == "tr_open") - len(tables)
     assert body_rows == len(alignment.rows)
     assert all(sum(1 for t in tokens[i:] if t.type == "th_open") >= 4 for i, t in enumerate(tokens) if t.type == "thead_open")
@@ -185,11 +210,20 @@ def test_html_has_three_language_columns_and_a_row_per_block(page, alignment):
 
 def test_html_renders_headings_links_and_images_per_language(page):
     heading = page.xpath("//tr[@data-kind='heading']")[0]
-    assert [td.xpath("./h2") != [] for td in heading.xpath("./td")] == [True, True, True]
+    assert [td.xpath("./div/h2") != [] for td in heading.xpath("./td")] == [True, True, True]
     links = page.xpath("//td[@lang='ja']//a[@href='https://arxiv.org/abs/2103.07351']")
     assert links
     images = page.xpath("//td[@lang='zh-Hans']//img[@src='img/3f8a8715d27b2a187f1097ecd3457c6e.png']")
     assert images and images[0].get("alt").startswith("⟦")
+
+
+def test_html_shows_the_table_whole_and_the_code_in_each_column(page):
+    (row,) = page.xpath("//tr[@data-kind='table']")
+    for td in row.xpath("./td"):
+        (table,) = td.xpath(".//table")
+        assert len(table.xpath(".//tr")) == 5 and len(table.xpath(".//tr[1]/th")) == 3
+    (code,) = page.xpath("//tr[@data-kind='code']")
+    assert all("python run.py experiment=example_simple" in td.xpath("string(.//pre)") for td in code.xpath("./td"))
 
 
 def test_html_marks_row_status(page):
@@ -328,3 +362,14 @@ def test_align_bad_input_is_one_line_and_writes_nothing(runner, tmp_path, run, c
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("bilingual: error:") and expected in lines[0]
     assert not any(p.name.startswith("aligned") or p.suffix == ".tmx" or p.name.startswith(".") for p in folder.iterdir())
+
+
+def test_align_command_writes_the_signature_translate_wrote(runner, tmp_path):
+    folder = tmp_path / "024"
+    shutil.copytree(SAMPLE_ISSUE, folder, ignore=shutil.ignore_patterns("aligned.*", "*.tmx", "report.*"))
+    signature = polib.pofile(str(folder / "zh.po")).metadata["X-Bilingual-Signature"]
+    result = runner.invoke(app, ["align", str(folder), "--glossary", str(ROOT / "glossary")])
+    assert result.exit_code == 0, result.output
+    assert f"Signature: `{signature}`" in (folder / "aligned.md").read_text(encoding="utf-8")
+    assert signature in lxml_html.fromstring((folder / "aligned.html").read_bytes()).text_content()
+    assert f'<prop type="x-signature">{signature}</prop>' in (folder / "024.tmx").read_text(encoding="utf-8")

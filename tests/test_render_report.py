@@ -70,7 +70,7 @@ def test_report_html_shows_substitutions_as_del_and_ins(report):
     page = lxml_html.document_fromstring(report_html(report))
     row = page.xpath("//table[@class='segments']//tr[td[contains(., '人群计数')]]")
     assert row
-    assert page.xpath("//ins[text()='人群计数']") and page.xpath("//del[starts-with(text(), '{')]")
+    assert page.xpath("//ins[text()='人群计数']") and page.xpath("//del/span[@class='token'][starts-with(text(), '{')]")  # a glossary slot of the raw output
     assert not page.xpath("//link[@rel='stylesheet'] | //script[@src]")
 
 
@@ -169,3 +169,40 @@ def test_output_paths_for_issues_and_plain_files(tmp_path):
     assert (issue.tmx.name, issue.aligned_md.name, issue.report_html.name) == ("024.tmx", "aligned.md", "report.html")
     plain = OutputPaths.beside(tmp_path / "post.md", tmp_path / "out")
     assert (plain.tmx, plain.aligned_html.name) == (tmp_path / "out" / "post.tmx", "post.aligned.html")
+
+
+# ------------------------------------------------------------------- report.html reads as rendered text
+
+
+@pytest.fixture(scope="module")
+def report_page(report):
+    return lxml_html.document_fromstring(report_html(report))
+
+
+def test_report_html_shows_markup_rendered_not_as_placeholders(report_page, report):
+    from bilingual.render.markup import markup_html
+
+    checked = 0
+    for s in report.segments:
+        tokens = {p.token for p in s.markup}
+        for text in (s.source, *(st.text for st in s.stages)):
+            shown = lxml_html.fragment_fromstring(markup_html((Op("equal", text),), s.markup), create_parent="div").text_content()
+            assert not {t for t in tokens if t in shown}, (s.id, shown)
+            checked += bool(tokens)
+    assert checked > 100
+    page_text = report_page.xpath("string(//table[@class='segments'])")
+    assert "{1}合成数据" not in page_text and "{1}Synthetic data" not in page_text
+    links = report_page.xpath("//td[@data-role='text']//a[@href='https://arxiv.org/abs/2103.07351']")
+    assert links and all(a.text_content().strip() for a in links)
+    assert report_page.xpath("//td[@data-role='source']//em[text()='in real-world conditions']")
+
+
+def test_report_html_has_an_english_source_column(report_page, run):
+    heads = [th.text_content() for th in report_page.xpath("//table[@class='segments'][1]/thead/tr/th")]
+    assert heads == ["segment", "English", "stage", "text"]
+    zh = next(e for e in run.editions if e.lang == "zh")
+    seg = next(s for s in zh.segments if s.text.startswith("{1}Synthetic data"))
+    (row,) = report_page.xpath(f"//tr[@id='zh-{seg.id.replace('.', '-')}']")
+    source = row.xpath("./td[@data-role='source']")[0]
+    assert source.get("lang") == "en" and source.text_content().startswith("Synthetic data is now being used for crowd counting.")
+    assert row.xpath("./td[@data-role='text']")[0].get("lang") == "zh-Hans"

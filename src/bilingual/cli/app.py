@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from .. import __version__
+from .helptext import TidyGroup
 
 app = typer.Typer(
     name="bilingual",
+    cls=TidyGroup,
     help="Translate a Markdown newsletter into Chinese and Japanese offline, with an enforced glossary.",
     no_args_is_help=True,
     add_completion=False,

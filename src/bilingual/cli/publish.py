@@ -161,14 +161,23 @@ def publish_command(
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "zh,ja",
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="The newsletter's name and description (default: newsletter.yaml beside the issue folders).")
+    ] = None,
 ) -> None:
-    """Build a static site: an index of issues, each in English, Chinese and Japanese, and side by side."""
+    """Build a static site: home pages and Atom feeds per language, each issue in English, Chinese and Japanese, and side by side."""
     langs = _langs(to)
     with domain_errors():
+        from ..errors import InputError
         from ..render.outputs import write_files
         from ..render.site import build_site, find_issues
+        from ..render.siteconfig import find_config, load_config
 
-        folders = find_issues(issues or [Path("issues")])
-        files = build_site(folders, langs, _glossary(glossary, no_glossary))
+        paths = issues or [Path("issues")]
+        if config is not None and not config.is_file():
+            raise InputError("no such config file; see issues/newsletter.yaml for an example", config)
+        settings = load_config(config if config is not None else find_config(paths))
+        folders = find_issues(paths)
+        files = build_site(folders, langs, _glossary(glossary, no_glossary), settings)
         written = write_files({out / path: content for path, content in files.items()})
     typer.echo(f"published {len(folders)} issue(s) to {out}: {len(files)} file(s), {len(written)} written; open {out / 'index.html'}")

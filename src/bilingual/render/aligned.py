@@ -8,7 +8,6 @@ GitHub; ``aligned.html`` is one self-contained page with a column per language.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import ChainMap
 from collections.abc import Iterable, Mapping, Sequence
@@ -20,13 +19,13 @@ from ..models import Document, Segment, Unit
 from ..placeholders import split_tokens
 from ..rebuild import rebuild, render_unit
 from ..segment import join, segment
+from .blocks import table_at, verbatim_blocks
 from .inputs import Version, flags_by_segment
 from .model import LANG_NAMES, Alignment, Block, Cell, Flag, Piece, Row, Status
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
 
-_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _STATE_MARK = {"approved": "✅", "machine": "🤖", "has-violations": "⚠️"}
 
 
@@ -37,7 +36,10 @@ def build_alignment(
     name: str = "",
     signature: str = "",
 ) -> Alignment:
-    """``doc`` (English) and its translations, block by block, segment by segment."""
+    """``doc`` (English) and its translations, block by block, segment by segment.
+
+    ``signature`` defaults to the versions' own signatures (their PO headers), each named once.
+    """
     segments = segment(doc)
     by_unit: dict[int, list[Segment]] = {}
     for seg in segments:
@@ -46,7 +48,7 @@ def build_alignment(
     flagged = flags_by_segment(all_flags, segments)
     english = Version("en", doc, {u.index: u.index for u in doc.units}, {s.id: s.text for s in segments}, {}, {})
     blocks: list[Block] = []
-    for number, units in _blocks(doc).items():
+    for units in _blocks(doc).values():
         rows: list[Row] = []
         for unit in units:
             segs = by_unit.get(unit.index, [])
@@ -63,15 +65,38 @@ def build_alignment(
                 rid = group[0].id if len(group) == 1 else f"{unit.uid}.1-{len(group)}"
                 rows.append(Row(rid, group[0].line, unit.kind, tuple(cells)))
         if rows:
-            blocks.append(_block(number, units, rows, english, versions))
+            blocks.append(_block(units, rows, english, versions))
+    blocks += _verbatim(english, versions)
+    blocks.sort(key=lambda b: b.line)
+    numbered = tuple(replace(block, index=n) for n, block in enumerate(blocks, 1))
     langs = ("en", *(v.lang for v in versions))
-    return Alignment(name or _stem(doc), _title(doc), langs, tuple(blocks), signature)
+    signature = signature or " ; ".join(dict.fromkeys(v.signature for v in versions if v.signature))
+    return Alignment(name or _stem(doc), _title(doc), langs, numbered, signature)
 
 
-def _blocks(doc: Document) -> dict[int, list[Unit]]:
-    out: dict[int, list[Unit]] = {}
+def _blocks(doc: Document) -> dict[tuple[str, int], list[Unit]]:
+    """The units of each block in document order; a table's cells make one block."""
+    out: dict[tuple[str, int], list[Unit]] = {}
     for unit in doc.units:
-        out.setdefault(unit.block, []).append(unit)
+        table = table_at(doc.source, unit.line) if unit.container == "table" else None
+        key = ("table", table[0]) if table else ("block", unit.block)
+        out.setdefault(key, []).append(unit)
+    return out
+
+
+def _verbatim(english: Version, versions: Sequence[Version]) -> list[Block]:
+    """Code, rules and HTML blocks: the edition's own where it has as many of each kind, else the English."""
+    source = verbatim_blocks(english.doc.source)
+    mine = {v.lang: verbatim_blocks(v.doc.source) for v in versions}
+    out: list[Block] = []
+    for k, block in enumerate(source):
+        markdown = {"en": block.markdown}
+        for lang, theirs in mine.items():
+            same_kind = [b for b in theirs if b.kind == block.kind]
+            counterpart = [b for b in source if b.kind == block.kind].index(block)
+            fits = len(same_kind) == sum(1 for b in source if b.kind == block.kind)
+            markdown[lang] = same_kind[counterpart].markdown if fits else block.markdown
+        out.append(Block(k, block.kind, block.line, (), markdown))
     return out
 
 
@@ -107,28 +132,34 @@ def _merge_status(statuses: Iterable[Status]) -> Status:
     return max(statuses, key=order.index, default="source")
 
 
-def _block(number: int, units: list[Unit], rows: list[Row], english: Version, versions: Sequence[Version]) -> Block:
+def _block(units: list[Unit], rows: list[Row], english: Version, versions: Sequence[Version]) -> Block:
     first = next((u for u in units if u.parent is None), units[0])
-    kind = "row" if first.kind == "cell" else first.kind
+    kind = "table" if first.kind == "cell" else first.kind
     markdown: dict[str, str] = {}
-    cells: dict[str, tuple[str, ...]] = {}
     for version in (english, *versions):
         mapped = [version.doc.units[version.units[u.index]] for u in units if u.index in version.units]
         doc, texts = (version.doc, version.whole) if len(mapped) == len(units) else (english.doc, {})
         mapped = mapped if len(mapped) == len(units) else units
-        if kind == "row":
-            cells[version.lang] = tuple(render_unit(doc, u, texts).strip() for u in mapped if u.parent is None)
-        elif kind == "front-matter":
+        if kind == "front-matter":
             markdown[version.lang] = render_unit(doc, mapped[0], texts)
+        elif kind == "table":
+            markdown[version.lang] = block_markdown(doc, mapped, texts, table_at(doc.source, mapped[0].line))
         else:
             markdown[version.lang] = block_markdown(doc, mapped, texts)
-    header = kind == "row" and _is_header(english.doc, first)
     label = _yaml_key(english.doc, first) if kind == "front-matter" else ""
-    return Block(number, kind, first.line, tuple(rows), markdown, cells, header, label)
+    return Block(0, kind, first.line if kind != "table" else _table_line(english.doc, first), tuple(rows), markdown, label=label)
 
 
-def block_markdown(doc: Document, units: Sequence[Unit], texts: Mapping[int, str]) -> str:
-    """The Markdown of the source lines ``units`` stand on (container markers included), translated."""
+def _table_line(doc: Document, cell: Unit) -> int:
+    span = table_at(doc.source, cell.line)
+    return span[0] if span else cell.line
+
+
+def block_markdown(doc: Document, units: Sequence[Unit], texts: Mapping[int, str], lines: tuple[int, int] | None = None) -> str:
+    """The Markdown of the source lines ``units`` stand on (container markers included), translated.
+
+    ``lines`` (1-based first line, line after the last) widens the cut, e.g. to a whole table.
+    """
     top = [u for u in units if u.region is not None]
     if not top:
         return render_unit(doc, units[0], texts)
@@ -139,18 +170,21 @@ def block_markdown(doc: Document, units: Sequence[Unit], texts: Mapping[int, str
     if top[-1].kind == "heading" and top[-1].region.style == "block":  # setext: keep the underline
         underline = source.find("\n", end + 1)
         end = len(source) if underline < 0 else underline
+    if lines is not None:
+        start = min(start, _line_offset(source, lines[0]))
+        end = max(end, _line_offset(source, lines[1]) - 1)
     return rebuild(Document(doc.path, source, tuple(units)), texts, start, end).strip("\n")
 
 
-def _is_header(doc: Document, cell: Unit) -> bool:
-    lines = _lines(doc.source)
-    return cell.line < len(lines) and bool(_DELIMITER_ROW.match(lines[cell.line]))
-
-
-@functools.lru_cache(maxsize=4)
-def _lines(source: str) -> tuple[str, ...]:
-    """The lines of a source, split once per document rather than once per table row."""
-    return tuple(source.split("\n"))
+def _line_offset(source: str, line: int) -> int:
+    """Where 1-based ``line`` of ``source`` starts (just past the end for a line after the last)."""
+    offset = 0
+    for _ in range(line - 1):
+        found = source.find("\n", offset)
+        if found < 0:
+            return len(source) + 1
+        offset = found + 1
+    return offset
 
 
 def _stem(doc: Document) -> str:
@@ -192,6 +226,14 @@ def aligned_markdown(alignment: Alignment) -> str:
     for block in alignment.blocks:
         label = f" `{block.label}`" if block.label else ""
         out += ["", f"### {block.index}. {block.kind}{label} · line {block.line}", ""]
+        if not block.rows:  # code, a rule or HTML: shown as it is, once if every language has the same
+            texts = [block.markdown.get(lang, "") for lang in alignment.langs]
+            if len(set(texts)) == 1:
+                out.append(texts[0])
+            else:
+                for name, text in zip(names, texts, strict=True):
+                    out += [f"**{name}**", "", text, ""]
+            continue
         out.append("| | " + " | ".join(names) + " |")
         out.append("|---|" + "---|" * len(names))
         for row in block.rows:
@@ -218,21 +260,16 @@ def _md_text(text: str) -> str:
 
 def aligned_html(alignment: Alignment, glossary: Glossary | None = None, home: str | None = None) -> str:
     """``aligned.html``: one row per block, a column per language, a column toggle, terms highlighted."""
-    from .html import TermFinder, highlight, inline_html, jinja_env, markdown_html
+    from .html import TermFinder, highlight, jinja_env, markdown_html
 
     finder = TermFinder(glossary) if glossary is not None and len(glossary) else None
     rows = []
     for block in alignment.blocks:
         columns = []
         for i, lang in enumerate(alignment.langs):
-            if block.kind == "row":
-                tag = "th" if block.header else "td"
-                cells = "".join(f"<{tag}>{inline_html(c)}</{tag}>" for c in block.cells.get(lang, ()))
-                html = f'<table class="row"><tr>{cells}</tr></table>'
-            else:
-                html = markdown_html(block.markdown.get(lang, ""))
-            states = {row.cells[i].state for row in block.rows}
-            state = "approved" if i == 0 else max(states, key=("approved", "machine", "has-violations").index)
+            html = markdown_html(block.markdown.get(lang, ""))
+            states = [row.cells[i].state for row in block.rows]
+            state = "approved" if i == 0 or not states else max(states, key=("approved", "machine", "has-violations").index)
             flags = [f for row in block.rows for f in row.cells[i].flags] if i else []
             columns.append({"lang": lang, "html": highlight(html, lang, finder), "state": state, "flags": flags})
         rows.append({"block": block, "columns": columns})

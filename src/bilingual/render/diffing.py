@@ -152,9 +152,16 @@ def compare_markdown(old: Document, new: Document, source: Document | None = Non
     from .aligned import build_alignment
     from .inputs import from_markdown
 
+    from ..errors import InputError
+
+    if source is not None:
+        try:
+            versions = [from_markdown(old.source, old.path, source, "old"), from_markdown(new.source, new.path, source, "new")]
+        except InputError:  # an edition that does not follow en.md is still compared with its other version
+            source = None
     base = source if source is not None else old
-    versions = [from_markdown(old.source, old.path, base, "old")] if source is not None else []
-    versions.append(from_markdown(new.source, new.path, base, "new"))
+    if source is None:
+        versions = [from_markdown(new.source, new.path, base, "new")]
     alignment = build_alignment(base, versions)
     changes: list[Change] = []
     for row in alignment.rows:

@@ -57,6 +57,7 @@ class Version:
     whole: Mapping[int, str]  # ``doc`` unit index → the unit's placeholder text
     status: Mapping[str, Status]  # English segment id → status
     flags: tuple[Flag, ...] = ()
+    signature: str = ""  # what produced the text (a PO file's X-Bilingual-Signature)
 
 
 def from_edition(edition: Edition, statuses: Mapping[str, Status] | None = None) -> Version:
@@ -77,7 +78,8 @@ def from_edition(edition: Edition, statuses: Mapping[str, Status] | None = None)
 def from_po(path: Path, doc: Document, lang: str, segments: Sequence[Segment] | None = None) -> Version:
     """A PO file of ``doc`` in ``lang``; raises when its ids are not ``doc``'s (another issue's file)."""
     segments = list(segments) if segments is not None else segment(doc)
-    entries = {key: entry for key, (entry, _) in po_entries(path).items() if entry.msgctxt}
+    po = po_file(path)
+    entries = {key: entry for key, (entry, _) in _active(po).items() if entry.msgctxt}
     ids = {s.id for s in segments}
     if entries:
         shared = sum(1 for ctx in entries if ctx in ids)
@@ -101,20 +103,33 @@ def from_po(path: Path, doc: Document, lang: str, segments: Sequence[Segment] | 
         else:
             texts[sid], status[sid] = seg.text, "missing"
     whole = unit_texts(doc, segments, texts)
-    return Version(lang, doc, {u.index: u.index for u in doc.units}, texts, whole, status)
+    signature = str(po.metadata.get(SIGNATURE_HEADER, ""))
+    return Version(lang, doc, {u.index: u.index for u in doc.units}, texts, whole, status, (), signature)
 
 
-def po_entries(path: Path) -> dict[str, tuple[Any, int]]:
-    """The active entries of a PO file by ``msgctxt`` (``msgid`` where there is none), with their line."""
+#: The PO header in which ``translate`` records what produced the file.
+SIGNATURE_HEADER = "X-Bilingual-Signature"
+
+
+def po_file(path: Path) -> Any:
+    """A PO file parsed with polib; raises :class:`PoFileError` naming the file when it is not one."""
     import polib
 
     from ..storage import read_text
 
     text = read_text(path)
     try:
-        po = polib.pofile(text, wrapwidth=0)
+        return polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
         raise PoFileError(f"is not a valid PO file ({str(exc).splitlines()[0]})", path) from None
+
+
+def po_entries(path: Path) -> dict[str, tuple[Any, int]]:
+    """The active entries of a PO file by ``msgctxt`` (``msgid`` where there is none), with their line."""
+    return _active(po_file(path))
+
+
+def _active(po: Any) -> dict[str, tuple[Any, int]]:
     return {(e.msgctxt or e.msgid): (e, e.linenum) for e in po if not e.obsolete}
 
 

@@ -99,11 +99,12 @@ class Row:
 
 @dataclass(frozen=True)
 class Block:
-    """A heading, paragraph, list item, quote, front-matter value or table row, in every language.
+    """A block of the issue in every language, in source order.
 
-    ``markdown`` holds the block's Markdown per language (container markers such as ``## `` or
-    ``- `` included) and ``cells`` a table row's cells per language, header rows flagged by
-    ``header``; the HTML renderer uses one or the other.
+    A heading, paragraph, list item, quote or front-matter value holds one row per segment; a
+    ``table`` holds the rows of all its cells and its whole Markdown; ``code``, ``hr`` and
+    ``html`` blocks have nothing to translate and no rows. ``markdown`` is the block's Markdown
+    per language (container markers such as ``## `` or ``- `` included).
     """
 
     index: int
@@ -111,8 +112,6 @@ class Block:
     line: int
     rows: tuple[Row, ...]
     markdown: Mapping[str, str] = field(default_factory=dict)
-    cells: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    header: bool = False
     label: str = ""  # a front-matter key such as "title"
 
     @property

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import Event
-from .diffing import Op, inline_diff, md_escape, ops_html, ops_markdown
+from ..models import Event, Placeholder
+from .diffing import Op, inline_diff, md_escape, ops_markdown
 from .inputs import ORIGIN_STATUS, as_flags, flags_by_segment
 from .model import LANG_NAMES, Flag, Status
 
@@ -56,6 +56,8 @@ class SegmentReport:
     stages: tuple[Stage, ...]
     events: tuple[Event, ...]
     flags: tuple[Flag, ...]
+    source: str = ""  # the English sentence, placeholder form
+    markup: tuple[Placeholder, ...] = ()  # the unit's markup its tokens stand for
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -124,7 +126,8 @@ def build_report(
             status = statuses.get((lang, seg.id), ORIGIN_STATUS.get(t.origin, "machine"))
             stages = _stages(t.origin, t.raw, t.text, approved.get((lang, seg.id)))
             own = tuple(flagged.get((lang, seg.id), []) + flagged.get(("", seg.id), []))
-            segments.append(SegmentReport(seg.id, lang, seg.line, t.origin, status, stages, t.events, own))
+            markup = edition.document.units[seg.unit].placeholders
+            segments.append(SegmentReport(seg.id, lang, seg.line, t.origin, status, stages, t.events, own, seg.text, markup))
     name = name or (_issue_name(editions[0].document.path) if editions else "")
     return Report(name, tuple(langs), signatures, tuple(segments))
 
@@ -225,16 +228,18 @@ def _anchor(s: SegmentReport) -> str:
 def report_html(report: Report) -> str:
     """``report.html``: the same report as one self-contained page."""
     from .html import jinja_env
+    from .markup import markup_html
 
     sections = []
     for lang in report.langs:
         rows = []
         for s in report.for_lang(lang):
             stages = [
-                {"label": STAGE_LABELS[st.name], "html": ops_html(st.ops or (Op("equal", st.text),)), "changed": st.changed}
+                {"label": STAGE_LABELS[st.name], "html": markup_html(st.ops or (Op("equal", st.text),), s.markup), "changed": st.changed}
                 for st in s.stages
             ]
-            rows.append({"segment": s, "anchor": _anchor(s), "stages": stages})
+            source = markup_html((Op("equal", s.source),), s.markup)
+            rows.append({"segment": s, "anchor": _anchor(s), "stages": stages, "source": source})
         sections.append({"lang": lang, "rows": rows})
     return jinja_env().get_template("report.html").render(
         report=report,

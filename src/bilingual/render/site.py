@@ -1,31 +1,37 @@
-"""A static site of the newsletter: an index of issues, each issue in every language, side by side.
+"""A static site of the newsletter: a home page and a feed per language, each issue in every language and side by side.
 
 ::
 
-    site/index.html            every issue, with links to each language and the side-by-side page
+    site/index.html            the home page in English: the newsletter's name and description,
+    site/index.zh.html         and in Chinese, Japanese…: issues newest first, dates, titles
+    site/feed.en.xml           an Atom feed per language (feed.zh.xml, feed.ja.xml)
     site/024/index.html        the English edition      (lang="en")
     site/024/zh.html           the Chinese edition      (lang="zh-Hans")
     site/024/ja.html           the Japanese edition     (lang="ja")
     site/024/aligned.html      the three languages side by side
-    site/024/img/…             files the issue links to by a relative path, copied as they are
+    site/024/img/…             every local file the issue links to, copied as it is
 
-Every link is relative and every page self-contained (inline CSS, no scripts or fonts from
-elsewhere), so the folder can be opened from disk or served from any path.
+The name and description come from ``newsletter.yaml`` beside the issue folders (see
+:mod:`.siteconfig`). Every page has a language switch that stays on the same issue. Every link
+is relative and every page self-contained (inline CSS, no scripts or fonts from elsewhere), so
+the folder can be opened from disk or served from any path. A local file an issue links to that
+does not exist stops the build with its file and line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
 
 from ..errors import InputError
 from .model import LANG_NAMES, html_lang
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
+    from .siteconfig import SiteConfig
 
 
 @dataclass(frozen=True)
@@ -34,14 +40,22 @@ class IssuePage:
 
     name: str  # the folder name: "024"
     folder: Path
-    titles: dict[str, str]  # lang → title
-    date: str
-    html: dict[str, str]  # lang → the edition's body HTML
+    titles: Mapping[str, str]  # lang → title
+    date: str  # as the front matter gives it ("2021-08-08"), or ""
+    html: Mapping[str, str]  # lang → the edition's body HTML
+    summaries: Mapping[str, str]  # lang → the front matter's description
+    author: str
+    updated: str  # RFC 3339, for the feeds
 
 
 def page_name(lang: str) -> str:
     """The file an issue's edition in ``lang`` is published as."""
     return "index.html" if lang == "en" else f"{lang}.html"
+
+
+def home_name(lang: str) -> str:
+    """The file the home page in ``lang`` is published as."""
+    return "index.html" if lang == "en" else f"index.{lang}.html"
 
 
 def find_issues(paths: Sequence[Path]) -> list[Path]:
@@ -62,13 +76,19 @@ def find_issues(paths: Sequence[Path]) -> list[Path]:
     return unique
 
 
-def build_site(issues: Sequence[Path], langs: Sequence[str], glossary: Glossary | None = None) -> dict[Path, str | bytes]:
+def build_site(
+    issues: Sequence[Path], langs: Sequence[str], glossary: Glossary | None = None, config: SiteConfig | None = None
+) -> dict[Path, str | bytes]:
     """Every file of the site, keyed by its path relative to the site folder."""
     from ..storage import read_text
     from .aligned import aligned_html, build_alignment
+    from .assets import issue_assets
+    from .feed import atom_feed, feed_name
     from .html import jinja_env, markdown_html
     from .inputs import load_issue
+    from .siteconfig import SiteConfig
 
+    config = config or SiteConfig()
     env = jinja_env()
     all_langs = ("en", *langs)
     files: dict[Path, str | bytes] = {}
@@ -87,26 +107,48 @@ def build_site(issues: Sequence[Path], langs: Sequence[str], glossary: Glossary 
             {lang: str(meta[lang].get("title") or _first_heading(texts[lang]) or folder.name) for lang in all_langs},
             str(meta["en"].get("date") or ""),
             {lang: markdown_html(text) for lang, text in texts.items()},
+            {lang: str(meta[lang].get("description") or "") for lang in all_langs},
+            str(meta["en"].get("author") or ""),
+            _updated(meta["en"].get("date"), folder / "en.md"),
         )
         pages.append(page)
         for lang in all_langs:
             files[Path(page.name) / page_name(lang)] = env.get_template("edition.html").render(
-                page=page, lang=lang, langs=all_langs, names=LANG_NAMES, page_lang=html_lang(lang), page_name=page_name
+                page=page, lang=lang, langs=all_langs, names=LANG_NAMES, page_lang=html_lang(lang), page_name=page_name,
+                home=home_name(lang),
             )
         alignment = build_alignment(doc, versions, name=page.name)
         files[Path(page.name) / "aligned.html"] = aligned_html(alignment, glossary, _switcher(all_langs))
-        for relative in _local_files(doc.source, *texts.values()):
-            target = (folder / relative).resolve()
-            if target.is_file() and folder.resolve() in target.parents:
-                files[Path(page.name) / relative] = target.read_bytes()
-    files[Path("index.html")] = env.get_template("index.html").render(
-        pages=pages, langs=all_langs, names=LANG_NAMES, page_lang="en", page_name=page_name
-    )
+        sources = [(folder / "en.md", doc.source), *((editions[lang], texts[lang]) for lang in langs)]
+        for relative, content in issue_assets(folder, sources).items():
+            files[Path(page.name) / relative] = content
+    pages.sort(key=lambda p: (p.date, p.name), reverse=True)
+    for lang in all_langs:
+        files[Path(home_name(lang))] = env.get_template("home.html").render(
+            pages=pages, lang=lang, langs=all_langs, names=LANG_NAMES, page_lang=html_lang(lang), page_name=page_name,
+            home_name=home_name, feed=feed_name(lang), name=config.name_in(lang), description=config.description_in(lang),
+        )
+        files[Path(feed_name(lang))] = atom_feed(config, pages, lang, lambda p, lg: f"{p.name}/{page_name(lg)}", home_name(lang))
     return files
 
 
+def _updated(date: object, source: Path) -> str:
+    """An issue's date as an RFC 3339 timestamp; an undated issue is as new as its en.md."""
+    if isinstance(date, dt.datetime):
+        return (date if date.tzinfo else date.replace(tzinfo=dt.timezone.utc)).isoformat().replace("+00:00", "Z")
+    if isinstance(date, dt.date):
+        return f"{date.isoformat()}T00:00:00Z"
+    if isinstance(date, str):
+        try:
+            return f"{dt.date.fromisoformat(date).isoformat()}T00:00:00Z"
+        except ValueError:
+            pass
+    stamp = dt.datetime.fromtimestamp(source.stat().st_mtime, dt.timezone.utc).replace(microsecond=0)
+    return stamp.isoformat().replace("+00:00", "Z")
+
+
 def _switcher(langs: Sequence[str]) -> list[dict[str, str]]:
-    links = [{"href": "../index.html", "lang": "en", "label": "All issues"}]
+    links = [{"href": f"../{home_name('en')}", "lang": "en", "label": "All issues"}]
     links += [{"href": page_name(lang), "lang": html_lang(lang), "label": LANG_NAMES.get(lang, lang)} for lang in langs]
     return links
 
@@ -129,24 +171,3 @@ def _first_heading(text: str) -> str:
 
     heading = next((u for u in parse(text).units if u.kind == "heading"), None)
     return heading.content if heading else ""
-
-
-def _local_files(*texts: str) -> list[PurePosixPath]:
-    """Relative link and image targets in the Markdown ``texts`` (no scheme, no absolute path, no ``..``)."""
-    from .html import md_parser
-
-    found: dict[PurePosixPath, None] = {}
-    for text in texts:
-        for token in md_parser().parse(text):
-            for child in token.children or ():
-                url = child.attrGet("src") or child.attrGet("href")
-                if not isinstance(url, str):
-                    continue
-                parts = urlsplit(url)
-                path = unquote(parts.path)
-                if parts.scheme or parts.netloc or not path or path.startswith("/"):
-                    continue
-                relative = PurePosixPath(path)
-                if ".." not in relative.parts and relative.suffix not in (".md", ".po", ".html"):
-                    found[relative] = None
-    return list(found)

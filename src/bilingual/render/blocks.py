@@ -1,0 +1,61 @@
+"""The parts of a Markdown document the aligned edition shows besides its translatable units.
+
+Translatable units (headings, paragraphs, cells…) come from :mod:`bilingual.markdown`. What
+has none (fenced and indented code, thematic breaks, HTML blocks) is still part of the issue,
+and a table is shown whole, so this module finds both in the source: :func:`verbatim_blocks`
+(each rebuilt as a stand-alone Markdown block, whatever container it sat in) and
+:func:`table_spans` (the lines each table stands on).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+_COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.S)
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """A block shown as it is in every language: ``code``, ``hr`` or ``html``."""
+
+    kind: str
+    line: int  # 1-based line of its first source line
+    markdown: str  # the block as stand-alone Markdown
+
+
+@functools.lru_cache(maxsize=64)
+def _tokens(source: str) -> tuple:
+    from ..markdown import renderer
+
+    return tuple(renderer().parse(source))
+
+
+def verbatim_blocks(source: str) -> tuple[Verbatim, ...]:
+    """Code blocks, thematic breaks and HTML blocks (not bare comments) of ``source``, in order."""
+    out: list[Verbatim] = []
+    for tok in _tokens(source):
+        if tok.map is None:
+            continue
+        line = tok.map[0] + 1
+        if tok.type == "fence":
+            out.append(Verbatim("code", line, f"{tok.markup}{tok.info}\n{tok.content}{tok.markup}"))
+        elif tok.type == "code_block":
+            body = "\n".join("    " + text if text else "" for text in tok.content.rstrip("\n").split("\n"))
+            out.append(Verbatim("code", line, body))
+        elif tok.type == "hr":
+            out.append(Verbatim("hr", line, "---"))
+        elif tok.type == "html_block" and not _COMMENT.match(tok.content):
+            out.append(Verbatim("html", line, tok.content.rstrip("\n")))
+    return tuple(out)
+
+
+def table_spans(source: str) -> tuple[tuple[int, int], ...]:
+    """Each table's 1-based first line and the line after its last."""
+    return tuple((tok.map[0] + 1, tok.map[1] + 1) for tok in _tokens(source) if tok.type == "table_open" and tok.map)
+
+
+def table_at(source: str, line: int) -> tuple[int, int] | None:
+    """The span of the table standing on ``line``, if any."""
+    return next(((a, b) for a, b in table_spans(source) if a <= line < b), None)
