@@ -13,6 +13,8 @@ import contextlib
 import json
 import os
 import socket
+import ssl
+import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,8 +29,9 @@ Handler = Callable[["Hostile", socket.socket], None]
 class Hostile:
     """A server on 127.0.0.1 that answers ``GET /<name>`` with ``routes[name]`` (404 otherwise)."""
 
-    def __init__(self, routes: dict[str, Handler], lifetime_s: float = LIFETIME_S):
+    def __init__(self, routes: dict[str, Handler], lifetime_s: float = LIFETIME_S, tls: ssl.SSLContext | None = None):
         self.routes = routes
+        self.tls = tls
         self.stopped = threading.Event()
         self.requests: list[str] = []
         self._conns: list[socket.socket] = []
@@ -43,7 +46,7 @@ class Hostile:
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}/"
 
     def url(self, name: str) -> str:
         return self.base + name
@@ -79,6 +82,10 @@ class Hostile:
     def _handle(self, conn: socket.socket) -> None:
         try:
             conn.settimeout(LIFETIME_S)
+            if self.tls is not None:
+                conn = self.tls.wrap_socket(conn, server_side=True)
+                with self._lock:
+                    self._conns.append(conn)
             head = b""
             while b"\r\n\r\n" not in head and len(head) < 65536:
                 data = conn.recv(4096)
@@ -101,12 +108,12 @@ class Hostile:
 
 
 @pytest.fixture
-def hostile() -> Iterator[Callable[[dict[str, Handler]], Hostile]]:
-    """``hostile(routes) -> Hostile``; every server is stopped when the test ends."""
+def hostile() -> Iterator[Callable[..., Hostile]]:
+    """``hostile(routes, tls=None) -> Hostile``; every server is stopped when the test ends."""
     servers: list[Hostile] = []
 
-    def start(routes: dict[str, Handler]) -> Hostile:
-        server = Hostile(routes)
+    def start(routes: dict[str, Handler], tls: ssl.SSLContext | None = None) -> Hostile:
+        server = Hostile(routes, tls=tls)
         servers.append(server)
         return server
 
@@ -196,6 +203,28 @@ def redirect(location: str | Callable[[Hostile], str], status: str = "302 Found"
 def index_of(entries: Callable[[Hostile], list[dict[str, object]]]) -> Handler:
     """An ``index.json`` built when asked, so its links can name the server's own port."""
     return body(lambda server: json.dumps(entries(server)).encode(), "application/json")
+
+
+# -- TLS ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tls_cert(tmp_path: Path) -> tuple[Path, ssl.SSLContext]:
+    """A throw-away self-signed certificate for 127.0.0.1 (made with the openssl command) and a
+    server context using it. Trust it in a client by pointing ``SSL_CERT_FILE`` at the path."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    try:
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+             "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+             "-addext", "subjectAltName=IP:127.0.0.1"],
+            check=True, capture_output=True, timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        pytest.skip("the openssl command cannot make a test certificate")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return cert, context
 
 
 # -- a FIFO that stops blocking its reader -------------------------------------------------------

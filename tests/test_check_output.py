@@ -57,7 +57,7 @@ def test_text_lines_of_a_real_run_follow_the_pattern(bad_result):
 
 def test_json_has_every_field_of_every_violation_and_a_summary():
     data = json.loads(to_json(RESULT))
-    assert data["summary"] == {"errors": 1, "warnings": 1, "files": 2}
+    assert data["summary"] == {"errors": 1, "warnings": 1, "infos": 0, "files": 2}
     assert data["violations"][0] == {
         "file": "issues/007/zh.md", "line": 13, "column": 10, "rule": "keep-term", "severity": "error",
         "term": "PyTorch", "found": "Pytorch", "expected": "PyTorch",
@@ -190,3 +190,15 @@ def test_annotate_adds_fuzzy_to_existing_flags():
     text = PO.replace('#: en.md:10\n', '#: en.md:10\n#, no-c-format\n')
     annotated = annotate(text, _po_violations(text))
     assert "#, fuzzy, no-c-format" in annotated
+
+
+def test_info_findings_are_sarif_notes_and_the_log_is_valid():
+    from bilingual.checks import check_text
+
+    found = check_text("见[文档](https://developer.mozilla.org/zh-CN/docs/Web)。\n", "zh",
+                       "See [the docs](https://developer.mozilla.org/en-US/docs/Web).\n", None)
+    assert [v.severity for v in found] == ["info"]
+    log = json.loads(to_sarif(CheckResult(tuple(found), ("x.zh.md",))))
+    assert [r["level"] for r in log["runs"][0]["results"]] == ["note"]
+    schema = json.loads((Path(__file__).parent / "fixtures" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)

@@ -8,7 +8,8 @@ import pytest
 
 from bilingual.checks import RULES, check_text
 from bilingual.checks.spans import code_spans, content_offset, destinations, markup_problems, numbers
-from bilingual.glossary.load import load_glossary
+from bilingual.glossary.load import load_glossary, parse_text
+from bilingual.glossary.schema import Glossary
 from bilingual.markdown import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
@@ -27,9 +28,11 @@ def test_registry_matches_the_rule_table():
         "link": ("error", True),
         "code": ("error", True),
         "structure": ("error", True),
+        "html": ("error", True),
         "number": ("warning", True),
         "markup": ("warning", False),
         "untranslated": ("warning", True),
+        "consistency": ("warning", True),
     }
     assert {name: (r.severity, r.needs_source) for name, r in RULES.items()} == table
 
@@ -160,9 +163,9 @@ def test_source_aware_findings_carry_the_source_segment_id(glossary):
 
 BAD_LINES = {
     "zh": {"forbidden-term": [3, 10], "missing-term": [24], "keep-term": [13], "link": [16, 35], "code": [14, 32],
-           "structure": [24], "number": [13], "markup": [12, 35], "untranslated": [28]},
+           "structure": [24], "html": [], "number": [13], "markup": [12, 35], "untranslated": [28], "consistency": []},
     "ja": {"forbidden-term": [10], "missing-term": [3, 25, 25], "keep-term": [13], "link": [12], "code": [32],
-           "structure": [18], "number": [12], "markup": [13], "untranslated": [25]},
+           "structure": [18], "html": [], "number": [12], "markup": [13], "untranslated": [25], "consistency": []},
 }
 
 
@@ -217,3 +220,9 @@ def test_content_offset_maps_through_placeholders():
 )
 def test_markup_problems(content, found):
     assert [f for _, f, _ in markup_problems(parse(content + "\n").units[0])] == found
+
+
+def test_a_forbidden_form_in_a_block_the_source_lacks_is_a_warning():
+    terms, _ = parse_text("terms:\n  - en: annotation\n    zh: 标注\n    forbidden: {zh: [注释]}\n")
+    found = check_text("# 标题\n\n加一条注释。\n", "zh", "# Title\n", Glossary(tuple(terms)))
+    assert [(v.rule, v.severity) for v in found if v.rule == "forbidden-term"] == [("forbidden-term", "warning")]

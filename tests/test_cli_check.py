@@ -138,7 +138,9 @@ def test_the_default_glossary_is_the_glossary_folder(runner, tmp_path, monkeypat
     edition.write_text("## 本周报纸\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     without = runner.invoke(app, ["check", "x.zh.md"])
-    assert without.exit_code == 0 and "no glossary" in without.stderr
+    assert without.exit_code == 2 and "no glossary" in without.stderr and without.stdout == ""
+    meant = runner.invoke(app, ["check", "x.zh.md", "--no-glossary"])
+    assert meant.exit_code == 0 and "no glossary" in meant.stderr
     (tmp_path / "glossary").mkdir()
     shutil.copy(CHECK / "glossary.yaml", tmp_path / "glossary" / "ml.yaml")
     with_default = runner.invoke(app, ["check", "x.zh.md"])
@@ -217,3 +219,42 @@ def test_bilinguals_own_pseudo_translation_of_the_sample_issue_checks_clean(runn
     result = runner.invoke(app, ["check", str(sample_issue), "--glossary", glossary])
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().endswith("0 errors, 0 warnings in 4 files checked")
+
+
+def test_a_folder_of_plain_markdown_translations_with_lang(runner, tmp_path):
+    folder = tmp_path / "other-tool"
+    folder.mkdir()
+    (folder / "intro.md").write_text("## 本周报纸\n", encoding="utf-8")
+    (folder / "guide.md").write_text("## 本周论文\n", encoding="utf-8")
+    (folder / "README.md").write_text("# readme\n", encoding="utf-8")
+    without = runner.invoke(app, ["check", str(folder), "-g", GLOSSARY])
+    assert without.exit_code == 2 and "holds no editions" in without.stderr
+    result = runner.invoke(app, ["check", str(folder), "--lang", "zh", "-g", GLOSSARY, "-f", "json"])
+    assert result.exit_code == 1
+    data = _json(result)
+    assert data["summary"]["files"] == 2
+    assert [(Path(v["file"]).name, v["rule"]) for v in data["violations"]] == [("intro.md", "forbidden-term")]
+
+
+def test_fail_on_info_counts_info_findings(runner, tmp_path):
+    en = tmp_path / "x.md"
+    en.write_text("See [the docs](https://developer.mozilla.org/en-US/docs/Web).\n", encoding="utf-8")
+    zh = tmp_path / "x.zh.md"
+    zh.write_text("见[文档](https://developer.mozilla.org/zh-CN/docs/Web)。\n", encoding="utf-8")
+    default = runner.invoke(app, ["check", str(zh), "-g", GLOSSARY])
+    assert default.exit_code == 0 and "info link" in default.stdout and "1 info" in default.stdout
+    assert runner.invoke(app, ["check", str(zh), "-g", GLOSSARY, "--fail-on", "info"]).exit_code == 1
+
+
+def test_glossary_and_no_glossary_together_are_a_usage_error(runner):
+    result = runner.invoke(app, ["check", str(CHECK / "good.zh.md"), "-g", GLOSSARY, "--no-glossary"])
+    assert result.exit_code == 2 and "contradict" in result.stderr
+
+
+def test_html_an_approved_po_entry_introduces_is_an_error(runner, tmp_path):
+    po = tmp_path / "zh.po"
+    po.write_text(PO.replace('msgstr "结果"', 'msgstr "2021 年第 31 周 <img src=x onerror=\\"alert(1)\\"><script>alert(2)</script>"'),
+                  encoding="utf-8")
+    data = _json(runner.invoke(app, ["check", str(po), "-g", GLOSSARY, "-f", "json"]))
+    html = [v for v in data["violations"] if v["rule"] == "html"]
+    assert [(v["severity"], v["found"]) for v in html] == [("error", '<img src=x onerror="alert(1)">'), ("error", "<script>")]

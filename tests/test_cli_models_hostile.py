@@ -122,7 +122,7 @@ CASES: dict[str, tuple[Callable[..., tuple[str, tuple[str, ...]]], str]] = {
     ),
     "remote index links a local file": (
         lambda tmp, start, fifo: (start({"index.json": index_of(lambda s: [{**metadata(), "links": ["file:///etc/passwd"]}])}).url("index.json"), ()),
-        "links file:///etc/passwd; a remote index may only link http(s) URLs",
+        "link file:///etc/passwd refused: a remote index may only link http(s) URLs",
     ),
     "links is a string": (
         lambda tmp, start, fifo: (start({"index.json": index_of(lambda s: [{**metadata(), "links": s.url("p.argosmodel")}])}).url("index.json"), ()),

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Document, Unit
 from .model import Pair, UnitPair
+from .moves import moved, splits, uncross
 from .spans import code_spans, destinations, numbers, plain
 
 if TYPE_CHECKING:
@@ -159,27 +160,81 @@ def _tokens(anchor: tuple, block: Block) -> frozenset[str]:
 
 def align(source: Layout, target: Layout) -> list[Pair]:
     """Pair the blocks of ``target`` with those of ``source``; unpaired blocks keep ``None`` on one side."""
-    src, tgt = source.blocks, target.blocks
+    return alignment(source, target)[0]
+
+
+def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
+    """:func:`align`'s pairs, and the share of blocks whose shape, links, code and numbers match exactly in order."""
+    src = tuple(b for b in source.blocks if not _comment(b))
+    tgt = tuple(b for b in target.blocks if not _comment(b))
     src_keys = [_anchor(b, source.references) for b in src]
     tgt_keys = [_anchor(b, target.references) for b in tgt]
     pairs: list[tuple[Block | None, Block | None]] = []
     matcher = difflib.SequenceMatcher(None, src_keys, tgt_keys, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    same = sum(j2 - j1 for tag, _, _, j1, j2 in opcodes if tag == "equal")
+    agree = 2 * same / (len(src) + len(tgt)) if src or tgt else 1.0
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             pairs.extend(zip(src[i1:i2], tgt[j1:j2]))
         else:
             pairs.extend(_best_pairs([(b, _tokens(k, b)) for b, k in zip(src[i1:i2], src_keys[i1:i2])],
                                      [(b, _tokens(k, b)) for b, k in zip(tgt[j1:j2], tgt_keys[j1:j2])]))
+    tokens = {id(b): _tokens(k, b) for b, k in (*zip(src, src_keys), *zip(tgt, tgt_keys))}
+
+    def close(a: Block, b: Block) -> float:
+        shared = len(tokens[id(a)] & tokens[id(b)])
+        return shared / min(len(tokens[id(a)]), len(tokens[id(b)])) if shared >= 2 else 0.0
+
+    pairs, moved_blocks = moved(uncross(pairs), close)
+    split_of = splits(pairs, close)
     out: list[Pair] = []
-    for n, (s, t) in enumerate(pairs):
-        if t is not None:
-            line = t.line
-        else:
-            after = next((b for _, b in pairs[n + 1 :] if b is not None), None)
-            line = after.line if after is not None else target.lines
-        units = _unit_pairs(source, target, s, t) if t is not None else ()
-        out.append(Pair(units, True, s, t, line))
-    return out
+    n = 0
+    while n < len(pairs):
+        s, t = pairs[n]
+        if s is None and t is not None and t.ordinal in split_of and out and out[-1].units:
+            last = out[-1]
+            first = next((k for k, up in enumerate(last.units) if up.source is not None), None)
+            if first is not None:  # the second half of a split paragraph: its units count with the first half's
+                ups = list(last.units)
+                ups[first] = replace(ups[first], extra=tuple(_with_children(target, t.units)))
+                out[-1] = replace(last, units=tuple(ups))
+            out.append(Pair(_unit_pairs(source, target, None, t), True, None, t, t.line, split=True))
+            n += 1
+            continue
+        if s is None or t is None:  # a run of blocks one side lacks is one gap
+            side = 0 if t is None else 1
+            end = n
+            while end < len(pairs) and pairs[end][1 - side] is None and pairs[end][side] is not None:
+                end += 1
+            gap = tuple(p[side] for p in pairs[n:end])
+            if t is None:
+                after = next((b for _, b in pairs[end:] if b is not None), None)
+                line = after.line if after is not None else target.lines
+                out.append(Pair((), True, s, None, line, gap=gap))  # type: ignore[arg-type]
+            else:
+                out.append(Pair(_unit_pairs(source, target, None, t), True, None, t, t.line, gap=gap))  # type: ignore[arg-type]
+                out.extend(Pair(_unit_pairs(source, target, None, b), True, None, b, b.line, continues=True)  # type: ignore[arg-type]
+                           for b in gap[1:])
+            n = end
+            continue
+        out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line, moved=t.ordinal in moved_blocks))
+        n += 1
+    return out, agree
+
+
+def unpaired(pairs: Sequence[Pair]) -> tuple[int, int, int, int]:
+    """``(source blocks unpaired, source blocks, target blocks unpaired, target blocks)`` of an alignment."""
+    lost = sum(len(p.gap) or 1 for p in pairs if p.target is None)
+    paired = sum(1 for p in pairs if p.source is not None and p.target is not None)
+    extra = sum(1 for p in pairs if p.source is None and p.target is not None)
+    return lost, lost + paired, extra, extra + paired
+
+
+def _comment(block: Block) -> bool:
+    """An HTML block that is only a comment (``<!-- zhlint disabled -->``): invisible, not structure."""
+    code = block.code.strip()
+    return block.kind == "html_block" and code.startswith("<!--") and code.endswith("-->") and code.count("<!--") == 1
 
 
 def _similarity(a: tuple[Block, frozenset[str]], b: tuple[Block, frozenset[str]]) -> float:

@@ -10,10 +10,10 @@ from ..models import Unit
 if TYPE_CHECKING:
     from .align import Block
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
-#: Severities in increasing order of weight: ``--fail-on warning`` fails on both.
-SEVERITIES: tuple[Severity, ...] = ("warning", "error")
+#: Severities in increasing order of weight: ``--fail-on warning`` fails on warnings and errors.
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class CheckResult:
     violations: tuple[Violation, ...]
     files: tuple[str, ...]
     notes: tuple[str, ...] = ()  # things the reviewer should know, e.g. that no glossary was used
+    renderings: tuple = ()  # the consistency rule's counts: each Rendering of a glossary term (checks.consistency)
 
     @property
     def errors(self) -> int:
@@ -62,6 +63,10 @@ class CheckResult:
     @property
     def warnings(self) -> int:
         return sum(1 for v in self.violations if v.severity == "warning")
+
+    @property
+    def infos(self) -> int:
+        return sum(1 for v in self.violations if v.severity == "info")
 
     def fails(self, fail_on: Severity = "error") -> bool:
         """True when a violation is at or above ``fail_on``."""
@@ -88,6 +93,7 @@ class Finding:
     term: str | None = None
     detail: str = ""  # fills ``{detail}`` in the rule's message
     source_at: int | None = None  # offset in the source unit's text, when the finding comes from there
+    severity: Severity | None = None  # when the finding is graded apart from its rule (a localised link is info)
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,12 @@ class UnitPair:
 
     target: Unit
     source: Unit | None = None
+    extra: tuple[Unit, ...] = ()  # more target units translating the same source (a paragraph split in two)
+
+    @property
+    def targets(self) -> tuple[Unit, ...]:
+        """The target unit and the units that continue it."""
+        return (self.target, *self.extra)
 
 
 @dataclass(frozen=True)
@@ -112,3 +124,7 @@ class Pair:
     source: Block | None = None
     target: Block | None = None
     line: int = 1  # the target line this pair sits at (for a missing block: where it should be)
+    gap: tuple[Block, ...] = ()  # a run of consecutive blocks one side lacks, reported as one gap
+    continues: bool = False  # a block of a gap reported on an earlier pair
+    moved: bool = False  # the target block translates a source block from a little earlier or later
+    split: bool = False  # the target block continues the paragraph before it (one source paragraph, two blocks)

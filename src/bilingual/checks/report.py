@@ -34,7 +34,8 @@ def describe(violation: Violation) -> str:
 
 
 def summary(result: CheckResult) -> str:
-    return (f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')} "
+    infos = f", {_plural(result.infos, 'info')}" if result.infos else ""
+    return (f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')}{infos} "
             f"in {_plural(len(result.files), 'file')} checked")
 
 
@@ -48,7 +49,8 @@ def to_text(result: CheckResult) -> str:
 def to_json(result: CheckResult) -> str:
     data = {
         "violations": [v.to_dict() for v in result.violations],
-        "summary": {"errors": result.errors, "warnings": result.warnings, "files": len(result.files)},
+        "summary": {"errors": result.errors, "warnings": result.warnings, "infos": result.infos,
+                    "files": len(result.files)},
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -57,6 +59,10 @@ def artifact_uri(file: str) -> str:
     """A SARIF artifact URI: a relative path as a percent-encoded relative reference, else a file: URI."""
     path = Path(file)
     return path.resolve().as_uri() if path.is_absolute() else quote(path.as_posix())
+
+
+#: SARIF's levels for our severities (SARIF calls info "note").
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def to_sarif(result: CheckResult) -> str:
@@ -68,7 +74,7 @@ def to_sarif(result: CheckResult) -> str:
             "name": "".join(part.capitalize() for part in rule.name.split("-")),
             "shortDescription": {"text": rule.summary},
             "fullDescription": {"text": rule.summary + (" Needs the English source." if rule.needs_source else "")},
-            "defaultConfiguration": {"level": rule.severity},
+            "defaultConfiguration": {"level": _LEVELS[rule.severity]},
         }
         for rule in RULES.values()
     ]
@@ -79,7 +85,7 @@ def to_sarif(result: CheckResult) -> str:
         entry: dict[str, object] = {
             "ruleId": v.rule,
             "ruleIndex": names.index(v.rule),
-            "level": v.severity,
+            "level": _LEVELS[v.severity],
             "message": {"text": describe(v)},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": artifact_uri(v.file)},

@@ -21,29 +21,6 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "012345678
 #: A number not glued to a word of Latin script (accented letters too): ResNet-50, GTA5, 6.S191 are names.
 NUMBER_RE = re.compile(r"(?<![A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9_.\-/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*(?:\s?%)?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
-_WORD_RE = re.compile(r"[A-Za-z]+")
-_NUMBER_WORDS = {
-    word: str(n)
-    for n, words in enumerate(
-        (
-            (),
-            ("one", "first", "once", "single", "january"),
-            ("two", "second", "twice", "both", "pair", "february"),
-            ("three", "third", "thrice", "march"),
-            ("four", "fourth", "april"),
-            ("five", "fifth", "may"),
-            ("six", "sixth", "june"),
-            ("seven", "seventh", "july"),
-            ("eight", "eighth", "august"),
-            ("nine", "ninth", "september"),
-            ("ten", "tenth", "october"),
-            ("eleven", "eleventh", "november"),
-            ("twelve", "twelfth", "dozen", "december"),
-        )
-    )
-    for word in words
-}
-_NUMBER_WORDS.update(hundred="100", hundreds="100", thousand="1000", thousands="1000", million="1000000")
 
 _OPEN = {"(": "()", "（": "()", "[": "[]", "［": "[]", "【": "【】", "〖": "【】", "「": "「」", "『": "『』", "《": "《》", "〈": "〈〉"}
 _CLOSE = {")": "()", "）": "()", "]": "[]", "］": "[]", "】": "【】", "〗": "【】", "」": "「」", "』": "『』", "》": "《》", "〉": "〈〉"}
@@ -178,11 +155,6 @@ def numbers(text: str) -> list[tuple[str, str, int]]:
             value = digits.replace(",", "") + value[len(digits) :]
         out.append((value, text[match.start() : match.end()], match.start()))
     return out
-
-
-def number_words(text: str) -> set[str]:
-    """Numbers that English words in ``text`` stand for ("five", "first", "August")."""
-    return {_NUMBER_WORDS[w] for w in (m.group(0).lower() for m in _WORD_RE.finditer(text)) if w in _NUMBER_WORDS}
 
 
 # --- markup -----------------------------------------------------------------------------------------

@@ -26,27 +26,38 @@ class CheckFormat(str, Enum):
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
+    info = "info"
 
 
 @app.command("check")
 def check_command(
-    targets: Annotated[list[Path], typer.Argument(help="Editions (.md), PO files, issue folders (holding en.md), or folders of them.")],
+    targets: Annotated[list[Path] | None, typer.Argument(help="Editions (.md), PO files, issue folders (holding en.md), or folders of them (with --lang: of plain *.md translations).", show_default=False)] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", "-l", help="The editions' language; optional when file names tell it.")] = None,
     source: Annotated[Path | None, typer.Option("--source", "-s", help="The English source of Markdown editions.")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option("--glossary", "-g", help="Glossary files or folders (default: ./glossary if it exists).")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option("--glossary", "-g", help="Glossary files or folders (default: ./glossary; exit 2 if there is none).")] = None,
+    no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Check without a glossary: the term and consistency rules do not run.")] = False,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on violations at or above this severity.")] = FailOn.error,
     annotate: Annotated[bool, typer.Option("--annotate", help="Write pofilter-style comments into PO files; mark entries with errors fuzzy.")] = False,
+    explain: Annotated[str | None, typer.Option("--explain", metavar="RULE", help="Print what RULE checks, with a bad and a good example, and exit.")] = None,
 ) -> None:
     """Check translations against the glossary, the source's links, code, numbers and structure, and Markdown.
 
     Exit status: 0 when nothing is at or above --fail-on, 1 when something is, 2 on a usage or input error.
     """
     with domain_errors():
+        if explain is not None:
+            from ..checks.explain import explain as explain_rule
+
+            typer.echo(explain_rule(explain))
+            raise typer.Exit(EXIT_OK)
         from ..checks.report import FORMATS
         from ..checks.runner import check_paths
+        from ..errors import BilingualError
 
-        terms = _glossary(glossary)
+        if not targets:
+            raise BilingualError("name the translations to check (files or folders), or --explain RULE")
+        terms = _glossary(glossary, no_glossary)
         result = check_paths(targets, lang.value if lang else None, source, terms)
         if annotate:
             _annotate(result)
@@ -56,11 +67,21 @@ def check_command(
     raise typer.Exit(EXIT_VIOLATIONS if result.fails(fail_on.value) else EXIT_OK)
 
 
-def _glossary(paths: list[Path] | None):
-    """--glossary paths, else ./glossary when it exists, else none (the term rules then do not run)."""
+def _glossary(paths: list[Path] | None, disabled: bool):
+    """--glossary paths, else ./glossary; none found is an input error unless --no-glossary says it is meant.
+
+    A CI job must not pass because it looked for the glossary in the wrong folder.
+    """
+    from ..errors import BilingualError
     from ..glossary.load import glossary_for_run
 
-    return glossary_for_run(paths)
+    if disabled and paths:
+        raise BilingualError("--glossary and --no-glossary contradict each other; pass one")
+    terms = glossary_for_run(paths, disabled)
+    if terms is None and not disabled:
+        raise BilingualError("no glossary: none given with --glossary and ./glossary holds no glossary files; "
+                             "pass --glossary PATH, or --no-glossary to check without one")
+    return terms
 
 
 def _annotate(result) -> None:

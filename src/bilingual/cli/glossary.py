@@ -104,8 +104,13 @@ def show(
         if found.targets.get(lang):
             typer.echo(f"  {lang}: {', '.join(found.targets[lang])}")
     for lang in LANGUAGES:
+        if found.accepted_in(lang):
+            typer.echo(f"  accepted {lang}: {', '.join(found.accepted_in(lang))}")
+    for lang in LANGUAGES:
         if found.forbidden_in(lang):
             typer.echo(f"  forbidden {lang}: {', '.join(found.forbidden_in(lang))}")
+    if found.unambiguous:
+        typer.echo("  unambiguous: the forbidden renderings are wrong wherever they appear")
     if found.note:
         typer.echo(f"  note: {found.note}")
 
@@ -177,3 +182,38 @@ def export(
             return
         atomic_write_text(out, text)
     typer.echo(f"wrote {len(glossary)} terms to {out}", err=True)
+
+
+@app.command()
+def suggest(
+    targets: Annotated[list[Path], typer.Argument(help="Issue folders, editions or folders of them, checked against their English sources.")],
+    lang: Annotated[str, typer.Option("--lang", help="Target language: zh or ja.")],
+    glossary_paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Option("--glossary", "-g", help="Glossary files or folders. Default: glossary/"),
+    ] = None,
+    out: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--out", help="The YAML file to write. Default: standard output."),
+    ] = None,
+) -> None:
+    """Turn the rendering the translations use most into a glossary entry, for each term rendered more than one way."""
+    from ..checks.runner import check_paths
+    from ..checks.suggest import suggest as suggest_terms
+    from ..glossary.interchange import dump_yaml
+    from ..glossary.load import load_glossary
+    from ..storage import atomic_write_text
+
+    with domain_errors():
+        code = _check_lang(lang, required=True) or lang
+        glossary = load_glossary(glossary_paths or [DEFAULT_PATH])
+        result = check_paths(targets, code, None, glossary)
+        terms = suggest_terms(result.renderings, glossary, code)
+        text = dump_yaml(terms, f"Entries suggested by `bilingual glossary suggest --lang {code}`: the winner is the "
+                                "target, the other renderings are forbidden. Review, then merge into your glossary.")
+        if out is None:
+            typer.echo(text if terms else "", nl=False)
+        else:
+            atomic_write_text(out, text)
+    typer.echo(f"{len(terms)} term{'s' if len(terms) != 1 else ''} rendered more than one way in {len(result.files)} "
+               f"file{'s' if len(result.files) != 1 else ''}", err=True)

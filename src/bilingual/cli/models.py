@@ -24,21 +24,13 @@ app = typer.Typer(
 )
 
 
-@app.callback()
-def clean_up() -> None:
-    """Every models command first removes what killed installs left in the packages dir."""
-    with domain_errors():
-        from ..packages import clean_stale
-
-        clean_stale()
-
-
 @app.command("list")
 def list_command() -> None:
     """Show each installed package: from→to, version, size and folder."""
     with domain_errors():
-        from ..packages import list_installed, packages_dir
+        from ..packages import clean_stale, list_installed, packages_dir
 
+        clean_stale()  # every models command first removes what killed installs left behind
         packages = list_installed()
         if not packages:
             typer.echo(
@@ -105,8 +97,9 @@ def install_command(
     """Install packages from .argosmodel files, or with --index from the Argos package index."""
     with domain_errors():
         from ..errors import ModelError
-        from ..packages import limits_from_env
+        from ..packages import clean_stale, limits_from_env
 
+        clean_stale()
         limits = limits_from_env(timeout, max_index_mb, max_package_mb)
         items = items or []
         if not items:
@@ -125,8 +118,9 @@ def remove_command(
 ) -> None:
     """Remove the installed FROM→TO package."""
     with domain_errors():
-        from ..packages import remove_package
+        from ..packages import clean_stale, remove_package
 
+        clean_stale()
         for package in remove_package(source.strip().lower(), target.strip().lower()):
             typer.echo(f"removed {package.meta.pair} {package.meta.version} from {package.path.parent}")
 

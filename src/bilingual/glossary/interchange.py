@@ -3,8 +3,10 @@
 CSV holds one language pair, one ``source,target`` row per term, no header (as DeepL expects);
 a kept term is a row whose target equals its source. TBX-Basic (ISO 30042 ``martif``) holds
 everything: each term is a ``termEntry``; allowed renderings are ``preferredTerm``/``admittedTerm``,
-forbidden ones ``deprecatedTerm``; ``keep`` and ``case_sensitive`` are ``<note>bilingual:keep</note>``
-and ``<note>bilingual:case-sensitive</note>``; the reviewer note is a ``definition``.
+forbidden ones ``deprecatedTerm``; ``keep``, ``case_sensitive`` and ``unambiguous`` are
+``<note>bilingual:keep</note>``, ``<note>bilingual:case-sensitive</note>`` and
+``<note>bilingual:unambiguous</note>``; an ``accepted`` synonym is an ``admittedTerm`` with the usage
+note ``bilingual:accepted``; the reviewer note is a ``definition``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ STATUS = "administrativeStatus"
 PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
 KEEP_NOTE, CASE_NOTE = "bilingual:keep", "bilingual:case-sensitive"
 INFLECT_NOTE = "bilingual:inflect-"  # + verb or none
+UNAMBIGUOUS_NOTE, ACCEPTED_NOTE = "bilingual:unambiguous", "bilingual:accepted"
 _GENERATOR = "bilingual"
 
 
@@ -98,6 +101,8 @@ def export_tbx(terms: Sequence[Term], langs: Sequence[str] = LANGUAGES, source: 
             ET.SubElement(entry, "note").text = CASE_NOTE
         if term.inflect != "noun":
             ET.SubElement(entry, "note").text = INFLECT_NOTE + term.inflect
+        if term.unambiguous:
+            ET.SubElement(entry, "note").text = UNAMBIGUOUS_NOTE
         en = ET.SubElement(entry, "langSet", {XML_LANG: "en"})
         if term.note:
             ET.SubElement(en, "descrip", {"type": "definition"}).text = term.note
@@ -106,11 +111,14 @@ def export_tbx(terms: Sequence[Term], langs: Sequence[str] = LANGUAGES, source: 
             _tig(en, form, DEPRECATED if term.case_sensitive else ADMITTED)
         for lang in langs:
             allowed, forbidden = term.allowed(lang), term.forbidden_in(lang)
-            if not allowed and not forbidden:
+            if not allowed and not forbidden and not term.accepted_in(lang):
                 continue
             lang_set = ET.SubElement(entry, "langSet", {XML_LANG: lang})
             for i, target in enumerate(allowed):
                 _tig(lang_set, target, PREFERRED if i == 0 else ADMITTED)
+            for synonym in term.accepted_in(lang):  # the reviewer's synonyms: admitted, marked as ours
+                _tig(lang_set, synonym, ADMITTED)
+                ET.SubElement(lang_set[-1], "termNote", {"type": "usageNote"}).text = ACCEPTED_NOTE
             for bad in forbidden:
                 _tig(lang_set, bad, DEPRECATED)
     ET.indent(martif, space="  ")
@@ -158,6 +166,7 @@ def _entry(entry: ET.Element, langs: Sequence[str], ours: bool, file: str) -> Te
     notes = [(n.text or "").strip() for n in entry.iter() if _local(str(n.tag)) == "note"]
     definitions = [(d.text or "").strip() for d in entry.iter() if _local(str(d.tag)) == "descrip" and d.get("type") == "definition"]
     by_lang: dict[str, tuple[list[str], list[str]]] = {}
+    accepted: dict[str, list[str]] = {}
     for lang_set in _children(entry, "langSet", "langSec"):
         lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").split("-")[0].split("_")[0].lower()
         allowed, forbidden = by_lang.setdefault(lang, ([], []))
@@ -168,6 +177,9 @@ def _entry(entry: ET.Element, langs: Sequence[str], ours: bool, file: str) -> Te
                 ((n.text or "").strip() for n in group.iter() if _local(str(n.tag)) == "termNote" and n.get("type") == STATUS), ""
             )
             if not text:
+                continue
+            if any((n.text or "").strip() == ACCEPTED_NOTE for n in group.iter() if _local(str(n.tag)) == "termNote"):
+                accepted.setdefault(lang, []).append(text)
                 continue
             if status.startswith(("deprecated", "superseded")):
                 bucket = forbidden
@@ -191,7 +203,9 @@ def _entry(entry: ET.Element, langs: Sequence[str], ours: bool, file: str) -> Te
     note = definitions[0] if definitions else next((n for n in notes if n and not n.startswith("bilingual:")), "")
     inflect = next((n[len(INFLECT_NOTE) :] for n in notes if n.startswith(INFLECT_NOTE)), "noun")
     inflect = inflect if inflect in INFLECTIONS else "noun"
-    return Term(en, targets, forbidden, keep, CASE_NOTE in notes, forms, note, file=file, line=0, inflect=inflect)
+    return Term(en, targets, forbidden, keep, CASE_NOTE in notes, forms, note, file=file, line=0,
+                accepted={lang: tuple(v) for lang, v in accepted.items() if lang in langs},
+                unambiguous=UNAMBIGUOUS_NOTE in notes, inflect=inflect)
 
 
 def merge(existing: Sequence[Term], incoming: Sequence[Term], lang: str | None = None) -> tuple[list[Term], list[str]]:

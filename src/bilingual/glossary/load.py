@@ -315,6 +315,11 @@ class _FileParser:
         note = self.text(*items["note"]) if "note" in items else ""
         inflect = self.choice(*items["inflect"], INFLECTIONS) if "inflect" in items else "noun"
         forbidden = self.forbidden(*items["forbidden"]) if "forbidden" in items else {}
+        accepted = self.forbidden(*items["accepted"]) if "accepted" in items else {}
+        unambiguous = self.flag(*items["unambiguous"]) if "unambiguous" in items else False
+        if unambiguous and "forbidden" not in items:
+            self.error(items["unambiguous"][0], "'unambiguous: true' says the forbidden renderings are always wrong; "
+                                                "add 'forbidden' or remove it")
         if keep:
             for lang in LANGUAGES:
                 if lang in items:
@@ -325,6 +330,14 @@ class _FileParser:
             for value, value_node in zip(values, nodes):
                 if fold(value) in {fold(a) for a in allowed}:
                     self.error(value_node, f"{value!r} is both an allowed {lang} rendering and forbidden; remove one")
+        for lang, (values, nodes) in (accepted or {}).items():
+            allowed = (en,) if keep and en else targets.get(lang, ())
+            banned = {fold(b) for b in (forbidden or {}).get(lang, ((), []))[0]}
+            for value, value_node in zip(values, nodes):
+                if fold(value) in {fold(a) for a in allowed}:
+                    self.error(value_node, f"accepted {value!r} is already a {lang} target; remove it from 'accepted'")
+                elif fold(value) in banned:
+                    self.error(value_node, f"{value!r} is both accepted in {lang} and forbidden; remove one")
         if len(self.errors) > before or en is None:
             return
         self.terms.append(
@@ -337,26 +350,31 @@ class _FileParser:
                 forms=forms or (),
                 note=note or "",
                 inflect=inflect or "noun",
+                accepted={lang: values for lang, (values, _) in (accepted or {}).items()},
+                unambiguous=bool(unambiguous),
                 file=self.file,
                 line=node.start_mark.line + 1,
             )
         )
 
     def forbidden(self, key: Any, node: Any) -> dict[str, tuple[tuple[str, ...], list[Any]]] | None:
+        """A mapping of language to renderings: ``forbidden`` (and ``accepted``, read the same way)."""
         import yaml
 
+        name = str(key.value)
         if not isinstance(node, yaml.MappingNode):
             if isinstance(node, yaml.ScalarNode) and (node.tag == "tag:yaml.org,2002:null" or not str(node.value).strip()):
-                self.error(node, "'forbidden' is empty; give it a value or remove it")
+                self.error(node, f"'{name}' is empty; give it a value or remove it")
             else:
-                self.error(node, "'forbidden' must map a language to its forbidden renderings, e.g. {zh: [报纸]}")
+                example = "{zh: [报纸]}" if name == "forbidden" else "{zh: [遮罩]}"
+                self.error(node, f"'{name}' must map a language to its {name} renderings, e.g. {example}")
             return None
         if not node.value:
-            self.error(node, "'forbidden' is empty; give it a value or remove it")
+            self.error(node, f"'{name}' is empty; give it a value or remove it")
             return None
         out: dict[str, tuple[tuple[str, ...], list[Any]]] = {}
         for lang, (_, value) in self.mapping(node, LANGUAGES).items():
-            values = self.texts(_, value, f"forbidden {lang}")
+            values = self.texts(_, value, f"{name} {lang}")
             if values is not None:
                 nodes = list(value.value) if isinstance(value, yaml.SequenceNode) else [value]
                 out[lang] = (values, nodes)

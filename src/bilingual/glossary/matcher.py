@@ -197,7 +197,7 @@ class Matcher:
                 for form, variant in source_forms:
                     for text, added, tail, ending in endings(form, term.inflect):
                         out.append((lang, entry("keep", text, variant=variant, added=added, tail=tail, ending=ending)))
-            for target in term.targets.get(lang, ()):
+            for target in (*term.targets.get(lang, ()), *term.accepted.get(lang, ())):
                 out.append((lang, entry("target", target)))
             for bad in term.forbidden.get(lang, ()):
                 out.append((lang, entry("forbidden", bad, rank=-4)))

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 LANGUAGES: tuple[str, ...] = ("zh", "ja")
 
 #: The keys a term may have, in the order the YAML writer uses.
-TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "inflect", "forbidden", "note")
+TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "inflect", "forbidden", "note",
+                              "accepted", "unambiguous")
 
 #: What English endings a term's forms match with: ``noun`` (plural and possessive, the default),
 #: ``verb`` (those, and -ing and -ed: mask → masks, masking, masked) or ``none`` (exactly as written).
@@ -36,6 +37,10 @@ class Term:
     note: str = ""
     file: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
+    #: Renderings the reviewer accepts besides the targets (synonyms), per language; never produced by translate.
+    accepted: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    #: The forbidden renderings are wrong wherever they appear (no other English term is rendered so).
+    unambiguous: bool = False
     inflect: str = "noun"  # one of INFLECTIONS
 
     def target(self, lang: str) -> str | None:
@@ -54,6 +59,10 @@ class Term:
     def forbidden_in(self, lang: str) -> tuple[str, ...]:
         """The renderings that must never appear in ``lang``."""
         return self.forbidden.get(lang, ())
+
+    def accepted_in(self, lang: str) -> tuple[str, ...]:
+        """Synonyms the reviewer accepts in ``lang`` besides :meth:`allowed`."""
+        return self.accepted.get(lang, ())
 
     def enforced(self, lang: str) -> bool:
         """Whether the term is masked and checked for ``lang``: kept, or with a target there."""
@@ -81,14 +90,18 @@ class Term:
             data["forbidden"] = {lang: list(self.forbidden[lang]) for lang in sorted(self.forbidden, key=_lang_order)}
         if self.note:
             data["note"] = self.note
+        if self.accepted:
+            data["accepted"] = {lang: list(self.accepted[lang]) for lang in sorted(self.accepted, key=_lang_order)}
+        if self.unambiguous:
+            data["unambiguous"] = True
         return data
 
-
     def canonical_for(self, lang: str) -> dict[str, object]:
-        """:meth:`canonical` as far as it concerns ``lang``: other languages and the note left out."""
+        """:meth:`canonical` as far as it concerns translating into ``lang``: other languages and what
+        only the reviewer reads (the note, accepted synonyms, ``unambiguous``) left out."""
         data: dict[str, object] = {}
         for key, value in self.canonical().items():
-            if key == "note" or (key in LANGUAGES and key != lang):
+            if key in _REVIEW_ONLY or (key in LANGUAGES and key != lang):
                 continue
             if isinstance(value, dict) and value and set(value) <= set(LANGUAGES):
                 value = {k: v for k, v in value.items() if k == lang}
@@ -96,6 +109,10 @@ class Term:
                     continue
             data[key] = value
         return data
+
+
+#: Term keys that change what check reports but never what translate writes.
+_REVIEW_ONLY = frozenset({"note", "accepted", "unambiguous"})
 
 
 def _lang_order(lang: str) -> tuple[int, str]:

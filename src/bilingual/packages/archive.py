@@ -9,6 +9,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import ModelError
 from .limits import Limits, megabytes
@@ -41,13 +42,7 @@ def validate_archive(path: Path, limits: Limits = Limits()) -> ArchiveInfo:
     """
     path = Path(path)
     try:
-        mode = path.stat().st_mode
-    except OSError:
-        raise ModelError("no such package file; check the path", path) from None
-    if not stat.S_ISREG(mode):
-        raise ModelError("not a regular file (a folder, pipe or device); name a .argosmodel file", path)
-    try:
-        with zipfile.ZipFile(path) as archive:
+        with _open_regular(path) as file, zipfile.ZipFile(file) as archive:
             return _check(path, archive, limits)
     except zipfile.BadZipFile as exc:
         raise ModelError(f"not a valid Argos package: not a zip archive, or truncated ({exc})", path) from None
@@ -182,7 +177,7 @@ def extract_archive(info: ArchiveInfo, into: Path, limits: Limits = Limits()) ->
     """
     written = 0
     try:
-        with zipfile.ZipFile(info.path) as archive:
+        with _open_regular(info.path) as file, zipfile.ZipFile(file) as archive:
             entries = archive.infolist()
             check_directory(info.path, entries, limits)
             first = [info.root, "metadata.json"]
@@ -205,6 +200,19 @@ def extract_archive(info: ArchiveInfo, into: Path, limits: Limits = Limits()) ->
     if not (into / "metadata.json").is_file() or not (into / "model" / "model.bin").is_file():
         raise ModelError("not a valid Argos package: unpacked files are incomplete", info.path)
     return into
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, refusing (without blocking) anything but a regular file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise ModelError("no such package file; check the path", path) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ModelError("not a regular file (a folder, pipe or device); name a .argosmodel file", path)
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def _copy_member(

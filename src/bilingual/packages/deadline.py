@@ -21,13 +21,17 @@ class DeadlineExpired(Exception):
 
 
 class Deadline:
-    """``timeout_s`` from now, extended by one second per ``min_rate`` body bytes received."""
+    """``timeout_s`` from now; past that only while the body has averaged ``min_rate`` bytes/s.
+
+    So a drip (whatever its pace below ``min_rate``) ends at ``timeout_s`` exactly, and a large
+    download on a working connection goes on. Each read may also wait at most ``timeout_s``.
+    """
 
     def __init__(self, timeout_s: float, min_rate: float = 0.0):
         self.timeout_s = timeout_s
         self.min_rate = min_rate
         self._start = time.monotonic()
-        self._credit = 0.0  # seconds earned by body bytes of the current attempt
+        self._received = 0  # body bytes of the current attempt
         self._lock = threading.Lock()
         self._watched: list[socket.socket] = []  # duplicates of the operation's sockets
         self._active: list[socket.socket] = []  # the sockets reads go through (plain or TLS)
@@ -38,33 +42,35 @@ class Deadline:
     # -- time --------------------------------------------------------------------------------
 
     def remaining(self) -> float:
-        """Seconds left; never negative."""
-        return max(0.0, self._start + self.timeout_s + self._credit - time.monotonic())
+        """Seconds left; never negative. Past ``timeout_s``, until the average rate would fall below ``min_rate``."""
+        earned = self._received / self.min_rate if self.min_rate > 0 else 0.0
+        return max(0.0, self._start + max(self.timeout_s, earned) - time.monotonic())
 
     @property
     def expired(self) -> bool:
         return self._expired or self.remaining() <= 0.0
 
     def check(self) -> float:
-        """The seconds left, or :class:`DeadlineExpired`; also re-arms the sockets' timeouts."""
+        """How long the next wait may take (the time left, at most ``timeout_s``), or
+        :class:`DeadlineExpired`; the operation's sockets get it as their timeout."""
         left = self.remaining()
         if self._expired or left <= 0.0:
             self._expired = True
             raise DeadlineExpired
+        wait = min(left, self.timeout_s)  # a read that waits longer than the timeout is a stall
         with self._lock:
             for sock in self._active:
                 with contextlib.suppress(OSError):
-                    sock.settimeout(left)
-        return left
+                    sock.settimeout(wait)
+        return wait
 
     def received(self, count: int) -> None:
-        """Body bytes arrived: while the rate holds, the deadline moves on."""
-        if self.min_rate > 0:
-            self._credit += count / self.min_rate
+        """Body bytes arrived: they count towards the average rate."""
+        self._received += count
 
     def new_attempt(self) -> None:
-        """A retry starts: bytes of a failed attempt earn nothing."""
-        self._credit = 0.0
+        """A retry starts: bytes of a failed attempt do not count."""
+        self._received = 0
 
     def sleep(self, seconds: float) -> None:
         """Sleep ``seconds`` or until the deadline, whichever comes first."""
@@ -114,7 +120,7 @@ class Deadline:
             if self._closed:
                 return
             left = self.remaining()
-            if left > 0.0:  # body bytes moved the deadline on
+            if left > 0.0:  # the body keeps its rate: the deadline moved on
                 self._arm(left)
                 return
             self._expired = True

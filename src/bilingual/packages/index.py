@@ -79,7 +79,7 @@ def _links(value: object, local: bool) -> tuple[str, ...]:
         parts = urlsplit(link)
         if parts.scheme.lower() not in allowed or (parts.scheme.lower() != "file" and not parts.netloc):
             if parts.scheme.lower() == "file":
-                raise ValueError(f"links {link}; a remote index may only link http(s) URLs")
+                raise ValueError(f"link {link} refused: a remote index may only link http(s) URLs")
             raise ValueError(f"link {link!r} is not an http(s){' or file' if local else ''} URL")
     return tuple(value)
 

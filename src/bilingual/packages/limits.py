@@ -26,8 +26,9 @@ class Limits:
     ``timeout_s`` is one wall-clock deadline per network operation (fetching the index, or
     downloading one package): name resolution, connecting, the answer, the body and every
     retry together. A body that is still arriving at the deadline may continue only while it
-    keeps an average of ``min_rate`` bytes/s, so a large package on a working connection
-    finishes and a server that drips bytes is cut off at the deadline.
+    has averaged ``min_rate`` bytes/s since the operation began (and no read waits longer
+    than ``timeout_s``), so a large package on a working connection finishes and a server
+    that drips bytes, at any pace below ``min_rate``, is cut off at the deadline.
     """
 
     timeout_s: float = 20.0
@@ -35,7 +36,7 @@ class Limits:
     max_package_bytes: int = 2048 * MB  # the download, and the package unpacked
     retries: int = 2
     backoff_s: float = 0.5  # wait before retry n: backoff_s * 2**(n-1), within the deadline
-    min_rate: float = 64 * 1024  # bytes/s a body must average to run past timeout_s
+    min_rate: float = 64 * 1024  # bytes/s a body must have averaged to run past timeout_s
     max_ratio: float = 100.0  # unpacked / compressed, per member and for the whole archive
     max_members: int = 10_000
     max_metadata_bytes: int = 1 * MB

@@ -21,7 +21,7 @@ import urllib.error
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 from urllib.parse import urlsplit
 
 from .. import __version__
@@ -33,6 +33,7 @@ Progress = Callable[[int, int | None], None]  # (bytes so far, total bytes if kn
 CHUNK = 1 << 16
 DOWNLOAD_PREFIX = ".bilingual-download-"
 _TEXT_TYPES = ("text/", "application/json", "application/xml", "application/xhtml")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ def download(
     raise FetchError("; ".join(f"{link}: {exc.reason}" for link, exc in failures), retry=False, refused=refused)
 
 
-def _with_retries(attempt: Callable[[], Path] | Callable[[], bytes], deadline: Deadline, limits: Limits):  # noqa: ANN202
+def _with_retries(attempt: Callable[[], T], deadline: Deadline, limits: Limits) -> T:
+    """Run ``attempt`` until it works, fails for good, or the deadline passes (backoff included)."""
     tries = max(0, limits.retries) + 1
     for number in range(1, tries + 1):
         deadline.new_attempt()
@@ -145,7 +147,7 @@ def _open(url: str, deadline: Deadline, kind: Kind) -> Iterator[tuple[BinaryIO, 
         else:
             headers = {"User-Agent": f"bilingual/{__version__}", "Accept-Encoding": "identity"}
             response = open_web(url, headers, deadline)
-            stream, total = response, _length(response.headers.get("Content-Length"))
+            stream, total = response, response.length  # None for a chunked body
             content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
             if not kind.accepts(content_type):
                 response.close()
@@ -222,6 +224,7 @@ def _errors(deadline: Deadline) -> Iterator[None]:
     except Refused as exc:
         raise FetchError(str(exc), refused=True) from None
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the connection of the answer
         if deadline.expired:
             raise DeadlineExpired from None
         if 300 <= exc.code < 400:
@@ -237,11 +240,6 @@ def _errors(deadline: Deadline) -> Iterator[None]:
         if deadline.expired:
             raise DeadlineExpired from None
         raise _reason(exc) from None
-
-
-def _length(value: str | None) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.isdigit() else None
 
 
 def _reason(cause: object) -> FetchError:

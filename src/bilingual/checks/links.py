@@ -1,0 +1,59 @@
+"""How two link destinations relate: the same, localised for the reader, or changed.
+
+A translator may point a link at the page in the reader's language: ``/en-US/docs/…`` →
+``/zh-CN/docs/…``, ``nodejs.org/`` → ``nodejs.org/ja/``, ``v2.vuejs.org`` → ``v2.cn.vuejs.org``,
+``?hl=en`` → ``?hl=ja``. That is a translator's right (graded info). A link whose host or path
+changed otherwise points somewhere else (an error).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+_LANG = re.compile(r"^(?:en|en[-_](?:us|gb)|zh|zh[-_](?:cn|hans|hant|tw|hk|sg)|cn|ja|ja[-_]jp|jp|intl)$", re.IGNORECASE)
+_LANG_KEYS = frozenset({"hl", "lang", "language", "locale", "lng"})
+_LANG_SUFFIX = re.compile(r"[-_.](?:en|en[-_]us|zh|zh[-_](?:cn|hans|hant|tw)|cn|ja|ja[-_]jp|jp)(?=\.[A-Za-z0-9]+$|$)", re.IGNORECASE)
+
+
+def _delocalised(url: str) -> tuple[str, str, str, str] | None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    host = ".".join(label for label in (parts.hostname or "").split(".") if not _LANG.match(label))
+    path = "/".join(_LANG_SUFFIX.sub("", seg) for seg in parts.path.split("/") if not _LANG.match(seg) and seg != ".")
+    query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query)) if k.lower() not in _LANG_KEYS)
+    return parts.scheme.lower(), host.lower(), path.rstrip("/"), query
+
+
+def relation(source: str, target: str) -> str:
+    """``same``, ``localised`` (the same page in another language, its anchor perhaps translated) or ``changed``."""
+    if source == target:
+        return "same"
+    a, b = _delocalised(source), _delocalised(target)
+    if a is not None and a == b:
+        return "localised"
+    if a is not None and b is not None and a[1] and a[:2] == b[:2] and _host(source) != _host(target):
+        return "localised"  # the reader's language edition of the site (ja.wikipedia.org): its own page names
+    return "changed"
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def slug(heading: str) -> str:
+    """A heading's anchor as GitHub and VitePress make it: lower case, punctuation out, spaces to hyphens."""
+    text = unicodedata.normalize("NFKC", heading).strip().lower()
+    text = "".join(ch for ch in text if ch.isalnum() or ch in " -_" or ord(ch) > 0x2E80 and unicodedata.category(ch)[0] in "LN")
+    return re.sub(r"\s", "-", text)
+
+
+def anchor(destination: str) -> str | None:
+    """The fragment of a same-page link (``#intro`` → ``intro``), unquoted; None for other links."""
+    return unquote(destination[1:]).lower() if destination.startswith("#") else None

@@ -1,0 +1,73 @@
+"""Second thoughts on an alignment: blocks moved, blocks shifted by one, paragraphs split in two.
+
+:func:`~.align.align` pairs blocks by sequence alignment; a translator may still move a
+paragraph a block up, pair links differently in a list whose links the source changed, or
+split one English paragraph in two. Reported as gaps, each would be two findings of a change
+that is not one. These functions rework the raw ``(source block, target block)`` list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .align import Block
+
+Raw = list[tuple["Block | None", "Block | None"]]
+#: How close two blocks must be, by shared links, code, numbers and Latin words, to be one block moved or split
+#: (the share of the smaller block's tokens the two have in common, two at least).
+MOVED = 0.6
+SPLIT = 0.3
+
+
+def uncross(pairs: Raw) -> Raw:
+    """``extra Ta, (Sb, Tb), missing Sc`` of one shape is a shift by one: ``(Sb, Ta), (Sc, Tb)``; and its mirror."""
+    out = list(pairs)
+    i = 0
+    while i + 2 < len(out):
+        (s0, t0), (s1, t1), (s2, t2) = out[i : i + 3]
+        if s1 is not None and t1 is not None:
+            if s0 is None and t2 is None and t0 is not None and s2 is not None and _one_shape(t0, s1, t1, s2):
+                out[i : i + 3] = [(s1, t0), (s2, t1)]
+                continue
+            if t0 is None and s2 is None and s0 is not None and t2 is not None and _one_shape(s0, s1, t1, t2):
+                out[i : i + 3] = [(s0, t1), (s1, t2)]
+                continue
+        i += 1
+    return out
+
+
+def _one_shape(*blocks: Block) -> bool:
+    return len({b.shape for b in blocks}) == 1
+
+
+def moved(pairs: Raw, similarity: Callable[[Block, Block], float]) -> tuple[Raw, set[int]]:
+    """Pair a lone extra block with a lone missing block of its shape nearby when they are close.
+
+    Returns the new list and the target ordinals of the blocks that moved.
+    """
+    out = list(pairs)
+    marks: set[int] = set()
+    for i, (s, t) in enumerate(out):
+        if s is not None or t is None:
+            continue
+        for j in range(max(0, i - 3), min(len(out), i + 4)):
+            src, tgt = out[j]
+            if tgt is None and src is not None and src.shape == t.shape and similarity(src, t) >= MOVED:
+                out[i] = (src, t)
+                out[j] = (None, None)
+                marks.add(t.ordinal)
+                break
+    return [p for p in out if p != (None, None)], marks
+
+
+def splits(pairs: Raw, similarity: Callable[[Block, Block], float]) -> dict[int, Block]:
+    """Extra paragraphs that continue the paragraph before them: target ordinal → the source block they share."""
+    out: dict[int, Block] = {}
+    for (s, t), (s2, t2) in zip(pairs, pairs[1:]):
+        if s is None or t is None or s2 is not None or t2 is None:
+            continue
+        if s.kind == t.kind == t2.kind == "paragraph" and t.shape == t2.shape and similarity(s, t2) >= SPLIT:
+            out[t2.ordinal] = s
+    return out

@@ -1,0 +1,338 @@
+"""The rules that compare a translation with its English source: links, code, structure, numbers, text left as is.
+
+Each compares what a translation must carry over unchanged, and leaves alone what a translator
+may rightly change: a link localised for the reader, a translated code comment, backticks
+added around a name, a number written in CJK numerals or scaled by 万/亿, an anchor or
+template syntax kept as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..models import Unit
+from .codeblocks import code_lines
+from .links import anchor, relation
+from .model import Finding, Pair
+from .numbers import source_numbers, source_words, target_numbers
+from .registry import Context, Example, rule, sourced, units
+from .spans import blank, code_spans, content_offset, destinations, plain
+
+
+@rule("link", "error", needs_source=True,
+      bad=Example("zh", "见[论文](https://arxiv.org/abs/2)。\n", "See [the paper](https://arxiv.org/abs/1).\n"),
+      good=Example("zh", "见[论文](https://arxiv.org/abs/1)。\n", "See [the paper](https://arxiv.org/abs/1).\n"))
+def link(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """A link destination or image source differs from the source, or is missing{detail}.
+
+    A reader who follows the link must land where the author meant. A link pointed at the same
+    page in the reader's language (``/en-US/`` → ``/zh-CN/``, ``nodejs.org/ja/``, ``hl=ja``) is
+    the translator's right and graded info; an anchor (``#…``) that names a heading of the
+    translation is fine; any other change of host or path is an error.
+    """
+    for up in sourced(pair):
+        assert up.source is not None
+        src = destinations(up.source, ctx.source_references)
+        tgt = [(unit, k, d, at) for unit in up.targets for k, d, at in destinations(unit, ctx.target_references)]
+        for kind in ("link", "image"):
+            yield from _link_differences(up.target, [d for k, d, _ in src if k == kind],
+                                         [(unit, d, at) for unit, k, d, at in tgt if k == kind], ctx)
+
+
+def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, str, int]],
+                      ctx: Context) -> Iterator[Finding]:
+    missing = list((Counter(source) - Counter(d for _, d, _ in found)).elements())
+    extra = Counter(d for _, d, _ in found) - Counter(source)
+    for unit, dest, at in found:
+        if extra[dest] <= 0:
+            continue
+        extra[dest] -= 1
+        local = next((m for m in missing if relation(m, dest) == "localised"), None)
+        if local is not None:
+            missing.remove(local)
+            yield Finding(unit, at, found=dest, expected=local, severity="info", detail=" (localised for the reader)")
+            continue
+        name = anchor(dest)
+        if name is not None and name in ctx.target_anchors:
+            same_page = next((m for m in missing if m.startswith("#")), None)
+            if same_page is not None:
+                missing.remove(same_page)
+            continue  # names a heading of the translation
+        yield Finding(unit, at, found=dest, expected=missing.pop(0) if missing else None)
+    for dest in missing:
+        yield Finding(target, 0, expected=dest)
+
+
+@rule("code", "error", needs_source=True,
+      bad=Example("zh", "先设置 `lr=0.2`。\n", "Set `lr=0.1` first.\n"),
+      good=Example("zh", "用 `pip` 安装（`torch` 也一样）：\n\n```sh\n# 安装\npip install torch\n```\n",
+                   "Install with pip (torch too):\n\n```sh\n# install\npip install torch\n```\n"))
+def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """Inline code, a code block or a placeholder differs from the source.
+
+    Code is copied, not translated: a changed identifier, command or value breaks what the
+    reader runs. Comments are prose and may be translated; backticks a translator adds around a
+    name the source has are not a change.
+    """
+    for up in sourced(pair):
+        assert up.source is not None
+        yield from _code_differences(up.targets, up.source)
+    s, t = pair.source, pair.target
+    if s is None or t is None or s.kind not in ("fence", "code_block") or t.kind not in ("fence", "code_block"):
+        return
+    if _language(s.info) != _language(t.info):
+        yield Finding(line=t.line, found=t.info or None, expected=s.info or None)
+    src_lines, tgt_lines = code_lines(s.code, s.info), code_lines(t.code, t.info)
+    first = 1 if t.kind == "fence" else 0
+    for (_, a), (k, b) in zip(src_lines, tgt_lines):
+        if a != b:
+            yield Finding(line=t.line + first + k, found=b, expected=a)
+            return
+    if len(src_lines) > len(tgt_lines):
+        last = tgt_lines[-1][0] + 1 if tgt_lines else 0
+        yield Finding(line=t.line + first + last, expected=src_lines[len(tgt_lines)][1])
+    elif len(tgt_lines) > len(src_lines):
+        k, extra = tgt_lines[len(src_lines)]
+        yield Finding(line=t.line + first + k, found=extra)
+
+
+_ALIASES = {"py": "python", "python3": "python", "sh": "bash", "shell": "bash", "zsh": "bash", "js": "javascript",
+            "ts": "typescript", "yml": "yaml", "md": "markdown", "vue-html": "vue-html"}
+
+
+def _language(info: str) -> str:
+    """A fence's info string with its language named one way (py = python, sh = bash)."""
+    words = info.split()
+    if not words:
+        return ""
+    return " ".join((_ALIASES.get(words[0].lower(), words[0].lower()), *words[1:]))
+
+
+def _bare(code: str) -> str:
+    """Code as a name: ``.number`` → ``number``, ``computed()`` → ``computed``, case folded."""
+    return code.strip().removesuffix("()").lstrip(".").casefold()
+
+
+def _same_code(a: str, b: str) -> bool:
+    return a == b or _bare(a) == _bare(b)
+
+
+def _code_differences(targets: tuple[Unit, ...], source: Unit) -> Iterator[Finding]:
+    src = [c for c, _ in code_spans(source)]
+    tgt = [(unit, c, at) for unit in targets for c, at in code_spans(unit)]
+    missing = list((Counter(src) - Counter(c for _, c, _ in tgt)).elements())
+    extra = Counter(c for _, c, _ in tgt) - Counter(src)
+    source_text = plain(source.content)
+    target_text = " ".join(plain(unit.content) for unit in targets)
+    for unit, value, at in tgt:
+        if extra[value] <= 0:
+            continue
+        extra[value] -= 1
+        close = next((m for m in missing if _same_code(m, value)), None)
+        if close is not None:
+            missing.remove(close)
+            continue
+        if value in source_text or _bare(value) in source_text.casefold() or not any(ch.isalnum() for ch in value):
+            continue  # backticks added around something the source has, or around punctuation (`.`)
+        yield Finding(unit, at, found=value, expected=missing.pop(0) if missing else None)
+    for value in missing:
+        if value not in target_text:
+            yield Finding(targets[0], 0, expected=value)
+
+
+@rule("structure", "error", needs_source=True,
+      bad=Example("zh", "# 甲\n\n- 一\n", "# A\n\n- one\n- two\n"),
+      good=Example("zh", "# 甲\n\n- 一\n- 二\n", "# A\n\n- one\n- two\n"))
+def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """Block structure differs from the source: {detail}.
+
+    Blocks are aligned by sequence alignment over their kinds and what a translation keeps (links,
+    code, numbers), so one missing or extra block is one finding, and a run of them (a section
+    added to the source later) is one gap, not a cascade.
+    """
+    s, t = pair.source, pair.target
+    if (s is None and t is None) or pair.continues:
+        return
+    if pair.split and t is not None:
+        yield Finding(line=t.line, found=t.describe(), severity="info",
+                      detail=f"{t.describe()} continues the paragraph before it (one source paragraph in two)")
+        return
+    if pair.moved and t is not None and s is not None:
+        yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
+                      detail=f"{t.describe()} is moved: the source has it a little earlier or later")
+        return
+    if t is None:
+        assert s is not None
+        markup_only = all(b.kind == "html_block" and not b.units for b in (pair.gap or (s,)))
+        if markup_only:  # template markup with no text (<div class="options-api">): worth a look, not an error
+            yield Finding(line=pair.line, expected=s.describe(), severity="info",
+                          detail=f"missing {len(pair.gap) or 1} HTML block(s) with no text, from {s.describe()}")
+            return
+        if len(pair.gap) > 1:
+            detail = f"missing {len(pair.gap)} blocks, from {s.describe()} to {pair.gap[-1].describe()}"
+            yield Finding(line=pair.line, expected=f"{s.describe()} … {pair.gap[-1].describe()}", detail=detail)
+        else:
+            yield Finding(line=pair.line, expected=s.describe(), detail=f"missing {s.describe()}")
+    elif s is None:
+        if all(b.kind == "html_block" and not b.units for b in (pair.gap or (t,))):
+            yield Finding(line=t.line, found=t.describe(), severity="info",
+                          detail=f"{len(pair.gap) or 1} HTML block(s) with no text that the source does not have, from {t.describe()}")
+            return
+        if len(pair.gap) > 1:
+            detail = (f"{len(pair.gap)} blocks that the source does not have, from {t.describe()} "
+                      f"to {pair.gap[-1].describe()}")
+        else:
+            detail = f"{t.describe()} that the source does not have"
+        yield Finding(line=t.line, found=t.describe(), detail=detail)
+    elif s.shape != t.shape:
+        yield Finding(line=t.line, found=t.describe(), expected=s.describe(),
+                      detail=f"{t.describe()} where the source has {s.describe()}")
+    elif s.kind == "row" and (s.width != t.width or s.cells != t.cells):
+        empty = sorted(set(s.cells) - set(t.cells))
+        detail = (f"table row has {t.width} cells where the source has {s.width}" if s.width != t.width
+                  else f"table cell {empty[0] + 1} is empty where the source has text" if empty
+                  else "table row has text in a cell that is empty in the source")
+        yield Finding(line=t.line, found=f"{t.width} cells", expected=f"{s.width} cells", detail=detail)
+
+
+@rule("number", "warning", needs_source=True,
+      bad=Example("zh", "在 415 张图像上准确率达到 92.3%。\n", "Accuracy reached 93.2% on 415 images.\n"),
+      good=Example("zh", "该模型约有14亿个参数，见第六章。\n", "The model has about 1.4 billion parameters, see Chapter 6.\n"))
+def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """Numbers differ from the source.
+
+    A wrong figure misinforms quietly. Numbers are compared as values: thousands separators,
+    full-width digits, CJK numerals (第六章 for "Chapter 6"), 万/亿 scaling (1670万 for
+    "16.7 million"), ranges (2005～2012年) and ordinals (第3 for "3rd") all match; a CJK numeral
+    the source does not have is never reported (一个 is "a", not "one").
+    """
+    for up in sourced(pair):
+        assert up.source is not None
+        src = source_numbers(blank(up.source.text))
+        tgt = [(unit, n) for unit in up.targets for n in target_numbers(blank(unit.text))]
+        have = {v for _, n in tgt for v in n.values}
+        allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text))
+        missing = [n.raw for n in src if not n.values & have]
+        for unit, n in tgt:
+            if n.arabic and not n.values & allowed and not _counted(unit.text, n) and not _named(unit.text, n):
+                yield Finding(unit, content_offset(unit, n.start), found=n.raw,
+                              expected=missing.pop(0) if missing else None)
+        for raw in missing:
+            yield Finding(up.target, 0, expected=raw)
+
+
+_COUNTER = re.compile(r"\s?(?:つ|個|个|種類?|种|番目|回|次|名|人)")
+
+
+def _counted(text: str, n) -> bool:
+    """A small number a zh/ja translation adds with a counter ("2 つの API", "3 つ目"): grammar, not a figure."""
+    values = [v for v in n.values if not isinstance(v, str)]
+    return bool(values) and all(v <= 10 for v in values) and bool(_COUNTER.match(text, n.start + len(n.raw)))
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w·.-]*\s?$")
+
+
+def _named(text: str, n) -> bool:
+    """A number that is part of a name (DALL·E 2, Vue 3, 2D, 3D): not a figure a translation adds."""
+    after = text[n.start + len(n.raw) : n.start + len(n.raw) + 1]
+    return bool(_NAME_BEFORE.search(text[: n.start])) or after == "D"
+
+
+#: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].
+_TEMPLATE = re.compile(r"\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
+_NOT_WORDS = re.compile(r"\d[\d.,%]*|https?://\S+|\b[A-Z0-9]{2,}s?\b")
+_LATIN_PHRASE = re.compile(r"[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][\w'’-]*)+")
+
+
+@rule("untranslated", "warning", needs_source=True,
+      bad=Example("zh", "This sentence was left as it is.\n", "This sentence was left as it is.\n"),
+      good=Example("zh", "## Options API {#options-api}\n", "## Options API {#options-api}\n"))
+def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """Text is identical to the source: it looks untranslated.
+
+    A sentence left in English is a gap the reader notices. Not counted as words: kept names,
+    code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
+    components); a short title-case name ("Options API") is not a sentence.
+    """
+    for target, source in units(pair, sourced=True):
+        assert source is not None
+        source_plain = plain(source.text)
+        if not any(run.group(0) in source_plain for run in _LATIN_PHRASE.finditer(plain(target.text))):
+            continue  # cheap test first: no phrase of two Latin words is shared with the source
+        for start, end in ctx.sentences(source):
+            sentence = source.text[start:end]
+            words = plain(sentence)
+            if not _translatable(sentence, start, source, ctx):
+                continue
+            at = _find_plain(target.text, words)
+            if at is not None:
+                yield Finding(target, content_offset(target, at), found=words, source_at=start)
+
+
+def _translatable(sentence: str, start: int, source: Unit, ctx: Context) -> bool:
+    """At least two words (one of them lower case, or three or more) remain once names, code and syntax are out."""
+    chars = list(sentence)
+    for m in ctx.source_terms(source):
+        if start <= m.start < start + len(sentence) and (m.term.keep or m.term.en in m.term.allowed(ctx.lang)):
+            chars[m.start - start : m.end - start] = " " * (m.end - m.start)
+    rest = _NOT_WORDS.sub(" ", _TEMPLATE.sub(" ", plain("".join(chars))))
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    return len(words) >= 3 or (len(words) == 2 and any(w[0].islower() for w in words))
+
+
+def _find_plain(text: str, words: str) -> int | None:
+    """The offset in placeholder ``text`` where ``words`` (plain, single-spaced) occurs, if it does."""
+    pattern = r"(?:\s|\{/?\d+\})*".join(re.escape(w) for w in words.split(" "))
+    match = re.search(pattern, text)
+    return match.start() if match else None
+
+
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>", re.DOTALL)
+_ATTR = re.compile(r"([A-Za-z_:@#][\w:.-]*)\s*(?:=|(?=[\s/>]|$))")
+
+
+def _tags(unit: Unit) -> Counter[str]:
+    """The inline HTML of ``unit`` as tag names with their attribute names: ``img[onerror,src]``."""
+    return Counter(tag for ph in unit.placeholders if ph.kind == "html" for tag in _tags_of(ph.raw))
+
+
+@rule("html", "error", needs_source=True,
+      bad=Example("zh", "2021 年第 31 周 <img src=x onerror=\"alert(1)\">\n", "Week 31, 2021\n"),
+      good=Example("zh", "只在 <span class=\"composition-api\">组合式 API</span> 中。\n",
+                   "Only in the <span class=\"composition-api\">Composition API</span>.\n"))
+def html(pair: Pair, ctx: Context) -> Iterator[Finding]:
+    """The translation introduces HTML the source does not have: {found}.
+
+    HTML that the source has is markup; HTML that only a translation has is text, and raw it can
+    run script in a reader's browser (``<img onerror>``, ``<script>``). Compared by tag and
+    attribute names, so a translated attribute value is fine.
+    """
+    for target, source in units(pair, sourced=True):
+        assert source is not None
+        extra = _tags(target) - _tags(source)
+        if not extra:
+            continue
+        for ph in target.placeholders:
+            if ph.kind != "html":
+                continue
+            here = Counter(_tags_of(ph.raw))
+            if here & extra:
+                extra -= here
+                yield Finding(target, ph.start, found=ph.raw)
+
+
+def _tags_of(raw: str) -> list[str]:
+    """Each opening tag of ``raw`` HTML as its name and sorted attribute names: ``img[onerror,src]``.
+
+    Closing tags are left out: one introduced element is one finding.
+    """
+    out = []
+    for m in _TAG.finditer(raw):
+        if m.group(1):
+            continue
+        attrs = sorted({a.lower() for a in _ATTR.findall(re.sub(r"\"[^\"]*\"|'[^']*'", " ", m.group(3)))})
+        out.append(f"{m.group(2).lower()}[{','.join(attrs)}]")
+    return out
