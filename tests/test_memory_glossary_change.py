@@ -145,9 +145,14 @@ def test_dropping_the_glossary_retranslates_the_entries_it_produced(issue: Path,
     assert sorted(engine.calls) == ["A new paper on crowd counting.", "The paper was approved by a human."]
 
 
-def test_a_changed_note_retranslates_nothing(issue: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "extra",
+    ["    note: A research paper.\n", "    accepted: {zh: [文章]}\n", "    unambiguous: true\n"],
+    ids=["note", "accepted", "unambiguous"],
+)
+def test_what_only_the_reviewer_reads_retranslates_nothing(issue: Path, tmp_path: Path, extra: str) -> None:
     run(issue, glossary(tmp_path, PAPER))
-    _, engine = run(issue, glossary(tmp_path, PAPER + "    note: A research paper.\n"))
+    _, engine = run(issue, glossary(tmp_path, PAPER + extra))
     assert engine.calls == []
 
 
