@@ -20,10 +20,14 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+    from .protect import Protection
+
 SPANS = "_bilingual_spans"
 CALLS = "_bilingual_calls"
-BARE_URL_RE = re.compile(r"(?:https?|ftp)://[^\s<>{}\[\]]*[^\s<>{}\[\]().,;:!?'\"*_]")
-ATOMIC_RULES = {"backticks": "code", "autolink": "autolink", "html_inline": "html", "entity": "entity", "escape": "escape"}
+ATOMIC_RULES = {
+    "backticks": "code", "autolink": "autolink", "html_inline": "html", "entity": "entity", "escape": "escape",
+    "linkify": "url",
+}
 
 
 @dataclass
@@ -105,7 +109,8 @@ def _marks(content: str, tokens: list[Token], invocations: list[Invocation]) -> 
             kind = ATOMIC_RULES[inv.rule]
             if inv.rule == "escape" and any(t.type == "hardbreak" for t in own):
                 kind = "hardbreak"
-            marks.append(_Mark(inv.start, inv.end, kind))
+            start = _scheme_start(content, inv.start) if inv.rule == "linkify" else inv.start
+            marks.append(_Mark(start, inv.end, kind))
         elif inv.rule == "newline" and any(t.type == "hardbreak" for t in own):
             start = inv.start
             while start > 0 and content[start - 1] == " ":
@@ -130,6 +135,17 @@ def _marks(content: str, tokens: list[Token], invocations: list[Invocation]) -> 
             if mark is not None:
                 marks.append(mark)
     return _pair(marks, tokens)
+
+
+def _scheme_start(content: str, colon: int) -> int:
+    """markdown-it's linkify rule fires at the ``:`` of ``https://`` and takes back the scheme
+    before it from the pending text: the link starts at the scheme."""
+    start = colon
+    while start > 0 and (content[start - 1].isascii() and (content[start - 1].isalnum() or content[start - 1] in ".+-")):
+        start -= 1
+    while start < colon and not content[start].isalpha():
+        start += 1
+    return start
 
 
 def _delimiter_mark(inv: Invocation) -> _Mark | None:
@@ -169,17 +185,58 @@ def _pair(marks: list[_Mark], tokens: list[Token]) -> list[_Mark]:
     return sorted(marks, key=lambda m: m.start)
 
 
-def literal_marks(content: str, start: int, end: int) -> list[_Mark]:
-    """Placeholder-like text and bare URLs in literal text are protected too."""
+def literal_marks(content: str, start: int, end: int, autolinks: bool = True) -> list[_Mark]:
+    """Placeholder-like text and GFM extended autolinks (``www.``, bare URLs, e-mail addresses)
+    in literal text are protected too: the links are found as markdown-it's linkify finds them."""
     found = [
         _Mark(m.start() + start, m.end() + start, "literal")
         for m in TOKEN_RE.finditer(content[start:end])
     ]
     taken = [(m.start, m.end) for m in found]
-    for m in BARE_URL_RE.finditer(content, start, end):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
-            found.append(_Mark(m.start(), m.end(), "url"))
+    for a, b in extended_autolinks(content[start:end]) if autolinks else ():
+        a, b = a + start, b + start
+        if not any(x < b and a < y for x, y in taken):
+            found.append(_Mark(a, b, "url"))
     return sorted(found, key=lambda m: m.start)
+
+
+def extended_autolinks(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that GFM's autolink extension (markdown-it's linkify) turns into links."""
+    from .markdown import parser
+
+    if "." not in text and ":" not in text:
+        return []  # every extended autolink has a dot (a domain) or a colon (a scheme)
+    md = parser()
+    if not md.linkify.test(text):
+        return []
+    return [(m.index, m.last_index) for m in md.linkify.match(text) or [] if md.validateLink(md.normalizeLink(m.url))]
+
+
+def protect_marks(marks: list[_Mark], content: str, protection: Protection | None) -> list[_Mark]:
+    """Protected-pattern matches become atomic marks; markup marks they overlap give way (a
+    pair whose other half is overlapped keeps its bytes as an atomic placeholder)."""
+    if protection is None:
+        return marks
+    atomic = [(m.start, m.end) for m in marks if m.role == "atomic"]
+    # Code spans, HTML, autolinks, images… are placeholders already: a pattern inside, across or
+    # exactly over one gives way (HTML stays HTML, for the reviewer's html rule).
+    spans = [(a, b, name) for a, b, name in protection.spans(content)
+             if not any(x < b and a < y and not (a <= x and y <= b and (a, b) != (x, y)) for x, y in atomic)]
+    if not spans:
+        return marks
+    kept: list[_Mark] = []
+    for mark in marks:
+        if any(a < mark.end and mark.start < b for a, b, _ in spans):
+            if mark.partner is not None:
+                mark.partner.role = "atomic"
+            for other in marks:
+                if other.partner is mark:
+                    other.role = "atomic"
+                    other.partner = None
+            continue
+        kept.append(mark)
+    kept.extend(_Mark(a, b, "protected") for a, b, _ in spans)
+    return sorted(kept, key=lambda m: m.start)
 
 
 @dataclass(frozen=True)
@@ -198,10 +255,17 @@ class InlineResult:
     subunits: tuple[SubUnit, ...]
 
 
-def to_placeholders(md: MarkdownIt, content: str, env: dict) -> InlineResult:
-    """Turn one unit's inline ``content`` into placeholder text, placeholders and sub-units."""
+def to_placeholders(md: MarkdownIt, content: str, env: dict, protection: Protection | None = None,
+                    autolinks: bool = True) -> InlineResult:
+    """Turn one unit's inline ``content`` into placeholder text, placeholders and sub-units.
+
+    ``protection``'s patterns are applied to the whole content first: what they match is code.
+    ``autolinks=False`` for text already in placeholder form (a PO entry), where bare URLs are
+    placeholders already and a domain-like word may be link text.
+    """
     tokens, invocations = inline_tokens(md, content, env)
     marks = [m for m in _marks(content, tokens, invocations) if m.end > m.start]
+    marks = protect_marks(marks, content, protection)
     # Drop marks nested inside atomic marks (an image's inner rules run in their own state).
     top: list[_Mark] = []
     for mark in marks:
@@ -210,12 +274,15 @@ def to_placeholders(md: MarkdownIt, content: str, env: dict) -> InlineResult:
         top.append(mark)
     with_literals: list[_Mark] = []
     pos = 0
+    in_link = 0  # link text is never autolinked again
     for mark in [*top, None]:
         end = mark.start if mark else len(content)
-        with_literals.extend(literal_marks(content, pos, end))
+        with_literals.extend(literal_marks(content, pos, end, autolinks=autolinks and not in_link))
         if mark:
             with_literals.append(mark)
             pos = mark.end
+            if mark.kind == "link" and mark.role in ("open", "close"):
+                in_link += 1 if mark.role == "open" else -1
     key = 0
     keys: dict[int, int] = {}
     pieces: list[str] = []

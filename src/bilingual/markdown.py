@@ -12,8 +12,10 @@ import functools
 import hashlib
 from typing import TYPE_CHECKING, Any
 
+from .errors import InputError
 from .inline import InlineResult, install_span_recorder, to_placeholders
 from .models import Document, Placeholder, Region, Unit
+from .protect import Protection, active
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -23,32 +25,140 @@ FRONT_MATTER_KEYS = ("title", "subtitle", "description", "summary", "excerpt", "
 CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list", "table_open": "table"}
 
 
+#: How deep blocks may nest (markdown-it's ``maxNesting``; CommonMark's preset has 20, which a
+#: list ten levels deep already reaches). A list level takes two, its paragraph one more. A
+#: document nested deeper is refused with its line rather than left partly untranslated.
+MAX_NESTING = 500
+#: Inline markup (brackets in brackets) keeps a lower limit: past it markdown-it reads the rest as
+#: plain text, which loses nothing.
+INLINE_NESTING = 100
+OVERFLOW = "_bilingual_overflow"
+REACHED = "_bilingual_reached"
+
+
 @functools.cache
 def parser() -> MarkdownIt:
-    """The one Markdown parser: CommonMark, GFM tables, YAML front matter, with span recording."""
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    """The one Markdown parser: GFM (tables, strikethrough, autolinks, task lists), YAML front matter, span recording."""
+    md = _gfm()
+    # Extended autolinks in text are found by inline.literal_marks (the same linkify-it matcher);
+    # markdown-it's own pass over the parsed text would only repeat that work.
+    md.core.ruler.disable("linkify")
     install_span_recorder(md)
+    _install_nesting_guard(md)
     return md
 
 
+#: ``env`` key for :func:`renderer`: the raw HTML a rendering may keep (a source's own HTML).
+SOURCE_HTML = "bilingual_source_html"
+
+
 def renderer() -> MarkdownIt:
-    """A plain CommonMark + tables renderer, for comparing HTML."""
+    """The same Markdown dialect without span recording, for rendering HTML and comparing it.
+
+    Rendered with ``env={SOURCE_HTML: source_html(en)}``, raw HTML that the English source does not
+    have comes out as escaped text: a translation's own HTML never runs in a page.
+    """
+    md = _gfm()
+    for rule in ("html_inline", "html_block"):
+        md.add_render_rule(rule, _source_html_only(md.renderer.rules[rule]))
+    return md
+
+
+def _source_html_only(default: Any) -> Any:
+    def render(self: Any, tokens: list, idx: int, options: Any, env: dict) -> str:
+        allowed = env.get(SOURCE_HTML) if env else None
+        if allowed is None or tokens[idx].content in allowed:
+            return default(tokens, idx, options, env)
+        from markdown_it.common.utils import escapeHtml
+
+        return escapeHtml(tokens[idx].content)
+
+    return render
+
+
+def source_html(markdown: str) -> frozenset[str]:
+    """Every piece of raw HTML (inline or block) in ``markdown``: what a translation may keep."""
+    found: set[str] = set()
+    for tok in renderer().parse(normalize(markdown)[0]):
+        if tok.type == "html_block":
+            found.add(tok.content)
+        for child in tok.children or ():
+            if child.type == "html_inline":
+                found.add(child.content)
+    return frozenset(found)
+
+
+def _gfm() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
 
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    md = MarkdownIt("gfm-like", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).use(tasklists_plugin)
+    _limit_inline_nesting(md)
+    return md
+
+
+def _install_nesting_guard(md: MarkdownIt) -> None:
+    """Record the first line markdown-it would skip because blocks nest deeper than ``maxNesting``
+    (and the last line it entered, for a document too deep even to recurse into)."""
+    original = md.block.tokenize
+
+    def tokenize(state: Any, start: int, end: int) -> None:
+        state.env[REACHED] = start
+        if state.level >= state.md.options.maxNesting:
+            line = state.skipEmptyLines(start)
+            if line < end and state.sCount[line] >= state.blkIndent:
+                state.env.setdefault(OVERFLOW, line)
+        original(state, start, end)
+
+    md.block.tokenize = tokenize  # type: ignore[method-assign]
+
+
+def _limit_inline_nesting(md: MarkdownIt) -> None:
+    """Run the inline phase with :data:`INLINE_NESTING` as markdown-it's nesting limit."""
+    at = md.core.ruler.__find__("inline")
+    rule = md.core.ruler.__rules__[at].fn
+
+    def inline(state: Any) -> None:
+        md.options["maxNesting"] = INLINE_NESTING
+        try:
+            rule(state)
+        finally:
+            md.options["maxNesting"] = MAX_NESTING
+
+    md.core.ruler.at("inline", inline)
 
 
 def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def normalize(raw: str) -> tuple[str, tuple[int, ...] | None]:
+    """``raw`` as markdown-it reads it (no BOM, LF line ends, NUL as U+FFFD), and where each
+    character of that text came from in ``raw`` (``None`` when nothing changed)."""
+    if not (raw.startswith("\ufeff") or "\r" in raw or "\0" in raw):
+        return raw, None
+    out: list[str] = []
+    origin: list[int] = []
+    i = 1 if raw.startswith("\ufeff") else 0
+    n = len(raw)
+    while i < n:
+        ch = raw[i]
+        origin.append(i)
+        if ch == "\r":
+            out.append("\n")
+            i += 2 if raw.startswith("\r\n", i) else 1
+            continue
+        out.append("\ufffd" if ch == "\0" else ch)
+        i += 1
+    origin.append(n)
+    return "".join(out), tuple(origin)
+
+
 class _Builder:
-    def __init__(self, path: str, source: str):
+    def __init__(self, path: str, source: str, protection: Protection):
         self.path = path
+        self.protection = protection
         self.source = source
         self.lines = source.split("\n")
         self.offsets = [0]
@@ -70,7 +180,7 @@ class _Builder:
             parent: int | None = None, span: tuple[int, int] | None = None,
             inline: InlineResult | None = None) -> None:
         md = parser()
-        result = inline if inline is not None else to_placeholders(md, content, self.env)
+        result = inline if inline is not None else to_placeholders(md, content, self.env, self.protection)
         index = len(self.units)
         self.units.append(
             Unit(index, self.uid(kind, content), kind, line, content, result.text, result.placeholders,
@@ -104,12 +214,25 @@ class _Builder:
         return Region(start, end, prefixes, "heading" if heading else "block")
 
 
-def parse(source: str, path: str = "<string>") -> Document:
-    """Parse Markdown ``source`` into a :class:`Document` of translatable units."""
-    source = normalize_newlines(source)
+def parse(source: str, path: str = "<string>", protection: Protection | None = None) -> Document:
+    """Parse Markdown ``source`` into a :class:`Document` of translatable units.
+
+    ``protection`` (default: the active one, see :mod:`bilingual.protect`) names the template
+    syntax that is never translated. Raises :class:`InputError` naming ``path:line`` when blocks
+    nest deeper than :data:`MAX_NESTING`, rather than leaving the rest of the file untranslated.
+    """
+    raw = source
+    source, origin = normalize(raw)
     md = parser()
-    builder = _Builder(path, source)
-    tokens = md.parse(source, builder.env)
+    builder = _Builder(path, source, protection if protection is not None else active())
+    try:
+        tokens = md.parse(source, builder.env)
+    except RecursionError:
+        raise InputError("lists or block quotes nest too deeply to parse here; flatten them",
+                         path, builder.env.get(REACHED, 0) + 1) from None
+    if OVERFLOW in builder.env:
+        raise InputError(f"lists or block quotes nest more than {MAX_NESTING // 2} levels deep here; flatten them "
+                         "(nothing past this line could be translated)", path, builder.env[OVERFLOW] + 1)
     containers: list[str] = []
     cell_row: int | None = None
     for i, tok in enumerate(tokens):
@@ -133,16 +256,26 @@ def parse(source: str, path: str = "<string>") -> Document:
             builder.block += 1
             heading = parent == "heading_open" and tokens[i - 1].markup.startswith("#")
             kind = "heading" if parent == "heading_open" else "paragraph"
-            if not tok.content.strip():
+            content = _without_task_marker(tok)
+            if not content.strip():
                 continue
-            region = builder.locate(tok.content, tok.map[0], heading)
+            region = builder.locate(content, tok.map[0], heading)
             if region is None:
                 builder.skipped.append(tok.map[0] + 1)
                 continue
-            builder.add(kind, tok.map[0] + 1, tok.content, region, container)
+            builder.add(kind, tok.map[0] + 1, content, region, container)
         elif tok.type in ("fence", "code_block", "html_block", "hr"):
             builder.block += 1
-    return Document(path, source, tuple(builder.units), tuple(builder.skipped))
+    return Document(path, source, tuple(builder.units), tuple(builder.skipped), raw if origin else "", origin)
+
+
+def _without_task_marker(tok: Token) -> str:
+    """A task-list item's text: the task-list plugin took ``[ ]``/``[x]`` out of the content; the
+    white space after it is not text either."""
+    first = (tok.children or [None])[0]
+    if first is not None and first.type == "html_inline" and "task-list-item-checkbox" in first.content:
+        return tok.content.lstrip(" \t")
+    return tok.content
 
 
 def _cell(builder: _Builder, tok: Token, row: int, pos: int) -> int:

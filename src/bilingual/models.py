@@ -68,6 +68,8 @@ class Document:
     source: str
     units: tuple[Unit, ...]
     skipped: tuple[int, ...] = ()  # lines of blocks that could not be mapped and stay as they are
+    raw: str = ""  # the file's exact text when ``source`` differs from it (BOM, CR line ends, NUL)
+    origin: tuple[int, ...] | None = None  # for each offset in ``source``, its offset in ``raw``
 
     @functools.cached_property
     def children(self) -> dict[int, tuple[Unit, ...]]:

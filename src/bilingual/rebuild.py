@@ -9,21 +9,33 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections.abc import Mapping
 
 from .models import Document, Region, Unit
 from .placeholders import split_tokens
 
+#: A ``<`` that could open HTML (a tag, a closing tag, a comment, a declaration or a processing
+#: instruction) if it were Markdown. Translated text never carries markup, so it is escaped.
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+
 
 def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
-    """The Markdown for ``unit`` from its translated placeholder text (or its source text)."""
+    """The Markdown for ``unit`` from its translated placeholder text (or its source text).
+
+    Markup comes only from the source, through placeholders. Text that only a translation has is
+    text: a ``<`` in it that could open HTML is written ``&lt;`` (it renders the same), and a
+    bare URL gets a space where translated text would otherwise run into the link.
+    """
     text = texts.get(unit.index, unit.text)
+    translated = text != unit.text
+    markdown = unit.region is None or unit.region.style != "yaml"  # a front-matter value is plain YAML text
     children = doc.children.get(unit.index, ())
     by_token = unit.placeholder_map
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for is_token, piece in split_tokens(text):
         if not is_token:
-            out.append(_escape_literal(piece, unit))
+            out.append(("text", _escape_literal(escape_html(piece) if translated and markdown else piece, unit)))
             continue
         placeholder = by_token.get(piece)
         if placeholder is None:
@@ -32,8 +44,30 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
         first = bisect.bisect_left(children, placeholder.start, key=_span_start)
         last = bisect.bisect_right(children, placeholder.end, key=_span_start)
         inner = [c for c in children[first:last] if c.span[1] <= placeholder.end]
-        out.append(_splice(raw, placeholder.start, [(c.span[0], c.span[1], c) for c in inner], doc, texts))
-    return "".join(out)
+        out.append((placeholder.kind, _splice(raw, placeholder.start, [(c.span[0], c.span[1], c) for c in inner], doc, texts)))
+    if translated:
+        _separate_urls(out)
+    return "".join(piece for _, piece in out)
+
+
+def escape_html(text: str) -> str:
+    """``text`` with every ``<`` that could open HTML written as ``&lt;``."""
+    return _HTML_START.sub("&lt;", text)
+
+
+def _separate_urls(out: list[tuple[str, str]]) -> None:
+    """Put a space between a bare URL and translated text that would run into the link."""
+    from .inline import extended_autolinks
+
+    for i, (kind, raw) in enumerate(out):
+        if kind != "url":
+            continue
+        before = out[i - 1][1] if i > 0 else ""
+        after = out[i + 1][1] if i + 1 < len(out) else ""
+        if before and not before[-1].isspace() and extended_autolinks(before[-1] + raw) != [(1, 1 + len(raw))]:
+            out[i] = (kind, " " + raw)
+        if after and not after[0].isspace() and (extended_autolinks(raw + after[:64]) or [(0, 0)])[0] != (0, len(raw)):
+            out[i] = (kind, out[i][1] + " ")
 
 
 def _span_start(unit: Unit) -> int:
@@ -106,6 +140,9 @@ def rebuild(doc: Document, texts: Mapping[int, str], start: int = 0, end: int | 
 
     With ``start``/``end``: only that part of the source (which must not cut through a unit),
     rebuilt in time proportional to the part, not to the whole source.
+
+    Everything else is the file's own bytes: rebuilding the whole document keeps a BOM, CRLF or CR
+    line ends and control characters as they were (new line breaks take the file's line-end style).
     """
     end = len(doc.source) if end is None else end
     replacements: list[tuple[int, int, str]] = []
@@ -117,6 +154,12 @@ def rebuild(doc: Document, texts: Mapping[int, str], start: int = 0, end: int | 
         if new != unit.content:
             replacements.append((region.start, region.end, _fit(region, new, unit.content)))
     source = doc.source
+    whole = start == 0 and end == len(doc.source)
+    if whole and doc.origin is not None:
+        # The edition of a file with a BOM, CR line ends or NUL: replace within the file's own text.
+        source, newline = doc.raw, _newline(doc.raw)
+        replacements = [(doc.origin[a], doc.origin[b], new.replace("\n", newline)) for a, b, new in replacements]
+        start, end = 0, len(source)
     pieces: list[str] = []
     position = start
     for begin, finish, new in sorted(replacements):
@@ -124,3 +167,10 @@ def rebuild(doc: Document, texts: Mapping[int, str], start: int = 0, end: int | 
         position = finish
     pieces.append(source[position:end])
     return "".join(pieces)
+
+
+def _newline(raw: str) -> str:
+    at = raw.find("\r")
+    if at < 0:
+        return "\n"
+    return "\r\n" if raw.startswith("\r\n", at) else "\r"

@@ -149,8 +149,58 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _outside(unit: Unit, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep protected template syntax at a unit's start or end out of its sentences, so an engine
+    cannot move it (a VitePress ``{#anchor}`` must end its heading, a ``::: tip`` start its line)."""
+    if not spans:
+        return spans
+    protected = {p.token for p in unit.placeholders if p.kind == "protected"}
+    if not protected:
+        return spans
+    text = unit.text
+
+    def only_protected(span: tuple[int, int]) -> bool:
+        return not TOKEN_RE.sub(lambda m: "" if m.group(0) in protected else m.group(0), text[span[0] : span[1]]).strip()
+
+    while len(spans) > 1 and only_protected(spans[0]):
+        spans = spans[1:]
+    while len(spans) > 1 and only_protected(spans[-1]):
+        spans = spans[:-1]
+    (start, first_end), (last_start, end) = spans[0], spans[-1]
+    while True:
+        m = TOKEN_RE.match(text, start)
+        if not m or m.group(0) not in protected or not has_words(text[m.end() : first_end]):
+            break
+        start = _strip_span(text, m.end(), first_end)[0]
+    while True:
+        m = next((t for t in TOKEN_RE.finditer(text, last_start, end) if t.end() == end), None)
+        if not m or m.group(0) not in protected or not has_words(text[last_start : m.start()]):
+            break
+        end = _strip_span(text, last_start, m.start())[1]
+    spans = [(start, spans[0][1]), *spans[1:]]
+    return [*spans[:-1], (spans[-1][0], end)]
+
+
+def sentence_text(unit: Unit) -> str:
+    """``unit``'s text without the protected template syntax (and white space) at its start and
+    end that :func:`segment_unit` keeps out of its sentences: what an edition's unit is compared by."""
+    protected = {p.token for p in unit.placeholders if p.kind == "protected"}
+    text = unit.text
+    if not protected or not has_words(text):
+        return text
+    start, end = 0, len(text)
+    while (m := TOKEN_RE.match(text, start)) and m.group(0) in protected and has_words(text[m.end() : end]):
+        start = _strip_span(text, m.end(), end)[0]
+    while True:
+        m = next((t for t in TOKEN_RE.finditer(text, start, end) if t.end() == end), None)
+        if not m or m.group(0) not in protected or not has_words(text[start : m.start()]):
+            break
+        end = _strip_span(text, start, m.start())[1]
+    return text[start:end] if (start, end) != (0, len(text)) else text
+
+
 def segment_unit(unit: Unit) -> list[Segment]:
-    spans = split_sentences(unit.text)
+    spans = _outside(unit, split_sentences(unit.text))
     segments: list[Segment] = []
     previous = 0
     line = unit.line

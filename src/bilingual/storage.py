@@ -11,8 +11,11 @@ from pathlib import Path
 from .errors import InputError
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, or raise a one-line :class:`InputError` that says what to fix."""
+def read_text(path: Path, keep_bom: bool = False) -> str:
+    """Read a UTF-8 text file, or raise a one-line :class:`InputError` that says what to fix.
+
+    A leading BOM is dropped unless ``keep_bom`` (a source whose editions keep its bytes).
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -32,7 +35,7 @@ def read_text(path: Path) -> str:
         raise InputError(
             f"is not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8", path, line
         ) from None
-    return text.removeprefix("\ufeff")
+    return text if keep_bom else text.removeprefix("\ufeff")
 
 
 def atomic_write_text(path: Path, text: str) -> bool:

@@ -84,7 +84,9 @@ def _block_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    from ..markdown import MAX_NESTING
+
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)  # the units' nesting
     md.disable("inline")  # blocks only: the units already hold the inline analysis
     return md
 

@@ -82,11 +82,11 @@ def inline_units(text: str, line: int, uid: str) -> tuple[Unit, ...]:
     from ..markdown import parser
 
     md = parser()
-    result = to_placeholders(md, text, {})
+    result = to_placeholders(md, text, {}, autolinks=False)
     units = [Unit(0, uid, "paragraph", line, text, result.text, result.placeholders)]
     for sub in result.subunits:
         content = text[sub.start : sub.end]
-        inner = to_placeholders(md, content, {})
+        inner = to_placeholders(md, content, {}, autolinks=False)
         units.append(Unit(len(units), uid, sub.kind, line, content, inner.text, inner.placeholders, parent=0,
                           span=(sub.start, sub.end)))
     return tuple(units)

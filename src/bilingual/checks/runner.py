@@ -24,6 +24,7 @@ from .rules import PAIR_RULES, RULES, Context
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
+    from ..protect import Protection
 
 LANGS = ("zh", "ja")
 ISSUE_SOURCE = "en.md"
@@ -151,8 +152,10 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        from ..protect import active
+
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_share, initargs=(glossary,)) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_share, initargs=(glossary, active())) as pool:
             for done in pool.map(_check_group, work, chunksize=max(1, len(work) // (jobs * 4))):
                 found.update(done)
     else:
@@ -172,9 +175,14 @@ PARALLEL_FROM = 16
 _shared: dict[str, Glossary | None] = {}
 
 
-def _share(glossary: Glossary | None) -> None:
-    """Give this process the run's glossary (its matcher is built on first use, once per process)."""
+def _share(glossary: Glossary | None, protection: Protection | None = None) -> None:
+    """Give this process the run's glossary (its matcher is built on first use, once per process)
+    and, in a worker, the run's protected patterns (bilingual.toml), so it parses as the run does."""
     _shared["glossary"] = glossary
+    if protection is not None:
+        from ..protect import activate
+
+        activate(protection)
 
 
 def _check_group(group: tuple[Target, ...]) -> dict[Target, tuple[list[Violation], list[Rendering]]]:

@@ -27,11 +27,22 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
     """bilingual: an offline EN → ZH/JA newsletter toolkit."""
+    from pathlib import Path
+
+    from ..protect import activate, deactivate, find_config, load_config
+    from .common import domain_errors
+
+    config = find_config(Path.cwd())
+    if config is not None:
+        with domain_errors():
+            token = activate(load_config(config))
+        ctx.call_on_close(lambda: deactivate(token))
 
 
 def _register() -> None:

@@ -122,7 +122,9 @@ def export_tbx(terms: Sequence[Term], langs: Sequence[str] = LANGUAGES, source: 
             for bad in forbidden:
                 _tig(lang_set, bad, DEPRECATED)
     ET.indent(martif, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, encoding="unicode") + "\n"
+    from ..xmltext import xml_safe  # a YAML "\f" escape must not make the TBX ill-formed
+
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(ET.tostring(martif, encoding="unicode")) + "\n"
 
 
 def _tig(parent: ET.Element, text: str, status: str) -> None:

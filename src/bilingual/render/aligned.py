@@ -263,11 +263,17 @@ def aligned_html(alignment: Alignment, glossary: Glossary | None = None, home: s
     from .html import TermFinder, highlight, jinja_env, markdown_html
 
     finder = TermFinder(glossary) if glossary is not None and len(glossary) else None
+    from ..markdown import source_html
+
     rows = []
     for block in alignment.blocks:
         columns = []
+        en = alignment.langs[0]
+        # A translation keeps only the raw HTML its English block has; any other shows as text.
+        allowed = source_html(block.markdown.get(en, ""))
         for i, lang in enumerate(alignment.langs):
-            html = markdown_html(block.markdown.get(lang, ""))
+            keep = None if i == 0 else allowed
+            html = markdown_html(block.markdown.get(lang, ""), keep)
             states = [row.cells[i].state for row in block.rows]
             state = "approved" if i == 0 or not states else max(states, key=("approved", "machine", "has-violations").index)
             flags = [f for row in block.rows for f in row.cells[i].flags] if i else []

@@ -49,7 +49,9 @@ def atom_feed(config: SiteConfig, pages: Sequence[IssuePage], lang: str, page_pa
         content = _text(entry, "content", page.html[lang])
         content.set("type", "html")
         content.set("{http://www.w3.org/XML/1998/namespace}base", config.url + href.rsplit("/", 1)[0] + "/")  # its images
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    from ..xmltext import xml_safe  # a form feed in an edition must not make the feed ill-formed
+
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + xml_safe(ET.tostring(feed, encoding="unicode")) + "\n"
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

@@ -46,14 +46,19 @@ def md_parser():
     return renderer()
 
 
-def markdown_html(markdown: str) -> str:
-    """Block Markdown (CommonMark + tables + front matter) as HTML."""
-    return md_parser().render(markdown)
+def markdown_html(markdown: str, allowed: frozenset[str] | None = None) -> str:
+    """Block Markdown (GFM + front matter) as HTML. With ``allowed`` (a source's raw HTML, from
+    :func:`bilingual.markdown.source_html`), any other raw HTML is shown as text, never run."""
+    from ..markdown import SOURCE_HTML
+
+    return md_parser().render(markdown, {SOURCE_HTML: allowed} if allowed is not None else None)
 
 
-def inline_html(markdown: str) -> str:
-    """Inline Markdown (a table cell, a title) as HTML."""
-    return md_parser().renderInline(markdown)
+def inline_html(markdown: str, allowed: frozenset[str] | None = None) -> str:
+    """Inline Markdown (a table cell, a title) as HTML; ``allowed`` as for :func:`markdown_html`."""
+    from ..markdown import SOURCE_HTML
+
+    return md_parser().renderInline(markdown, {SOURCE_HTML: allowed} if allowed is not None else None)
 
 
 @dataclass(frozen=True)

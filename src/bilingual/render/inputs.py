@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError, PoFileError
 from ..models import Document, Segment, Unit
 from ..placeholders import TOKEN_RE, tokens_in
-from ..segment import has_words, segment, split_sentences, unit_texts
+from ..segment import has_words, segment, sentence_text, split_sentences, unit_texts
 from .model import Flag, Status
 
 if TYPE_CHECKING:
@@ -157,7 +157,8 @@ def from_markdown(text: str, path: str, doc: Document, lang: str, segments: Sequ
             status[seg.id] = "missing" if mine is None else ("machine" if has_words(seg.text) else "source")
         if mine is None:
             continue
-        sentences = split_into(edition.units[mine].text, len(segs), [len(s.text) for s in segs])
+        # Protected syntax at a unit's edges (a heading's {#anchor}) is outside its sentences, as in en.md.
+        sentences = split_into(sentence_text(edition.units[mine]), len(segs), [len(s.text) for s in segs])
         if sentences is not None:
             texts.update({seg.id: sentence for seg, sentence in zip(segs, sentences, strict=True)})
     return Version(lang, edition, pairs, texts, {}, status)

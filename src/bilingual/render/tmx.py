@@ -12,6 +12,7 @@ carries its status in ``<prop type="x-status">``; ``xml:lang`` is the plain code
 from __future__ import annotations
 
 from .. import __version__
+from ..xmltext import xml_safe
 from .model import Alignment, Cell, Piece
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -50,7 +51,8 @@ def tmx(alignment: Alignment, created: str = "") -> str:
                 _seg(ET.SubElement(tuv, "seg"), cell)
     _indent(root)
     body_xml = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + body_xml + "\n"
+    # Characters XML 1.0 forbids (a form feed in a source…) can only be in text and attribute values.
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + xml_safe(body_xml) + "\n"
 
 
 def _indent(element, level: int = 0) -> None:

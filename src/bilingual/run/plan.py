@@ -176,6 +176,6 @@ def load_documents(
 
     skip = set() if approved_only else unchanged(jobs, langs, out, glossary.hash if glossary is not None else "none")
     todo = [job for job in jobs if job.source not in skip]
-    return todo, [parse(read_text(job.source), str(job.source)) for job in todo]
+    return todo, [parse(read_text(job.source, keep_bom=True), str(job.source)) for job in todo]
 
 
