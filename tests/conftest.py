@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -74,3 +75,25 @@ def write_issue(tmp_path: Path, editions) -> Path:
     for edition in editions:
         (folder / f"{edition.lang}.md").write_text(edition.markdown, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _msgfmt_checks_every_po_file_a_test_writes(tmp_path: Path):
+    """After each test, ``msgfmt --check`` every PO file bilingual wrote under its temporary folder.
+
+    A file bilingual itself refuses to read is one the test broke on purpose, and is left out.
+    """
+    yield
+    if shutil.which("msgfmt") is None:
+        return
+    from bilingual.errors import BilingualError
+    from bilingual.memory.po import read_catalog
+
+    for path in sorted(tmp_path.rglob("*.po")):
+        try:
+            if b"X-Generator: bilingual" not in path.read_bytes() or read_catalog(path) is None:
+                continue
+        except (BilingualError, OSError):
+            continue
+        result = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, f"msgfmt --check {path}: {result.stderr}"

@@ -82,6 +82,8 @@ def test_header_keeps_a_translators_fields_and_drops_the_creation_date():
         ('msgid "a"\nmsgstr "b\\q"\n', 2, "invalid escape"),
         ('msgctxt "x"\nmsgid "a"\nmsgstr "b"\n\nmsgctxt "x"\nmsgid "a"\nmsgstr "c"\n', 5, "duplicate entry"),
         ('msgid "a"\nmsgid "b"\nmsgstr "c"\n', 2, "syntax error"),
+        ('msgid ""\nmsgstr ""\n\nmsgid "' + 'a\\"' * 2_000_000 + '"\nmsgstr "b\n', 5, "unterminated string"),  # huge
+        ("".join(f'msgctxt "{i}"\nmsgid "a"\nmsgstr "b"\n\n' for i in range(50_000)) + "#~ x\n", 200_001, "unexpected"),
     ],
 )
 def test_syntax_errors_name_file_and_line(tmp_path, text, line, message):
@@ -158,3 +160,14 @@ def test_generated_file_passes_msgfmt_check(tmp_path):
     subprocess.run(["msgfmt", "--check", "--check-header", "-o", os.devnull, str(path)], check=True)
     path.write_text(_catalog_for(tmp_path, None), encoding="utf-8")
     subprocess.run(["msgfmt", "--check", "--check-header", "-o", os.devnull, str(path)], check=True)
+
+
+def test_an_end_of_transmission_character_round_trips_and_passes_msgfmt(tmp_path):
+    if shutil.which("msgfmt") is None:
+        pytest.skip("gettext's msgfmt is not installed")
+    entry = Entry("ab12.1", "Odd \x04 text.", "奇 \x04 文。", ("fuzzy",))
+    catalog = Catalog(header_metadata(None, "zh", "x.md", "sig", "2024-01-01 00:00+0000"), (entry,))
+    path = tmp_path / "zh.po"
+    path.write_text(render(catalog), encoding="utf-8")
+    subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)], check=True)  # U+0004 is msgfmt's context separator
+    assert read_catalog(path).active[0].msgid == "Odd \x04 text." and read_catalog(path).active[0].msgstr == "奇 \x04 文。"

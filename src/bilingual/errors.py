@@ -44,3 +44,9 @@ class NetworkError(BilingualError):
 
 class PoFileError(BilingualError):
     """A PO file that cannot be read or must not be overwritten."""
+
+
+class ConcurrentEditError(BilingualError):
+    """A file changed after the run read it, or another run holds the issue folder: nothing was written."""
+
+    exit_code = 3

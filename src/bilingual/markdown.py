@@ -296,12 +296,9 @@ def _cell(builder: _Builder, tok: Token, row: int, pos: int) -> int:
 
 def _front_matter(builder: _Builder, tok: Token) -> None:
     """Translate the string values of the front-matter keys a newsletter translates."""
-    import yaml
+    from .safe_yaml import front_matter
 
-    try:
-        data = yaml.safe_load(tok.content)
-    except yaml.YAMLError:
-        return
+    data = front_matter(tok.content, builder.path, (tok.map[0] if tok.map else 0) + 2)  # bounded; bad YAML is file:line
     if not isinstance(data, dict):
         return
     first = (tok.map[0] if tok.map else 0) + 1

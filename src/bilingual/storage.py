@@ -1,14 +1,34 @@
-"""File I/O at the edges: reading sources safely and writing atomically."""
+"""File I/O at the edges: reading sources safely and writing sets of files all or nothing.
+
+:func:`write_all` is the one writer. It works in two phases: every file goes to a complete,
+fsynced temporary file beside its target (``.zh.po.<pid>-<random>.bilingual.tmp``); only when
+all of them are staged, and every target is still the version the caller read (``expected``), are
+they renamed into place, with Ctrl-C and ``kill`` held back until the last rename. A failure or
+an interrupt before that leaves every target as it was and removes every temporary; ``kill -9``
+can leave temporaries, which :func:`remove_stale_temporaries` removes on the next run.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
+import signal
 import tempfile
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
-from .errors import InputError
+from .errors import ConcurrentEditError, InputError
+
+#: The version of a file that does not exist, or cannot be read (a folder, say); see :func:`version`.
+ABSENT = "absent"
+UNREADABLE = "unreadable"
+TEMP_SUFFIX = ".bilingual.tmp"
+_OURS = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[a-z0-9_]+" + re.escape(TEMP_SUFFIX) + "$")
+_OLD = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # bilingual 0.1.0's naming (tempfile.mkstemp)
+_DEFERRED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 def read_text(path: Path, keep_bom: bool = False) -> str:
@@ -51,11 +71,30 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
     return bool(write_all({Path(path): data}))
 
 
-def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
-    """Write every file or none: complete temporary files first, then renames.
+def version(path: Path) -> str:
+    """What ``path`` holds now, as a short value to compare later: a content hash, or :data:`ABSENT`."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return ABSENT
+    except OSError:
+        return UNREADABLE
+    return version_of(data)
 
-    Files whose content is unchanged are left alone (timestamps too). Returns the files written.
+
+def version_of(data: bytes) -> str:
+    """The :func:`version` of a file holding ``data``."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def write_all(files: Mapping[Path, str | bytes], expected: Mapping[Path, str] | None = None) -> list[Path]:
+    """Write every file or none: complete temporary files first, then every target checked, then renames.
+
+    ``expected`` maps targets to the :func:`version` the caller read; if one of them changed
+    since, :class:`ConcurrentEditError` is raised and nothing is written. Files whose content is
+    unchanged are left alone (timestamps too). Returns the files written.
     """
+    expected = expected or {}
     pending: list[tuple[Path, str]] = []
     try:
         for path, content in files.items():
@@ -63,14 +102,82 @@ def write_all(files: Mapping[Path, str | bytes]) -> list[Path]:
             if _same(Path(path), data):
                 continue
             pending.append((Path(path), _stage(Path(path), data)))
-        for path, tmp in pending:
-            os.replace(tmp, path)
+        with _signals_deferred():
+            for path, _ in pending:
+                if path in expected and version(path) != expected[path]:
+                    raise ConcurrentEditError(f"{path} changed during the run; nothing was written; run again")
+            for path, tmp in pending:
+                os.replace(tmp, path)
+            for folder in dict.fromkeys(path.parent for path, _ in pending):
+                _fsync_folder(folder)
     except BaseException:
         for _, tmp in pending:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
         raise
     return [path for path, _ in pending]
+
+
+def remove_stale_temporaries(folder: Path, names: Iterable[str] = ()) -> list[Path]:
+    """Remove the temporary files a killed writer left in ``folder``; return them.
+
+    Ours are ``.NAME.<pid>-<random>.bilingual.tmp``, removed when that process is gone; those of
+    bilingual 0.1.0 (``.NAME.<8 random>.tmp``) are removed when NAME is one of ``names``. Nothing
+    else is touched.
+    """
+    removed: list[Path] = []
+    known = set(names)
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return removed
+    for path in entries:
+        ours, old = _OURS.match(path.name), _OLD.match(path.name)
+        stale = (ours is not None and not _alive(int(ours.group("pid")))) or (
+            ours is None and old is not None and old.group("name") in known
+        )
+        if stale and path.is_file():
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OverflowError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold back Ctrl-C, ``kill`` and a closed terminal (delivered when the block ends), so renames are not cut short."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (best effort: not every file system allows it)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def is_unchanged(path: Path, content: str | bytes) -> bool:
@@ -85,12 +192,12 @@ def _same(path: Path, data: bytes) -> bool:
 
 
 def _stage(path: Path, data: bytes) -> str:
-    """``data`` in a complete temporary file beside ``path``, with ``path``'s permissions."""
+    """``data`` in a complete, fsynced temporary file beside ``path``, with ``path``'s permissions."""
     try:
         if path.is_dir():
             raise IsADirectoryError(21, "is a folder")
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as exc:
         raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
     try:
@@ -99,8 +206,10 @@ def _stage(path: Path, data: bytes) -> str:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
+        raise
     return tmp

@@ -24,7 +24,7 @@ def domain_errors() -> Iterator[None]:
         typer.echo(f"bilingual: error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
-        typer.echo("bilingual: interrupted; files already written are complete, nothing is half-written", err=True)
+        typer.echo("bilingual: interrupted; every file is as it was or complete; run again to finish", err=True)
         raise typer.Exit(130) from None
 
 

@@ -26,7 +26,7 @@ def translate_command(
     paths: Annotated[list[Path], typer.Argument(help="Markdown files, issue folders (holding en.md), or folders of either.")],
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "zh,ja",
     engine: Annotated[str, typer.Option("--engine", "-e", help="argos, identity or pseudo.")] = "argos",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write editions under this folder instead of beside the sources.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write PO files, editions and views under this folder; the sources' own PO files are read, never changed.")] = None,
     glossary: Annotated[list[Path] | None, typer.Option("--glossary", "-g", help="Glossary files or folders (default: ./glossary if it exists).")] = None,
     no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Translate without enforcing a glossary.")] = False,
     memory: Annotated[list[Path] | None, typer.Option("--memory", "-m", help="More PO files or folders whose approved translations are reused (as fuzzy).")] = None,
@@ -45,34 +45,31 @@ def translate_command(
     langs = _langs(to)
     with domain_errors(), _terminate_as_interrupt():
         from ..engines.registry import make_engine
-        from ..run import complete, load_documents, prepare, write
+        from ..run import translate_archive
         from ..sources import find_jobs
 
         jobs = find_jobs(paths)
         terms = None if approved_only else load_run_glossary(glossary, no_glossary)
-        todo, documents = load_documents(jobs, langs, out, terms, approved_only)
-        prepared = prepare(todo, documents, langs, out, memory or (), approved_only, terms)
         chosen = make_engine("identity" if approved_only else engine, _argos_options(beam_size, compute_type, threads))
-        outcome = _run_with_progress(
-            lambda progress: complete(prepared, documents, langs, chosen, terms, progress, align=not no_align),
-            prepared.pending_texts(),
+        summary = _run_with_progress(
+            lambda progress: translate_archive(jobs, langs, chosen, terms, out, memory or (), approved_only, not no_align, progress)
         )
-        written = write(outcome)
-    for warning in outcome.warnings:
+    for warning in summary.warnings:
         typer.echo(f"bilingual: warning: {warning}", err=True)
+    written = summary.written
     if approved_only:
-        for item in outcome.unapproved:
+        for item in summary.unapproved:
             typer.echo(f"{item.po}: {item.segment} (line {item.line}) not approved, left in English", err=True)
         typer.echo(
             f"built {len(jobs)} file(s) in {', '.join(langs)} from approved translations: "
-            f"{outcome.total('approved')} approved, {len(outcome.unapproved)} left in English, {len(written)} file(s) written"
+            f"{summary.total('approved')} approved, {len(summary.unapproved)} left in English, {len(written)} file(s) written"
         )
         return
-    unchanged = f" ({len(jobs) - len(todo)} unchanged, skipped)" if len(todo) < len(jobs) else ""
+    unchanged = f" ({summary.skipped} unchanged, skipped)" if summary.skipped else ""
     typer.echo(
-        f"translated {len(jobs)} file(s){unchanged} into {', '.join(langs)}: {outcome.total('approved')} approved, "
-        f"{outcome.total('memory')} from memory, {outcome.total('cross-issue')} from other issues, "
-        f"{outcome.engine_calls} sentence(s) sent to {engine}; {len(written)} file(s) written"
+        f"translated {len(jobs)} file(s){unchanged} into {', '.join(langs)}: {summary.total('approved')} approved, "
+        f"{summary.total('memory')} from memory, {summary.total('cross-issue')} from other issues, "
+        f"{summary.engine_calls} sentence(s) sent to {engine}; {len(written)} file(s) written"
     )
 
 
@@ -95,27 +92,33 @@ def load_run_glossary(paths: list[Path] | None, disabled: bool):
 
 @contextlib.contextmanager
 def _terminate_as_interrupt() -> Iterator[None]:
-    """``kill`` (SIGTERM) stops a run the way Ctrl-C does, so no temporary file is left behind."""
+    """``kill`` (SIGTERM) and a closed terminal (SIGHUP) stop a run the way Ctrl-C does, so no
+    temporary file is left behind."""
 
     def interrupt(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     try:
-        previous = signal.signal(signal.SIGTERM, interrupt)
+        previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
     except ValueError:  # not the main thread: leave signals alone
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
-def _run_with_progress(work, total: int):
-    if not progress_enabled() or not total:
+def _run_with_progress(work):
+    """Run ``work(progress)`` with a progress bar on a terminal (its total grows batch by batch)."""
+    from ..run import Progress
+
+    if not progress_enabled():
         return work(None)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
-        task = bar.add_task("translate", total=total)
-        return work(lambda n: bar.advance(task, n))
+    with Bar(TextColumn("translating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task("translate", total=0)
+        planned = lambda n: bar.update(task, total=(bar.tasks[0].total or 0) + n)  # noqa: E731
+        return work(Progress(planned, lambda n: bar.advance(task, n)))

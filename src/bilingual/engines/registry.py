@@ -38,19 +38,22 @@ def make_engine(name: str, argos: ArgosOptions | None = None) -> Engine:
         return CachedEngine(ArgosEngine(argos))
     if name == "slow" and os.environ.get(TEST_ENGINES_ENV) == "1":
         marker = os.environ.get("BILINGUAL_SLOW_MARKER")
-        return SlowEngine(float(os.environ.get("BILINGUAL_SLOW_SECONDS", "1")), Path(marker) if marker else None)
+        gate = os.environ.get("BILINGUAL_SLOW_GATE")
+        return SlowEngine(float(os.environ.get("BILINGUAL_SLOW_SECONDS", "1")), Path(marker) if marker else None, Path(gate) if gate else None)
     raise InputError(f"unknown engine '{name}'; choose one of: {', '.join(ENGINES)}")
 
 
 class SlowEngine:
     """Test only: pseudo-translates after sleeping ``seconds`` per batch, touching ``marker`` first,
-    so a test knows the run is inside the engine and can interrupt it there."""
+    so a test knows the run is inside the engine and can interrupt it there. With ``gate``, it
+    then waits until that file exists (a test does something while the run is inside the engine)."""
 
     name = "slow"
 
-    def __init__(self, seconds: float, marker: Path | None = None) -> None:
+    def __init__(self, seconds: float, marker: Path | None = None, gate: Path | None = None) -> None:
         self.seconds = seconds
         self.marker = marker
+        self.gate = gate
 
     def signature(self, source: str, target: str) -> str:
         return "slow:test"
@@ -64,4 +67,6 @@ class SlowEngine:
         if self.marker is not None:
             self.marker.write_text(f"{target} {len(texts)}\n", encoding="utf-8")
         time.sleep(self.seconds)
+        while self.gate is not None and not self.gate.exists():
+            time.sleep(0.02)
         return [pseudo(text) for text in texts]

@@ -169,8 +169,10 @@ class _FileParser:
     def parse(self, text: str) -> None:
         import yaml
 
+        from .. import safe_yaml
+
         try:
-            root = yaml.compose(text, Loader=yaml.SafeLoader)
+            root = safe_yaml.compose(text)  # bounded depth, aliases and size: never a RecursionError
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = str(exc.problem or exc.context or "invalid YAML")

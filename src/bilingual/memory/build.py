@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..models import Document, Signature, Translation
 from ..sources import Job
-from .merge import FROM, MACHINE, TERMS, Plan, new_entry, obsolete_entry, reused_entry
+from .merge import EDITED, FROM, MACHINE, TERMS, Plan, new_entry, obsolete_entry, reused_entry
 from .po import LANGUAGE_NAMES, Catalog, Entry, header_metadata
 
 if TYPE_CHECKING:
@@ -79,7 +79,8 @@ def build_catalog(
 ) -> tuple[Catalog, dict[str, int]]:
     """The catalog for ``t`` and how many entries came from where."""
     source_ref = Path(os.path.relpath(os.path.abspath(t.job.source), os.path.abspath(t.po_path.parent))).as_posix()
-    counts = {"approved": 0, "memory": 0, "cross-issue": 0, "engine": 0, "untranslated": 0, "obsolete": 0}
+    counts = {"approved": 0, "memory": 0, "cross-issue": 0, "edited": 0, "engine": 0, "untranslated": 0, "obsolete": 0}
+    edition_name = t.edition_path.name
     active: list[Entry] = []
     for d in t.plan.decisions:
         seg = d.segment
@@ -87,6 +88,12 @@ def build_catalog(
         extracted = notes(seg.text, t.lang)
         if d.origin in ("approved", "memory"):
             entry = reused_entry(d, extracted, refs)
+            if d.edited is not None:  # approved work stays; the other person's text is kept beside it
+                note = f"{EDITED}{edition_name}: " + d.edited.replace("\n", "\\n")
+                if note not in entry.translator.split("\n"):
+                    entry = replace(entry, translator="\n".join(line for line in (entry.translator, note) if line))
+        elif d.origin == "edited":
+            entry = new_entry(d, d.text or "", EDITED + edition_name, extracted, refs)
         elif d.origin == "cross-issue":
             entry = new_entry(d, d.text or "", FROM + d.source, extracted, refs)
         else:
@@ -97,8 +104,9 @@ def build_catalog(
         active.append(entry)
     keys = {e.key for e in active}
     obsolete: dict[tuple[str | None, str], Entry] = {}
+    revived = set(t.plan.revived)
     for entry in (*(t.old.obsolete if t.old else ()), *map(obsolete_entry, t.plan.leftovers)):
-        if entry.key not in keys:
+        if entry.key not in keys and entry not in revived:
             obsolete.pop(entry.key, None)
             obsolete[entry.key] = entry
     counts["obsolete"] = len(obsolete)

@@ -6,12 +6,17 @@ For each segment, in this order:
 2. an entry elsewhere in the file with the same source text lends its translation, keeping its
    state (the sentence did not change; its id did because a neighbour sentence changed, or its
    paragraph moved);
+2b. an obsolete entry (``#~``) with the same source text, the same id first, comes back as it
+   was: approval is a property of the (id, source text) pair, so a sentence deleted and later
+   restored is approved again (and a fuzzy one fuzzy again);
 3. an entry in the same slot — the unit in the same place in document order, the sentence in
    the same place in the unit — whose text changed is kept as the *previous* source (``#|``);
    the segment needs a new translation, and an approved old one is quoted in a comment;
 4. anything else is new.
 
-Old entries that nothing took become obsolete (``#~``); they are never deleted.
+Old entries that nothing took become obsolete (``#~``). Obsolete entries are never deleted: an
+obsolete entry stays until its sentence comes back (then it is active again, step 2b) or a
+translator removes it (``msgattrib --no-obsolete``).
 
 Each machine entry records, in a ``glossary terms:`` comment, the fingerprint of the glossary
 definitions that matched its source (none when no term did). Given the run's glossary
@@ -33,9 +38,10 @@ from .po import FUZZY, Catalog, Entry
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
 
-Origin = Literal["approved", "memory", "cross-issue", "pending"]
+Origin = Literal["approved", "memory", "cross-issue", "edited", "pending"]
 MACHINE = "machine: "
 FROM = "from "
+EDITED = "edited in "  # a sentence a person corrected in the edition (zh.md) rather than in the PO file
 PREVIOUS_APPROVED = "previous approved translation: "
 TERMS = "glossary terms: "
 SIMILAR = 0.5  # units or sentences of different counts pair only when at least this similar
@@ -51,6 +57,7 @@ class Decision:
     entry: Entry | None = None  # the existing entry this one continues (reused, or kept as a template)
     previous: Entry | None = None  # the entry of the same slot whose source text changed
     source: str = ""  # cross-issue: the file the translation came from, as written in the comment
+    edited: str | None = None  # the text a person wrote for this sentence in a hand-edited edition
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class Plan:
 
     decisions: tuple[Decision, ...]
     leftovers: tuple[Entry, ...]  # active entries nothing took: they become obsolete
+    revived: tuple[Entry, ...] = ()  # obsolete entries active again: they leave the obsolete list
     violations: tuple[tuple[Entry, str, str], ...] = ()  # (approved entry, segment id, what the glossary says)
 
 
@@ -128,6 +136,8 @@ def plan_document(segments: Sequence[Segment], old: Catalog | None, terms: Terms
         j = min(by_text[seg.text], key=lambda k: (used[k], not active[k].approved, k))
         used[j] = True
         decided[i] = _reuse(seg, active[j])
+    obsolete = [e for e in (old.obsolete if old is not None else ()) if not stale(e, e.msgid)]
+    revived = _revive(segments, obsolete, decided)
     for i, j in _pair_slots(segments, active, decided, used):
         used[j] = True
         decided[i] = Decision(segments[i], "pending", previous=active[j])
@@ -137,7 +147,7 @@ def plan_document(segments: Sequence[Segment], old: Catalog | None, terms: Terms
         for d in decisions:
             if d.origin == "approved" and d.entry is not None and d.text is not None:
                 violations += [(d.entry, d.segment.id, p) for p in terms.problems(d.segment.text, d.text)]
-    return Plan(decisions, tuple(entry for j, entry in enumerate(active) if not used[j]), tuple(violations))
+    return Plan(decisions, tuple(entry for j, entry in enumerate(active) if not used[j]), revived, tuple(violations))
 
 
 def violation_warnings(plan: Plan, po_path: object) -> list[str]:
@@ -146,6 +156,27 @@ def violation_warnings(plan: Plan, po_path: object) -> list[str]:
         f"{po_path}:{entry.line}: {segment_id}: approved translation breaks the glossary: {message}"
         for entry, segment_id, message in plan.violations
     ]
+
+
+def _revive(segments: Sequence[Segment], obsolete: Sequence[Entry], decided: dict[int, Decision]) -> tuple[Entry, ...]:
+    """Undecided segments whose text an obsolete entry translates take it back (same id first)."""
+    by_key = {entry.key: entry for entry in obsolete if entry.translated}
+    by_text: dict[str, Entry] = {}
+    for entry in obsolete:
+        if entry.translated and (entry.msgid not in by_text or (entry.approved_when_active and not by_text[entry.msgid].approved_when_active)):
+            by_text[entry.msgid] = entry
+    revived: list[Entry] = []
+    for i, seg in enumerate(segments):
+        if i in decided:
+            continue
+        entry = by_key.get((seg.id, seg.text)) or by_text.get(seg.text)
+        if entry is None or entry in revived:
+            continue
+        revived.append(entry)
+        by_key.pop(entry.key, None)
+        by_text.pop(entry.msgid, None)
+        decided[i] = _reuse(seg, replace(entry, obsolete=False))
+    return tuple(revived)
 
 
 def _reuse(seg: Segment, entry: Entry) -> Decision:

@@ -32,6 +32,9 @@ _STRING = re.compile(r'^(?:#~\s*)?(".*)$')
 _LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
 _ESCAPES = set("ntr\"\\abfv01234567x")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
+#: U+0004 separates msgctxt from msgid in MO files, so msgfmt refuses it inside any PO string; it is
+#: written as U+2404 (SYMBOL FOR END OF TRANSMISSION) and read back as U+0004.
+EOT, EOT_SYMBOL = "\x04", "\u2404"
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,11 @@ class Entry:
     def approved(self) -> bool:
         """Human work: a non-empty translation without the fuzzy flag."""
         return self.translated and not self.fuzzy and not self.obsolete
+
+    @property
+    def approved_when_active(self) -> bool:
+        """Human work, whether the entry is active or obsolete."""
+        return self.translated and not self.fuzzy
 
     @property
     def state(self) -> str:
@@ -173,17 +181,25 @@ def _check_duplicates(entries: list[Entry], path: Path | str) -> None:
         seen.add(entry.key)
 
 
+def _from_file(text: str | None) -> str | None:
+    return text.replace(EOT_SYMBOL, EOT) if text else text
+
+
+def _to_file(text: str | None) -> str | None:
+    return text.replace(EOT, EOT_SYMBOL) if text else text
+
+
 def _from_polib(e) -> Entry:  # noqa: ANN001 (polib.POEntry)
     return Entry(
-        msgctxt=e.msgctxt,
-        msgid=e.msgid,
-        msgstr=e.msgstr,
+        msgctxt=_from_file(e.msgctxt),
+        msgid=_from_file(e.msgid),
+        msgstr=_from_file(e.msgstr),
         flags=tuple(e.flags),
         translator=e.tcomment or "",
         extracted=e.comment or "",
         references=tuple((str(f), str(n)) for f, n in e.occurrences),
-        previous_msgctxt=e.previous_msgctxt,
-        previous_msgid=e.previous_msgid,
+        previous_msgctxt=_from_file(e.previous_msgctxt),
+        previous_msgid=_from_file(e.previous_msgid),
         obsolete=bool(e.obsolete),
         msgid_plural=e.msgid_plural or "",
         msgstr_plural=tuple(sorted((int(k), v) for k, v in (e.msgstr_plural or {}).items())),
@@ -231,13 +247,13 @@ def render(catalog: Catalog) -> str:
     parts = [str(po)]
     for entry in (*catalog.active, *catalog.obsolete):
         body = polib.POEntry(
-            msgctxt=entry.msgctxt,
-            msgid=entry.msgid,
-            msgstr=entry.msgstr,
+            msgctxt=_to_file(entry.msgctxt),
+            msgid=_to_file(entry.msgid),
+            msgstr=_to_file(entry.msgstr),
             flags=list(entry.flags),
             occurrences=list(entry.references),
-            previous_msgctxt=entry.previous_msgctxt,
-            previous_msgid=entry.previous_msgid,
+            previous_msgctxt=_to_file(entry.previous_msgctxt),
+            previous_msgid=_to_file(entry.previous_msgid),
             obsolete=entry.obsolete,
             msgid_plural=entry.msgid_plural,
             msgstr_plural=dict(entry.msgstr_plural),

@@ -55,6 +55,7 @@ def stamp(job: Job, lang: str, out: Path | None, glossary_hash: str, files: Mapp
     """The stamp of ``job`` in ``lang`` from the bytes of its files (``files`` overrides the disk,
     for files about to be written); None if one of them is missing."""
     digest = hashlib.sha256(f"{code_fingerprint()}\0{lang}\0{glossary_hash}\0".encode())
+    # with --out, the source issue's PO file is read too: a translator's approval there means a new run
     for path in (job.source, job.po(lang, out), job.edition(lang, out)):
         data = (files or {}).get(path)
         if data is None:
@@ -63,6 +64,11 @@ def stamp(job: Job, lang: str, out: Path | None, glossary_hash: str, files: Mapp
             except OSError:
                 return None
         digest.update(hashlib.sha256(data).digest())
+    if out is not None:
+        try:
+            digest.update(hashlib.sha256(job.po(lang).read_bytes()).digest())
+        except OSError:
+            digest.update(b"no source PO file")
     return digest.hexdigest()
 
 

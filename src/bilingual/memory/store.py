@@ -34,14 +34,22 @@ class CatalogCache:
 
     def __init__(self) -> None:
         self._catalogs: dict[Path, Catalog | None] = {}
+        self.versions: dict[Path, str] = {}  # the version of each file read (see bilingual.storage.version)
         self.warnings: list[str] = []
 
     def load(self, path: Path) -> Catalog | None:
         """The catalog at ``path`` (None if there is none); a broken file raises :class:`PoFileError`."""
+        from ..storage import version
+
         key = Path(os.path.abspath(path))
         if key not in self._catalogs:
+            self.versions[key] = version(path)  # taken before reading: a change in between is caught, not lost
             self._catalogs[key] = read_catalog(path)
         return self._catalogs[key]
+
+    def version(self, path: Path) -> str | None:
+        """The version of ``path`` when it was read, or None if it was not read."""
+        return self.versions.get(Path(os.path.abspath(path)))
 
     def load_lenient(self, path: Path) -> Catalog | None:
         """Like :meth:`load`, but a broken file is skipped with a warning (memory that is only read)."""

@@ -9,11 +9,14 @@
 
 * :mod:`.plan`: parse the sources a run must look at, read every PO file, decide each segment;
 * :mod:`.outcome`: translate the rest, compute every PO file, edition and view (writes nothing);
-* :mod:`.write`: write the outcome.
+* :mod:`.write`: write the outcome all or nothing, each file checked to be the version read;
+* :mod:`.lock`: one run per issue folder at a time;
+* :mod:`.archive`: a whole run, in batches of issue folders, each locked and written all or nothing.
 """
 
 from __future__ import annotations
 
+from .archive import Progress, Summary, batches, translate_archive
 from .outcome import FileWrite, Outcome, Report, complete, finish, translate_with_memory
 from .plan import Prepared, Unapproved, load_documents, prepare, require_engine
 from .write import write
@@ -22,13 +25,17 @@ __all__ = [
     "FileWrite",
     "Outcome",
     "Prepared",
+    "Progress",
     "Report",
+    "Summary",
     "Unapproved",
+    "batches",
     "complete",
     "finish",
     "load_documents",
     "prepare",
     "require_engine",
+    "translate_archive",
     "translate_with_memory",
     "write",
 ]

@@ -9,6 +9,7 @@ text, and the version of it the run read, for :func:`bilingual.run.write.write`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,19 +20,25 @@ from ..memory.po import render, revision_date, same_content
 from ..memory.stamp import stamp
 from ..models import Document, Signature
 from ..sources import Job
+from ..storage import version_of
+from .edits import EDITION_HEADER, header_value, recorded
 from .plan import Prepared, Unapproved, load_documents, prepare, require_engine
 
 if TYPE_CHECKING:
     from ..engines.base import Engine
     from ..glossary.schema import Glossary
-    from ..pipeline import Run
+    from ..pipeline import Edition, Run
+    from ..render.outputs import OutputPaths
 
 
 @dataclass(frozen=True)
 class FileWrite:
+    """A file's new text, and the version of it the run read (None: not checked before replacing)."""
+
     path: Path
     text: str
     kind: Literal["po", "edition", "view"]
+    read: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,18 +79,23 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
     stamps: list[tuple[Job, str, str]] = []
     for t in prepared.targets:
         edition = editions[(t.document.path, t.lang)]
-        edition_writes.append(FileWrite(t.edition_path, edition.markdown, "edition"))
+        kept = t.edition_path in prepared.kept  # edited by hand and not importable: left as it is
+        if not kept:
+            edition_writes.append(FileWrite(t.edition_path, edition.markdown, "edition", prepared.versions.get(t.edition_path)))
         if prepared.approved_only:
             reports.append(_approved_only_report(t))
             continue
         signature = run.signatures.get(t.lang) or Signature("memory")
         catalog, counts = build_catalog(t, edition.translations, signature, notes, date)
+        written = recorded(t) if kept else header_value(t, version_of(edition.markdown.encode("utf-8")))
+        if written is not None:
+            catalog = replace(catalog, metadata=(*((k, v) for k, v in catalog.metadata if k != EDITION_HEADER), (EDITION_HEADER, written)))
         reports.append(Report(t.job.source, t.lang, t.po_path, counts))
         files = {t.edition_path: edition.markdown.encode("utf-8")}
         if not same_content(t.old, catalog):
-            po_writes.append(FileWrite(t.po_path, render(catalog), "po"))
+            po_writes.append(FileWrite(t.po_path, render(catalog), "po", prepared.versions.get(t.po_path)))
             files[t.po_path] = po_writes[-1].text.encode("utf-8")
-        if not counts["untranslated"]:
+        if not counts["untranslated"] and not kept:
             value = stamp(t.job, t.lang, prepared.out, glossary.hash if glossary is not None else "none", files)
             if value is not None:
                 stamps.append((t.job, t.lang, value))
@@ -118,11 +130,13 @@ def complete(
     outcome = finish(prepared, run, terms)
     if not views or prepared.approved_only:
         return outcome
-    return replace(outcome, writes=outcome.writes + _view_writes(prepared, run, terms, align, outcome.writes))
+    warnings: list[str] = []
+    view_files = _view_writes(prepared, run, terms, align, outcome.writes, warnings)
+    return replace(outcome, writes=outcome.writes + view_files, warnings=outcome.warnings + tuple(warnings))
 
 
 def _view_writes(
-    prepared: Prepared, run: Run, glossary: Glossary | None, align: bool, writes_so_far: Sequence[FileWrite]
+    prepared: Prepared, run: Run, glossary: Glossary | None, align: bool, writes_so_far: Sequence[FileWrite], warnings: list[str]
 ) -> tuple[FileWrite, ...]:
     """The aligned edition and the diff report of each document whose PO files or editions change.
 
@@ -130,7 +144,7 @@ def _view_writes(
     so a run that changes nothing writes nothing.
     """
     from ..render.outputs import OutputPaths, build_issue_outputs
-    from ..storage import is_unchanged
+    from ..storage import is_unchanged, version
 
     changed = {w.path for w in writes_so_far if not is_unchanged(w.path, w.text)}
     writes: list[FileWrite] = []
@@ -146,9 +160,68 @@ def _view_writes(
         if not any(t.po_path in changed or t.edition_path in changed for t in mine) and all(v.exists() for v in views):
             continue
         editions = run.for_document(path)
-        files = build_issue_outputs(editions, paths, glossary=glossary, align=align)
-        writes.extend(FileWrite(p, text, "view") for p, text in files.items())
+        read = {p: version(p) for p in (paths.aligned_md, paths.aligned_html, paths.tmx, paths.report_md, paths.report_html)}
+        others = _other_languages(target.job, [e.lang for e in editions], prepared.out) if align else {}
+        files = build_issue_outputs(editions, paths, glossary=glossary, align=align and not others)
+        if others:
+            files.update(_aligned_with_others(editions, others, paths, glossary, warnings))
+        writes.extend(FileWrite(p, text, "view", read.get(p)) for p, text in files.items())
     return tuple(writes)
+
+
+#: The order of language columns in the views; other languages follow in alphabetical order.
+LANG_ORDER = ("zh", "ja")
+_LANG_FILE = re.compile(r"^(?:(?P<stem>.+)\.)?(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\.(?P<ext>po|md)$")
+
+
+def view_order(lang: str) -> tuple[int, str]:
+    return (LANG_ORDER.index(lang) if lang in LANG_ORDER else len(LANG_ORDER), lang)
+
+
+def _other_languages(job: Job, langs: Sequence[str], out: Path | None) -> dict[str, tuple[Path, Path]]:
+    """Languages not in this run that have a PO file or an edition beside it: lang → (PO path, edition path)."""
+    folder = job.po("xx", out).parent
+    stem = None if job.issue else job.source.stem
+    found: dict[str, tuple[Path, Path]] = {}
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError:
+        return found
+    for name in names:
+        m = _LANG_FILE.match(name)
+        if m is None or m.group("stem") != stem or m.group("lang") in (*langs, "en"):
+            continue
+        lang = m.group("lang")
+        if job.issue and name in ("aligned.md", "report.md"):
+            continue
+        found.setdefault(lang, (job.po(lang, out), job.edition(lang, out)))
+    return found
+
+
+def _aligned_with_others(
+    editions: Sequence[Edition], others: Mapping[str, tuple[Path, Path]], paths: OutputPaths, glossary: Glossary | None, warnings: list[str]
+) -> dict[Path, str]:
+    """aligned.md, aligned.html and the TMX with this run's editions and every other language's PO file or edition."""
+    from ..errors import BilingualError
+    from ..render.aligned import build_alignment
+    from ..render.inputs import from_edition, from_markdown, from_po
+    from ..render.outputs import aligned_files
+    from ..storage import read_text
+
+    doc = editions[0].document
+    segments = list(editions[0].segments)
+    versions = {e.lang: from_edition(e) for e in editions}
+    for lang, (po_path, edition_path) in others.items():
+        try:
+            if po_path.is_file():
+                versions[lang] = from_po(po_path, doc, lang, segments)
+            elif edition_path.is_file():
+                versions[lang] = from_markdown(read_text(edition_path), str(edition_path), doc, lang, segments)
+        except BilingualError as exc:
+            warnings.append(f"{exc} (left out of the aligned views)")
+    ordered = [versions[lang] for lang in sorted(versions, key=view_order)]
+    signature = " ; ".join(dict.fromkeys(str(e.signature) for e in editions))
+    return aligned_files(build_alignment(doc, ordered, signature=signature), paths, glossary)
 
 
 def translate_with_memory(

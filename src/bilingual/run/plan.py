@@ -19,9 +19,11 @@ from ..models import Document, Segment, Translation
 from ..segment import has_words, segment
 from ..sources import Job
 from ..memory.build import Target
-from ..memory.merge import Terms, plan_document, violation_warnings
+from ..memory.merge import Plan, Terms, plan_document, violation_warnings
+from ..memory.po import Catalog
 from ..memory.stamp import unchanged
 from ..memory.store import CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
+from .edits import import_edits
 
 if TYPE_CHECKING:
     from ..engines.base import Engine
@@ -53,6 +55,8 @@ class Prepared:
     approved_only: bool = False
     segments: Mapping[str, tuple[Segment, ...]] = field(default_factory=dict)  # every segment, by document path
     out: Path | None = None
+    versions: Mapping[Path, str] = field(default_factory=dict)  # PO files and editions as read (storage.version)
+    kept: frozenset[Path] = frozenset()  # hand-edited editions left as they are (see .edits)
 
     def pending(self) -> dict[str, int]:
         """Segments per language that need the engine (languages with none are left out)."""
@@ -86,17 +90,33 @@ def prepare(
     for path in memory:
         if not path.exists():
             raise InputError("no such translation memory file or folder; check --memory", path)
+    from ..storage import version
+
     cache = CatalogCache()
     targets: list[Target] = []
+    versions: dict[Path, str] = {}
+    edit_warnings: list[str] = []
+    kept: set[Path] = set()
     all_segments: dict[str, tuple[Segment, ...]] = {}
     for job, doc in zip(jobs, documents, strict=True):
         all_segments[doc.path] = tuple(segment(doc))
         segs = [s for s in all_segments[doc.path] if has_words(s.text)]
         for lang in langs:
-            po_path = job.po(lang, out)
+            po_path, edition_path = job.po(lang, out), job.edition(lang, out)
             old = cache.load(po_path)
             terms = None if approved_only else Terms(glossary, lang)
-            targets.append(Target(job, doc, lang, po_path, job.edition(lang, out), old, plan_document(segs, old, terms)))
+            versions[po_path] = cache.version(po_path) or version(po_path)
+            versions[edition_path] = version(edition_path)
+            source_po = cache.load(job.po(lang)) if out is not None else None
+            old, plan = _plan(segs, old, source_po, terms)
+            target, edit = import_edits(
+                Target(job, doc, lang, po_path, edition_path, old, plan), versions[edition_path], all_segments[doc.path], approved_only
+            )
+            if edit is not None:
+                edit_warnings.append(edit.message())
+                if not edit.placed:
+                    kept.add(edition_path)
+            targets.append(target)
     if not approved_only and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
         targets = _cross_issue(targets, langs, memory, cache)
     known: Known = {}
@@ -116,7 +136,32 @@ def prepare(
             if events and d.entry is not None:
                 warnings.extend(f"{t.po_path}:{d.entry.line}: {seg.id}: {e.detail}" for e in events)
             table[seg.id] = Translation(seg.id, t.lang, text, d.origin, events=events)
-    return Prepared(tuple(targets), known, tuple(unapproved), tuple(cache.warnings + warnings), approved_only, all_segments, out)
+    return Prepared(
+        tuple(targets), known, tuple(unapproved), tuple(cache.warnings + edit_warnings + warnings), approved_only, all_segments,
+        out, versions, frozenset(kept),
+    )
+
+
+def _plan(
+    segments: Sequence[Segment], own: Catalog | None, source: Catalog | None, terms: Terms | None = None
+) -> tuple[Catalog | None, Plan]:
+    """The plan of a document against its own PO file and, with ``--out``, the source issue's.
+
+    With ``--out`` the PO files go under the out folder, beside the editions, and the source
+    issue's PO files are the memory they start from: the out folder's file when it exists, else
+    the source issue's; a segment the source issue approved is approved either way (a translator
+    approves in the source issue, never in a copy).
+    """
+    if source is None:
+        return own, plan_document(segments, own, terms)
+    if own is None:
+        return source, plan_document(segments, source, terms)
+    plan = plan_document(segments, own, terms)
+    theirs = plan_document(segments, source, terms)
+    decisions = tuple(
+        s if s.origin == "approved" and d.origin != "approved" else d for d, s in zip(plan.decisions, theirs.decisions, strict=True)
+    )
+    return own, replace(plan, decisions=decisions)
 
 
 def _cross_issue(targets: list[Target], langs: Sequence[str], memory: Sequence[Path], cache: CatalogCache) -> list[Target]:

@@ -9,19 +9,18 @@ from .outcome import Outcome
 
 
 def write(outcome: Outcome) -> list[Path]:
-    """Write the outcome atomically, PO files first; return the files whose content changed.
+    """Write the outcome all or nothing (:func:`bilingual.storage.write_all`); the files whose content changed.
 
-    Stamps of the documents left complete are recorded last, so an interrupted run never
-    leaves a stamp for files it did not finish writing.
+    Every file is staged first; then each is checked to be still the version the run read (a
+    translator's save in Poedit meanwhile stops the run with exit 3 and nothing written); then all
+    are renamed, PO files first. Stamps of the documents left complete are recorded last, so an
+    interrupted run never leaves a stamp for files it did not finish writing.
     """
-    from ..storage import atomic_write_text
+    from ..storage import write_all
 
-    written: list[Path] = []
-    for kind in ("po", "edition", "view"):
-        for item in outcome.writes:
-            if item.kind == kind and atomic_write_text(item.path, item.text):
-                written.append(item.path)
+    ordered = [item for kind in ("po", "edition", "view") for item in outcome.writes if item.kind == kind]
+    files = {item.path: item.text for item in ordered}
+    expected = {item.path: item.read for item in ordered if item.read is not None}
+    written = write_all(files, expected)
     record(outcome.stamps, outcome.out)
     return written
-
-

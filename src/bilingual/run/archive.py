@@ -1,0 +1,139 @@
+"""A whole ``bilingual translate``: the documents of a run in batches of issue folders, each batch
+locked, computed and written all or nothing.
+
+A batch holds whole output folders (an issue folder, or the folder of plain ``*.md`` files) up
+to :data:`BATCH_BYTES` of source, at least one folder. So a run's memory grows with the largest
+batch, not with the archive, and each folder is written all or nothing: its PO files, editions
+and views are renamed into place together, or none of them is. A run stopped between batches has
+finished the batches before it and left the rest as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..sources import Job
+from .lock import locked
+from .outcome import Report, complete
+from .plan import Unapproved, load_documents, prepare
+from .write import write
+
+if TYPE_CHECKING:
+    from ..engines.base import Engine
+    from ..glossary.schema import Glossary
+
+#: Source bytes per batch: enough documents for the engine to batch well, few enough to bound memory.
+BATCH_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How a run reports progress: ``planned(n)`` when a batch has n more sentences for the engine,
+    ``done(n)`` as the engine finishes them."""
+
+    planned: Callable[[int], None]
+    done: Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a whole run did, over all its batches."""
+
+    jobs: int
+    skipped: int  # documents skipped because nothing about them changed
+    written: tuple[Path, ...]
+    reports: tuple[Report, ...]
+    engine_calls: int
+    unapproved: tuple[Unapproved, ...]
+    warnings: tuple[str, ...]
+    batches: int
+
+    def total(self, origin: str) -> int:
+        return sum(r.counts.get(origin, 0) for r in self.reports)
+
+
+def output_folder(job: Job, out: Path | None) -> Path:
+    """The folder a job's PO files, editions and views go to."""
+    return job.po("xx", out).parent
+
+
+def batches(jobs: Sequence[Job], out: Path | None, budget: int = BATCH_BYTES) -> list[list[Job]]:
+    """``jobs`` in order, cut into batches of whole output folders of at most ``budget`` source bytes."""
+    folders: dict[Path, list[Job]] = {}
+    for job in jobs:
+        folders.setdefault(output_folder(job, out), []).append(job)
+    result: list[list[Job]] = []
+    size = 0
+    for group in folders.values():
+        group_size = sum(_size(job.source) for job in group)
+        if result and size + group_size <= budget:
+            result[-1].extend(group)
+            size += group_size
+        else:
+            result.append(list(group))
+            size = group_size
+    return result
+
+
+def translate_archive(
+    jobs: Sequence[Job],
+    langs: Sequence[str],
+    engine: Engine,
+    glossary: Glossary | None = None,
+    out: Path | None = None,
+    memory: Sequence[Path] = (),
+    approved_only: bool = False,
+    align: bool = True,
+    progress: Progress | None = None,
+    budget: int | None = None,
+) -> Summary:
+    """Translate and write every job, batch by batch of ``budget`` source bytes (default :data:`BATCH_BYTES`)."""
+    from ..storage import remove_stale_temporaries
+
+    written: list[Path] = []
+    reports: list[Report] = []
+    unapproved: list[Unapproved] = []
+    warnings: list[str] = []
+    calls = skipped = 0
+    parts = batches(jobs, out, BATCH_BYTES if budget is None else budget)
+    for batch in parts:
+        folders = {output_folder(job, out) for job in batch}
+        with locked(folders):
+            names = _output_names(batch, langs, out)
+            for folder in folders:
+                remove_stale_temporaries(folder, names)
+            todo, documents = load_documents(batch, langs, out, glossary, approved_only)
+            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary)
+            if progress is not None:
+                progress.planned(prepared.pending_texts())
+            outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align)
+            written.extend(write(outcome))
+        skipped += len(batch) - len(todo)
+        calls += outcome.engine_calls
+        reports.extend(outcome.reports)
+        unapproved.extend(outcome.unapproved)
+        warnings.extend(w for w in outcome.warnings if w not in warnings)
+        del documents, prepared, outcome  # the next batch starts from nothing: memory is one batch, not the archive
+    return Summary(len(jobs), skipped, tuple(written), tuple(reports), calls, tuple(unapproved), tuple(warnings), len(parts))
+
+
+def _output_names(batch: Sequence[Job], langs: Sequence[str], out: Path | None) -> set[str]:
+    """The names of every file the batch may write (for removing an older bilingual's temporaries)."""
+    from ..render.outputs import OutputPaths
+
+    names: set[str] = set()
+    for job in batch:
+        names.update(p.name for lang in langs for p in (job.po(lang, out), job.edition(lang, out)))
+        paths = OutputPaths.beside(job.source, output_folder(job, out))
+        names.update(p.name for p in (paths.aligned_md, paths.aligned_html, paths.tmx, paths.report_md, paths.report_html))
+    return names
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -1,0 +1,116 @@
+"""Hand edits to an edition: noticed, imported into the PO file, never silently overwritten.
+
+Corrections belong in the PO file, but a person may fix ``zh.md`` directly. Each PO file records
+the version of the edition written with it, and the one before (``X-Bilingual-Edition``); when the
+edition on disk is neither, it was edited by hand. Its sentences are then aligned to the English source
+(:func:`bilingual.render.inputs.from_markdown`) and each sentence whose text differs from what
+the PO file gave it is imported:
+
+* into a machine or memory entry as a fuzzy suggestion with the person's text (``# edited in zh.md``),
+  so the next edition keeps the fix and a translator can approve it;
+* beside an approved entry as a comment (``# edited in zh.md: …``): approved work is never replaced.
+
+An edition that cannot be aligned to the source is left as it is (not rewritten), with a message,
+on every run until a person resolves it. Only sentences are imported: edits to code, links or
+layout live in ``en.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..errors import BilingualError
+from ..memory.build import Target
+from ..models import Segment
+from ..placeholders import tokens_in
+from ..storage import ABSENT, UNREADABLE
+
+EDITION_HEADER = "X-Bilingual-Edition"
+
+
+@dataclass(frozen=True)
+class HandEdit:
+    """What a run found in one hand-edited edition."""
+
+    target: Target
+    imported: int  # sentences imported as fuzzy suggestions
+    beside_approved: int  # edits of approved sentences, kept as comments
+    placed: bool  # False: the edition does not follow the source and is left as it is
+
+    def message(self) -> str:
+        t = self.target
+        if not self.placed:
+            return (
+                f"{t.edition_path} was edited by hand (it is not what bilingual last wrote) and does not follow "
+                f"{t.job.source.name}, so its edits cannot be imported; it is left as it is: move the corrections "
+                f"into {t.po_path}, then delete {t.edition_path.name} to have it rebuilt"
+            )
+        return (
+            f"{t.edition_path} was edited by hand: {self.imported} sentence(s) imported into {t.po_path} as fuzzy "
+            f"suggestions (# edited in {t.edition_path.name}), {self.beside_approved} edit(s) of approved sentences kept "
+            "beside them as comments; review them there (corrections belong in the PO file)"
+        )
+
+
+def recorded(target: Target) -> str | None:
+    """What this PO file says about its edition: the version written with it, then the one before."""
+    return target.old.meta.get(EDITION_HEADER) if target.old is not None else None
+
+
+def header_value(target: Target, written: str) -> str:
+    """The ``X-Bilingual-Edition`` value for an edition of version ``written``.
+
+    It names the version before too: a ``kill -9`` between the renames of a PO file and of its
+    edition leaves the new PO file beside the old edition, which is then not a hand edit. A run
+    that writes the same edition again leaves the value as it is (it changes nothing).
+    """
+    before = (recorded(target) or "").split()
+    if before and before[0] == written:
+        return " ".join(before)
+    return " ".join([written, *before[:1]])
+
+
+def import_edits(target: Target, current: str, segments: Sequence[Segment], approved_only: bool = False) -> tuple[Target, HandEdit | None]:
+    """``target`` with the sentences a person changed in its edition imported; ``current`` is the
+    edition's version now, ``segments`` all the document's segments. Returns the target unchanged,
+    and None, when the edition is as written. With ``approved_only`` (no PO file is written) an
+    edited edition is only reported, and left as it is."""
+    written = recorded(target)
+    if written is None or current in (*written.split(), ABSENT, UNREADABLE):  # a folder in its place fails when written
+        return target, None
+    if approved_only:
+        return target, HandEdit(target, 0, 0, placed=False)
+    from ..render.inputs import from_markdown
+    from ..storage import read_text
+
+    try:
+        text = read_text(target.edition_path)
+        version = from_markdown(text, str(target.edition_path), target.document, target.lang, segments)
+    except BilingualError:
+        return target, HandEdit(target, 0, 0, placed=False)
+    decisions = []
+    imported = beside = 0
+    for d in target.plan.decisions:
+        theirs = version.texts.get(d.segment.id)
+        if d.text is None or theirs is None or _same(theirs, d.text) or _same(theirs, d.segment.text):
+            decisions.append(d)
+            continue
+        if sorted(tokens_in(theirs)) != sorted(tokens_in(d.segment.text)):
+            decisions.append(d)  # the markup does not line up: not a sentence edit this run can place
+            continue
+        theirs = theirs.strip()
+        if d.origin == "approved":
+            decisions.append(replace(d, edited=theirs))
+            beside += 1
+        else:
+            decisions.append(replace(d, origin="edited", text=theirs, edited=theirs))
+            imported += 1
+    if not imported and not beside:
+        return target, None
+    plan = replace(target.plan, decisions=tuple(decisions))
+    return replace(target, plan=plan), HandEdit(target, imported, beside, placed=True)
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())

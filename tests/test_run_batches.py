@@ -1,0 +1,74 @@
+"""A run over an archive works in batches of whole issue folders, so its memory is bounded by a
+batch (at least the largest document), not by the archive; the files are the same either way."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+
+import pytest
+
+from bilingual.engines.pseudo import PseudoEngine
+from bilingual.run import batches, translate_archive
+from bilingual.sources import find_jobs
+
+TEXT = "# Issue {n}\n\n" + "".join(f"Sentence {{n}}.{k} says something about models. " for k in range(40)) + "\n"
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    root = tmp_path / "issues"
+    for n in range(1, 7):
+        (root / f"{n:03}").mkdir(parents=True)
+        (root / f"{n:03}" / "en.md").write_text(TEXT.format(n=n), encoding="utf-8")
+    (root / "notes").mkdir()
+    for name in ("a.md", "b.md"):  # two plain files share one folder: they are never split
+        (root / "notes" / name).write_text(TEXT.format(n=name), encoding="utf-8")
+    return root
+
+
+def test_batches_hold_whole_folders_within_the_budget(archive):
+    jobs = find_jobs([archive])
+    size = len(TEXT.format(n="001").encode())
+    parts = batches(jobs, None, budget=2 * size + 10)
+    assert [len(p) for p in parts] == [2, 2, 2, 2]
+    assert [j.source.name for j in parts[-1]] == ["a.md", "b.md"]
+    assert [j for p in parts for j in p] == jobs
+    assert [len(p) for p in batches(jobs, None, budget=1)] == [1, 1, 1, 1, 1, 1, 2]  # a folder over the budget is one batch
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_batched_and_unbatched_runs_write_the_same_files(archive, tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    other = tmp_path / "copy" / "issues"
+    shutil.copytree(archive, other)
+    one = translate_archive(find_jobs([archive]), ["zh", "ja"], PseudoEngine(), budget=10**9)
+    many = translate_archive(find_jobs([other]), ["zh", "ja"], PseudoEngine(), budget=1)
+    assert (one.batches, many.batches) == (1, 7)
+    assert snapshot(archive) == snapshot(other)
+    assert one.total("engine") == many.total("engine")
+
+
+def test_a_batch_is_released_before_the_next_is_parsed(archive, monkeypatch):
+    import bilingual.markdown
+
+    real = bilingual.markdown.parse
+    alive: list[weakref.ref] = []
+    peak = [0]
+
+    def parse(text, path="<string>"):
+        gc.collect()
+        peak[0] = max(peak[0], sum(1 for ref in alive if ref() is not None))
+        doc = real(text, path)
+        alive.append(weakref.ref(doc))
+        return doc
+
+    monkeypatch.setattr(bilingual.markdown, "parse", parse)
+    translate_archive(find_jobs([archive]), ["zh"], PseudoEngine(), budget=1)
+    assert len(alive) == 8 and peak[0] <= 1  # only the batch being parsed (at most the two files of notes/) is alive
