@@ -88,3 +88,24 @@ def test_a_missing_model_stops_before_anything_is_written(tmp_path, monkeypatch,
     assert result.exit_code == 2
     assert "no en→zh, en→ja model installed" in result.output and "bilingual models install" in result.output
     assert sorted(p.name for p in work.iterdir()) == ["memorised.md"]
+
+
+@pytest.mark.parametrize(
+    "package, lang, expected",
+    [
+        ("bpe/translate-en_ja-0_1.argosmodel", "ja", "# 論文\n\n今週は三本の論文を読みました。\n\n**論文**\n"),
+        ("prefix/translate-en_zh-0_1.argosmodel", "zh", "# 论文\n\n本周我们读了三篇论文。\n\n**论文**\n"),
+    ],
+    ids=["bpe", "target-prefix"],
+)
+def test_bpe_and_target_prefix_packages_translate_end_to_end(tmp_path, monkeypatch, runner, package, lang, expected):
+    folder = tmp_path / "packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", closed_port_url())
+    assert runner.invoke(app, ["models", "install", str(MODELS / package)]).exit_code == 0
+    doc = tmp_path / "doc"
+    doc.mkdir()
+    (doc / "en.md").write_text("# Papers\n\nThis week we read three papers.\n\n**Papers**\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(doc), "--to", lang, "--no-glossary", "--beam-size", "1"])
+    assert result.exit_code == 0, result.output
+    assert (doc / f"{lang}.md").read_text(encoding="utf-8") == expected

@@ -43,7 +43,7 @@ def test_a_document_that_renders_a_term_two_ways_gets_one_warning_with_counts():
     source = "Mask the input.\n\nMask the output.\n\nMask it again.\n"
     [hit] = check_text("遮住输入的掩码。\n\n遮住输出的掩码。\n\n再用遮罩。\n", "zh", source, _glossary())
     assert (hit.rule, hit.severity, hit.line, hit.found) == ("consistency", "warning", 5, "遮罩")
-    assert hit.message == "Glossary term 'mask' is not rendered consistently: in this document 掩码 ×2, 遮罩 ×1."
+    assert hit.message == "Term 'mask' is not rendered consistently: in this document 掩码 ×2, 遮罩 ×1."
 
 
 def test_one_rendering_throughout_is_fine():

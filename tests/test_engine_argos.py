@@ -134,10 +134,17 @@ def test_translator_gets_the_options(argos_env: ArgosEnv, fake_ct2: type[FakeTra
     loaded = engine.load(engine.route("en", "zh")[0])
     assert loaded.translator.options == {
         "device": "cpu",
+        "device_index": [0],
         "compute_type": "int8_float32",
         "inter_threads": 2,
         "intra_threads": 3,
     }
+
+
+def test_batches_are_cut_for_every_translator_on_every_gpu() -> None:
+    engine = ArgosEngine(ArgosOptions(inter_threads=2, intra_threads=1, max_batch_tokens=4096, device="cuda", device_index=(0, 1)))
+    assert engine.options.parallel == 4
+    assert engine.batch_tokens([["a"] * 100] * 4) == 100
 
 
 def test_target_prefix_is_applied_and_stripped(argos_env: ArgosEnv, fake_ct2: type[FakeTranslator]) -> None:
@@ -256,7 +263,10 @@ def test_options_refuse_zero(field: str) -> None:
         ("{1} 是一个深度学习库。", "zh", "{1} 是一个深度学习库。"),
         ("这{1}非常{/1}重要。", "zh", "这{1}非常{/1}重要。"),
         ("请阅读 { 2 } 上的 {1} 。", "zh", "请阅读 {2} 上的 {1}。"),
-        ("详情 请 参见 { / 3 }", "zh", "详情请参见 {/3}"),
+        ("详情 请 参见 { / 3 }", "zh", "详情请参见{/3}"),
+        ("{1} 論文 {/ 1}", "ja", "{1}論文{/1}"),  # Moses detokenizer (BPE packages): no space inside a pair
+        ("{2} に関する {1} 論文 {/1} を読みました。", "ja", "{2} に関する {1}論文{/1} を読みました。"),
+        ("コードは {1} GitHub {/1} で公開", "ja", "コードは {1} GitHub {/1} で公開"),
         ("感谢阅读。.", "zh", "感谢阅读。"),
         ("感谢阅读。 .", "zh", "感谢阅读。"),
         ("这是什么？.", "zh", "这是什么？"),

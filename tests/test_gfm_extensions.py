@@ -80,3 +80,9 @@ def test_translated_text_does_not_run_into_a_bare_url(source, translation, href)
 def test_bare_url_at_the_end_of_a_pseudo_sentence_keeps_its_href():
     out = pseudo_edition("Read https://example.com/a\n")
     assert hrefs(out) == ["https://example.com/a"]
+
+
+@pytest.mark.parametrize("source", ["A *0.AC?0*\n", "See **www.example.com**.\n", "A _https://example.com/a_ b\n"])
+def test_markup_next_to_a_bare_url_gets_no_space(source):
+    """Found by hypothesis: a space was put between a bare URL and the emphasis that closes it."""
+    assert tag_structure(gfm().render(pseudo_edition(source))) == tag_structure(gfm().render(source))

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .engines.base import Engine
+from .engines.base import Engine, engine_notes
 from .integrity import repair
 from .models import Document, Event, Segment, Signature, Translation
 from .rebuild import rebuild
@@ -102,7 +102,9 @@ def translate(
         for text, result in zip(texts, _translate_texts(texts, engine, glossary, source_lang, lang, progress)):
             for path, seg in pending[text]:
                 final, events = repair(seg.text, result.text, seg.id)
-                own_events = tuple(_retarget(e, seg.id) for e in result.events) + events
+                notes = engine_notes(engine, result.masked, source_lang, lang)
+                flagged = tuple(Event("unknown-token", seg.id, note) for note in notes)
+                own_events = tuple(_retarget(e, seg.id) for e in result.events) + events + flagged
                 decided[(path, seg.id)] = Translation(seg.id, lang, final, "engine", result.raw, result.masked, own_events)
         for doc, segs in segmented:
             translations = {seg.id: decided[(doc.path, seg.id)] for seg in segs}

@@ -62,8 +62,8 @@ def _separate_urls(out: list[tuple[str, str]]) -> None:
     for i, (kind, raw) in enumerate(out):
         if kind != "url":
             continue
-        before = out[i - 1][1] if i > 0 else ""
-        after = out[i + 1][1] if i + 1 < len(out) else ""
+        before = out[i - 1][1] if i > 0 and out[i - 1][0] == "text" else ""  # markup is the source's own
+        after = out[i + 1][1] if i + 1 < len(out) and out[i + 1][0] == "text" else ""
         if before and not before[-1].isspace() and extended_autolinks(before[-1] + raw) != [(1, 1 + len(raw))]:
             out[i] = (kind, " " + raw)
         if after and not after[0].isspace() and (extended_autolinks(raw + after[:64]) or [(0, 0)])[0] != (0, len(raw)):

@@ -6,18 +6,25 @@ rendering (targets and ``accepted`` synonyms; a forbidden form is the forbidden-
 reviewer can pick one: a term rendered two ways in one document (warning), a term rendered
 differently across the archive (info), and one rendering used for two source terms (info).
 ``bilingual glossary suggest`` (:mod:`.suggest`) turns the winner into a
-glossary entry.
+glossary entry. :func:`aligned_findings` does the same for source terms the glossary lacks (or
+with no glossary), from the renderings :mod:`.termalign` aligns with the source.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+from typing import TYPE_CHECKING
 
 from ..models import Unit
 from .model import Pair, Violation
 from .registry import RULES, Context, Example, rule, units
+
+if TYPE_CHECKING:
+    from ..glossary.schema import Glossary
+    from .termalign import Aligned, Alignment, TermRenderings
 
 
 @dataclass(frozen=True)
@@ -128,12 +135,106 @@ def findings(renderings: Sequence[Rendering]) -> list[Violation]:
       bad=Example("zh", "# 掩码\n\n用掩码遮住输入。\n\n再用遮罩。\n", "# Masks\n\nMask the input.\n\nThen mask again.\n"),
       good=Example("zh", "# 掩码\n\n用掩码遮住输入。\n\n再用掩码。\n", "# Masks\n\nMask the input.\n\nThen mask again.\n"))
 def consistency(pair: Pair, ctx: Context) -> Iterator[Use]:
-    """Glossary term '{term}' is not rendered consistently{detail}.
+    """Term '{term}' is not rendered consistently{detail}.
 
     One source term rendered two ways (遮罩 next to 掩码 for "mask") reads as two concepts; one
     rendering used for two source terms merges two. Reported over a document (warning) and over
     the whole archive (info), with the count of each rendering so the reviewer can pick one;
-    ``bilingual glossary suggest`` turns the winner into a glossary entry. Needs a glossary: its
-    terms say what to count.
+    ``bilingual glossary suggest`` turns the winner into a glossary entry. With a glossary its
+    terms say what to count; for other terms, and without a glossary, the terms and their
+    renderings come from aligning each source unit with its translation (recurring English
+    n-grams, and the CJK n-grams that co-occur with them most), and only strong, recurring
+    renderings are reported.
     """
     return observe(pair, ctx)
+
+
+# --- without a glossary: renderings aligned with the source (checks.termalign) ------------------
+
+
+def aligned_findings(pairs: Sequence[Aligned], glossary: Glossary | None = None) -> list[Violation]:
+    """The consistency findings of source terms found by aligning ``pairs``; glossary terms are left to the glossary."""
+    from .termalign import index, inconsistent, shared
+
+    skip = glossary_skip(glossary)
+    out: list[Violation] = []
+    for lang in sorted({p.lang for p in pairs}):
+        alignment = index([p for p in pairs if p.lang == lang], glossary_renderings(glossary, lang))
+        for found in inconsistent(alignment, skip):
+            out.extend(_term_findings(alignment, found))
+        for rendering, terms in shared(alignment, skip):
+            held = alignment.by_term[terms[-1]] & alignment.by_rendering[rendering]
+            at = min(held)
+            others = ", ".join(repr(t) for t in terms[:-1])
+            out.append(_placed(alignment.pairs[at], rendering, terms[-1], "info",
+                               f": its rendering '{rendering}' also renders {others}{_ALIGNED}", None))
+    return out
+
+
+_ALIGNED = " (renderings aligned with the source; no glossary entry)"
+
+
+def _term_findings(alignment: Alignment, found: TermRenderings) -> list[Violation]:
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(found.pairs):
+        by_file[alignment.pairs[i].file].append(i)
+    overall = found.counts()
+    winner = overall[0][0]
+    used = dict(found.renderings)
+    out = []
+    for file, held in by_file.items():
+        counts = found.counts(held)
+        if len(counts) > 1:
+            minority, n = counts[-1]
+            detail = f": in this document {', '.join(f'{r} ×{k}' for r, k in counts)}{_ALIGNED}"
+            severity = "warning" if n >= MIN_MINORITY else "info"
+        elif counts and counts[0][0] != winner and len(by_file) > 1:
+            minority = counts[0][0]
+            detail = (f": across the archive ({len(by_file)} files) {', '.join(f'{r} ×{k}' for r, k in overall)}"
+                      f"{_ALIGNED}")
+            severity = "info"
+        else:
+            continue
+        at = min(i for i in held if i in used[minority])
+        out.append(_placed(alignment.pairs[at], minority, found.term, severity, detail, counts[0][0]))
+    return out
+
+
+#: In one document, the less used rendering must be used this often for a warning (once is info).
+MIN_MINORITY = 2
+
+
+def _placed(pair: Aligned, rendering: str, term: str, severity: str, detail: str, expected: str | None) -> Violation:
+    line, column = pair.place(pair.target.find(rendering))
+    message = RULES["consistency"].template.format_map({"term": term, "detail": detail, "found": rendering,
+                                                        "expected": expected or ""})
+    return Violation(pair.file, line, column, "consistency", severity, message, term, rendering, expected,  # type: ignore[arg-type]
+                     pair.segment)
+
+
+def glossary_renderings(glossary: Glossary | None, lang: str) -> frozenset[str]:
+    """Every rendering the glossary names in ``lang`` (targets, accepted, forbidden): the glossary's to check."""
+    if glossary is None:
+        return frozenset()
+    return frozenset(r for t in glossary for r in (*t.targets.get(lang, ()), *t.accepted_in(lang), *t.forbidden_in(lang)))
+
+
+def glossary_skip(glossary: Glossary | None) -> Callable[[str], bool]:
+    """Whether an aligned term is the glossary's to check: it is, or holds, a glossary term or form."""
+    known = _glossary_phrases(glossary)
+    return lambda term: any(f" {k} " in f" {term} " for k in known)
+
+
+def _glossary_phrases(glossary: Glossary | None) -> frozenset[str]:
+    """The glossary's English terms and forms as the alignment spells its terms (lower case, last word singular)."""
+    if glossary is None:
+        return frozenset()
+    from .termalign import singular
+
+    out = set()
+    for term in glossary:
+        for form in (term.en, *term.forms):
+            words = form.lower().split()
+            if words:
+                out.add(" ".join((*words[:-1], singular(words[-1]))))
+    return frozenset(out)

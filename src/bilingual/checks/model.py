@@ -55,6 +55,7 @@ class CheckResult:
     files: tuple[str, ...]
     notes: tuple[str, ...] = ()  # things the reviewer should know, e.g. that no glossary was used
     renderings: tuple = ()  # the consistency rule's counts: each Rendering of a glossary term (checks.consistency)
+    aligned: tuple = ()  # the aligned unit pairs the glossary-free consistency rule reads (checks.termalign.Aligned)
 
     @property
     def errors(self) -> int:

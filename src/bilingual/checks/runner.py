@@ -7,7 +7,6 @@ and returns every :class:`~.model.Violation` of the run in file, line and column
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -16,17 +15,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..models import Document, Unit
+from ..models import Document
 from .align import Layout, alignment, layout, target_only, unpaired
-from .consistency import Rendering, findings, observe
+from .consistency import Rendering, aligned_findings, findings, observe
 from .model import CheckResult, Finding, Pair, Violation
+from .places import Places, po_place
+from .registry import units
 from .rules import PAIR_RULES, RULES, Context
+from .spans import content_offset
+from .termalign import Aligned
+from .termalign import aligned as read_pair
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
     from ..protect import Protection
 
 LANGS = ("zh", "ja")
+#: What checking one file gives: the pair rules' violations, the glossary renderings, the aligned unit pairs.
+_Found = tuple[list[Violation], list[Rendering], list[Aligned]]
 ISSUE_SOURCE = "en.md"
 _EDITION = re.compile(r"^(?:.+\.)?(zh|ja)(?:[-_][A-Za-z]+)?\.(md|po)$")
 _SENTENCE_END = re.compile(r"[。！？!?]+|\.(?=\s|$)")
@@ -147,7 +153,7 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
         jobs = min(os.cpu_count() or 1, len(work)) if len(targets) >= PARALLEL_FROM else 1
     if glossary is not None and len(glossary):
         _ = glossary.matcher  # built here, once: forked workers inherit it
-    found: dict[Target, tuple[list[Violation], list[Rendering]]] = {}
+    found: dict[Target, _Found] = {}
     if jobs > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -163,11 +169,13 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
         for group in work:
             found.update(_check_group(group))
     renderings = [r for target in targets for r in found[target][1]]
-    extra = findings(renderings)
+    pairs = [a for target in targets for a in found[target][2]]
+    extra = findings(renderings) + aligned_findings(pairs, glossary)
     violations = tuple(v for target in targets for v in _sorted(found[target][0] + [x for x in extra
                                                                                      if x.file == str(target.path)]))
-    notes = () if glossary is not None else ("no glossary (--no-glossary): the term and consistency rules did not run",)
-    return CheckResult(violations, tuple(str(t.path) for t in targets), notes, tuple(renderings))
+    notes = () if glossary is not None else ("no glossary (--no-glossary): the glossary term rules did not run; "
+                                             "consistency used the renderings aligned with the source",)
+    return CheckResult(violations, tuple(str(t.path) for t in targets), notes, tuple(renderings), tuple(pairs))
 
 
 #: From this many editions on, check_paths uses a process per CPU.
@@ -185,14 +193,14 @@ def _share(glossary: Glossary | None, protection: Protection | None = None) -> N
         activate(protection)
 
 
-def _check_group(group: tuple[Target, ...]) -> dict[Target, tuple[list[Violation], list[Rendering]]]:
+def _check_group(group: tuple[Target, ...]) -> dict[Target, _Found]:
     """Check editions that share one source (or one edition without a source), parsing the source once."""
     from ..storage import read_text
 
     glossary = _shared.get("glossary")
     first = group[0]
     src = layout(_parse(read_text(first.source), str(first.source))) if first.source is not None else None
-    out: dict[Target, tuple[list[Violation], list[Rendering]]] = {}
+    out: dict[Target, _Found] = {}
     for target in group:
         text = read_text(target.path)
         if target.is_po:
@@ -213,19 +221,19 @@ def check_text(target: str, lang: str, source: str | None = None, glossary: Glos
                path: str = "<target>") -> list[Violation]:
     """Check one Markdown edition given as text, against an optional English source text."""
     src = layout(_parse(source, "<source>")) if source is not None else None
-    violations, renderings = _check_markdown(target, path, lang, src, glossary)
-    return _sorted(violations + findings(renderings))
+    violations, renderings, pairs = _check_markdown(target, path, lang, src, glossary)
+    return _sorted(violations + findings(renderings) + aligned_findings(pairs, glossary))
 
 
 def check_markdown(text: str, path: str, lang: str, source: Layout | None, glossary: Glossary | None) -> list[Violation]:
     """Every violation in one Markdown edition, its consistency within itself included."""
-    violations, renderings = _check_markdown(text, path, lang, source, glossary)
-    return _sorted(violations + findings(renderings))
+    violations, renderings, pairs = _check_markdown(text, path, lang, source, glossary)
+    return _sorted(violations + findings(renderings) + aligned_findings(pairs, glossary))
 
 
 def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
-                    glossary: Glossary | None) -> tuple[list[Violation], list[Rendering]]:
-    """The pair rules' violations of one Markdown edition, and the renderings the consistency rule counts."""
+                    glossary: Glossary | None) -> _Found:
+    """The pair rules' violations of one Markdown edition, and what the consistency rule reads (see ``_Found``)."""
     doc = _parse(text, path)
     out: list[Violation] = []
     ctx = Context(lang, glossary)
@@ -243,8 +251,9 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
                       "update it from the source")
             out.append(_violation("structure", Finding(line=1, detail=detail, found=f"{tgt_blocks} blocks",
                                                        expected=f"{src_blocks} blocks"), path, 1, 1, None))
-    places = _Places(doc)
+    places = Places(doc)
     renderings: list[Rendering] = []
+    pairs_read: list[Aligned] = []
     for pair in pairs:
         for finding, rule_name in _run(pair, ctx):
             line, column = places.at(finding)
@@ -253,7 +262,10 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
         for use in observe(pair, ctx):
             line, column = places.at(Finding(use.unit, use.offset))
             renderings.append(Rendering(path, line, column, lang, use.term, use.rendering, None, use.forbidden))
-    return _sorted(out), renderings
+        if pair.sourced:
+            pairs_read.extend(read_pair(path, lang, t, s, lambda u, at: places.at(Finding(u, content_offset(u, at))),
+                                      ctx.segment(s, 0)) for t, s in units(pair, sourced=True) if s is not None and t.text.strip())
+    return _sorted(out), renderings, pairs_read
 
 
 #: A translation follows another version of its source above this share of unpaired blocks, below this ratio of
@@ -296,11 +308,11 @@ def _anchors(target: Layout) -> frozenset[str]:
 
 def check_po(text: str, path: str, lang: str | None, glossary: Glossary | None) -> list[Violation]:
     """Every violation in one PO file; the language comes from ``lang`` or the file's header."""
-    violations, renderings = _check_po(text, path, lang, glossary)
-    return _sorted(violations + findings(renderings))
+    violations, renderings, pairs = _check_po(text, path, lang, glossary)
+    return _sorted(violations + findings(renderings) + aligned_findings(pairs, glossary))
 
 
-def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None) -> tuple[list[Violation], list[Rendering]]:
+def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None) -> _Found:
     from .po import entry_pairs, read_po
 
     header_lang, entries = read_po(text, path)
@@ -310,23 +322,18 @@ def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None)
     ctx = Context(lang, glossary)
     out: list[Violation] = []
     renderings: list[Rendering] = []
+    pairs_read: list[Aligned] = []
     for entry in entries:
-        units, pair = entry_pairs(entry)
+        _, pair = entry_pairs(entry)
         for finding, rule_name in _run(pair, ctx):
-            line, column = _po_place(entry, finding)
+            line, column = po_place(entry, finding)
             out.append(_violation(rule_name, finding, path, line, column, entry.msgctxt))
         for use in observe(pair, ctx):
-            line, column = _po_place(entry, Finding(use.unit, use.offset))
+            line, column = po_place(entry, Finding(use.unit, use.offset))
             renderings.append(Rendering(path, line, column, lang, use.term, use.rendering, entry.msgctxt, use.forbidden))
-    return _sorted(out), renderings
-
-
-def _po_place(entry, finding: Finding) -> tuple[int, int]:
-    offset = finding.offset
-    unit = finding.unit
-    if unit is not None and unit.span is not None:
-        offset += unit.span[0]
-    return entry.position(offset) if unit is not None else (finding.line or entry.line, 1)
+        pairs_read.extend(read_pair(path, lang, t, s, lambda u, at, e=entry: po_place(e, Finding(u, content_offset(u, at))),
+                                  entry.msgctxt) for t, s in units(pair, sourced=True) if s is not None and t.text.strip())
+    return _sorted(out), renderings, pairs_read
 
 
 def _run(pair: Pair, ctx: Context) -> Iterable[tuple[Finding, str]]:
@@ -366,34 +373,3 @@ def _segment(finding: Finding, pair: Pair, ctx: Context) -> str | None:
         return None
     n = sum(1 for end in ends if end <= finding.offset) + 1
     return f"{source.uid}.{min(n, len(spans))}"
-
-
-class _Places:
-    """Maps a finding (unit + content offset, or a line) to its 1-based line and column in the file."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.starts = [0]
-        for line in doc.source.split("\n"):
-            self.starts.append(self.starts[-1] + len(line) + 1)
-
-    def at(self, finding: Finding) -> tuple[int, int]:
-        unit: Unit | None = finding.unit
-        if unit is None:
-            return finding.line or 1, 1
-        offset = finding.offset
-        while unit.region is None and unit.parent is not None and unit.span is not None:
-            offset += unit.span[0]
-            unit = self.doc.units[unit.parent]
-        region = unit.region
-        if region is None:
-            return unit.line, 1
-        k = unit.content.count("\n", 0, offset)
-        if k == 0:
-            absolute = region.start + offset
-        else:
-            line_start = unit.content.rfind("\n", 0, offset) + 1
-            prefix = region.prefixes[k - 1] if k - 1 < len(region.prefixes) else ""
-            absolute = self.starts[unit.line - 1 + k] + len(prefix) + offset - line_start
-        line = bisect.bisect_right(self.starts, absolute)
-        return line, absolute - self.starts[line - 1] + 1

@@ -4,7 +4,8 @@ The consistency rule counts, for each glossary term with more than one accepted 
 often each rendering is used where the aligned source has the term. :func:`suggest` makes each
 term rendered more than one way into an entry whose only target is the winner; the other
 renderings become forbidden, and the note gives the counts, so the reviewer can edit before
-adopting it.
+adopting it. :func:`suggest_aligned` does it for the source terms :mod:`.termalign` finds by
+aligning source and translation, so a user without a glossary can bootstrap one.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..glossary.schema import Glossary, Term
-from .consistency import Rendering
+from .consistency import Rendering, glossary_renderings, glossary_skip
+from .termalign import Aligned
 
 
 def suggest(renderings: Sequence[Rendering], glossary: Glossary, lang: str) -> list[Term]:
@@ -38,4 +40,20 @@ def suggest(renderings: Sequence[Rendering], glossary: Glossary, lang: str) -> l
         note = f"{lang} renderings used: {usage}." + (f" {term.note}" if term.note else "")
         out.append(replace(term, targets={**term.targets, lang: (winner,)}, forbidden=forbidden, accepted=accepted,
                            note=note))
+    return out
+
+
+def suggest_aligned(pairs: Sequence[Aligned], glossary: Glossary | None, lang: str) -> list[Term]:
+    """An entry for each source term not in ``glossary`` that the ``lang`` pairs render two strong ways, by term."""
+    from .termalign import index, inconsistent
+
+    alignment = index([p for p in pairs if p.lang == lang], glossary_renderings(glossary, lang))
+    out = []
+    for found in inconsistent(alignment, glossary_skip(glossary)):
+        ranked = found.counts()
+        usage = ", ".join(f"{r} ×{n}" for r, n in ranked)
+        out.append(Term(en=found.term, targets={lang: (ranked[0][0],)},
+                        forbidden={lang: tuple(r for r, _ in ranked[1:])},
+                        note=f"{lang} renderings used: {usage} (aligned with the source). Check the term's spelling "
+                             "and each rendering's sense before adopting it."))
     return out

@@ -35,7 +35,7 @@ def check_command(
     lang: Annotated[Lang | None, typer.Option("--lang", "-l", help="The editions' language; optional when file names tell it.")] = None,
     source: Annotated[Path | None, typer.Option("--source", "-s", help="The English source of Markdown editions.")] = None,
     glossary: Annotated[list[Path] | None, typer.Option("--glossary", "-g", help="Glossary files or folders (default: ./glossary; exit 2 if there is none).")] = None,
-    no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Check without a glossary: the term and consistency rules do not run.")] = False,
+    no_glossary: Annotated[bool, typer.Option("--no-glossary", help="Check without a glossary: the glossary term rules do not run; consistency aligns terms with the source.")] = False,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on violations at or above this severity.")] = FailOn.error,
     annotate: Annotated[bool, typer.Option("--annotate", help="Write pofilter-style comments into PO files; mark entries with errors fuzzy.")] = False,

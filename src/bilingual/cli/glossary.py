@@ -196,19 +196,32 @@ def suggest(
         Optional[Path],  # noqa: UP045
         typer.Option("--out", help="The YAML file to write. Default: standard output."),
     ] = None,
+    no_glossary: Annotated[
+        bool, typer.Option("--no-glossary", help="Start without a glossary: suggest entries for the source terms "
+                                                 "found by aligning source and translation only."),
+    ] = False,
 ) -> None:
-    """Turn the rendering the translations use most into a glossary entry, for each term rendered more than one way."""
+    """Turn the rendering the translations use most into a glossary entry, for each term rendered more than one way.
+
+    Glossary terms are counted as the consistency rule counts them; other source terms (all of
+    them with --no-glossary) come from aligning each source paragraph with its translation.
+    """
     from ..checks.runner import check_paths
     from ..checks.suggest import suggest as suggest_terms
+    from ..checks.suggest import suggest_aligned
+    from ..errors import BilingualError
     from ..glossary.interchange import dump_yaml
     from ..glossary.load import load_glossary
     from ..storage import atomic_write_text
 
     with domain_errors():
         code = _check_lang(lang, required=True) or lang
-        glossary = load_glossary(glossary_paths or [DEFAULT_PATH])
+        if no_glossary and glossary_paths:
+            raise BilingualError("--glossary and --no-glossary contradict each other; pass one")
+        glossary = None if no_glossary else load_glossary(glossary_paths or [DEFAULT_PATH])
         result = check_paths(targets, code, None, glossary)
-        terms = suggest_terms(result.renderings, glossary, code)
+        terms = suggest_terms(result.renderings, glossary, code) if glossary is not None else []
+        terms += suggest_aligned(result.aligned, glossary, code)
         text = dump_yaml(terms, f"Entries suggested by `bilingual glossary suggest --lang {code}`: the winner is the "
                                 "target, the other renderings are forbidden. Review, then merge into your glossary.")
         if out is None:

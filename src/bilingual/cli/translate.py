@@ -32,9 +32,10 @@ def translate_command(
     memory: Annotated[list[Path] | None, typer.Option("--memory", "-m", help="More PO files or folders whose approved translations are reused (as fuzzy).")] = None,
     approved_only: Annotated[bool, typer.Option("--approved-only", help="Build editions from approved PO entries only; leave the rest in English and list it. No engine runs, no PO file changes.")] = False,
     no_align: Annotated[bool, typer.Option("--no-align", help="Do not write aligned.md, aligned.html and NNN.tmx (the report is written either way).")] = False,
-    beam_size: Annotated[int, typer.Option("--beam-size", min=1, help="argos: beam size (1 = greedy).")] = 2,
-    compute_type: Annotated[str, typer.Option("--compute-type", help="argos: CTranslate2 compute type (int8, int8_float32, float32…).")] = "int8",
-    threads: Annotated[int, typer.Option("--threads", min=0, help="argos: CPU threads in all (0 = pick for this machine).")] = 0,
+    beam_size: Annotated[int | None, typer.Option("--beam-size", min=1, help="argos: beam size (1 = greedy). Default: ARGOS_BEAM_SIZE, else 2.")] = None,
+    compute_type: Annotated[str | None, typer.Option("--compute-type", help="argos: CTranslate2 compute type (int8, int8_float16, float16, auto…). Default: ARGOS_COMPUTE_TYPE, else int8 on CPU, int8_float16 on CUDA.")] = None,
+    threads: Annotated[int | None, typer.Option("--threads", min=0, help="argos: CPU threads in all (0 = pick for this machine). Default: ARGOS_INTER_THREADS × ARGOS_INTRA_THREADS, else picked.")] = None,
+    device: Annotated[str | None, typer.Option("--device", help="argos: cpu, cuda or auto (cuda when CTranslate2 sees a GPU). Default: ARGOS_DEVICE_TYPE, else cpu.")] = None,
 ) -> None:
     """Translate PATHS into the --to languages, keeping every human correction.
 
@@ -50,7 +51,8 @@ def translate_command(
 
         jobs = find_jobs(paths)
         terms = None if approved_only else load_run_glossary(glossary, no_glossary)
-        chosen = make_engine("identity" if approved_only else engine, _argos_options(beam_size, compute_type, threads))
+        argos = _argos_settings(engine, approved_only, beam_size, compute_type, threads, device)
+        chosen = make_engine("identity" if approved_only else engine, argos.options if argos else None)
         summary = _run_with_progress(
             lambda progress: translate_archive(jobs, langs, chosen, terms, out, memory or (), approved_only, not no_align, progress)
         )
@@ -66,6 +68,8 @@ def translate_command(
         )
         return
     unchanged = f" ({summary.skipped} unchanged, skipped)" if summary.skipped else ""
+    if argos is not None and summary.engine_calls:
+        typer.echo(argos.summary())
     typer.echo(
         f"translated {len(jobs)} file(s){unchanged} into {', '.join(langs)}: {summary.total('approved')} approved, "
         f"{summary.total('memory')} from memory, {summary.total('cross-issue')} from other issues, "
@@ -73,14 +77,13 @@ def translate_command(
     )
 
 
-def _argos_options(beam_size: int, compute_type: str, threads: int):
-    from ..engines.argos import ArgosOptions, default_threads
+def _argos_settings(engine: str, approved_only: bool, beam_size, compute_type, threads, device):
+    """The Argos engine's options (flags, else Argos's settings, else defaults), or None."""
+    if engine != "argos" or approved_only:
+        return None
+    from ..engines.settings import ArgosFlags, resolve_argos
 
-    if threads:
-        inter = 2 if threads >= 4 else 1
-        return ArgosOptions(beam_size, compute_type, inter, max(1, threads // inter))
-    inter, intra = default_threads()
-    return ArgosOptions(beam_size, compute_type, inter, intra)
+    return resolve_argos(ArgosFlags(device, beam_size, compute_type, threads))
 
 
 def load_run_glossary(paths: list[Path] | None, disabled: bool):

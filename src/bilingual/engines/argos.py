@@ -4,11 +4,16 @@ Argos's own ``translate()`` splits every paragraph into sentences and translates
 small batches. Here every text of a call goes to ``Translator.translate_batch`` at once;
 CTranslate2 sorts them by length, cuts token-bounded batches (``batch_type="tokens"``) and
 returns the results in the original order. Each package is loaded once per engine, a pair
-without a direct package pivots through English, and the output is detokenised for Chinese
-and Japanese (no spaces between CJK characters or around full-width punctuation).
+without a direct package pivots through English.
 
-``ctranslate2`` and ``sentencepiece`` are imported when a model is first loaded, never at
-import time; ``argostranslate.translate`` is never imported.
+Each sentence is tokenized and decoded exactly as argostranslate's ``apply_packaged_translation``
+does (SentencePiece or BPE, :mod:`.tokenizers`; the target prefix given and removed), so
+:attr:`Output.argos` is argostranslate's translation byte for byte. bilingual's own text keeps
+the source of unknown tokens (:mod:`.unknown`) and is tidied for Chinese and Japanese (no
+spaces between CJK characters or around full-width punctuation).
+
+``ctranslate2`` and the tokenizer libraries are imported when a model is first loaded, never
+at import time; ``argostranslate.translate`` is never imported.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from typing import Any
 
 from ..errors import ModelError
 from ..packages import InstalledPackage, list_installed, packages_dir
+from .tokenizers import Tokenizer, load_tokenizer, tokenizer_files
+from .unknown import keep_source, kept_note, marks_note, model_unk_token, replaced_note, source_vocabulary
 
 PIVOT = "en"
 CJK_LANGS = frozenset({"zh", "zt", "ja"})
@@ -44,7 +51,8 @@ def default_threads(cpu_count: int | None = None) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class ArgosOptions:
-    """How the engine runs CTranslate2. The defaults suit 2–16 CPU cores."""
+    """How the engine runs CTranslate2. The defaults suit 2–16 CPU cores; a command line gets
+    its options from :func:`bilingual.engines.settings.resolve_argos` (flags, Argos's settings)."""
 
     beam_size: int = 2
     compute_type: str = "int8"
@@ -52,7 +60,13 @@ class ArgosOptions:
     intra_threads: int = field(default_factory=lambda: default_threads()[1])
     max_batch_tokens: int = 512  # source tokens per batch (CTranslate2 sorts by length, then cuts)
     max_decoding_length: int = 256  # target tokens per sentence
-    device: str = "cpu"
+    device: str = "cpu"  # "cpu" or "cuda"
+    device_index: tuple[int, ...] = (0,)  # GPUs to spread batches over (cuda)
+
+    @property
+    def parallel(self) -> int:
+        """Batches translated at once: ``inter_threads`` on each device."""
+        return self.inter_threads * max(1, len(self.device_index))
 
     def __post_init__(self) -> None:
         for name in ("beam_size", "inter_threads", "max_batch_tokens", "max_decoding_length"):
@@ -68,7 +82,24 @@ class LoadedPackage:
 
     package: InstalledPackage
     translator: Any  # ctranslate2.Translator
-    tokenizer: Any  # sentencepiece.SentencePieceProcessor
+    tokenizer: Tokenizer
+    unk_token: str = "<unk>"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One sentence through one package.
+
+    ``argos`` is what argostranslate's ``apply_packaged_translation`` gives for the sentence
+    (same tokens, same decoding); ``text`` is bilingual's: the same, except that an unknown
+    token keeps its source text where that can be told, a target prefix that argostranslate
+    fails to strip is removed, and CJK spacing is tidied (:func:`detokenize`). ``notes`` say
+    why a human should look (unknown tokens).
+    """
+
+    text: str
+    argos: str
+    notes: tuple[str, ...] = ()
 
 
 class ArgosEngine:
@@ -82,6 +113,8 @@ class ArgosEngine:
         self._dirs = tuple(Path(d) for d in dirs) if dirs is not None else None
         self._installed: list[InstalledPackage] | None = None
         self._loaded: dict[Path, LoadedPackage] = {}
+        self._notes: dict[tuple[str, str, str], tuple[str, ...]] = {}
+        self._vocabularies: dict[Path, frozenset[str] | None] = {}
 
     # -- which packages ------------------------------------------------------------------
 
@@ -130,23 +163,65 @@ class ArgosEngine:
     # -- translating ------------------------------------------------------------------------
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        """Translate every text in one batched pass per package; one output per input, in order."""
+        """Translate every text in one batched pass per package; one output per input, in order.
+
+        What a human should know about an output (an unknown token) is kept for :meth:`notes`.
+        """
         route = self.route(source, target)
-        current = [str(text) for text in texts]
-        if not current:
-            return []
+        originals = [str(text) for text in texts]
+        current = list(originals)
+        notes: list[tuple[str, ...]] = [() for _ in current]
         for package in route:
-            current = self._run(self.load(package), current)
+            outputs = self.run_package(self.load(package), current)
+            current = [o.text for o in outputs]
+            notes = [n + o.notes for n, o in zip(notes, outputs, strict=True)]
+        for text, note in zip(originals, notes, strict=True):
+            if note:
+                self._notes[(source, target, text)] = note
+            else:
+                self._notes.pop((source, target, text), None)
         return current
 
-    def _run(self, loaded: LoadedPackage, texts: list[str]) -> list[str]:
+    def notes(self, text: str, source: str, target: str) -> tuple[str, ...]:
+        """Why a human should look at the last translation of ``text`` (empty when nothing)."""
+        return self._notes.get((source, target, text), ())
+
+    def run_package(self, loaded: LoadedPackage, texts: Sequence[str]) -> list[Output]:
+        """Every text through one package: one ``translate_batch`` call (two when a model wrote
+        an unknown token), each text decoded as argostranslate decodes it, and as bilingual does."""
         meta = loaded.package.meta
-        outputs = [""] * len(texts)
+        outputs = [Output("", "")] * len(texts)
         todo = [(i, clean) for i, text in enumerate(texts) if (clean := normalise_input(text))]
         if not todo:
             return outputs
-        tokens = loaded.tokenizer.encode([clean for _, clean in todo], out_type=str)
-        prefix = meta.target_prefix
+        tokens = loaded.tokenizer.encode_batch([clean for _, clean in todo])
+        hypotheses = self._decode_batch(loaded, tokens, replace_unknowns=False)
+        unk = loaded.unk_token
+        with_unk = [row for row, hyp in enumerate(hypotheses) if unk in hyp]
+        replaced = dict(zip(with_unk, self._decode_batch(loaded, [tokens[r] for r in with_unk], True))) if with_unk else {}
+        for row, (index, clean) in enumerate(todo):
+            hypothesis = hypotheses[row]
+            argos_tokens = replaced.get(row, hypothesis)
+            argos = argos_text(loaded.tokenizer, argos_tokens, meta.target_prefix)
+            notes: list[str] = []
+            ours = argos_tokens
+            if row in replaced:
+                kept = keep_source(hypothesis, tokens[row], self._vocabulary(loaded), unk, loaded.tokenizer.decode)
+                if kept is not None:
+                    ours = list(kept.tokens)
+                    notes.append(kept_note(kept))
+                else:
+                    put = [t for t, h in zip(argos_tokens, hypothesis) if h == unk]
+                    notes.append(replaced_note(hypothesis.count(unk), put))
+            text = detokenize(bilingual_text(loaded.tokenizer, ours, meta.target_prefix), meta.to_code)
+            mark = marks_note(text, clean)
+            if mark and not notes:
+                notes.append(mark)
+            outputs[index] = Output(text, argos, tuple(notes))
+        return outputs
+
+    def _decode_batch(self, loaded: LoadedPackage, tokens: list[list[str]], replace_unknowns: bool) -> list[list[str]]:
+        prefix = loaded.package.meta.target_prefix
         o = self.options
         try:
             results = loaded.translator.translate_batch(
@@ -158,24 +233,26 @@ class ArgosEngine:
                 num_hypotheses=1,
                 length_penalty=LENGTH_PENALTY,
                 max_decoding_length=o.max_decoding_length,
-                replace_unknowns=True,
+                replace_unknowns=replace_unknowns,
             )
         except (RuntimeError, ValueError) as exc:
-            raise ModelError(f"translation with {meta.label} failed ({exc})", loaded.package.path) from None
-        for (index, _), result in zip(todo, results, strict=True):
-            pieces = list(result.hypotheses[0])
-            if prefix and pieces[:1] == [prefix]:
-                pieces = pieces[1:]
-            outputs[index] = detokenize(loaded.tokenizer.decode_pieces(pieces), meta.to_code)
-        return outputs
+            label = loaded.package.meta.label
+            raise ModelError(f"translation with {label} failed ({_one_line(exc)})", loaded.package.path) from None
+        return [list(result.hypotheses[0]) for result in results]
+
+    def _vocabulary(self, loaded: LoadedPackage) -> frozenset[str] | None:
+        model = loaded.package.path / "model"
+        if model not in self._vocabularies:
+            self._vocabularies[model] = source_vocabulary(model)
+        return self._vocabularies[model]
 
     def batch_tokens(self, tokens: Sequence[Sequence[str]]) -> int:
         """The token budget per batch: ``max_batch_tokens``, smaller for a small call so that
         every one of the ``inter_threads`` parallel translators gets a batch."""
-        if self.options.inter_threads == 1:
+        if self.options.parallel == 1:
             return self.options.max_batch_tokens
         total = sum(len(t) for t in tokens)
-        per_thread = -(-total // self.options.inter_threads)
+        per_thread = -(-total // self.options.parallel)
         return max(1, min(self.options.max_batch_tokens, per_thread))
 
     # -- loading ------------------------------------------------------------------------------
@@ -186,20 +263,14 @@ class ArgosEngine:
         if key in self._loaded:
             return self._loaded[key]
         import ctranslate2
-        import sentencepiece
 
-        sp_model = package.path / "sentencepiece.model"
-        if not sp_model.is_file():
-            raise ModelError(
-                "package has no sentencepiece.model (BPE packages are not supported); "
-                "install a SentencePiece package of the same pair",
-                package.path,
-            )
+        tokenizer_files(package.path)  # a package without a tokenizer fails before the model loads
         o = self.options
         try:
             translator = ctranslate2.Translator(
                 str(package.path / "model"),
                 device=o.device,
+                device_index=list(o.device_index),
                 compute_type=o.compute_type,
                 inter_threads=o.inter_threads,
                 intra_threads=o.intra_threads,
@@ -207,11 +278,8 @@ class ArgosEngine:
         except (RuntimeError, ValueError, OSError) as exc:
             reason = f"cannot load the model of {package.meta.label} ({_one_line(exc)})"
             raise ModelError(reason, package.path) from None
-        try:
-            tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(sp_model))
-        except (RuntimeError, OSError) as exc:
-            raise ModelError(f"cannot load sentencepiece.model ({_one_line(exc)})", package.path) from None
-        loaded = LoadedPackage(package, translator, tokenizer)
+        tokenizer = load_tokenizer(package.path, package.meta.from_code, package.meta.to_code)
+        loaded = LoadedPackage(package, translator, tokenizer, model_unk_token(package.path / "model"))
         self._loaded[key] = loaded
         return loaded
 
@@ -257,10 +325,34 @@ _FULLWIDTH_PUNCT = "\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\
 _BETWEEN_CJK_RE = re.compile(f"(?<=[{_CJK}{_FULLWIDTH_PUNCT}]) +(?=[{_CJK}{_FULLWIDTH_PUNCT}])")
 _BEFORE_PUNCT_RE = re.compile(f" +(?=[{_FULLWIDTH_PUNCT}])")
 _AFTER_PUNCT_RE = re.compile(f"(?<=[{_FULLWIDTH_PUNCT}]) +")
+# inside a pair ({1}…{/1}) next to CJK text: the Moses detokenizer of BPE packages writes "{1} 論文 {/1}"
+_INSIDE_OPEN_RE = re.compile(f"(\\{{\\d{{1,4}}\\}}) +(?=[{_CJK}{_FULLWIDTH_PUNCT}])")
+_INSIDE_CLOSE_RE = re.compile(f"(?<=[{_CJK}{_FULLWIDTH_PUNCT}]) +(\\{{/\\d{{1,4}}\\}})")
 _DOUBLE_PERIOD_RE = re.compile(r"([。！？｡．]) *\.(?![.\d])")  # LibreTranslate #450: "。."
 _FINAL_PERIOD_RE = re.compile(f"(?<=[{_CJK}]) *\\.$")
 _PLACEHOLDER_RE = re.compile(r"\{ *(/?) *(\d{1,4}) *\}")
 _SPACES_RE = re.compile(r" {2,}")
+
+
+def argos_text(tokenizer: Tokenizer, tokens: Sequence[str], prefix: str) -> str:
+    """The text argostranslate's ``apply_packaged_translation`` makes of a hypothesis: decoded
+    with the prefix token, the prefix's text removed from the front, then one leading space."""
+    value = tokenizer.decode(tokens)
+    if prefix != "" and value.startswith(prefix):
+        value = value[len(prefix) :]
+    if value[:1] == " ":
+        value = value[1:]
+    return value
+
+
+def bilingual_text(tokenizer: Tokenizer, tokens: Sequence[str], prefix: str) -> str:
+    """:func:`argos_text`, except that a prefix token whose text argostranslate cannot find at
+    the front (SentencePiece turns ``_`` into spaces: ``zho_Hans`` → ``zho Hans``) is dropped
+    before decoding instead of being left in the translation."""
+    value = argos_text(tokenizer, tokens, prefix)
+    if prefix and list(tokens[:1]) == [prefix] and not tokenizer.decode(tokens).startswith(prefix):
+        value = argos_text(tokenizer, tokens[1:], "")
+    return value
 
 
 def normalise_input(text: str) -> str:
@@ -283,8 +375,19 @@ def detokenize(text: str, target: str) -> str:
     text = _BETWEEN_CJK_RE.sub("", text)
     text = _BEFORE_PUNCT_RE.sub("", text)
     text = _AFTER_PUNCT_RE.sub("", text)
+    text = _INSIDE_CLOSE_RE.sub(r"\1", _inside_open(text))
     text = _DOUBLE_PERIOD_RE.sub(r"\1", text)
     return _FINAL_PERIOD_RE.sub("。", text)
+
+
+def _inside_open(text: str) -> str:
+    """Drop the space after an opening ``{n}`` before CJK text, when ``{/n}`` follows (a pair)."""
+
+    def fix(match: re.Match[str]) -> str:
+        closing = "{/" + match.group(1)[1:]
+        return match.group(1) if closing in text[match.end() :] else match.group(0)
+
+    return _INSIDE_OPEN_RE.sub(fix, text)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -27,3 +27,13 @@ class Engine(Protocol):
     def check_pair(self, source: str, target: str) -> None:
         """Raise :class:`bilingual.errors.ModelError` if this pair cannot be translated."""
         ...
+
+
+def engine_notes(engine: object, text: str, source: str, target: str) -> tuple[str, ...]:
+    """What ``engine`` said a human should check about its last translation of ``text``.
+
+    Engines may offer ``notes(text, source, target)`` (the Argos engine does, for unknown
+    tokens); the others have nothing to say.
+    """
+    notes = getattr(engine, "notes", None)
+    return tuple(notes(text, source, target)) if callable(notes) else ()

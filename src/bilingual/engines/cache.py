@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import ModelError
-from .base import Engine
+from .base import Engine, engine_notes
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,10 @@ class CachedEngine:
             return
         for source, target in pairs:
             self.engine.check_pair(source, target)
+
+    def notes(self, text: str, source: str, target: str) -> tuple[str, ...]:
+        """The wrapped engine's notes about ``text`` (see :func:`bilingual.engines.base.engine_notes`)."""
+        return engine_notes(self.engine, text, source, target)
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
         texts = list(texts)

@@ -30,7 +30,7 @@ ORIGIN_LABELS = {
     "engine": "from the engine",
     "source": "copied as is (no words)",
 }
-RECOVERY_EVENTS = ("placeholder-recovered", "placeholder-duplicated")
+RECOVERY_EVENTS = ("placeholder-recovered", "placeholder-duplicated", "unknown-token")
 
 
 @dataclass(frozen=True)
