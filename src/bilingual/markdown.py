@@ -8,8 +8,10 @@ located exactly (rare tab-expansion cases) is left untranslated and listed in ``
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
+import re
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
@@ -186,9 +188,10 @@ class _Builder:
             Unit(index, self.uid(kind, content), kind, line, content, result.text, result.placeholders,
                  region, parent, span, container, self.block)
         )
+        breaks = [m.start() for m in re.finditer("\n", content)] if result.subunits else []
         for sub in result.subunits:
             sub_content = content[sub.start : sub.end]
-            self.add(sub.kind, line + content.count("\n", 0, sub.start), sub_content, None, container,
+            self.add(sub.kind, line + bisect.bisect_left(breaks, sub.start), sub_content, None, container,
                      parent=index, span=(sub.start, sub.end))
 
     def locate(self, content: str, first: int, heading: bool = False) -> Region | None:

@@ -7,6 +7,7 @@ writes files or prints: the CLI does that at the edges.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -49,7 +50,15 @@ class Run:
     signatures: Mapping[str, Signature] = field(default_factory=dict)
 
     def for_document(self, path: str) -> list[Edition]:
-        return [e for e in self.editions if e.document.path == path]
+        return list(self._by_document.get(path, ()))
+
+    @functools.cached_property
+    def _by_document(self) -> dict[str, list[Edition]]:
+        """Editions by document path, so asking for each document of an archive is not quadratic."""
+        out: dict[str, list[Edition]] = {}
+        for edition in self.editions:
+            out.setdefault(edition.document.path, []).append(edition)
+        return out
 
 
 def translate(

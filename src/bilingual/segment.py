@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+import weakref
 from collections.abc import Mapping, Sequence
 
 from .models import Document, Segment, Unit
@@ -77,8 +78,31 @@ def _raw_ends(text: str, closing: set[str]) -> list[int]:
         flat[match.start() : match.end()] = stand_in
     plain = "".join(flat)
     cuts = [0, *_safe_cuts(plain, text, closing), len(plain)]
-    ends = [start + span.end for start, end in zip(cuts, cuts[1:]) for span in _segmenter().segment(plain[start:end])]
+    ends = [start + end for start, stop in zip(cuts, cuts[1:]) for end in _pysbd_ends(plain[start:stop])]
     return ends[:-1]
+
+
+def _pysbd_ends(text: str) -> list[int]:
+    """Where pysbd's sentences of ``text`` end, trailing white space included.
+
+    The same ends as ``Segmenter.segment`` with ``char_span=True``, which finds each sentence
+    with a new regular expression searched from the start of the text (quadratic, and a
+    compile per sentence); here each is found with ``str.find`` from the previous end.
+    """
+    ends: list[int] = []
+    prior = 0
+    for sentence in _segmenter().processor(text).process():
+        at = text.find(sentence, max(0, prior - len(sentence))) if sentence else -1
+        while at >= 0:
+            end = at + len(sentence)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior:
+                ends.append(end)
+                prior = end
+                break
+            at = text.find(sentence, at + 1)
+    return ends
 
 
 def _safe_cuts(plain: str, text: str, closing: set[str]) -> list[int]:
@@ -216,8 +240,20 @@ def segment_unit(unit: Unit) -> list[Segment]:
 
 
 def segment(doc: Document) -> list[Segment]:
-    """Every sentence of every unit of ``doc``, in document order."""
-    return [seg for unit in doc.units for seg in segment_unit(unit)]
+    """Every sentence of every unit of ``doc``, in document order.
+
+    A run segments a document for its plan, its pipeline and its views: the result is kept
+    while ``doc`` is alive (and dropped with it), so each document goes through pysbd once.
+    """
+    kept = _SEGMENTED.get(id(doc))
+    if kept is None or kept[0]() is not doc:
+        kept = (weakref.ref(doc), tuple(seg for unit in doc.units for seg in segment_unit(unit)))
+        _SEGMENTED[id(doc)] = kept
+        weakref.finalize(doc, _SEGMENTED.pop, id(doc), None)
+    return list(kept[1])
+
+
+_SEGMENTED: dict[int, tuple[weakref.ref[Document], tuple[Segment, ...]]] = {}
 
 
 def join(segments: Sequence[Segment], texts: Mapping[str, str]) -> str:

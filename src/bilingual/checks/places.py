@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 
 from ..models import Document, Unit
 from .model import Finding
@@ -36,12 +38,19 @@ class Places:
         region = unit.region
         if region is None:
             return unit.line, 1
-        k = unit.content.count("\n", 0, offset)
+        breaks = _line_breaks(unit.content)
+        k = bisect.bisect_left(breaks, offset)  # the newlines before offset
         if k == 0:
             absolute = region.start + offset
         else:
-            line_start = unit.content.rfind("\n", 0, offset) + 1
+            line_start = breaks[k - 1] + 1
             prefix = region.prefixes[k - 1] if k - 1 < len(region.prefixes) else ""
             absolute = self.starts[unit.line - 1 + k] + len(prefix) + offset - line_start
         line = bisect.bisect_right(self.starts, absolute)
         return line, absolute - self.starts[line - 1] + 1
+
+
+@functools.lru_cache(maxsize=256)
+def _line_breaks(content: str) -> list[int]:
+    """The offsets of the newlines in a unit's content, found once per unit, not once per finding."""
+    return [m.start() for m in re.finditer("\n", content)]

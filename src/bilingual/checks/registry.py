@@ -10,6 +10,7 @@ be a choice; ``info`` is worth a look and never fails a run unless asked (``--fa
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -134,7 +135,7 @@ class Context:
     def segment(self, unit: Unit, at: int) -> str:
         """The segment id (``<unit uid>.<n>``) of the sentence at text offset ``at`` of a source unit."""
         spans = self.sentences(unit)
-        n = next((k for k, (_, end) in enumerate(spans, start=1) if at < end), len(spans))
+        n = min(bisect.bisect_right(spans, at, key=lambda span: span[1]) + 1, len(spans))
         return f"{unit.uid}.{max(n, 1)}"
 
 

@@ -7,6 +7,8 @@ and returns every :class:`~.model.Violation` of the run in file, line and column
 
 from __future__ import annotations
 
+import bisect
+import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -368,8 +370,14 @@ def _segment(finding: Finding, pair: Pair, ctx: Context) -> str | None:
     if len(spans) <= 1:
         return f"{source.uid}.1"
     assert unit is not None
-    ends = [m.end() for m in _SENTENCE_END.finditer(unit.content.rstrip())]
+    ends = _sentence_ends(unit.content)
     if len(ends) + (0 if unit.content.rstrip().endswith(tuple("。！？!?.")) else 1) != len(spans):
         return None
-    n = sum(1 for end in ends if end <= finding.offset) + 1
+    n = bisect.bisect_right(ends, finding.offset) + 1
     return f"{source.uid}.{min(n, len(spans))}"
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_ends(content: str) -> list[int]:
+    """Where the sentences of a target unit end: found once per unit, not once per finding."""
+    return [m.end() for m in _SENTENCE_END.finditer(content.rstrip())]

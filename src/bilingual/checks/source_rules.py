@@ -8,9 +8,11 @@ template syntax kept as it is.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, deque
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..models import Unit
 from .codeblocks import code_lines
@@ -19,6 +21,9 @@ from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
 from .registry import Context, Example, rule, sourced, units
 from .spans import blank, code_spans, content_offset, destinations, plain
+
+if TYPE_CHECKING:
+    from ..glossary.matcher import Match
 
 
 @rule("link", "error", needs_source=True,
@@ -214,11 +219,11 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
         tgt = [(unit, n) for unit in up.targets for n in target_numbers(blank(unit.text))]
         have = {v for _, n in tgt for v in n.values}
         allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text))
-        missing = [n.raw for n in src if not n.values & have]
+        missing = deque(n.raw for n in src if not n.values & have)
         for unit, n in tgt:
             if n.arabic and not n.values & allowed and not _counted(unit.text, n) and not _named(unit.text, n):
                 yield Finding(unit, content_offset(unit, n.start), found=n.raw,
-                              expected=missing.pop(0) if missing else None)
+                              expected=missing.popleft() if missing else None)
         for raw in missing:
             yield Finding(up.target, 0, expected=raw)
 
@@ -262,32 +267,80 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         source_plain = plain(source.text)
         if not any(run.group(0) in source_plain for run in _LATIN_PHRASE.finditer(plain(target.text))):
             continue  # cheap test first: no phrase of two Latin words is shared with the source
+        terms = sorted(ctx.source_terms(source), key=lambda m: m.start)
+        candidates: list[tuple[int, str]] = []
         for start, end in ctx.sentences(source):
             sentence = source.text[start:end]
-            words = plain(sentence)
-            if not _translatable(sentence, start, source, ctx):
-                continue
-            at = _find_plain(target.text, words)
+            if _translatable(sentence, start, terms, ctx.lang):
+                candidates.append((start, plain(sentence)))
+        places = _find_all_plain(target.text, [words for _, words in candidates])
+        for (start, words), at in zip(candidates, places, strict=True):
             if at is not None:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
 
 
-def _translatable(sentence: str, start: int, source: Unit, ctx: Context) -> bool:
-    """At least two words (one of them lower case, or three or more) remain once names, code and syntax are out."""
+def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str) -> bool:
+    """At least two words (one of them lower case, or three or more) remain once names, code and syntax are out.
+
+    ``terms`` are the source unit's glossary matches sorted by start; only the sentence's own are visited.
+    """
     chars = list(sentence)
-    for m in ctx.source_terms(source):
-        if start <= m.start < start + len(sentence) and (m.term.keep or m.term.en in m.term.allowed(ctx.lang)):
+    first = bisect.bisect_left(terms, start, key=lambda m: m.start)
+    last = bisect.bisect_left(terms, start + len(sentence), key=lambda m: m.start)
+    for m in terms[first:last]:
+        if m.term.keep or m.term.en in m.term.allowed(lang):
             chars[m.start - start : m.end - start] = " " * (m.end - m.start)
     rest = _NOT_WORDS.sub(" ", _TEMPLATE.sub(" ", plain("".join(chars))))
     words = re.findall(r"[A-Za-z]{2,}", rest)
     return len(words) >= 3 or (len(words) == 2 and any(w[0].islower() for w in words))
 
 
-def _find_plain(text: str, words: str) -> int | None:
+def _find_plain(text: str, words: str, start: int = 0) -> int | None:
     """The offset in placeholder ``text`` where ``words`` (plain, single-spaced) occurs, if it does."""
     pattern = r"(?:\s|\{/?\d+\})*".join(re.escape(w) for w in words.split(" "))
-    match = re.search(pattern, text)
+    match = re.compile(pattern).search(text, start)
     return match.start() if match else None
+
+
+_SEPARATORS = re.compile(r"(?:\s|\{/?\d+\})+")
+
+
+def _find_all_plain(text: str, phrases: Sequence[str]) -> list[int | None]:
+    """``_find_plain(text, phrase)`` for each of ``phrases``, in time linear in ``text``.
+
+    A phrase can only occur where its letters follow one another once white space and
+    placeholders are taken out of ``text``. One Aho-Corasick pass over that squeezed text finds
+    where each phrase can first start, and the regular expression is searched from there
+    (not from the start of ``text`` for every sentence of a long paragraph).
+    """
+    if not phrases:
+        return []
+    import ahocorasick
+
+    kept: list[str] = []
+    where: list[int] = []  # offset in text of each character of the squeezed text
+    position = 0
+    for match in (*_SEPARATORS.finditer(text), None):
+        stop = match.start() if match else len(text)
+        kept.append(text[position:stop])
+        where.extend(range(position, stop))
+        position = match.end() if match else stop
+    squeezed = "".join(kept)
+    automaton = ahocorasick.Automaton()
+    for phrase in phrases:
+        key = phrase.replace(" ", "")
+        if key:
+            automaton.add_word(key, key)
+    first: dict[str, int] = {}
+    if len(automaton):
+        automaton.make_automaton()
+        for end, key in automaton.iter(squeezed):
+            first.setdefault(key, end - len(key) + 1)
+    out: list[int | None] = []
+    for phrase in phrases:
+        at = first.get(phrase.replace(" ", ""))
+        out.append(None if at is None else _find_plain(text, phrase, where[at]))
+    return out
 
 
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>", re.DOTALL)

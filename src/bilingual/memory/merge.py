@@ -28,6 +28,7 @@ touched; those that now break the glossary are listed in :attr:`Plan.violations`
 from __future__ import annotations
 
 import difflib
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
@@ -45,6 +46,7 @@ EDITED = "edited in "  # a sentence a person corrected in the edition (zh.md) ra
 PREVIOUS_APPROVED = "previous approved translation: "
 TERMS = "glossary terms: "
 SIMILAR = 0.5  # units or sentences of different counts pair only when at least this similar
+WINDOW = 64  # how far ahead an unpaired text looks for a similar one
 
 
 @dataclass(frozen=True)
@@ -126,14 +128,14 @@ def plan_document(segments: Sequence[Segment], old: Catalog | None, terms: Terms
             entry = active[j]
             fresh = entry.translated and not stale(entry, seg.text)
             decided[i] = _reuse(seg, entry) if fresh else Decision(seg, "pending", entry=entry)
-    by_text: dict[str, list[int]] = {}
+    by_text: dict[str, _Donors] = {}
     for j, entry in enumerate(active):
         if entry.translated and not stale(entry, entry.msgid):
-            by_text.setdefault(entry.msgid, []).append(j)
+            by_text.setdefault(entry.msgid, _Donors()).add(j, entry.approved, used[j])
     for i, seg in enumerate(segments):
         if i in decided or seg.text not in by_text:
             continue
-        j = min(by_text[seg.text], key=lambda k: (used[k], not active[k].approved, k))
+        j = by_text[seg.text].take()
         used[j] = True
         decided[i] = _reuse(seg, active[j])
     obsolete = [e for e in (old.obsolete if old is not None else ()) if not stale(e, e.msgid)]
@@ -179,6 +181,31 @@ def _revive(segments: Sequence[Segment], obsolete: Sequence[Entry], decided: dic
     return tuple(revived)
 
 
+class _Donors:
+    """The entries with one source text, handed out unused first, approved before fuzzy, in file order.
+
+    The same choice as ``min(entries, key=(used, not approved, index))``, in constant time per
+    segment, so a sentence repeated thousands of times ("Yes.") costs no more than others.
+    """
+
+    def __init__(self) -> None:
+        self.unused: tuple[deque[int], deque[int]] = (deque(), deque())  # approved, others
+        self.fallback: tuple[int, bool] | None = None  # (index, approved) of the best once all are used
+
+    def add(self, j: int, approved: bool, used: bool) -> None:
+        if not used:
+            self.unused[0 if approved else 1].append(j)
+        if self.fallback is None or (approved and not self.fallback[1]):
+            self.fallback = (j, approved)
+
+    def take(self) -> int:
+        for queue in self.unused:
+            if queue:
+                return queue.popleft()
+        assert self.fallback is not None
+        return self.fallback[0]
+
+
 def _reuse(seg: Segment, entry: Entry) -> Decision:
     return Decision(seg, "approved" if entry.approved else "memory", entry.msgstr, entry=entry)
 
@@ -210,14 +237,18 @@ def _pair_slots(
 
 
 def _pair_similar(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int]]:
-    """Slots of two runs of texts: one to one when the counts agree, else in order by similarity."""
+    """Slots of two runs of texts: one to one when the counts agree, else in order by similarity.
+
+    Each new text looks at most ``WINDOW`` old texts ahead of the last one paired, so two long
+    runs cost their length times the window, not the product of their lengths.
+    """
     if len(old) == len(new):
         return list(zip(range(len(old)), range(len(new))))
     pairs: list[tuple[int, int]] = []
     start = 0
     for b, text in enumerate(new):
         best, best_ratio = -1, SIMILAR
-        for a in range(start, len(old)):
+        for a in range(start, min(len(old), start + WINDOW)):
             ratio = difflib.SequenceMatcher(None, old[a], text, autojunk=False).ratio()
             if ratio >= best_ratio:
                 best, best_ratio = a, ratio

@@ -8,6 +8,7 @@ GitHub; ``aligned.html`` is one self-contained page with a column per language.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import ChainMap
 from collections.abc import Iterable, Mapping, Sequence
@@ -19,7 +20,7 @@ from ..models import Document, Segment, Unit
 from ..placeholders import split_tokens
 from ..rebuild import rebuild, render_unit
 from ..segment import join, segment
-from .blocks import table_at, verbatim_blocks
+from .blocks import Verbatim, table_at, verbatim_blocks
 from .inputs import Version, flags_by_segment
 from .model import LANG_NAMES, Alignment, Block, Cell, Flag, Piece, Row, Status
 
@@ -87,16 +88,26 @@ def _blocks(doc: Document) -> dict[tuple[str, int], list[Unit]]:
 def _verbatim(english: Version, versions: Sequence[Version]) -> list[Block]:
     """Code, rules and HTML blocks: the edition's own where it has as many of each kind, else the English."""
     source = verbatim_blocks(english.doc.source)
-    mine = {v.lang: verbatim_blocks(v.doc.source) for v in versions}
+    mine = {v.lang: _by_kind(verbatim_blocks(v.doc.source)) for v in versions}
+    ours = _by_kind(source)
+    seen: dict[str, int] = {}  # blocks of each kind so far: the counterpart's place among its kind
     out: list[Block] = []
     for k, block in enumerate(source):
+        counterpart = seen.get(block.kind, 0)
+        seen[block.kind] = counterpart + 1
         markdown = {"en": block.markdown}
         for lang, theirs in mine.items():
-            same_kind = [b for b in theirs if b.kind == block.kind]
-            counterpart = [b for b in source if b.kind == block.kind].index(block)
-            fits = len(same_kind) == sum(1 for b in source if b.kind == block.kind)
+            same_kind = theirs.get(block.kind, [])
+            fits = len(same_kind) == len(ours[block.kind])
             markdown[lang] = same_kind[counterpart].markdown if fits else block.markdown
         out.append(Block(k, block.kind, block.line, (), markdown))
+    return out
+
+
+def _by_kind(blocks: Sequence[Verbatim]) -> dict[str, list[Verbatim]]:
+    out: dict[str, list[Verbatim]] = {}
+    for block in blocks:
+        out.setdefault(block.kind, []).append(block)
     return out
 
 
@@ -178,13 +189,14 @@ def block_markdown(doc: Document, units: Sequence[Unit], texts: Mapping[int, str
 
 def _line_offset(source: str, line: int) -> int:
     """Where 1-based ``line`` of ``source`` starts (just past the end for a line after the last)."""
-    offset = 0
-    for _ in range(line - 1):
-        found = source.find("\n", offset)
-        if found < 0:
-            return len(source) + 1
-        offset = found + 1
-    return offset
+    starts = _line_starts(source)
+    return starts[line - 1] if line - 1 < len(starts) else len(source) + 1
+
+
+@functools.lru_cache(maxsize=8)
+def _line_starts(source: str) -> tuple[int, ...]:
+    """The offset of each line of ``source``, found once per document, not once per table."""
+    return (0, *(m.end() for m in re.finditer("\n", source)))
 
 
 def _stem(doc: Document) -> str:

@@ -9,6 +9,7 @@ and a table is shown whole, so this module finds both in the source: :func:`verb
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -51,11 +52,14 @@ def verbatim_blocks(source: str) -> tuple[Verbatim, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=64)
 def table_spans(source: str) -> tuple[tuple[int, int], ...]:
-    """Each table's 1-based first line and the line after its last."""
+    """Each table's 1-based first line and the line after its last, in order."""
     return tuple((tok.map[0] + 1, tok.map[1] + 1) for tok in _tokens(source) if tok.type == "table_open" and tok.map)
 
 
 def table_at(source: str, line: int) -> tuple[int, int] | None:
-    """The span of the table standing on ``line``, if any."""
-    return next(((a, b) for a, b in table_spans(source) if a <= line < b), None)
+    """The span of the table standing on ``line``, if any (by bisection: asked once per cell)."""
+    spans = table_spans(source)
+    k = bisect.bisect_right(spans, line, key=lambda span: span[0]) - 1
+    return spans[k] if k >= 0 and line < spans[k][1] else None

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from ..models import Placeholder
 from ..placeholders import split_tokens
@@ -23,10 +24,22 @@ _LINK_TARGET = re.compile(r"^\]\(\s*<?([^\s>)]+)")
 _WRAP = {"insert": ("<ins>", "</ins>"), "delete": ("<del>", "</del>"), "equal": ("", "")}
 
 
-def markup_html(ops: Iterable[Op], placeholders: Sequence[Placeholder]) -> str:
+@dataclass(frozen=True)
+class Markup:
+    """A unit's placeholders by token and its closing ones by key: built once per unit, not per segment."""
+
+    by_token: Mapping[str, Placeholder]
+    closers: Mapping[int, Placeholder]
+
+    @classmethod
+    def of(cls, placeholders: Sequence[Placeholder]) -> Markup:
+        return cls({p.token: p for p in placeholders}, {p.key: p for p in placeholders if p.role == "close"})
+
+
+def markup_html(ops: Iterable[Op], placeholders: Sequence[Placeholder] | Markup) -> str:
     """``ops`` (equal/insert/delete runs of placeholder text) as balanced HTML."""
-    by_token = {p.token: p for p in placeholders}
-    closers = {p.key: p for p in placeholders if p.role == "close"}
+    markup = placeholders if isinstance(placeholders, Markup) else Markup.of(placeholders)
+    by_token, closers = markup.by_token, markup.closers
     out: list[str] = []
     stack: list[tuple[int, str]] = []  # (key, closing tag) of the elements open now
     for op in ops:

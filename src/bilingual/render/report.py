@@ -228,17 +228,19 @@ def _anchor(s: SegmentReport) -> str:
 def report_html(report: Report) -> str:
     """``report.html``: the same report as one self-contained page."""
     from .html import jinja_env
-    from .markup import markup_html
+    from .markup import Markup, markup_html
 
     sections = []
+    markups: dict[int, Markup] = {}  # by id of a unit's placeholders: a long paragraph's are many
     for lang in report.langs:
         rows = []
         for s in report.for_lang(lang):
+            markup = markups.get(id(s.markup)) or markups.setdefault(id(s.markup), Markup.of(s.markup))
             stages = [
-                {"label": STAGE_LABELS[st.name], "html": markup_html(st.ops or (Op("equal", st.text),), s.markup), "changed": st.changed}
+                {"label": STAGE_LABELS[st.name], "html": markup_html(st.ops or (Op("equal", st.text),), markup), "changed": st.changed}
                 for st in s.stages
             ]
-            source = markup_html((Op("equal", s.source),), s.markup)
+            source = markup_html((Op("equal", s.source),), markup)
             rows.append({"segment": s, "anchor": _anchor(s), "stages": stages, "source": source})
         sections.append({"lang": lang, "rows": rows})
     return jinja_env().get_template("report.html").render(

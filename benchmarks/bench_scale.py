@@ -1,0 +1,228 @@
+"""Does bilingual's cost grow linearly with its input? Time and peak memory at three sizes each.
+
+Run:  python benchmarks/bench_scale.py [--quick] [--only issue,paragraph,archive] [--timeout 900]
+
+Three inputs, each at three sizes ten times apart, are generated in a temporary folder:
+
+* issue:     one en.md of 0.2 / 2 / 20 MB: renumbered, reworded copies of issues/024/en.md one
+             after another (headings, lists, tables, links, code, front matter), so hardly any
+             two sentences are the same;
+* paragraph: one paragraph (one line) of 300 / 3,000 / 30,000 short sentences, a pasted
+             transcript, with a link, emphasis or code span in every tenth sentence;
+* archive:   10 / 100 / 1,000 issues, each a reworded copy of issues/024/en.md.
+
+Each case is one ``bilingual translate --engine pseudo`` into zh and ja (PO files, editions,
+aligned views and reports written, glossary/ enforced) in a new process, and for the issue and
+paragraph cases also ``bilingual check`` of the result (every rule, both languages). Each runs in
+its own process, and ``wait4`` gives that process's CPU time (user + system) and peak RSS, so
+each figure belongs to its case. Growth ratios use CPU time, which other work on a shared
+machine disturbs far less than wall time (printed too). Skip-stamps are off, so every
+document is really processed.
+
+Goals: 10× the input costs at most 12× the time; the 20 MB issue translates in under 5 minutes;
+peak RSS at 1,000 issues is within 1.5× of 10 issues. ``--quick`` uses sizes ten times
+smaller (inputs ten times apart still), for a run of a minute or two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+SAMPLE = ROOT / "issues" / "024" / "en.md"
+CLI = "import sys; sys.argv[0] = 'bilingual'; from bilingual.cli import main; main()"
+GROWTH_LIMIT = 12.0
+ISSUE_LIMIT = 300.0
+RSS_LIMIT = 1.5
+
+
+@dataclass(frozen=True)
+class Figure:
+    seconds: float | None  # wall clock; None: did not finish within the timeout
+    cpu: float  # user + system CPU seconds of the process (what the ratios use)
+    rss_mb: float
+
+
+def make_issue(folder: Path, megabytes: float) -> Path:
+    """One issue of about ``megabytes`` MB: reworded copies of the sample issue, front matter once."""
+    from bench_rerun import variant
+    sample = SAMPLE.read_text(encoding="utf-8")
+    parts: list[str] = []
+    size = 0
+    number = 1
+    while size < megabytes * 1_000_000:
+        text = variant(sample, number)
+        if number > 1:
+            text = text.split("\n---\n", 1)[1]  # drop the front matter of every copy but the first
+        parts.append(text)
+        size += len(text.encode("utf-8"))
+        number += 1
+    folder.mkdir(parents=True)
+    (folder / "en.md").write_text("\n\n".join(parts), encoding="utf-8")
+    return folder
+
+
+def make_paragraph(folder: Path, sentences: int) -> Path:
+    """An issue whose body is one paragraph (one line) of ``sentences`` short sentences."""
+    from bench_rerun import WORDS
+    rng = random.Random(sentences)
+    out: list[str] = []
+    for n in range(sentences):
+        a, b, c = rng.choice(WORDS), rng.choice(WORDS), rng.choice(WORDS)
+        if n % 30 == 10:
+            out.append(f"The {a} model {n} is [{b} and {c}](https://example.com/{n}?q=a.b).")
+        elif n % 30 == 20:
+            out.append(f"We saw *{a} {b}* results in run {n}.")
+        elif n % 30 == 0:
+            out.append(f"Call `f.{a}()` on item {n}, then stop.")
+        else:
+            out.append(f"The {a} {b} idea number {n} looks {c}.")
+    folder.mkdir(parents=True)
+    (folder / "en.md").write_text("# Transcript\n\n" + " ".join(out) + "\n", encoding="utf-8")
+    return folder
+
+
+def make_archive(root: Path, count: int) -> Path:
+    from bench_rerun import variant
+    sample = SAMPLE.read_text(encoding="utf-8")
+    for number in range(1, count + 1):
+        folder = root / f"{number:04d}"
+        folder.mkdir(parents=True)
+        (folder / "en.md").write_text(variant(sample, number), encoding="utf-8")
+    return root
+
+
+def run(args: list[str], cwd: Path, timeout: float) -> Figure:
+    """One ``bilingual`` command in a new process: wall time and that process's own peak RSS."""
+    env = {**os.environ, "BILINGUAL_CACHE_DIR": "off"}
+    errors = cwd / "stderr.txt"
+    start = time.perf_counter()
+    with errors.open("wb") as stderr:
+        child = subprocess.Popen([sys.executable, "-c", CLI, *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+    timer = threading.Timer(timeout, child.kill)
+    timer.start()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    timer.cancel()
+    code = os.waitstatus_to_exitcode(status)
+    child.returncode = code
+    if code not in (0, 1, -signal.SIGKILL):
+        raise SystemExit(f"bilingual {' '.join(args)} failed ({code}):\n{errors.read_text()}")
+    return Figure(seconds if code in (0, 1) else None, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def make(kind: str, size: float, folder: Path) -> Path:
+    """Generate the input of one case in ``folder``; return what to translate."""
+    if kind == "issue":
+        return make_issue(folder / "issue", size)
+    if kind == "paragraph":
+        return make_paragraph(folder / "issue", int(size))
+    return make_archive(folder / "issues", int(size))
+
+
+def measure(kind: str, size: float, tmp: Path, timeout: float) -> tuple[Figure, Figure | None]:
+    folder = tmp / f"{kind}-{size:g}"
+    glossary = ["--glossary", str(ROOT / "glossary")]
+    # Generated in a child process: a child's peak RSS starts at its parent's RSS when forked,
+    # so this process stays small (it imports neither bilingual nor the generators).
+    made = subprocess.run([sys.executable, __file__, "--make", kind, f"{size:g}", str(folder)],
+                          check=True, capture_output=True, text=True)
+    target = Path(made.stdout.strip())
+    translated = run(["translate", str(target), "--engine", "pseudo", *glossary], folder, timeout)
+    if kind == "archive" or translated.seconds is None:
+        return translated, None
+    return translated, run(["check", str(target), *glossary], folder, timeout)
+
+
+def _time(figure: Figure | None, timeout: float) -> str:
+    if figure is None:
+        return "—"
+    if figure.seconds is None:
+        return f"stopped at {timeout:g} s wall ({figure.cpu:.0f} s CPU)"
+    return f"{figure.cpu:.1f} s ({figure.seconds:.1f} wall)"
+
+
+def _ratio(a: Figure | None, b: Figure | None) -> str:
+    if a is None or b is None or a.seconds is None or b.seconds is None:
+        return "—"
+    return f"×{b.cpu / max(a.cpu, 1e-3):.1f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="sizes ten times smaller (still 10× apart)")
+    parser.add_argument("--only", default="issue,paragraph,archive", help="comma-separated: issue, paragraph, archive")
+    parser.add_argument("--timeout", type=float, default=900.0, help="wall seconds before a case counts as unfinished")
+    parser.add_argument("--make", nargs=3, metavar=("KIND", "SIZE", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.make:
+        kind, size, folder = args.make
+        print(make(kind, float(size), Path(folder)))
+        return
+    sizes = {
+        "issue": (0.02, 0.2, 2.0) if args.quick else (0.2, 2.0, 20.0),
+        "paragraph": (30, 300, 3000) if args.quick else (300, 3000, 30000),
+        "archive": (1, 10, 100) if args.quick else (10, 100, 1000),
+    }
+    units = {"issue": "MB", "paragraph": "sentences", "archive": "issues"}
+    verdicts: list[str] = []
+    print("| case | translate: CPU (wall) | ×CPU | peak RSS | check: CPU (wall) | ×CPU | peak RSS |")
+    print("|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as name:
+        tmp = Path(name)
+        for kind in [k.strip() for k in args.only.split(",") if k.strip()]:
+            previous: tuple[Figure, Figure | None] | None = None
+            figures: list[Figure] = []
+            for size in sizes[kind]:
+                translated, checked = measure(kind, size, tmp, args.timeout)
+                figures.append(translated)
+                cells = [
+                    f"{kind} {size:,g} {units[kind]}", _time(translated, args.timeout),
+                    _ratio(previous[0], translated) if previous else "", f"{translated.rss_mb:.0f} MB",
+                    _time(checked, args.timeout), _ratio(previous[1], checked) if previous else "",
+                    f"{checked.rss_mb:.0f} MB" if checked else "—",
+                ]
+                print("| " + " | ".join(cells) + " |", flush=True)
+                previous = (translated, checked)
+            verdicts.extend(_verdicts(kind, sizes[kind], figures, args.quick))
+    print()
+    print("\n".join(verdicts))
+
+
+def _verdicts(kind: str, sizes: tuple[float, ...], figures: list[Figure], quick: bool) -> list[str]:
+    out: list[str] = []
+    for a, b, small, big in zip(figures, figures[1:], sizes, sizes[1:]):
+        if a.seconds is None or b.seconds is None:
+            out.append(f"{kind} {small:g} → {big:g}: did not finish: BELOW TARGET")
+            continue
+        ratio = b.cpu / max(a.cpu, 1e-3)
+        ok = ratio <= GROWTH_LIMIT
+        out.append(f"{kind} {small:g} → {big:g}: CPU time ×{ratio:.1f} (goal ≤ ×{GROWTH_LIMIT:g}): {'OK' if ok else 'BELOW TARGET'}")
+    if kind == "issue" and not quick:
+        last = figures[-1]
+        ok = last.seconds is not None and last.seconds < ISSUE_LIMIT
+        shown = f"{last.seconds:.0f} s wall, {last.cpu:.0f} s CPU" if last.seconds is not None else "did not finish"
+        out.append(f"issue {sizes[-1]:g} MB: {shown} (goal < {ISSUE_LIMIT:g} s): {'OK' if ok else 'BELOW TARGET'}")
+    if kind == "archive":
+        ratio = figures[-1].rss_mb / figures[0].rss_mb
+        ok = ratio <= RSS_LIMIT
+        out.append(f"archive peak RSS ×{ratio:.2f} from {sizes[0]:g} to {sizes[-1]:g} issues "
+                   f"(goal ≤ ×{RSS_LIMIT:g}): {'OK' if ok else 'BELOW TARGET'}")
+    return out
+
+
+if __name__ == "__main__":
+    main()
