@@ -192,7 +192,8 @@ def test_a_kept_name_altered_is_found():
     target = _lines("diffusers/installation", "ja.md", 39).replace("🤗 Transformers ライブラリ", "🤗 Transformerは")
     source = "🤗 Diffusers also relies on the 🤗 Transformers library, and you can install both with the following command:\n"
     [hit] = _of("keep-term", check_text(target, "ja", source, ML))
-    assert (hit.found, hit.expected) == ("Transformer", "Transformers")
+    # ml.yaml keeps the library's name "🤗 Transformers" as one term (issue #10), so that is what is missing
+    assert (hit.term, hit.expected) == ("🤗 Transformers", "🤗 Transformers")
 
 
 @pytest.mark.parametrize("word", ["masked", "masking"])

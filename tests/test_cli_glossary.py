@@ -78,7 +78,7 @@ def test_lint_missing_path(runner: CliRunner, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("query", "lines"),
     [
-        ("paper", ["paper", "  defined at glossary/ml.yaml:14", "  zh: 论文", "  ja: 論文", "  forbidden zh: 报纸", "  forbidden ja: 新聞"]),
+        ("paper", ["paper", "  defined at glossary/ml.yaml:16", "  zh: 论文", "  ja: 論文", "  forbidden zh: 报纸", "  forbidden ja: 新聞"]),
         ("Papers", ["paper"]),
         ("py torch", ["PyTorch", "  keep: stays as written in every language", "  forms: py torch, Py Torch"]),
         ("论文", ["paper"]),

@@ -99,8 +99,9 @@ def test_duplicate_across_files_names_the_second_file(tmp_path: Path) -> None:
     write(tmp_path, "a.yaml", "terms:\n  - en: paper\n    zh: 论文\n")
     second = write(tmp_path, "b.yaml", "# more terms\nterms:\n  - en: Hydra\n    keep: true\n  - en: papers\n    zh: 文章\n  - en: PAPER\n    ja: 論文\n")
     errors = lint([tmp_path])
-    assert [(e.file, e.line) for e in errors] == [(str(second), 7)]
-    assert f"first defined at {tmp_path / 'a.yaml'}:2" in errors[0].message
+    assert [(e.file, e.line) for e in errors] == [(str(second), 5), (str(second), 7), (str(second), 7)]
+    assert f"also matched by 'paper' ('papers', defined at {tmp_path / 'a.yaml'}:2)" in errors[0].message  # issue #10
+    assert any(f"first defined at {tmp_path / 'a.yaml'}:2" in e.message for e in errors[1:])
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:

@@ -29,7 +29,6 @@ def test_has_at_least_80_terms_each_with_zh_and_ja_or_kept() -> None:
         ("paper", "ja", "新聞"),
         ("Hydra", "zh", "九头蛇"),
         ("Hydra", "ja", "ヒドラ"),
-        ("PyTorch", "zh", "py torch"),
         ("PyTorch", "zh", "Pytorch"),
         ("PyTorch Lightning", "zh", "PyTorch 闪电"),
         ("PyTorch Lightning", "ja", "PyTorch 稲妻"),

@@ -83,7 +83,8 @@ def test_approved_msgstr_with_html_runs_nowhere_on_the_site(issue, runner, tmp_p
     }
 
 
-def test_glossary_target_with_html_is_escaped(tmp_path, runner):
+def test_glossary_target_with_html_is_rejected_by_lint(tmp_path, runner):
+    """A glossary file cannot carry HTML in a target: translate stops at its file:line (issue #10, glossary half)."""
     glossary = tmp_path / "glossary"
     glossary.mkdir()
     (glossary / "terms.yaml").write_text(
@@ -93,7 +94,23 @@ def test_glossary_target_with_html_is_escaped(tmp_path, runner):
     folder.mkdir()
     (folder / "en.md").write_text(SOURCE, encoding="utf-8")
     result = runner.invoke(app, ["translate", str(folder), "--to", "zh", "--engine", "pseudo", "--glossary", str(glossary)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2
+    assert f"{glossary / 'terms.yaml'}:3" in result.output and "HTML markup" in result.output
+    assert not (folder / "zh.md").exists()
+
+
+def test_glossary_target_with_html_is_escaped(tmp_path):
+    """Defence in depth: a glossary built without the linter (an API caller) still cannot inject HTML."""
+    from bilingual.engines.pseudo import PseudoEngine
+    from bilingual.glossary import Glossary, Term
+    from bilingual.run import translate_with_memory, write
+    from bilingual.sources import find_jobs
+
+    folder = tmp_path / "001"
+    folder.mkdir()
+    (folder / "en.md").write_text(SOURCE, encoding="utf-8")
+    glossary = Glossary((Term("paper", {"zh": ("论文<img src=x onerror=alert(1)>",)}),))
+    write(translate_with_memory(find_jobs([folder]), ["zh"], PseudoEngine(), glossary=glossary))
     zh = (folder / "zh.md").read_text(encoding="utf-8")
     assert "论文&lt;img src=x onerror=alert(1)>" in zh
     assert "<img" not in zh

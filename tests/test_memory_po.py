@@ -139,8 +139,9 @@ def test_entries_carry_glossary_notes_references_and_the_engine(tmp_path):
                          Term("PyTorch", keep=True, case_sensitive=True, note="The library.")))
     text = _catalog_for(tmp_path, glossary)
     block = next(b for b in text.split("\n\n") if 'msgid "This paper uses PyTorch."' in b)
-    assert block.splitlines()[:5] == [
+    assert block.splitlines()[:6] == [
         "# machine: pseudo:0.1.0",
+        f"# glossary terms: {glossary.matcher.fingerprint('This paper uses PyTorch.', 'zh')}",  # issue #10
         "#. glossary: paper → 论文 — A research paper, never a newspaper.",
         "#. glossary: PyTorch (keep as is) — The library.",
         "#: en.md:3",

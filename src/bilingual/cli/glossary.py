@@ -96,6 +96,8 @@ def show(
         typer.echo("  case-sensitive: other capitalisations are violations")
     if found.forms:
         typer.echo(f"  forms: {', '.join(found.forms)}")
+    if found.inflect != "noun":
+        typer.echo(f"  inflect: {found.inflect}")
     for lang in LANGUAGES:
         if found.targets.get(lang):
             typer.echo(f"  {lang}: {', '.join(found.targets[lang])}")

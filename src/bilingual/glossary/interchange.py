@@ -19,12 +19,13 @@ from dataclasses import replace
 
 from .. import __version__
 from ..errors import GlossaryError
-from .schema import LANGUAGES, Term
+from .schema import INFLECTIONS, LANGUAGES, Term
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 STATUS = "administrativeStatus"
 PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
 KEEP_NOTE, CASE_NOTE = "bilingual:keep", "bilingual:case-sensitive"
+INFLECT_NOTE = "bilingual:inflect-"  # + verb or none
 UNAMBIGUOUS_NOTE, ACCEPTED_NOTE = "bilingual:unambiguous", "bilingual:accepted"
 _GENERATOR = "bilingual"
 
@@ -98,6 +99,8 @@ def export_tbx(terms: Sequence[Term], langs: Sequence[str] = LANGUAGES, source: 
             ET.SubElement(entry, "note").text = KEEP_NOTE
         if term.case_sensitive:
             ET.SubElement(entry, "note").text = CASE_NOTE
+        if term.inflect != "noun":
+            ET.SubElement(entry, "note").text = INFLECT_NOTE + term.inflect
         if term.unambiguous:
             ET.SubElement(entry, "note").text = UNAMBIGUOUS_NOTE
         en = ET.SubElement(entry, "langSet", {XML_LANG: "en"})
@@ -200,9 +203,11 @@ def _entry(entry: ET.Element, langs: Sequence[str], ours: bool, file: str) -> Te
         targets = {}
     forbidden = {lang: tuple(by_lang[lang][1]) for lang in langs if by_lang.get(lang, ([], []))[1]}
     note = definitions[0] if definitions else next((n for n in notes if n and not n.startswith("bilingual:")), "")
-    return Term(en, targets, forbidden, keep, CASE_NOTE in notes, forms, note, file, 0,
+    inflect = next((n[len(INFLECT_NOTE) :] for n in notes if n.startswith(INFLECT_NOTE)), "noun")
+    inflect = inflect if inflect in INFLECTIONS else "noun"
+    return Term(en, targets, forbidden, keep, CASE_NOTE in notes, forms, note, file=file, line=0,
                 accepted={lang: tuple(v) for lang, v in accepted.items() if lang in langs},
-                unambiguous=UNAMBIGUOUS_NOTE in notes)
+                unambiguous=UNAMBIGUOUS_NOTE in notes, inflect=inflect)
 
 
 def merge(existing: Sequence[Term], incoming: Sequence[Term], lang: str | None = None) -> tuple[list[Term], list[str]]:
@@ -252,6 +257,7 @@ def merge(existing: Sequence[Term], incoming: Sequence[Term], lang: str | None =
             case_sensitive=old.case_sensitive or new.case_sensitive,
             forms=forms,
             note=old.note or new.note,
+            inflect=old.inflect if old.inflect != "noun" else new.inflect,
         )
     return terms, warnings
 

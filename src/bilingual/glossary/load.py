@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BilingualError, GlossaryError
-from .schema import LANGUAGES, TERM_KEYS, Glossary, Term
+from .conflicts import conflicts, has_html
+from .schema import INFLECTIONS, LANGUAGES, TERM_KEYS, Glossary, Term
 
 if TYPE_CHECKING:
     import yaml
@@ -129,6 +130,9 @@ def _read(paths: Iterable[str | Path]) -> _Result:
         terms, errors = parse_text(text, str(path), seen)
         result.terms.extend(terms)
         result.errors.extend(errors)
+    result.errors.extend(LintError(term.file, term.line, message) for term, message in conflicts(result.terms))
+    order = {str(path): i for i, path in enumerate(result.files)}
+    result.errors.sort(key=lambda e: (order.get(e.file, len(order)), e.line or 0))
     return result
 
 
@@ -261,6 +265,24 @@ class _FileParser:
                 values.append(str(item.value).strip())
         return tuple(values) if len(values) == len(node.value) else None
 
+    def plain(self, node: Any, lang: str) -> bool:
+        """Whether every target in ``node`` is plain text: markup comes only from the source."""
+        import yaml
+
+        ok = True
+        for item in node.value if isinstance(node, yaml.SequenceNode) else [node]:
+            if isinstance(item, yaml.ScalarNode) and has_html(str(item.value)):
+                self.error(item, f"{lang!r} target {str(item.value).strip()!r} holds HTML markup; a target is plain text")
+                ok = False
+        return ok
+
+    def choice(self, key: Any, node: Any, allowed: Sequence[str]) -> str | None:
+        value = self.text(key, node)
+        if value is not None and value not in allowed:
+            self.error(node, f"{key.value!r} must be one of {', '.join(allowed)}, not {value!r}")
+            return None
+        return value
+
     def flag(self, key: Any, node: Any) -> bool | None:
         import yaml
 
@@ -287,12 +309,13 @@ class _FileParser:
         for lang in LANGUAGES:
             if lang in items:
                 values = self.texts(*items[lang])
-                if values is not None:
+                if values is not None and self.plain(items[lang][1], lang):
                     targets[lang] = values
         keep = self.flag(*items["keep"]) if "keep" in items else False
         case_sensitive = self.flag(*items["case_sensitive"]) if "case_sensitive" in items else False
         forms = self.texts(*items["forms"]) if "forms" in items else ()
         note = self.text(*items["note"]) if "note" in items else ""
+        inflect = self.choice(*items["inflect"], INFLECTIONS) if "inflect" in items else "noun"
         forbidden = self.forbidden(*items["forbidden"]) if "forbidden" in items else {}
         accepted = self.forbidden(*items["accepted"]) if "accepted" in items else {}
         unambiguous = self.flag(*items["unambiguous"]) if "unambiguous" in items else False
@@ -328,6 +351,7 @@ class _FileParser:
                 case_sensitive=bool(case_sensitive),
                 forms=forms or (),
                 note=note or "",
+                inflect=inflect or "noun",
                 accepted={lang: values for lang, (values, _) in (accepted or {}).items()},
                 unambiguous=bool(unambiguous),
                 file=self.file,

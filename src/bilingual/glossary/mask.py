@@ -10,7 +10,6 @@ term, so that no term is ever silently lost. Every repair is recorded as an :cla
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,8 +18,9 @@ from typing import Protocol
 from ..errors import ModelError
 from ..models import Event
 from ..placeholders import TOKEN_RE, max_key, token, token_counts
-from .matcher import Matcher, TargetMatch, is_cjk, is_word
+from .matcher import Match, Matcher, TargetMatch
 from .schema import Glossary, Term
+from .spacing import space_left, space_right
 
 #: Mangled forms of an atomic placeholder: ``{ 3}``, ``{3 }``, ``｛3｝``, ``{3}}``, ``{{3}}`` (group 1),
 #: ``3}`` (group 2) and ``{3`` (group 3).
@@ -48,10 +48,16 @@ class Slot:
     replacement: str
     start: int  # offsets of the surface in the original text
     end: int
+    suffix: str = ""  # written after the replacement: a possessive's particle (论文的, 論文の)
 
     @property
     def token(self) -> str:
         return token(self.key)
+
+    @property
+    def text(self) -> str:
+        """What the placeholder becomes: the replacement and its suffix."""
+        return self.replacement + self.suffix
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,18 @@ class EnforcedResult:
     strategy: str = "mask"  # mask, inline (retried with the terms written in) or insert (missing terms inserted)
 
 
+#: What a possessive ("the paper's", "the papers'") becomes after a target rendering, by language.
+POSSESSIVE = {"zh": "的", "ja": "の"}
+
+
 def mask(text: str, glossary: Glossary, matcher: Matcher | None, target_lang: str) -> Masked:
-    """Replace each kept term, and each term with a ``target_lang`` target, by a new ``{N}``."""
+    """Replace each kept term, and each term with a ``target_lang`` target, by a new ``{N}``.
+
+    A kept term comes back exactly as the source wrote it (``GPUs``, ``GitHub's``,
+    ``transformers``); only a misspelt case-sensitive name (``Pytorch's``) is corrected to its
+    ``en`` and keeps its ending. A term with a target gets the target, plural or not; a
+    possessive gets the language's particle (``论文的``, ``論文の``), so no ``'s`` is left.
+    """
     matcher = matcher or glossary.matcher
     base = max_key(text)
     slots: dict[int, Slot] = {}
@@ -98,16 +114,35 @@ def mask(text: str, glossary: Glossary, matcher: Matcher | None, target_lang: st
         term = match.term
         if not term.enforced(target_lang):
             continue
+        suffix = ""
         if term.keep:
-            replacement = term.en if match.variant else match.base
+            replacement = _corrected(match) if match.variant else match.surface
         else:
             replacement = term.targets[target_lang][0]
+            if match.ending == "possessive":
+                suffix = POSSESSIVE.get(target_lang.split("-")[0].lower(), "")
         key = base + len(slots) + 1
-        slots[key] = Slot(key, term, match.surface, replacement, match.start, match.end)
+        slots[key] = Slot(key, term, match.surface, replacement, match.start, match.end, suffix)
         pieces += [text[pos : match.start], token(key)]
         pos = match.end
     pieces.append(text[pos:])
     return Masked("".join(pieces), text, target_lang, slots, base, matcher)
+
+
+def _corrected(match: Match) -> str:
+    """A misspelt case-sensitive name as its ``en``, with the ending the source gave it."""
+    en, surface, base = match.term.en, match.surface, match.base
+    if base == surface:
+        return en
+    ending = surface[len(base) :] if surface.startswith(base) else ""
+    stem_tail = len(base) - len(surface) + len(ending) if not ending else 0
+    if not ending:  # a changed stem (-ies): keep what the source added after the common part
+        common = 0
+        while common < min(len(base), len(surface)) and base[common].lower() == surface[common].lower():
+            common += 1
+        stem_tail = len(base) - common
+        ending = surface[common:]
+    return (en[: len(en) - stem_tail] if stem_tail else en) + ending
 
 
 def restore(output: str, masked: Masked, lang: str, segment: str = "") -> Restored:
@@ -219,78 +254,20 @@ def _substitute(text: str, masked: Masked, lang: str, segment: str) -> tuple[str
             continue
         slot = slots[key]
         chunk = text[pos : m.start()]
-        pieces += [chunk, slot.replacement]
+        pieces += [chunk, slot.text]
         length += len(chunk)
-        spans.append((length, length + len(slot.replacement)))
-        length += len(slot.replacement)
+        spans.append((length, length + len(slot.text)))
+        length += len(slot.text)
         pos = m.end()
         arrow = "kept as" if slot.term.keep else "→"
-        detail = f"{slot.surface!r} {arrow} {slot.replacement!r}"
+        detail = f"{slot.surface!r} {arrow} {slot.text!r}"
         events.append(Event("glossary-substitution", segment, detail, slot.term.en))
     pieces.append(text[pos:])
     out = "".join(pieces)
     for start, end in reversed(spans):
-        out = _space_right(out, end, lang)
-        out = _space_left(out, start, lang)
+        out = space_right(out, end, lang)
+        out = space_left(out, start, lang)
     return out, events
-
-
-def _cjk_lang(lang: str) -> bool:
-    return lang.split("-")[0].lower() in ("zh", "ja", "ko")
-
-
-def _joins_tightly(term_edge: str, neighbour: str, before: bool) -> bool:
-    """No space between a CJK term edge and a CJK neighbour, an opening bracket or quote before it,
-    or closing punctuation after it (``（论文）``, ``论文.``); ``, 论文`` keeps its space."""
-    if not is_cjk(term_edge):
-        return False
-    if is_cjk(neighbour):
-        return True
-    category = unicodedata.category(neighbour)
-    opening = category in ("Ps", "Pi")
-    return opening if before else category.startswith("P") and not opening
-
-
-_TOKEN_AT_END = re.compile(r"\{/?\d{1,4}\}\Z")
-
-
-def _space_left(text: str, start: int, lang: str) -> str:
-    """Before an inserted term: drop spaces between CJK neighbours, add one between Latin words.
-
-    Markup placeholders right before the term (``读了 {1}论文``) are looked through.
-    """
-    k = start
-    while (m := _TOKEN_AT_END.search(text, 0, k)) is not None:
-        k = m.start()
-    i = k
-    while i > 0 and text[i - 1] in " \t\u3000":
-        i -= 1
-    if i == 0 or start == len(text):
-        return text
-    edge, neighbour = text[start], text[i - 1]
-    if i < k and _cjk_lang(lang) and _joins_tightly(edge, neighbour, before=True):
-        return text[:i] + text[k:]
-    if i == start and is_word(edge) and is_word(neighbour):
-        return text[:start] + " " + text[start:]
-    return text
-
-
-def _space_right(text: str, end: int, lang: str) -> str:
-    """After an inserted term: the mirror image of :func:`_space_left`."""
-    k = end
-    while (m := TOKEN_RE.match(text, k)) is not None:
-        k = m.end()
-    j = k
-    while j < len(text) and text[j] in " \t\u3000":
-        j += 1
-    if j == len(text) or end == 0:
-        return text
-    edge, neighbour = text[end - 1], text[j]
-    if j > k and _cjk_lang(lang) and _joins_tightly(edge, neighbour, before=False):
-        return text[:k] + text[j:]
-    if j == end and is_word(edge) and is_word(neighbour):
-        return text[:end] + " " + text[end:]
-    return text
 
 
 def _forbidden_events(text: str, masked: Masked, lang: str, segment: str) -> list[Event]:
@@ -313,7 +290,7 @@ def _inline(masked: Masked) -> str:
     """The second strategy: the original sentence with each term written as its replacement."""
     text = masked.original
     for slot in sorted(masked.slots.values(), key=lambda s: s.start, reverse=True):
-        text = text[: slot.start] + slot.replacement + text[slot.end :]
+        text = text[: slot.start] + slot.text + text[slot.end :]
     return text
 
 

@@ -58,30 +58,55 @@ def blank_tokens(text: str) -> str:
     return TOKEN_RE.sub(lambda m: _BLANK * len(m.group(0)), text)
 
 
-def inflections(form: str) -> list[tuple[str, int, str]]:
-    """``form`` with its English plural and possessive endings: ``(text, chars added, stem tail)``.
+def inflections(form: str, inflect: str = "noun") -> list[tuple[str, int, str]]:
+    """``form`` with its English endings: ``(text, chars added, stem tail)``.
 
-    The stem tail is what replaces the added characters to get back the base form (``y`` for
-    ``-ies``). Forms that end in a CJK character get no endings.
+    ``noun`` (the default) adds plurals and possessives, ``verb`` also -ing and -ed, ``none``
+    nothing. The stem tail is what replaces the added characters to get back the base form
+    (``y`` for ``-ies``). Forms that end in a CJK character get no endings.
     """
-    out = [(form, 0, "")]
+    return [(text, added, tail) for text, added, tail, _ in endings(form, inflect)]
+
+
+def endings(form: str, inflect: str = "noun") -> list[tuple[str, int, str, str]]:
+    """:func:`inflections` with the kind of each ending: ``""``, ``plural``, ``possessive``, ``ing`` or ``ed``."""
+    out = [(form, 0, "", "")]
     last = form[-1]
-    if not is_word(last):
+    if inflect == "none" or not is_word(last):
         return out
-    plurals: list[tuple[str, int, str]] = []
+    plurals: list[tuple[str, int, str, str]] = []
     if last.isalpha():
         low = form.lower()
         if low.endswith(("s", "x", "z", "ch", "sh")):
-            plurals.append((form + "es", 2, ""))
+            plurals.append((form + "es", 2, "", "plural"))
         elif low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
-            plurals.append((form[:-1] + "ies", 3, "y"))
+            plurals.append((form[:-1] + "ies", 3, "y", "plural"))
         else:
-            plurals.append((form + "s", 1, ""))
+            plurals.append((form + "s", 1, "", "plural"))
     for apostrophe in _APOSTROPHES:
-        out.append((form + apostrophe + "s", 2, ""))
-        for plural, added, tail in plurals:
-            out.append((plural + apostrophe, added + 1, tail))
-    return out + plurals
+        out.append((form + apostrophe + "s", 2, "", "possessive"))
+        for plural, added, tail, _ in plurals:
+            out.append((plural + apostrophe, added + 1, tail, "possessive"))
+    out += plurals
+    if inflect == "verb" and last.isalpha():
+        out += _verb_endings(form)
+    return out
+
+
+_VOWELS = "aeiou"
+
+
+def _verb_endings(form: str) -> list[tuple[str, int, str, str]]:
+    """-ing and -ed of an English verb: tune → tuning, tuned; try → trying, tried; embed → embedding, embedded."""
+    low = form.lower()
+    if low.endswith("e") and not low.endswith(("ee", "ye", "oe")):
+        return [(form[:-1] + "ing", 3, "e", "ing"), (form + "d", 1, "", "ed")]
+    if low.endswith("y") and len(low) > 1 and low[-2] not in _VOWELS:
+        return [(form + "ing", 3, "", "ing"), (form[:-1] + "ied", 3, "y", "ed")]
+    out = [(form + "ing", 3, "", "ing"), (form + "ed", 2, "", "ed")]
+    if len(low) >= 3 and low[-1] not in _VOWELS + "wxy" and low[-2] in _VOWELS and low[-3] not in _VOWELS and low[-3].isalpha():
+        out += [(form + form[-1] + "ing", 4, "", "ing"), (form + form[-1] + "ed", 3, "", "ed")]  # a doubled consonant
+    return out
 
 
 @dataclass(frozen=True)
@@ -94,6 +119,7 @@ class Match:
     surface: str  # the text as written, e.g. "Papers'"
     variant: bool = False  # a recognised but wrong form of a case-sensitive kept term ("py torch", "Pytorch")
     base: str = ""  # the surface without a generated plural or possessive ending ("Papers'" → "Paper")
+    ending: str = ""  # the kind of generated ending: "", plural, possessive, ing or ed
 
 
 @dataclass(frozen=True)
@@ -119,6 +145,7 @@ class _Entry:
     variant: bool
     added: int
     tail: str
+    ending: str
     left: bool  # check a word boundary before
     right: bool  # and after
     rank: int
@@ -139,6 +166,7 @@ class Matcher:
                     continue
                 table.setdefault(fold(entry.pattern), {}).setdefault(side, []).append(entry)
         self.patterns = len(table)
+        self._found: dict[str, list[Match]] = {}
         self._automaton: Any = None
         if table:
             automaton = ahocorasick.Automaton()
@@ -152,21 +180,23 @@ class Matcher:
         cs = term.case_sensitive
         out: list[tuple[str, _Entry]] = []
 
-        def entry(kind: str, pattern: str, *, variant: bool = False, added: int = 0, tail: str = "", rank: int = 0) -> _Entry:
+        def entry(
+            kind: str, pattern: str, *, variant: bool = False, added: int = 0, tail: str = "", ending: str = "", rank: int = 0
+        ) -> _Entry:
             case_variants = cs and term.keep and kind in ("source", "keep")
-            return _Entry(index, kind, pattern, cs, case_variants, variant, added, tail,
+            return _Entry(index, kind, pattern, cs, case_variants, variant, added, tail, ending,
                           is_word(pattern[0]), is_word(pattern[-1]), rank + (1 if added else 0) + (2 if variant else 0))
 
         source_forms = [(form, i > 0 and cs) for i, form in enumerate((term.en, *term.forms))]
         for form, variant in source_forms:
-            for text, added, tail in inflections(form):
-                out.append((SOURCE, entry("source", text, variant=variant, added=added, tail=tail)))
+            for text, added, tail, ending in endings(form, term.inflect):
+                out.append((SOURCE, entry("source", text, variant=variant, added=added, tail=tail, ending=ending)))
         langs = sorted(set(LANGUAGES) | set(term.targets) | set(term.forbidden))
         for lang in langs:
             if term.keep:
                 for form, variant in source_forms:
-                    for text, added, tail in inflections(form):
-                        out.append((lang, entry("keep", text, variant=variant, added=added, tail=tail)))
+                    for text, added, tail, ending in endings(form, term.inflect):
+                        out.append((lang, entry("keep", text, variant=variant, added=added, tail=tail, ending=ending)))
             for target in (*term.targets.get(lang, ()), *term.accepted.get(lang, ())):
                 out.append((lang, entry("target", target)))
             for bad in term.forbidden.get(lang, ()):
@@ -200,14 +230,18 @@ class Matcher:
                         continue
                     variant = True
                 rank = e.rank + (2 if variant and not e.variant else 0)
-                found.append((start, start - end, rank, e.term, e, variant))
+                found.append((start - end, start, rank, e.term, e, variant))
+        if len(found) < 2:
+            return [(e, start, start - negative_len, variant) for negative_len, start, _, _, e, variant in found]
+        # Longest first, then leftmost: a term never matches inside (or across) a longer one, even
+        # one that starts later ("open Source Han Sans" is the name, not "open source").
         found.sort(key=lambda f: f[:4])
         chosen: list[tuple[_Entry, int, int, bool]] = []
-        reach = 0
-        for start, negative_len, _, _, e, variant in found:
-            if start >= reach:
-                chosen.append((e, start, start - negative_len, variant))
-                reach = start - negative_len
+        for negative_len, start, _, _, e, variant in found:
+            end = start - negative_len
+            if all(end <= s or start >= t for _, s, t, _ in chosen):
+                chosen.append((e, start, end, variant))
+        chosen.sort(key=lambda c: c[1])
         return chosen
 
     def find_source(self, text: str) -> list[Match]:
@@ -216,8 +250,32 @@ class Matcher:
         for e, start, end, variant in self._scan(text, SOURCE):
             surface = text[start:end]
             base = surface[: len(surface) - e.added] + e.tail if e.added else surface
-            out.append(Match(self.terms[e.term], start, end, surface, variant, base))
+            out.append(Match(self.terms[e.term], start, end, surface, variant, base, e.ending))
         return out
+
+    def found_in(self, text: str) -> list[Match]:
+        """:meth:`find_source`, remembered per text: a run asks about each sentence several times
+        (its PO notes, its fingerprint in each language)."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self.find_source(text)
+        return found
+
+    def fingerprint(self, text: str, lang: str) -> str:
+        """What the glossary says about English ``text`` in ``lang``: a hash of the definitions of
+        the terms found in it (as :meth:`Term.canonical_for` gives them), or ``""`` when none is.
+
+        A translation made for ``text`` needs redoing exactly when this changes.
+        """
+        terms = {m.term for m in self.found_in(text)}
+        if not terms:
+            return ""
+        import hashlib
+        import json
+
+        content = sorted((t.canonical_for(lang) for t in terms), key=lambda d: json.dumps(d, ensure_ascii=False, sort_keys=True))
+        blob = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
     def find_target(self, text: str, lang: str) -> list[TargetMatch]:
         """Allowed renderings, forbidden ones and kept terms in ``lang`` text, in text order.

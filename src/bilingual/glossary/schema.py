@@ -16,8 +16,12 @@ if TYPE_CHECKING:
 LANGUAGES: tuple[str, ...] = ("zh", "ja")
 
 #: The keys a term may have, in the order the YAML writer uses.
-TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "forbidden", "note", "accepted",
-                              "unambiguous")
+TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "inflect", "forbidden", "note",
+                              "accepted", "unambiguous")
+
+#: What English endings a term's forms match with: ``noun`` (plural and possessive, the default),
+#: ``verb`` (those, and -ing and -ed: mask → masks, masking, masked) or ``none`` (exactly as written).
+INFLECTIONS: tuple[str, ...] = ("noun", "verb", "none")
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class Term:
     accepted: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     #: The forbidden renderings are wrong wherever they appear (no other English term is rendered so).
     unambiguous: bool = False
+    inflect: str = "noun"  # one of INFLECTIONS
 
     def target(self, lang: str) -> str | None:
         """The preferred rendering in ``lang``: the source form for keep terms, else the first target."""
@@ -79,6 +84,8 @@ class Term:
             data["case_sensitive"] = True
         if self.forms:
             data["forms"] = list(self.forms)
+        if self.inflect != "noun":
+            data["inflect"] = self.inflect
         if self.forbidden:
             data["forbidden"] = {lang: list(self.forbidden[lang]) for lang in sorted(self.forbidden, key=_lang_order)}
         if self.note:
@@ -88,6 +95,24 @@ class Term:
         if self.unambiguous:
             data["unambiguous"] = True
         return data
+
+    def canonical_for(self, lang: str) -> dict[str, object]:
+        """:meth:`canonical` as far as it concerns translating into ``lang``: other languages and what
+        only the reviewer reads (the note, accepted synonyms, ``unambiguous``) left out."""
+        data: dict[str, object] = {}
+        for key, value in self.canonical().items():
+            if key in _REVIEW_ONLY or (key in LANGUAGES and key != lang):
+                continue
+            if isinstance(value, dict) and value and set(value) <= set(LANGUAGES):
+                value = {k: v for k, v in value.items() if k == lang}
+                if not value:
+                    continue
+            data[key] = value
+        return data
+
+
+#: Term keys that change what check reports but never what translate writes.
+_REVIEW_ONLY = frozenset({"note", "accepted", "unambiguous"})
 
 
 def _lang_order(lang: str) -> tuple[int, str]:

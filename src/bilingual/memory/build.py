@@ -1,7 +1,9 @@
 """One PO file from a run's decisions: entries in document order, then obsolete ones, and a header.
 
 The glossary notes of each sentence become its ``#.`` comments; the source line its ``#:``
-reference, relative to the PO file's folder.
+reference, relative to the PO file's folder. A machine entry's translator comment names the
+engine and, when glossary terms matched its source, their fingerprint (``glossary terms:``), so
+a later run knows which entries a changed glossary concerns.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Document, Signature, Translation
 from ..sources import Job
-from .merge import EDITED, FROM, MACHINE, Plan, new_entry, obsolete_entry, reused_entry
+from .merge import EDITED, FROM, MACHINE, TERMS, Plan, new_entry, obsolete_entry, reused_entry
 from .po import LANGUAGE_NAMES, Catalog, Entry, header_metadata
 
 if TYPE_CHECKING:
@@ -39,15 +41,24 @@ class GlossaryNotes:
 
     def __init__(self, glossary: Glossary | None) -> None:
         self.glossary = glossary
-        self._found: dict[str, list] = {}
+
+    def fingerprint(self, text: str, lang: str) -> str:
+        """The glossary fingerprint of ``text`` in ``lang`` (see :meth:`Matcher.fingerprint`); "" if none."""
+        if self.glossary is None or not len(self.glossary):
+            return ""
+        return self.glossary.matcher.fingerprint(text, lang)
+
+    def machine_note(self, engine: str, text: str, lang: str) -> str:
+        """The translator comment of a machine entry: the engine, and the terms that produced it."""
+        fingerprint = self.fingerprint(text, lang)
+        return MACHINE + engine + (f"\n{TERMS}{fingerprint}" if fingerprint else "")
 
     def __call__(self, text: str, lang: str) -> str:
         if self.glossary is None or not len(self.glossary):
             return ""
-        if text not in self._found:
-            self._found[text] = self.glossary.matcher.find_source(text)
+        found = self.glossary.matcher.found_in(text)
         lines: list[str] = []
-        for match in self._found[text]:
+        for match in found:
             term = match.term
             target = term.target(lang)
             if term.keep:
@@ -86,7 +97,7 @@ def build_catalog(
         elif d.origin == "cross-issue":
             entry = new_entry(d, d.text or "", FROM + d.source, extracted, refs)
         else:
-            entry = new_entry(d, translations[seg.id].text, MACHINE + signature.engine, extracted, refs)
+            entry = new_entry(d, translations[seg.id].text, notes.machine_note(signature.engine, seg.text, t.lang), extracted, refs)
         counts[d.origin if d.origin != "pending" else "engine"] += 1
         if not entry.translated:
             counts["untranslated"] += 1

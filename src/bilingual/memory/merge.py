@@ -17,6 +17,12 @@ For each segment, in this order:
 Old entries that nothing took become obsolete (``#~``). Obsolete entries are never deleted: an
 obsolete entry stays until its sentence comes back (then it is active again, step 2b) or a
 translator removes it (``msgattrib --no-obsolete``).
+
+Each machine entry records, in a ``glossary terms:`` comment, the fingerprint of the glossary
+definitions that matched its source (none when no term did). Given the run's glossary
+(:class:`Terms`), a machine entry whose fingerprint differs from the current one is not reused
+but translated again: exactly the entries whose terms changed. Approved entries are never
+touched; those that now break the glossary are listed in :attr:`Plan.violations`.
 """
 
 from __future__ import annotations
@@ -25,16 +31,20 @@ import difflib
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..models import Document, Segment
 from .po import FUZZY, Catalog, Entry
+
+if TYPE_CHECKING:
+    from ..glossary.schema import Glossary
 
 Origin = Literal["approved", "memory", "cross-issue", "edited", "pending"]
 MACHINE = "machine: "
 FROM = "from "
 EDITED = "edited in "  # a sentence a person corrected in the edition (zh.md) rather than in the PO file
 PREVIOUS_APPROVED = "previous approved translation: "
+TERMS = "glossary terms: "
 SIMILAR = 0.5  # units or sentences of different counts pair only when at least this similar
 WINDOW = 64  # how far ahead an unpaired text looks for a similar one
 
@@ -59,27 +69,68 @@ class Plan:
     decisions: tuple[Decision, ...]
     leftovers: tuple[Entry, ...]  # active entries nothing took: they become obsolete
     revived: tuple[Entry, ...] = ()  # obsolete entries active again: they leave the obsolete list
+    violations: tuple[tuple[Entry, str, str], ...] = ()  # (approved entry, segment id, what the glossary says)
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What the run's glossary (None: the run has none) says about sentences in ``lang``."""
+
+    glossary: Glossary | None
+    lang: str
+
+    def fingerprint(self, text: str) -> str:
+        """The fingerprint a machine translation of ``text`` made now records; "" when no term matches."""
+        if self.glossary is None or not len(self.glossary):
+            return ""
+        return self.glossary.matcher.fingerprint(text, self.lang)
+
+    def problems(self, source: str, translation: str) -> list[str]:
+        if self.glossary is None:
+            return []
+        from ..glossary.verify import problems
+
+        return problems(self.glossary, source, translation, self.lang)
+
+
+def is_machine(entry: Entry) -> bool:
+    """Whether ``entry`` is unapproved machine output (its comment names the engine)."""
+    return not entry.approved and any(line.startswith(MACHINE) for line in entry.translator.split("\n"))
+
+
+def recorded_terms(comment: str) -> str:
+    """The glossary fingerprint a machine entry's translator comment records; "" when it records none."""
+    return next((line[len(TERMS) :].strip() for line in comment.split("\n") if line.startswith(TERMS)), "")
 
 
 def unit_of(segment_id: str | None) -> str:
     return (segment_id or "").rsplit(".", 1)[0]
 
 
-def plan_document(segments: Sequence[Segment], old: Catalog | None) -> Plan:
-    """Decide, for each of ``segments`` (the ones with words), what the old catalog offers."""
+def plan_document(segments: Sequence[Segment], old: Catalog | None, terms: Terms | None = None) -> Plan:
+    """Decide, for each of ``segments`` (the ones with words), what the old catalog offers.
+
+    With ``terms``, a machine entry made under other glossary definitions than the current ones
+    is translated again, and approved entries that break the glossary are reported.
+    """
     active = list(old.active) if old is not None else []
     used = [False] * len(active)
     decided: dict[int, Decision] = {}
+
+    def stale(entry: Entry, text: str) -> bool:
+        return terms is not None and is_machine(entry) and recorded_terms(entry.translator) != terms.fingerprint(text)
+
     by_key = {entry.key: j for j, entry in enumerate(active)}
     for i, seg in enumerate(segments):
         j = by_key.get((seg.id, seg.text))
         if j is not None and not used[j]:
             used[j] = True
             entry = active[j]
-            decided[i] = _reuse(seg, entry) if entry.translated else Decision(seg, "pending", entry=entry)
+            fresh = entry.translated and not stale(entry, seg.text)
+            decided[i] = _reuse(seg, entry) if fresh else Decision(seg, "pending", entry=entry)
     by_text: dict[str, _Donors] = {}
     for j, entry in enumerate(active):
-        if entry.translated:
+        if entry.translated and not stale(entry, entry.msgid):
             by_text.setdefault(entry.msgid, _Donors()).add(j, entry.approved, used[j])
     for i, seg in enumerate(segments):
         if i in decided or seg.text not in by_text:
@@ -87,12 +138,26 @@ def plan_document(segments: Sequence[Segment], old: Catalog | None) -> Plan:
         j = by_text[seg.text].take()
         used[j] = True
         decided[i] = _reuse(seg, active[j])
-    revived = _revive(segments, old.obsolete if old is not None else (), decided)
+    obsolete = [e for e in (old.obsolete if old is not None else ()) if not stale(e, e.msgid)]
+    revived = _revive(segments, obsolete, decided)
     for i, j in _pair_slots(segments, active, decided, used):
         used[j] = True
         decided[i] = Decision(segments[i], "pending", previous=active[j])
     decisions = tuple(decided.get(i) or Decision(seg, "pending") for i, seg in enumerate(segments))
-    return Plan(decisions, tuple(entry for j, entry in enumerate(active) if not used[j]), revived)
+    violations: list[tuple[Entry, str, str]] = []
+    if terms is not None:
+        for d in decisions:
+            if d.origin == "approved" and d.entry is not None and d.text is not None:
+                violations += [(d.entry, d.segment.id, p) for p in terms.problems(d.segment.text, d.text)]
+    return Plan(decisions, tuple(entry for j, entry in enumerate(active) if not used[j]), revived, tuple(violations))
+
+
+def violation_warnings(plan: Plan, po_path: object) -> list[str]:
+    """One ``file:line: id: message`` line per approved entry that breaks the current glossary."""
+    return [
+        f"{po_path}:{entry.line}: {segment_id}: approved translation breaks the glossary: {message}"
+        for entry, segment_id, message in plan.violations
+    ]
 
 
 def _revive(segments: Sequence[Segment], obsolete: Sequence[Entry], decided: dict[int, Decision]) -> tuple[Entry, ...]:
@@ -239,7 +304,7 @@ def obsolete_entry(entry: Entry) -> Entry:
 
 def _human_comments(comment: str) -> list[str]:
     """A translator comment without the lines bilingual writes (they are written anew)."""
-    return [line for line in comment.split("\n") if line and not line.startswith((MACHINE, FROM, PREVIOUS_APPROVED))]
+    return [line for line in comment.split("\n") if line and not line.startswith((MACHINE, FROM, PREVIOUS_APPROVED, TERMS))]
 
 
 def _carried(previous: Entry) -> list[str]:

@@ -106,7 +106,7 @@ def translate_archive(
             for folder in folders:
                 remove_stale_temporaries(folder, names)
             todo, documents = load_documents(batch, langs, out, glossary, approved_only)
-            prepared = prepare(todo, documents, langs, out, memory, approved_only)
+            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
             outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align)

@@ -233,7 +233,7 @@ def translate_with_memory(
 ) -> Outcome:
     """The whole run, without writing: :func:`load_documents`, :func:`prepare`, :func:`complete`."""
     todo, documents = load_documents(jobs, langs, out, glossary, approved_only)
-    prepared = prepare(todo, documents, langs, out, memory, approved_only)
+    prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary)
     return replace(complete(prepared, documents, langs, engine, glossary), skipped=len(jobs) - len(todo))
 
 

@@ -19,7 +19,7 @@ from ..models import Document, Segment, Translation
 from ..segment import has_words, segment
 from ..sources import Job
 from ..memory.build import Target
-from ..memory.merge import Plan, plan_document
+from ..memory.merge import Plan, Terms, plan_document, violation_warnings
 from ..memory.po import Catalog
 from ..memory.stamp import unchanged
 from ..memory.store import CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
@@ -80,8 +80,13 @@ def prepare(
     out: Path | None = None,
     memory: Sequence[Path] = (),
     approved_only: bool = False,
+    glossary: Glossary | None = None,
 ) -> Prepared:
-    """Read every PO file of the run and decide every segment. Raises :class:`PoFileError` first."""
+    """Read every PO file of the run and decide every segment. Raises :class:`PoFileError` first.
+
+    ``glossary`` is the run's: machine entries made under other term definitions are translated
+    again, and approved entries that break it are reported.
+    """
     for path in memory:
         if not path.exists():
             raise InputError("no such translation memory file or folder; check --memory", path)
@@ -99,10 +104,11 @@ def prepare(
         for lang in langs:
             po_path, edition_path = job.po(lang, out), job.edition(lang, out)
             old = cache.load(po_path)
+            terms = None if approved_only else Terms(glossary, lang)
             versions[po_path] = cache.version(po_path) or version(po_path)
             versions[edition_path] = version(edition_path)
             source_po = cache.load(job.po(lang)) if out is not None else None
-            old, plan = _plan(segs, old, source_po)
+            old, plan = _plan(segs, old, source_po, terms)
             target, edit = import_edits(
                 Target(job, doc, lang, po_path, edition_path, old, plan), versions[edition_path], all_segments[doc.path], approved_only
             )
@@ -117,6 +123,7 @@ def prepare(
     unapproved: list[Unapproved] = []
     warnings: list[str] = []
     for t in targets:
+        warnings.extend(violation_warnings(t.plan, t.po_path))
         table = known.setdefault((t.document.path, t.lang), {})
         for d in t.plan.decisions:
             seg = d.segment
@@ -135,7 +142,9 @@ def prepare(
     )
 
 
-def _plan(segments: Sequence[Segment], own: Catalog | None, source: Catalog | None) -> tuple[Catalog | None, Plan]:
+def _plan(
+    segments: Sequence[Segment], own: Catalog | None, source: Catalog | None, terms: Terms | None = None
+) -> tuple[Catalog | None, Plan]:
     """The plan of a document against its own PO file and, with ``--out``, the source issue's.
 
     With ``--out`` the PO files go under the out folder, beside the editions, and the source
@@ -144,11 +153,11 @@ def _plan(segments: Sequence[Segment], own: Catalog | None, source: Catalog | No
     approves in the source issue, never in a copy).
     """
     if source is None:
-        return own, plan_document(segments, own)
+        return own, plan_document(segments, own, terms)
     if own is None:
-        return source, plan_document(segments, source)
-    plan = plan_document(segments, own)
-    theirs = plan_document(segments, source)
+        return source, plan_document(segments, source, terms)
+    plan = plan_document(segments, own, terms)
+    theirs = plan_document(segments, source, terms)
     decisions = tuple(
         s if s.origin == "approved" and d.origin != "approved" else d for d, s in zip(plan.decisions, theirs.decisions, strict=True)
     )
