@@ -72,3 +72,22 @@ def test_a_batch_is_released_before_the_next_is_parsed(archive, monkeypatch):
     monkeypatch.setattr(bilingual.markdown, "parse", parse)
     translate_archive(find_jobs([archive]), ["zh"], PseudoEngine(), budget=1)
     assert len(alive) == 8 and peak[0] <= 1  # only the batch being parsed (at most the two files of notes/) is alive
+
+
+def test_the_archive_memory_is_parsed_once_per_run_not_once_per_batch(archive, monkeypatch):
+    """Each batch offers the archive's approved work; the PO files behind it are parsed about once
+    per run (again only when a batch rewrote them), not once per batch, and never kept parsed."""
+    import bilingual.memory.store as store
+
+    translate_archive(find_jobs([archive]), ["zh"], PseudoEngine(), budget=1)  # every issue gets a zh.po
+    (archive / "007" / "en.md").parent.mkdir()
+    (archive / "007" / "en.md").write_text(TEXT.format(n=7), encoding="utf-8")
+    (archive / "008").mkdir()
+    (archive / "008" / "en.md").write_text(TEXT.format(n=8), encoding="utf-8")
+    scanned: list[Path] = []
+    real = store.read_catalog
+    monkeypatch.setattr(store, "read_catalog", lambda path: scanned.append(Path(path)) or real(path))
+    summary = translate_archive(find_jobs([archive / "007", archive / "008"]), ["zh"], PseudoEngine(), budget=1)
+    assert summary.batches == 2
+    siblings = [p for p in scanned if p.parent.name not in ("007", "008")]
+    assert sorted(siblings) == sorted(archive.glob("00[1-6]/zh.po"))  # six siblings, each parsed once for two batches

@@ -51,6 +51,17 @@ class CatalogCache:
         """The version of ``path`` when it was read, or None if it was not read."""
         return self.versions.get(Path(os.path.abspath(path)))
 
+    def scan(self, path: Path) -> Catalog | None:
+        """Like :meth:`load_lenient`, but a file not read yet is parsed without being kept: memory
+        that is only scanned for approved entries does not stay in the run's memory."""
+        key = Path(os.path.abspath(path))
+        if key in self._catalogs:
+            return self._catalogs[key]
+        try:
+            return read_catalog(path)
+        except PoFileError:
+            return self.load_lenient(path)  # records the warning once, and the file as broken
+
     def load_lenient(self, path: Path) -> Catalog | None:
         """Like :meth:`load`, but a broken file is skipped with a warning (memory that is only read)."""
         try:
@@ -106,25 +117,69 @@ def memory_files(paths: Iterable[Path], lang: str, cache: CatalogCache) -> list[
     return found
 
 
+Tables = tuple[dict[str, Hit], dict[str, Hit]]  # (active, obsolete) approved entries by msgid
+
+
+def approved_tables(catalog: Catalog, path: Path) -> Tables:
+    """The approved entries of ``catalog``, active and obsolete, by msgid."""
+    active: dict[str, Hit] = {}
+    obsolete: dict[str, Hit] = {}
+    for entry in catalog.entries:
+        if entry.msgstr and not entry.fuzzy:
+            (obsolete if entry.obsolete else active)[entry.msgid] = Hit(entry.msgstr, path, entry.line)
+    return active, obsolete
+
+
+class ApprovedStore:
+    """The approved entries of the PO files a run reads as memory, kept across its batches.
+
+    Only the approved entries are kept, not the parsed catalogs, and a file is parsed again only
+    when its size or modification time changed. So a run over an archive, batch by batch, parses
+    each memory file about once instead of once per batch, and holds the archive's approved
+    sentences rather than every catalog.
+    """
+
+    def __init__(self) -> None:
+        self._tables: dict[Path, tuple[tuple[int, int], Tables | None]] = {}
+
+    def tables(self, path: Path, cache: CatalogCache) -> Tables | None:
+        """``path``'s approved entries (None for a broken file, which ``cache`` warns about once)."""
+        key = Path(os.path.abspath(path))
+        try:
+            info = key.stat()
+        except OSError:
+            return None
+        stamp = (info.st_mtime_ns, info.st_size)
+        known = self._tables.get(key)
+        if known is not None and known[0] == stamp:
+            return known[1]
+        catalog = cache.scan(key)
+        tables = approved_tables(catalog, key) if catalog is not None else None
+        self._tables[key] = (stamp, tables)
+        return tables
+
+
 class MemoryIndex:
     """Source sentence → approved translation, over a set of PO files of one language.
 
     Active entries win over obsolete ones; among files, the last in sorted path order wins (in an
-    archive of numbered issues, the newest).
+    archive of numbered issues, the newest). With a ``store``, files already read by an earlier
+    batch of the run are not parsed again.
     """
 
-    def __init__(self, files: Sequence[Path], cache: CatalogCache) -> None:
+    def __init__(self, files: Sequence[Path], cache: CatalogCache, store: ApprovedStore | None = None) -> None:
         self.files = tuple(sorted(dict.fromkeys(Path(os.path.abspath(f)) for f in files)))
         self._active: dict[str, Hit] = {}
         self._obsolete: dict[str, Hit] = {}
         for path in self.files:
-            catalog = cache.load_lenient(path)
-            if catalog is None:
-                continue
-            for entry in catalog.entries:
-                if entry.msgstr and not entry.fuzzy:
-                    table = self._obsolete if entry.obsolete else self._active
-                    table[entry.msgid] = Hit(entry.msgstr, path, entry.line)
+            if store is not None:
+                tables = store.tables(path, cache)
+            else:
+                catalog = cache.load_lenient(path)
+                tables = approved_tables(catalog, path) if catalog is not None else None
+            if tables is not None:
+                self._active.update(tables[0])
+                self._obsolete.update(tables[1])
 
     def __len__(self) -> int:
         return len(self._active.keys() | self._obsolete.keys())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..memory.store import ApprovedStore
 from ..sources import Job
 from .lock import locked
 from .outcome import Report, complete
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from ..glossary.schema import Glossary
 
 #: Source bytes per batch: enough documents for the engine to batch well, few enough to bound memory.
-BATCH_BYTES = 1 << 20
+BATCH_BYTES = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def translate_archive(
     warnings: list[str] = []
     calls = skipped = 0
     parts = batches(jobs, out, BATCH_BYTES if budget is None else budget)
+    store = ApprovedStore()  # the archive's approved entries, read once for all batches
     for batch in parts:
         folders = {output_folder(job, out) for job in batch}
         with locked(folders):
@@ -106,7 +108,7 @@ def translate_archive(
             for folder in folders:
                 remove_stale_temporaries(folder, names)
             todo, documents = load_documents(batch, langs, out, glossary, approved_only)
-            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary)
+            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
             outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align)

@@ -22,7 +22,7 @@ from ..memory.build import Target
 from ..memory.merge import Plan, Terms, plan_document, violation_warnings
 from ..memory.po import Catalog
 from ..memory.stamp import unchanged
-from ..memory.store import CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
+from ..memory.store import ApprovedStore, CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
 from .edits import import_edits
 
 if TYPE_CHECKING:
@@ -81,8 +81,11 @@ def prepare(
     memory: Sequence[Path] = (),
     approved_only: bool = False,
     glossary: Glossary | None = None,
+    store: ApprovedStore | None = None,
 ) -> Prepared:
     """Read every PO file of the run and decide every segment. Raises :class:`PoFileError` first.
+
+    ``store`` keeps the approved entries of the archive's PO files across the batches of a run.
 
     ``glossary`` is the run's: machine entries made under other term definitions are translated
     again, and approved entries that break it are reported.
@@ -118,7 +121,7 @@ def prepare(
                     kept.add(edition_path)
             targets.append(target)
     if not approved_only and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
-        targets = _cross_issue(targets, langs, memory, cache)
+        targets = _cross_issue(targets, langs, memory, cache, store)
     known: Known = {}
     unapproved: list[Unapproved] = []
     warnings: list[str] = []
@@ -164,7 +167,9 @@ def _plan(
     return own, replace(plan, decisions=decisions)
 
 
-def _cross_issue(targets: list[Target], langs: Sequence[str], memory: Sequence[Path], cache: CatalogCache) -> list[Target]:
+def _cross_issue(
+    targets: list[Target], langs: Sequence[str], memory: Sequence[Path], cache: CatalogCache, store: ApprovedStore | None = None
+) -> list[Target]:
     """Offer approved translations from the rest of the archive (and ``--memory``) for pending segments."""
     resolved: list[Target] = []
     indexes: dict[str, MemoryIndex] = {}
@@ -175,7 +180,7 @@ def _cross_issue(targets: list[Target], langs: Sequence[str], memory: Sequence[P
                 archives.setdefault((t.po_path.parent.parent if t.job.issue else t.po_path.parent, t.job.issue), t.po_path)
         files = [f for (_, issue), po_path in sorted(archives.items()) for f in sibling_files(po_path, lang, issue)]
         files += memory_files(memory, lang, cache)
-        indexes[lang] = MemoryIndex(files, cache)
+        indexes[lang] = MemoryIndex(files, cache, store)
     for t in targets:
         index = indexes[t.lang]
         decisions = []
