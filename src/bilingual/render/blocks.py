@@ -26,7 +26,7 @@ class Verbatim:
     markdown: str  # the block as stand-alone Markdown
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=2)
 def _tokens(source: str) -> tuple:
     from ..markdown import renderer
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ..glossary.schema import Glossary
 
 #: Source bytes per batch: enough documents for the engine to batch well, few enough to bound memory.
-BATCH_BYTES = 1 << 18
+BATCH_BYTES = 1 << 17
 
 
 @dataclass(frozen=True)
