@@ -19,6 +19,7 @@ from bilingual.glossary.schema import Glossary
 from bilingual.memory.merge import TERMS, recorded_terms
 from bilingual.run import Outcome, translate_with_memory, write
 from bilingual.sources import find_jobs
+from test_memory_incremental import CountingEngine
 
 SOURCE = """# News
 
@@ -41,21 +42,7 @@ PAPER = BASE + """  - en: paper
 """
 
 
-class Engine:
-    name = "counting"
-
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-
-    def signature(self, source: str, target: str) -> str:
-        return "counting:1"
-
-    def check_pair(self, source: str, target: str) -> None:
-        return None
-
-    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        self.calls.extend(texts)
-        return [f"<{target}>{text}" for text in texts]
+Engine = CountingEngine  # the deterministic engine that records every text it is asked for
 
 
 def glossary(folder: Path, text: str) -> Glossary:
