@@ -53,6 +53,27 @@ def test_texts_seen_earlier_in_the_run_are_not_sent_again() -> None:
     assert (engine.stats.requested, engine.stats.translated, engine.stats.reused) == (5, 3, 2)
 
 
+def test_the_memo_is_bounded_and_forgets_the_least_recently_used_first() -> None:
+    """A run over an archive must not keep every sentence it ever translated (#15)."""
+    inner = CountingEngine()
+    engine = CachedEngine(inner, capacity=3)
+    engine.translate(["a", "b", "c"], "en", "zh")
+    engine.translate(["a"], "en", "zh")  # a is used again: b is now the oldest
+    engine.translate(["d"], "en", "zh")  # b goes
+    assert engine.translate(["a", "b", "c", "d"], "en", "zh") == ["zh:a", "zh:b", "zh:c", "zh:d"]
+    assert inner.batches[-1] == (["b"], "en", "zh")
+    assert engine.remembered == 3
+
+
+def test_a_batch_larger_than_the_memo_is_translated_whole() -> None:
+    inner = CountingEngine()
+    engine = CachedEngine(inner, capacity=2)
+    texts = [f"t{i}" for i in range(5)] + ["t0"]
+    assert engine.translate(texts, "en", "zh") == [f"zh:{t}" for t in texts]
+    assert inner.batches == [([f"t{i}" for i in range(5)], "en", "zh")]
+    assert engine.remembered == 2
+
+
 def test_a_fully_cached_batch_does_not_call_the_engine() -> None:
     inner = CountingEngine()
     engine = CachedEngine(inner)

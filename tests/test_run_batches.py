@@ -91,3 +91,16 @@ def test_the_archive_memory_is_parsed_once_per_run_not_once_per_batch(archive, m
     assert summary.batches == 2
     siblings = [p for p in scanned if p.parent.name not in ("007", "008")]
     assert sorted(siblings) == sorted(archive.glob("00[1-6]/zh.po"))  # six siblings, each parsed once for two batches
+
+
+def test_the_run_glossary_keeps_nothing_of_a_batch_after_it(archive):
+    """The glossary lives for the whole run; the terms found in a batch's sentences must not, or
+    an archive's memory grows with every issue (#15: 40 KB an issue at 1,000 issues)."""
+    from bilingual.glossary import Glossary, Term
+    from bilingual.glossary.matcher import Match
+
+    glossary = Glossary((Term("model", {"zh": ("模型",), "ja": ("モデル",)}),))
+    summary = translate_archive(find_jobs([archive]), ["zh", "ja"], PseudoEngine(), glossary, budget=1)
+    assert summary.batches == 7 and (archive / "001" / "zh.po").read_text(encoding="utf-8").count("glossary: model") == 40
+    gc.collect()
+    assert sum(isinstance(o, Match) for o in gc.get_objects()) == 0

@@ -4,15 +4,23 @@ Newsletters repeat themselves (section headings, sign-offs, "Read more"), and a 
 translated once need not be translated again. The memo is keyed by the pair, the wrapped
 engine's signature for it and the source text, so it never mixes outputs of different models.
 Only the texts not yet seen go to the wrapped engine, in one batch.
+
+The memo holds at most :data:`MEMO_TEXTS` translations and forgets the least recently used first,
+so a run over an archive keeps its repeated headings and sign-offs without keeping every
+sentence of every issue (its memory is bounded by a batch, not by the archive).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import ModelError
 from .base import Engine, engine_notes
+
+#: Translations a :class:`CachedEngine` remembers: a few batches of an archive run (about 6 MB).
+MEMO_TEXTS = 8192
 
 
 @dataclass(frozen=True)
@@ -28,12 +36,13 @@ class CacheStats:
 
 
 class CachedEngine:
-    """An :class:`Engine` that remembers every translation for the life of the object."""
+    """An :class:`Engine` that remembers the last ``capacity`` translations for the life of the object."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, capacity: int = MEMO_TEXTS) -> None:
         self.engine = engine
         self.name = engine.name
-        self._memo: dict[tuple[str, str, str, str], str] = {}
+        self.capacity = capacity
+        self._memo: OrderedDict[tuple[str, str, str, str], str] = OrderedDict()
         self._signatures: dict[tuple[str, str], str] = {}
         self._requested = 0
         self._translated = 0
@@ -71,11 +80,15 @@ class CachedEngine:
         if not texts:
             return []
         signature = self.signature(source, target)
-        unseen = [
-            text
-            for text in dict.fromkeys(texts)
-            if (source, target, signature, text) not in self._memo
-        ]
+        found: dict[str, str] = {}
+        unseen: list[str] = []
+        for text in dict.fromkeys(texts):
+            key = (source, target, signature, text)
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                found[text] = self._memo[key]
+            else:
+                unseen.append(text)
         if unseen:
             outputs = self.engine.translate(unseen, source, target)
             if len(outputs) != len(unseen):
@@ -84,5 +97,12 @@ class CachedEngine:
                 )
             self._translated += len(unseen)
             for text, output in zip(unseen, outputs, strict=True):
-                self._memo[(source, target, signature, text)] = output
-        return [self._memo[(source, target, signature, text)] for text in texts]
+                found[text] = self._memo[(source, target, signature, text)] = output
+            while len(self._memo) > self.capacity:
+                self._memo.popitem(last=False)
+        return [found[text] for text in texts]
+
+    @property
+    def remembered(self) -> int:
+        """How many translations the memo holds now."""
+        return len(self._memo)

@@ -10,6 +10,7 @@ word boundaries.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -166,7 +167,6 @@ class Matcher:
                     continue
                 table.setdefault(fold(entry.pattern), {}).setdefault(side, []).append(entry)
         self.patterns = len(table)
-        self._found: dict[str, list[Match]] = {}
         self._automaton: Any = None
         if table:
             automaton = ahocorasick.Automaton()
@@ -253,29 +253,13 @@ class Matcher:
             out.append(Match(self.terms[e.term], start, end, surface, variant, base, e.ending))
         return out
 
-    def found_in(self, text: str) -> list[Match]:
-        """:meth:`find_source`, remembered per text: a run asks about each sentence several times
-        (its PO notes, its fingerprint in each language)."""
-        found = self._found.get(text)
-        if found is None:
-            found = self._found[text] = self.find_source(text)
-        return found
-
     def fingerprint(self, text: str, lang: str) -> str:
         """What the glossary says about English ``text`` in ``lang``: a hash of the definitions of
         the terms found in it (as :meth:`Term.canonical_for` gives them), or ``""`` when none is.
 
         A translation made for ``text`` needs redoing exactly when this changes.
         """
-        terms = {m.term for m in self.found_in(text)}
-        if not terms:
-            return ""
-        import hashlib
-        import json
-
-        content = sorted((t.canonical_for(lang) for t in terms), key=lambda d: json.dumps(d, ensure_ascii=False, sort_keys=True))
-        blob = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+        return digest(self.find_source(text), lang)
 
     def find_target(self, text: str, lang: str) -> list[TargetMatch]:
         """Allowed renderings, forbidden ones and kept terms in ``lang`` text, in text order.
@@ -295,3 +279,44 @@ class Matcher:
             for m in self.find_target(text, lang)
             if m.term == term and m.kind in ("target", "keep") and not m.variant
         )
+
+
+def digest(found: Sequence[Match], lang: str) -> str:
+    """The fingerprint (see :meth:`Matcher.fingerprint`) of the terms in ``found``, in ``lang``."""
+    terms = {m.term for m in found}
+    if not terms:
+        return ""
+    import hashlib
+    import json
+
+    content = sorted((t.canonical_for(lang) for t in terms), key=lambda d: json.dumps(d, ensure_ascii=False, sort_keys=True))
+    blob = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+class SentenceTerms:
+    """The terms of a glossary (None: the run has none) in English sentences, each sentence
+    searched once while this object lives.
+
+    A run asks about a sentence several times (its fingerprint in each language when planning,
+    its PO notes and fingerprints when writing). The glossary lives for the whole run, so this
+    memory is kept here, one per batch, and goes with the batch: an archive's memory does not grow
+    with its issues.
+    """
+
+    def __init__(self, glossary: Glossary | None) -> None:
+        self.glossary = glossary if glossary is not None and len(glossary) else None
+        self._found: dict[str, list[Match]] = {}
+
+    def __call__(self, text: str) -> list[Match]:
+        """The terms in ``text`` (:meth:`Matcher.find_source`)."""
+        if self.glossary is None:
+            return []
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self.glossary.matcher.find_source(text)
+        return found
+
+    def fingerprint(self, text: str, lang: str) -> str:
+        """The fingerprint of ``text`` in ``lang``; "" when no term matches or there is no glossary."""
+        return digest(self(text), lang)

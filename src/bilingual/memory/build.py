@@ -20,7 +20,7 @@ from .merge import EDITED, FROM, MACHINE, TERMS, Plan, new_entry, obsolete_entry
 from .po import LANGUAGE_NAMES, Catalog, Entry, header_metadata
 
 if TYPE_CHECKING:
-    from ..glossary.schema import Glossary
+    from ..glossary.matcher import SentenceTerms
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,12 @@ class Target:
 class GlossaryNotes:
     """The glossary notes (``#.``) of a sentence in a language; terms found once per sentence."""
 
-    def __init__(self, glossary: Glossary | None) -> None:
-        self.glossary = glossary
+    def __init__(self, found: SentenceTerms) -> None:
+        self.found = found
 
     def fingerprint(self, text: str, lang: str) -> str:
         """The glossary fingerprint of ``text`` in ``lang`` (see :meth:`Matcher.fingerprint`); "" if none."""
-        if self.glossary is None or not len(self.glossary):
-            return ""
-        return self.glossary.matcher.fingerprint(text, lang)
+        return self.found.fingerprint(text, lang)
 
     def machine_note(self, engine: str, text: str, lang: str) -> str:
         """The translator comment of a machine entry: the engine, and the terms that produced it."""
@@ -54,9 +52,7 @@ class GlossaryNotes:
         return MACHINE + engine + (f"\n{TERMS}{fingerprint}" if fingerprint else "")
 
     def __call__(self, text: str, lang: str) -> str:
-        if self.glossary is None or not len(self.glossary):
-            return ""
-        found = self.glossary.matcher.found_in(text)
+        found = self.found(text)
         lines: list[str] = []
         for match in found:
             term = match.term

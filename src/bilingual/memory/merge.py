@@ -38,6 +38,7 @@ from .po import FUZZY, Catalog, Entry
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
+    from ..glossary.matcher import SentenceTerms
 
 Origin = Literal["approved", "memory", "cross-issue", "edited", "pending"]
 MACHINE = "machine: "
@@ -74,16 +75,18 @@ class Plan:
 
 @dataclass(frozen=True)
 class Terms:
-    """What the run's glossary (None: the run has none) says about sentences in ``lang``."""
+    """What the run's glossary says about sentences in ``lang``, found through the batch's ``found``."""
 
-    glossary: Glossary | None
+    found: SentenceTerms
     lang: str
+
+    @property
+    def glossary(self) -> Glossary | None:
+        return self.found.glossary
 
     def fingerprint(self, text: str) -> str:
         """The fingerprint a machine translation of ``text`` made now records; "" when no term matches."""
-        if self.glossary is None or not len(self.glossary):
-            return ""
-        return self.glossary.matcher.fingerprint(text, self.lang)
+        return self.found.fingerprint(text, self.lang)
 
     def problems(self, source: str, translation: str) -> list[str]:
         if self.glossary is None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ..glossary.matcher import SentenceTerms
 from ..memory.build import GlossaryNotes, Target, build_catalog
 from ..memory.po import render, revision_date, same_content
 from ..memory.stamp import stamp
@@ -72,7 +73,7 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
     """Every PO file and edition of the run as text; PO files only where their content changed."""
     date = revision_date(now)
     editions = {(e.document.path, e.lang): e for e in run.editions}
-    notes = GlossaryNotes(glossary)
+    notes = GlossaryNotes(SentenceTerms(glossary))  # this batch's: the glossary outlives it
     po_writes: list[FileWrite] = []
     edition_writes: list[FileWrite] = []
     reports: list[Report] = []

@@ -20,6 +20,7 @@ from ..segment import has_words, segment
 from ..sources import Job
 from ..memory.build import Target
 from ..memory.merge import Plan, Terms, plan_document, violation_warnings
+from ..glossary.matcher import SentenceTerms
 from ..memory.po import Catalog
 from ..memory.stamp import unchanged
 from ..memory.store import ApprovedStore, CatalogCache, MemoryIndex, memory_files, origin_label, sibling_files
@@ -101,13 +102,14 @@ def prepare(
     edit_warnings: list[str] = []
     kept: set[Path] = set()
     all_segments: dict[str, tuple[Segment, ...]] = {}
+    found = SentenceTerms(glossary)  # this batch's: the glossary outlives it
     for job, doc in zip(jobs, documents, strict=True):
         all_segments[doc.path] = tuple(segment(doc))
         segs = [s for s in all_segments[doc.path] if has_words(s.text)]
         for lang in langs:
             po_path, edition_path = job.po(lang, out), job.edition(lang, out)
             old = cache.load(po_path)
-            terms = None if approved_only else Terms(glossary, lang)
+            terms = None if approved_only else Terms(found, lang)
             versions[po_path] = cache.version(po_path) or version(po_path)
             versions[edition_path] = version(edition_path)
             source_po = cache.load(job.po(lang)) if out is not None else None
