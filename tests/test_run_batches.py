@@ -103,4 +103,4 @@ def test_the_run_glossary_keeps_nothing_of_a_batch_after_it(archive):
     summary = translate_archive(find_jobs([archive]), ["zh", "ja"], PseudoEngine(), glossary, budget=1)
     assert summary.batches == 7 and (archive / "001" / "zh.po").read_text(encoding="utf-8").count("glossary: model") == 40
     gc.collect()
-    assert sum(isinstance(o, Match) for o in gc.get_objects()) == 0
+    assert sum(type(o) is Match for o in gc.get_objects()) == 0

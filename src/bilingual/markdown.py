@@ -12,6 +12,7 @@ import bisect
 import functools
 import hashlib
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
@@ -54,8 +55,10 @@ def parser() -> MarkdownIt:
 SOURCE_HTML = "bilingual_source_html"
 
 
+@functools.cache
 def renderer() -> MarkdownIt:
-    """The same Markdown dialect without span recording, for rendering HTML and comparing it.
+    """The same Markdown dialect without span recording, for rendering HTML and comparing it (one
+    instance: building a MarkdownIt costs twice as much as parsing a sentence).
 
     Rendered with ``env={SOURCE_HTML: source_html(en)}``, raw HTML that the English source does not
     have comes out as escaped text: a translation's own HTML never runs in a page.
@@ -80,8 +83,13 @@ def _source_html_only(default: Any) -> Any:
 
 def source_html(markdown: str) -> frozenset[str]:
     """Every piece of raw HTML (inline or block) in ``markdown``: what a translation may keep."""
+    return raw_html(renderer().parse(normalize(markdown)[0]))
+
+
+def raw_html(tokens: Sequence[Token]) -> frozenset[str]:
+    """Every piece of raw HTML in parsed ``tokens`` (see :func:`source_html`)."""
     found: set[str] = set()
-    for tok in renderer().parse(normalize(markdown)[0]):
+    for tok in tokens:
         if tok.type == "html_block":
             found.add(tok.content)
         for child in tok.children or ():

@@ -272,20 +272,17 @@ def _md_text(text: str) -> str:
 
 def aligned_html(alignment: Alignment, glossary: Glossary | None = None, home: str | None = None) -> str:
     """``aligned.html``: one row per block, a column per language, a column toggle, terms highlighted."""
-    from .html import TermFinder, highlight, jinja_env, markdown_html
+    from .html import TermFinder, highlight, jinja_env, markdown_html, source_block_html
 
     finder = TermFinder(glossary) if glossary is not None and len(glossary) else None
-    from ..markdown import source_html
-
     rows = []
     for block in alignment.blocks:
         columns = []
         en = alignment.langs[0]
         # A translation keeps only the raw HTML its English block has; any other shows as text.
-        allowed = source_html(block.markdown.get(en, ""))
+        source, allowed = source_block_html(block.markdown.get(en, ""))
         for i, lang in enumerate(alignment.langs):
-            keep = None if i == 0 else allowed
-            html = markdown_html(block.markdown.get(lang, ""), keep)
+            html = source if i == 0 else markdown_html(block.markdown.get(lang, ""), allowed)
             states = [row.cells[i].state for row in block.rows]
             state = "approved" if i == 0 or not states else max(states, key=("approved", "machine", "has-violations").index)
             flags = [f for row in block.rows for f in row.cells[i].flags] if i else []

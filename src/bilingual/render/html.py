@@ -54,6 +54,18 @@ def markdown_html(markdown: str, allowed: frozenset[str] | None = None) -> str:
     return md_parser().render(markdown, {SOURCE_HTML: allowed} if allowed is not None else None)
 
 
+def source_block_html(markdown: str) -> tuple[str, frozenset[str]]:
+    """An English block as HTML, and its raw HTML (what its translations may keep: see
+    :func:`bilingual.markdown.source_html`), from one parse of it."""
+    from ..markdown import normalize, raw_html, source_html
+
+    if normalize(markdown)[0] != markdown:  # a BOM or CR: the page and the scan read other texts
+        return markdown_html(markdown), source_html(markdown)
+    md = md_parser()
+    tokens = md.parse(markdown, {})
+    return md.renderer.render(tokens, md.options, {}), raw_html(tokens)
+
+
 def inline_html(markdown: str, allowed: frozenset[str] | None = None) -> str:
     """Inline Markdown (a table cell, a title) as HTML; ``allowed`` as for :func:`markdown_html`."""
     from ..markdown import SOURCE_HTML
