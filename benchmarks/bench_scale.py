@@ -186,9 +186,12 @@ def main() -> None:
         for kind in [k.strip() for k in args.only.split(",") if k.strip()]:
             previous: tuple[Figure, Figure | None] | None = None
             figures: list[Figure] = []
+            checks: list[Figure] = []
             for size in sizes[kind]:
                 translated, checked = measure(kind, size, tmp, args.timeout)
                 figures.append(translated)
+                if checked is not None:
+                    checks.append(checked)
                 cells = [
                     f"{kind} {size:,g} {units[kind]}", _time(translated, args.timeout),
                     _ratio(previous[0], translated) if previous else "", f"{translated.rss_mb:.0f} MB",
@@ -198,19 +201,27 @@ def main() -> None:
                 print("| " + " | ".join(cells) + " |", flush=True)
                 previous = (translated, checked)
             verdicts.extend(_verdicts(kind, sizes[kind], figures, args.quick))
+            if len(checks) == len(figures):  # check ran at every size: its growth is judged too
+                verdicts.extend(_growth(f"{kind} check", sizes[kind], checks))
     print()
     print("\n".join(verdicts))
 
 
-def _verdicts(kind: str, sizes: tuple[float, ...], figures: list[Figure], quick: bool) -> list[str]:
+def _growth(name: str, sizes: tuple[float, ...], figures: list[Figure]) -> list[str]:
+    """A verdict on the CPU-time growth between each size and the next."""
     out: list[str] = []
     for a, b, small, big in zip(figures, figures[1:], sizes, sizes[1:]):
         if a.seconds is None or b.seconds is None:
-            out.append(f"{kind} {small:g} → {big:g}: did not finish: BELOW TARGET")
+            out.append(f"{name} {small:g} → {big:g}: did not finish: BELOW TARGET")
             continue
         ratio = b.cpu / max(a.cpu, 1e-3)
         ok = ratio <= GROWTH_LIMIT
-        out.append(f"{kind} {small:g} → {big:g}: CPU time ×{ratio:.1f} (goal ≤ ×{GROWTH_LIMIT:g}): {'OK' if ok else 'BELOW TARGET'}")
+        out.append(f"{name} {small:g} → {big:g}: CPU time ×{ratio:.1f} (goal ≤ ×{GROWTH_LIMIT:g}): {'OK' if ok else 'BELOW TARGET'}")
+    return out
+
+
+def _verdicts(kind: str, sizes: tuple[float, ...], figures: list[Figure], quick: bool) -> list[str]:
+    out = _growth(kind, sizes, figures)
     if kind == "issue" and not quick:
         last = figures[-1]
         ok = last.seconds is not None and last.seconds < ISSUE_LIMIT

@@ -59,6 +59,19 @@ class Unit:
     def placeholder_map(self) -> dict[str, Placeholder]:
         return {p.token: p for p in self.placeholders}
 
+    @functools.cached_property
+    def token_offsets(self) -> tuple[int, ...]:
+        """Where each placeholder's token starts in ``text`` (``content`` with each piece of
+        markup replaced by its token), in the order of ``placeholders``."""
+        out: list[int] = []
+        t_pos = c_pos = 0
+        for ph in self.placeholders:
+            t_pos += ph.start - c_pos
+            out.append(t_pos)
+            t_pos += len(ph.token)
+            c_pos = ph.end
+        return tuple(out)
+
 
 @dataclass(frozen=True)
 class Document:

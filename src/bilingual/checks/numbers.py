@@ -10,6 +10,8 @@ scale word follows, the scaled figure); a version such as ``1.7.0`` stays a stri
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -148,8 +150,11 @@ def target_numbers(text: str) -> list[Number]:
             values.add(Decimal(lead.group(0)).normalize())
         out.append(Number(text[start:end], start, frozenset(values), arabic=raw[0].isdigit()))
     # Arabic numbers the CJK pattern did not start at (1,024 starts at "1" too, so only odd cases)
-    seen = {n.start for n in out}
+    spans = sorted((n.start, n.start + len(n.raw)) for n in out)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end of spans[:i + 1]
     for start, (end, value) in arabic.items():
-        if not any(n.start <= start < n.start + len(n.raw) for n in out) and start not in seen:
+        i = bisect.bisect_right(starts, start) - 1  # spans starting at or before this number
+        if i < 0 or reach[i] <= start:
             out.append(Number(text[start:end], start, frozenset({value, *_percent(scan, end, value)})))
     return sorted(out, key=lambda n: n.start)

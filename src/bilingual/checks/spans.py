@@ -7,6 +7,7 @@ what it found with an offset, so a rule can place the finding exactly. Offsets i
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 
@@ -28,17 +29,14 @@ _CLOSE = {")": "()", "）": "()", "]": "[]", "］": "[]", "】": "【】", "〗"
 
 def content_offset(unit: Unit, text_offset: int) -> int:
     """The offset in ``unit.content`` of ``text_offset`` in ``unit.text`` (a token maps to its markup's start)."""
-    t_pos = c_pos = 0
-    for ph in unit.placeholders:
-        literal = ph.start - c_pos
-        if text_offset < t_pos + literal:
-            return c_pos + text_offset - t_pos
-        t_pos += literal
-        if text_offset < t_pos + len(ph.token):
-            return ph.start
-        t_pos += len(ph.token)
-        c_pos = ph.end
-    return min(c_pos + text_offset - t_pos, len(unit.content))
+    i = bisect.bisect_right(unit.token_offsets, text_offset) - 1  # the last token starting at or before it
+    if i < 0:
+        return text_offset if unit.placeholders else min(text_offset, len(unit.content))
+    ph, start = unit.placeholders[i], unit.token_offsets[i]
+    if text_offset < start + len(ph.token):
+        return ph.start
+    offset = ph.end + text_offset - start - len(ph.token)
+    return min(offset, len(unit.content)) if i == len(unit.placeholders) - 1 else offset
 
 
 def blank(text: str) -> str:
