@@ -132,6 +132,14 @@ class Glossary:
     def __iter__(self) -> Iterator[Term]:
         return iter(self.terms)
 
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        """Computed once: caches keyed by the glossary look it up once per sentence."""
+        return hash((self.terms, self.files))
+
     @cached_property
     def hash(self) -> str:
         """``sha256:`` and 16 hex digits over the canonical content: stable across formatting and comments."""
