@@ -139,10 +139,6 @@ def _limit_inline_nesting(md: MarkdownIt) -> None:
     md.core.ruler.at("inline", inline)
 
 
-def normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def normalize(raw: str) -> tuple[str, tuple[int, ...] | None]:
     """``raw`` as markdown-it reads it (no BOM, LF line ends, NUL as U+FFFD), and where each
     character of that text came from in ``raw`` (``None`` when nothing changed)."""

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+from .spans import FULLWIDTH
+
 #: An Arabic number: 1,024 / 93.2 / 2012.08334 / 1.7.0 (versions kept whole).
 _ARABIC = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF_]")
@@ -84,7 +85,7 @@ def _percent(scan: str, end: int, value: Decimal | str) -> set[Decimal | str]:
 
 def source_numbers(text: str) -> list[Number]:
     """The numbers of English ``text`` (placeholder tokens already blanked by the caller)."""
-    scan = text.translate(_FULLWIDTH)
+    scan = text.translate(FULLWIDTH)
     out = []
     for start, end, value in _arabic(scan, text):
         values: set[Decimal | str] = {value}
@@ -127,7 +128,7 @@ def cjk_value(text: str) -> Decimal | None:
 
 def target_numbers(text: str) -> list[Number]:
     """The numbers of zh/ja ``text``: Arabic (full-width too), CJK numerals and mixed forms."""
-    scan = text.translate(_FULLWIDTH)
+    scan = text.translate(FULLWIDTH)
     arabic = {start: (end, value) for start, end, value in _arabic(scan, text)}
     out = []
     for m in _CJK_NUMBER.finditer(scan):

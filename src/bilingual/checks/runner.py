@@ -195,9 +195,10 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
             found.update(_check_group(group))
     renderings = [r for target in targets for r in found[target][1]]
     pairs = [a for target in targets for a in found[target][2]]
-    extra = findings(renderings) + aligned_findings(pairs, glossary)
-    violations = tuple(v for target in targets for v in _sorted(found[target][0] + [x for x in extra
-                                                                                     if x.file == str(target.path)]))
+    extra: dict[str, list[Violation]] = {}  # the findings across files, by the file they are in
+    for x in findings(renderings) + aligned_findings(pairs, glossary):
+        extra.setdefault(x.file, []).append(x)
+    violations = tuple(v for target in targets for v in _sorted(found[target][0] + extra.get(str(target.path), [])))
     notes = source_notes(paths, targets)
     if glossary is None:
         notes += ("no glossary (--no-glossary): the glossary term rules did not run; "
@@ -248,14 +249,12 @@ def check_text(target: str, lang: str, source: str | None = None, glossary: Glos
                path: str = "<target>") -> list[Violation]:
     """Check one Markdown edition given as text, against an optional English source text."""
     src = layout(_parse(source, "<source>")) if source is not None else None
-    violations, renderings, pairs = _check_markdown(target, path, lang, src, glossary)
-    return _sorted(violations + findings(renderings) + aligned_findings(pairs, glossary))
+    return check_markdown(target, path, lang, src, glossary)
 
 
 def check_markdown(text: str, path: str, lang: str, source: Layout | None, glossary: Glossary | None) -> list[Violation]:
     """Every violation in one Markdown edition, its consistency within itself included."""
-    violations, renderings, pairs = _check_markdown(text, path, lang, source, glossary)
-    return _sorted(violations + findings(renderings) + aligned_findings(pairs, glossary))
+    return _with_consistency(_check_markdown(text, path, lang, source, glossary), glossary)
 
 
 def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
@@ -335,7 +334,12 @@ def _anchors(target: Layout) -> frozenset[str]:
 
 def check_po(text: str, path: str, lang: str | None, glossary: Glossary | None) -> list[Violation]:
     """Every violation in one PO file; the language comes from ``lang`` or the file's header."""
-    violations, renderings, pairs = _check_po(text, path, lang, glossary)
+    return _with_consistency(_check_po(text, path, lang, glossary), glossary)
+
+
+def _with_consistency(found: _Found, glossary: Glossary | None) -> list[Violation]:
+    """One file's violations together with its consistency findings within itself, in order."""
+    violations, renderings, pairs = found
     return _sorted(violations + findings(renderings) + aligned_findings(pairs, glossary))
 
 

@@ -18,7 +18,8 @@ from ..placeholders import TOKEN_RE
 OPAQUE = frozenset({"code", "autolink", "url", "html", "image", "literal", "escape", "entity", "link"})
 EMPHASIS = frozenset({"em", "strong", "s"})
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+#: Full-width digits, percent sign and separators as their ASCII forms (str.translate table).
+FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
 #: A number not glued to a word of Latin script (accented letters too): ResNet-50, GTA5, 6.S191 are names.
 NUMBER_RE = re.compile(r"(?<![A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9_.\-/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)*(?:\s?%)?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -144,7 +145,7 @@ def numbers(text: str) -> list[tuple[str, str, int]]:
 
     415, 93.2%, 2012.08334; full-width digits and thousands separators are normalized away.
     """
-    scan = blank(text).translate(_FULLWIDTH)
+    scan = blank(text).translate(FULLWIDTH)
     out: list[tuple[str, str, int]] = []
     for match in NUMBER_RE.finditer(scan):
         value = match.group(0).replace(" ", "")

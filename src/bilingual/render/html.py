@@ -38,9 +38,8 @@ def jinja_env() -> jinja2.Environment:
     return env
 
 
-@functools.cache
 def md_parser():
-    """The CommonMark + tables renderer every page uses."""
+    """The CommonMark + tables renderer every page uses (one per process: see markdown.renderer)."""
     from ..markdown import renderer
 
     return renderer()

@@ -82,10 +82,9 @@ def build_site(
     """Every file of the site, keyed by its path relative to the site folder."""
     from ..storage import read_text
     from .aligned import aligned_html, build_alignment
-    from ..markdown import source_html
     from .assets import issue_assets
     from .feed import atom_feed, feed_name
-    from .html import jinja_env, markdown_html
+    from .html import jinja_env, markdown_html, source_block_html
     from .inputs import load_issue
     from .siteconfig import SiteConfig
 
@@ -101,7 +100,7 @@ def build_site(
                 raise InputError(f"missing edition; run `bilingual translate {folder}` first", path)
         doc, versions = load_issue(folder / "en.md", langs, {lang: folder / f"{lang}.po" for lang in langs}, editions)
         texts = {"en": doc.source, **{lang: read_text(path) for lang, path in editions.items()}}
-        allowed = source_html(doc.source)
+        en_html, allowed = source_block_html(doc.source)
         meta = {lang: _front_matter(text) for lang, text in texts.items()}
         page = IssuePage(
             folder.name,
@@ -109,7 +108,7 @@ def build_site(
             {lang: str(meta[lang].get("title") or _first_heading(texts[lang]) or folder.name) for lang in all_langs},
             str(meta["en"].get("date") or ""),
             # An edition keeps only the raw HTML that en.md has; any other shows as text.
-            {lang: markdown_html(text, None if lang == "en" else allowed) for lang, text in texts.items()},
+            {lang: en_html if lang == "en" else markdown_html(text, allowed) for lang, text in texts.items()},
             {lang: str(meta[lang].get("description") or "") for lang in all_langs},
             str(meta["en"].get("author") or ""),
             _updated(meta["en"].get("date"), folder / "en.md"),
