@@ -157,7 +157,7 @@ def test_language_switch_keeps_the_reader_on_the_issue(browser, pages):
         assert "机器学习" in page.inner_text("article")
         page.click("nav.langs >> text=日本語")
         assert page.url.endswith("/024/ja.html") and "機械学習" in page.inner_text("article")
-        page.click("nav.langs >> text=All issues")
+        page.click("nav.langs >> text=バックナンバー")
         assert page.url.endswith("/index.ja.html") and page.get_attribute("html", "lang") == "ja"
         page.click("#issue-024 a.side")
         assert page.url.endswith("/024/aligned.html")

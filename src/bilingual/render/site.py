@@ -86,6 +86,7 @@ def build_site(
     from .feed import atom_feed, feed_name
     from .html import jinja_env, markdown_html, source_block_html
     from .inputs import load_issue
+    from .messages import messages
     from .siteconfig import SiteConfig
 
     config = config or SiteConfig()
@@ -117,7 +118,7 @@ def build_site(
         for lang in all_langs:
             files[Path(page.name) / page_name(lang)] = env.get_template("edition.html").render(
                 page=page, lang=lang, langs=all_langs, names=LANG_NAMES, page_lang=html_lang(lang), page_name=page_name,
-                home=home_name(lang),
+                home=home_name(lang), t=messages(lang),
             )
         alignment = build_alignment(doc, versions, name=page.name)
         files[Path(page.name) / "aligned.html"] = aligned_html(alignment, glossary, _switcher(all_langs))
@@ -129,6 +130,7 @@ def build_site(
         files[Path(home_name(lang))] = env.get_template("home.html").render(
             pages=pages, lang=lang, langs=all_langs, names=LANG_NAMES, page_lang=html_lang(lang), page_name=page_name,
             home_name=home_name, feed=feed_name(lang), name=config.name_in(lang), description=config.description_in(lang),
+            t=messages(lang),
         )
         files[Path(feed_name(lang))] = atom_feed(config, pages, lang, lambda p, lg: f"{p.name}/{page_name(lg)}", home_name(lang))
     return files
@@ -150,7 +152,9 @@ def _updated(date: object, source: Path) -> str:
 
 
 def _switcher(langs: Sequence[str]) -> list[dict[str, str]]:
-    links = [{"href": f"../{home_name('en')}", "lang": "en", "label": "All issues"}]
+    from .messages import messages
+
+    links = [{"href": f"../{home_name('en')}", "lang": "en", "label": messages("en")("all_issues")}]
     links += [{"href": page_name(lang), "lang": html_lang(lang), "label": LANG_NAMES.get(lang, lang)} for lang in langs]
     return links
 
