@@ -117,3 +117,45 @@ def test_no_english_interface_string_on_a_cjk_page(browser, pages, name):
     finally:
         page.close()
     assert not english, f"{name}: English interface text {english}"
+
+
+@pytest.fixture(scope="module")
+def partly_reviewed(tmp_path_factory):
+    from test_site_review import make_issue, publish
+
+    base = tmp_path_factory.mktemp("partly")
+    publish(make_issue(base), base / "site")
+    return base / "site"
+
+
+REVIEW_STATE = """() => {
+  const note = document.querySelector("main > p.review-note"), first = document.querySelector("article > *");
+  const spans = Array.from(document.querySelectorAll("span.unreviewed"));
+  const approved = document.querySelector("article p:not(:has(span.unreviewed))");
+  return {reviewed: document.querySelector("main").dataset.reviewed,
+          noteFirst: note !== null && note.getBoundingClientRect().bottom <= first.getBoundingClientRect().top,
+          marked: spans.map(s => getComputedStyle(s).textDecorationStyle),
+          plain: approved ? getComputedStyle(approved).textDecorationStyle + getComputedStyle(approved).textDecorationLine : ""};
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_unreviewed_sentences_are_marked_under_a_note(browser, partly_reviewed, lang, width):
+    page = _open(browser, partly_reviewed / "024" / f"{lang}.html", width)
+    try:
+        state = page.evaluate(REVIEW_STATE)
+    finally:
+        page.close()
+    assert state["reviewed"] == "false" and state["noteFirst"], state
+    assert state["marked"] and set(state["marked"]) == {"dotted"}, state
+    assert state["plain"] == "solidnone", state
+
+
+@pytest.mark.parametrize("name", ["issue-zh", "issue-ja"])
+def test_the_sample_issue_is_marked_reviewed(browser, pages, name):
+    page = _open(browser, pages[name], "desktop")
+    try:
+        assert page.evaluate("() => [document.querySelector('main').dataset.reviewed, document.querySelectorAll('span.unreviewed').length]") == ["true", 0]
+    finally:
+        page.close()

@@ -26,6 +26,11 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
+class Require(str, Enum):
+    approved = "approved"
+    none = "none"
+
+
 class EvalFormat(str, Enum):
     text = "text"
     json = "json"
@@ -161,12 +166,16 @@ def publish_command(
     config: Annotated[
         Path | None, typer.Option("--config", help="The newsletter's name and description (default: newsletter.yaml beside the issue folders).")
     ] = None,
+    require: Annotated[
+        Require | None,
+        typer.Option("--require", help="approved: publish a language only where every sentence is approved, else the English with a notice (default: newsletter.yaml's require, else none)."),
+    ] = None,
 ) -> None:
     """Build a static site: home pages and Atom feeds per language, each issue in English, Chinese and Japanese, and side by side."""
     langs = languages(to)
     with domain_errors():
         from ..errors import InputError
-        from ..render.site import build_site, find_issues
+        from ..render.site import build, find_issues
         from ..render.siteconfig import find_config, load_config
         from ..render.siteout import check_site_folder, replace_site
 
@@ -177,6 +186,12 @@ def publish_command(
         settings = load_config(config if config is not None else find_config(paths))
         folders = find_issues(paths)
         check_site_folder(out, folders)
-        files = build_site(folders, langs, _glossary(glossary, no_glossary), settings)
-        written = replace_site(out, files)
-    typer.echo(f"published {len(folders)} issue(s) to {out}: {len(files)} file(s), {written} written; open {out / 'index.html'}")
+        site = build(folders, langs, _glossary(glossary, no_glossary), settings, require.value if require else None)
+        written = replace_site(out, site.files)
+    for page in site.pages:
+        for review in page.reviews.values():
+            if review.withheld:
+                typer.echo(f"{page.name} {review.lang}: {review.reviewed} of {review.total} sentences approved; published the English with a notice")
+            elif not review.complete:
+                typer.echo(f"{page.name} {review.lang}: {review.reviewed} of {review.total} sentences approved; the others are marked as machine translation")
+    typer.echo(f"published {len(folders)} issue(s) to {out}: {len(site.files)} file(s), {written} written; open {out / 'index.html'}")
