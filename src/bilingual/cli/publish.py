@@ -100,7 +100,7 @@ def diff_command(
     new: Annotated[Path, typer.Argument(help="The new edition or PO file, of the same kind.")],
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, md, html or json.")] = DiffFormat.text,
     source: Annotated[
-        Path | None, typer.Option("--source", help="The English source, to name segments by id (default: en.md beside OLD).")
+        Path | None, typer.Option("--source", help="The English source, to name segments by id (default: en.md beside OLD, else beside NEW).")
     ] = None,
 ) -> None:
     """Compare two versions segment by segment. Exit 0 if identical, 1 if they differ, 2 on bad input."""
@@ -118,7 +118,8 @@ def diff_command(
         if kinds == {".po"}:
             result = diffing.compare_po(old, new)
         elif kinds <= {".md", ".markdown"}:
-            base = source if source is not None else english_beside(old)
+            # The same English names the segments whichever file lies beside it.
+            base = source if source is not None else (english_beside(old) or english_beside(new))
             en = parse(read_text(base), str(base)) if base is not None else None
             result = diffing.compare_markdown(parse(read_text(old), str(old)), parse(read_text(new), str(new)), en)
         else:
