@@ -50,11 +50,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
 
 
 def _open(browser, path: Path, width: str):
-    w, h = screenshots.WIDTHS[width]
-    page = browser.new_page(viewport={"width": w, "height": h})
-    page.goto(path.as_uri())
-    page.wait_for_load_state("load")
-    return page
+    return screenshots.open_page(browser, path, screenshots.SHOT_WIDTHS[width])
 
 
 BROKEN_IMAGES = """() => Array.from(document.images)

@@ -159,3 +159,27 @@ def test_the_sample_issue_is_marked_reviewed(browser, pages, name):
         assert page.evaluate("() => [document.querySelector('main').dataset.reviewed, document.querySelectorAll('span.unreviewed').length]") == ["true", 0]
     finally:
         page.close()
+
+
+EMAIL_LAYOUT = """() => {
+  const card = document.querySelector("table.card").getBoundingClientRect();
+  return {card: Math.round(card.width), scroll: document.documentElement.scrollWidth, width: document.documentElement.clientWidth,
+          broken: Array.from(document.images).filter(img => !img.complete || img.naturalWidth === 0).map(img => img.src),
+          images: document.images.length,
+          pre: Array.from(document.querySelectorAll("pre, code")).map(el => getComputedStyle(el).fontFamily),
+          em: Array.from(document.querySelectorAll("td.content em")).map(el => getComputedStyle(el).fontStyle)};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh", "ja"])
+def test_the_email_edition_at_600_px(browser, pages, lang):
+    page = _open(browser, pages[f"email-{lang}"], "email")
+    try:
+        layout = page.evaluate(EMAIL_LAYOUT)
+    finally:
+        page.close()
+    assert layout["card"] <= 600 and layout["scroll"] <= layout["width"], layout
+    assert layout["images"] >= 6 and layout["broken"] == [], layout["broken"]
+    assert layout["pre"] and all(f.rstrip().endswith("monospace") for f in layout["pre"]), layout["pre"]
+    if lang != "en":
+        assert layout["em"] and set(layout["em"]) == {"normal"}, layout["em"]

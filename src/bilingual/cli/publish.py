@@ -171,6 +171,12 @@ def publish_command(
         Require | None,
         typer.Option("--require", help="approved: publish a language only where every sentence is approved, else the English with a notice (default: newsletter.yaml's require, else none)."),
     ] = None,
+    email: Annotated[
+        bool, typer.Option("--email", help="Also write each issue's e-mail edition per language: NNN/zh.email.html, zh.email.txt and zh.eml.")
+    ] = False,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="Where the site is served, for the e-mails' absolute image and link URLs (default: newsletter.yaml's url).")
+    ] = None,
 ) -> None:
     """Build a static site: home pages and Atom feeds per language, each issue in English, Chinese and Japanese, and side by side."""
     langs = languages(to)
@@ -188,11 +194,24 @@ def publish_command(
         folders = find_issues(paths)
         check_site_folder(out, folders)
         site = build(folders, langs, _glossary(glossary, no_glossary), settings, require.value if require else None)
-        written = replace_site(out, site.files)
+        files = dict(site.files)
+        if email:
+            from ..render.mail import check_base_url, email_files
+
+            if not (base_url or settings.url):
+                raise InputError("publish --email needs the site's address for the e-mails' images and links: "
+                                 "pass --base-url https://… or set url: in newsletter.yaml", settings.path or "newsletter.yaml")
+            address = check_base_url(base_url, "--base-url") if base_url else settings.url
+            files.update(email_files(site, settings, address, ("en", *langs)))
+        written = replace_site(out, files)
     for page in site.pages:
         for review in page.reviews.values():
             if review.withheld:
                 typer.echo(f"{page.name} {review.lang}: {review.reviewed} of {review.total} sentences approved; published the English with a notice")
             elif not review.complete:
                 typer.echo(f"{page.name} {review.lang}: {review.reviewed} of {review.total} sentences approved; the others are marked as machine translation")
-    typer.echo(f"published {len(folders)} issue(s) to {out}: {len(site.files)} file(s), {written} written; open {out / 'index.html'}")
+    if email:
+        names = ", ".join(f"{lang}.eml" for lang in ("en", *langs))
+        for page in site.pages:
+            typer.echo(f"{page.name}: e-mail editions {names} (with .email.html and .email.txt)")
+    typer.echo(f"published {len(folders)} issue(s) to {out}: {len(files)} file(s), {written} written; open {out / 'index.html'}")
