@@ -122,6 +122,14 @@ def test_the_gate_publishes_the_english_with_a_notice(gated, lang):
     assert f"024 {lang}: 95 of 97 sentences approved; published the English with a notice" in output
     home = page(site / "index.html")
     assert home.xpath(f"string(//span[@data-lang='{lang}'])").endswith("not reviewed yet: English shown")
+    # the withheld edition's title on the home pages is the English one, and says so
+    assert home.xpath(f"string(//li[@id='issue-024']//a[@href='024/{lang}.html']/@lang)") == "en"
+    from lxml import etree
+
+    entry = etree.parse(str(site / f"feed.{lang}.xml")).getroot().find("{http://www.w3.org/2005/Atom}entry")
+    assert entry.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    own_home = page(site / f"index.{lang}.html")
+    assert own_home.xpath("string(//li[@id='issue-024']//a[@class='title']/@lang)") == "en"
 
 
 def test_the_gate_lets_a_fully_approved_language_through(approved):
