@@ -167,3 +167,15 @@ def test_bad_review_settings_are_named_by_line(tmp_path, text, message):
     with pytest.raises(InputError) as caught:
         load_config(tmp_path / "newsletter.yaml")
     assert message in str(caught.value)
+
+
+def test_a_hand_edited_edition_is_marked_unreviewed_as_a_whole(tmp_path):
+    """When the PO file no longer builds zh.md, sentences cannot be told apart: the page says so whole."""
+    issues = make_issue(tmp_path)
+    zh = issues / "024" / "zh.md"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("机器学习", "机器学習", 1), encoding="utf-8")
+    publish(issues, tmp_path / "site")
+    doc = page(tmp_path / "site" / "024" / "zh.html")
+    assert doc.xpath("string(//main/@data-reviewed)") == "false"
+    assert doc.xpath("string(//article/@class)") == "unreviewed-all" and not doc.xpath("//span[@class='unreviewed']")
+    assert "机器学習" in doc.xpath("string(//article)")  # the edition as it is, hand edit included
