@@ -116,6 +116,7 @@ def test_the_gate_publishes_the_english_with_a_notice(gated, lang):
     doc = page(site / "024" / f"{lang}.html")
     assert doc.get("lang") == {"zh": "zh-Hans", "ja": "ja"}[lang]  # the interface stays in the reader's language
     assert doc.xpath("string(//article/@lang)") == "en" and "⟦" not in doc.xpath("string(//article)")
+    assert doc.xpath("string(//title/@lang)") == "en"
     assert "Machine learning" in doc.xpath("string(//article)")
     assert doc.xpath("string(//main/@data-reviewed)") == "true"  # nothing unreviewed is on the page
     assert {"zh": "以下为英文原文", "ja": "以下は英語の原文です"}[lang] in doc.xpath("string(//p[contains(@class, 'review-note')])")
