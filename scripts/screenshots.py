@@ -33,6 +33,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
+#: The e-mail editions are drawn at the width a mail client gives them.
+SHOT_WIDTHS = {**WIDTHS, "email": (600, 1100)}
+#: The address the e-mails are built for; the browser is served the built site under it.
+EMAIL_BASE = "https://example.org/news/"
 #: page name → (path under the build folder, language of its main text)
 PAGES = {
     "home-en": ("site/index.html", "en"),
@@ -43,6 +47,9 @@ PAGES = {
     "issue-ja": ("site/024/ja.html", "ja"),
     "aligned": ("site/024/aligned.html", "en"),
     "report": ("run/024/report.html", "en"),
+    "email-en": ("site/024/en.email.html", "en"),
+    "email-zh": ("site/024/zh.email.html", "zh"),
+    "email-ja": ("site/024/ja.email.html", "ja"),
 }
 #: the screenshots the README shows: (page, width)
 SHOTS = [
@@ -51,6 +58,9 @@ SHOTS = [
     ("issue-ja", "phone"),
     ("aligned", "desktop"),
     ("report", "desktop"),
+    ("email-en", "email"),
+    ("email-zh", "email"),
+    ("email-ja", "email"),
 ]
 
 
@@ -83,13 +93,38 @@ def build_pages(base: Path) -> dict[str, Path]:
     env = {**os.environ, "BILINGUAL_CACHE_DIR": "off"}
     glossary = str(ROOT / "glossary")
     for args in (
-        ["publish", str(issues), "--out", str(base / "site"), "--glossary", glossary],
+        ["publish", str(issues), "--out", str(base / "site"), "--glossary", glossary, "--email", "--base-url", EMAIL_BASE],
         ["translate", str(run_folder), "--engine", "identity", "--glossary", glossary],
     ):
         result = CliRunner().invoke(app, args, env=env)
         if result.exit_code != 0:
             raise RuntimeError(f"bilingual {' '.join(args)} failed: {result.output}")
     return {name: base / path for name, (path, _) in PAGES.items()}
+
+
+def serve_site(page, site: Path) -> None:
+    """Answer the browser's requests for :data:`EMAIL_BASE` from the built ``site`` folder (no network)."""
+    root = site.resolve()
+
+    def answer(route) -> None:
+        target = (root / route.request.url[len(EMAIL_BASE):].split("?")[0]).resolve()
+        if root in target.parents and target.is_file():
+            route.fulfill(path=str(target))
+        else:
+            route.fulfill(status=404, body="")
+
+    page.route(f"{EMAIL_BASE}**", answer)
+
+
+def open_page(chrome, path: Path, size: tuple[int, int]):
+    """A new page of ``size`` showing ``path``, with the e-mails' absolute URLs served from its site."""
+    page = chrome.new_page(viewport={"width": size[0], "height": size[1]}, device_scale_factor=1)
+    site = next((parent for parent in path.parents if parent.name == "site"), None)
+    if site is not None:
+        serve_site(page, site)
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page
 
 
 @contextmanager
@@ -115,10 +150,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, browser() as chrome:
         pages = build_pages(Path(tmp))
         for name, width in SHOTS:
-            w, h = WIDTHS[width]
-            page = chrome.new_page(viewport={"width": w, "height": h}, device_scale_factor=1)
-            page.goto(pages[name].as_uri())
-            page.wait_for_load_state("load")
+            page = open_page(chrome, pages[name], SHOT_WIDTHS[width])
             target = DOCS / f"{name}-{width}.png"
             page.screenshot(path=str(target))
             page.close()

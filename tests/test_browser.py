@@ -50,11 +50,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
 
 
 def _open(browser, path: Path, width: str):
-    w, h = screenshots.WIDTHS[width]
-    page = browser.new_page(viewport={"width": w, "height": h})
-    page.goto(path.as_uri())
-    page.wait_for_load_state("load")
-    return page
+    return screenshots.open_page(browser, path, screenshots.SHOT_WIDTHS[width])
 
 
 BROKEN_IMAGES = """() => Array.from(document.images)
@@ -157,7 +153,7 @@ def test_language_switch_keeps_the_reader_on_the_issue(browser, pages):
         assert "机器学习" in page.inner_text("article")
         page.click("nav.langs >> text=日本語")
         assert page.url.endswith("/024/ja.html") and "機械学習" in page.inner_text("article")
-        page.click("nav.langs >> text=All issues")
+        page.click("nav.langs >> text=バックナンバー")
         assert page.url.endswith("/index.ja.html") and page.get_attribute("html", "lang") == "ja"
         page.click("#issue-024 a.side")
         assert page.url.endswith("/024/aligned.html")

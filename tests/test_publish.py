@@ -91,7 +91,7 @@ def test_index_links_every_language_and_the_side_by_side_page(site):
 def test_language_switcher_on_each_edition(site):
     page = _page(site / "024" / "ja.html")
     nav = {a.text_content(): a.get("href") for a in page.xpath("//nav[@class='langs']/a")}
-    assert nav == {"All issues": "../index.ja.html", "English": "index.html", "中文": "zh.html", "Side by side": "aligned.html"}
+    assert nav == {"バックナンバー": "../index.ja.html", "English": "index.html", "中文": "zh.html", "英中日対訳": "aligned.html"}
     assert page.xpath("//nav[@class='langs']/span[@aria-current='page']")[0].text_content() == "日本語"
 
 

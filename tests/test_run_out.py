@@ -30,8 +30,8 @@ def approved(path: Path) -> dict[str, str]:
 
 def test_out_reads_the_approved_entries_of_the_source_issue(issue, tmp_path, runner):
     before = {p.name: p.read_bytes() for p in issue.iterdir()}
-    out = tmp_path / "pseudo"
-    result = runner.invoke(app, ["translate", str(issue), "--engine", "pseudo", "--out", str(out)])
+    out = tmp_path / "copy"
+    result = runner.invoke(app, ["translate", str(issue), "--engine", "identity", "--out", str(out)])
     assert result.exit_code == 0, result.output
     expected = {lang: approved(issue / f"{lang}.po") for lang in ("zh", "ja")}
     total = sum(len(v) for v in expected.values())
@@ -43,6 +43,15 @@ def test_out_reads_the_approved_entries_of_the_source_issue(issue, tmp_path, run
     assert {p.name: p.read_bytes() for p in issue.iterdir()} == before  # the source issue is untouched
 
 
+def test_pseudo_with_out_starts_from_no_memory(issue, tmp_path, runner):
+    """Pseudo-localisation shows every sentence: the source's approvals are not copied (nor changed)."""
+    before = {p.name: p.read_bytes() for p in issue.iterdir()}
+    result = runner.invoke(app, ["translate", str(issue), "--engine", "pseudo", "--out", str(tmp_path / "pseudo")])
+    assert result.exit_code == 0 and "0 approved" in result.output, result.output
+    assert approved(tmp_path / "pseudo" / "024" / "zh.po") == {}
+    assert {p.name: p.read_bytes() for p in issue.iterdir()} == before
+
+
 def test_out_needs_no_engine_for_a_fully_approved_issue(issue, tmp_path, runner):
     result = runner.invoke(app, ["translate", str(issue), "--engine", "argos", "--out", str(tmp_path / "x")])
     assert result.exit_code == 0, result.output
@@ -50,16 +59,16 @@ def test_out_needs_no_engine_for_a_fully_approved_issue(issue, tmp_path, runner)
 
 
 def test_a_later_approval_in_the_source_issue_reaches_the_out_folder(issue, tmp_path, runner):
-    out = tmp_path / "pseudo"
+    out = tmp_path / "copy"
     (issue / "en.md").write_text((issue / "en.md").read_text(encoding="utf-8") + "\nA brand new closing sentence.\n", encoding="utf-8")
-    assert runner.invoke(app, ["translate", str(issue), "--engine", "pseudo", "--out", str(out), "--to", "zh"]).exit_code == 0
+    assert runner.invoke(app, ["translate", str(issue), "--engine", "identity", "--out", str(out), "--to", "zh"]).exit_code == 0
     import polib
 
     po = polib.pofile(str(issue / "zh.po"), wrapwidth=78)
     po.append(polib.POEntry(msgctxt=next(e.msgctxt for e in polib.pofile(str(out / "024" / "zh.po")) if e.msgid == "A brand new closing sentence."),
                             msgid="A brand new closing sentence.", msgstr="一个全新的结尾句。"))
     po.save()
-    result = runner.invoke(app, ["translate", str(issue), "--engine", "pseudo", "--out", str(out), "--to", "zh"])
+    result = runner.invoke(app, ["translate", str(issue), "--engine", "identity", "--out", str(out), "--to", "zh"])
     assert result.exit_code == 0, result.output
     assert "一个全新的结尾句。" in (out / "024" / "zh.md").read_text(encoding="utf-8")
     assert approved(out / "024" / "zh.po")  # still approved there

@@ -26,6 +26,11 @@ class DiffFormat(str, Enum):
     json = "json"
 
 
+class Require(str, Enum):
+    approved = "approved"
+    none = "none"
+
+
 class EvalFormat(str, Enum):
     text = "text"
     json = "json"
@@ -95,7 +100,7 @@ def diff_command(
     new: Annotated[Path, typer.Argument(help="The new edition or PO file, of the same kind.")],
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="text, md, html or json.")] = DiffFormat.text,
     source: Annotated[
-        Path | None, typer.Option("--source", help="The English source, to name segments by id (default: en.md beside OLD).")
+        Path | None, typer.Option("--source", help="The English source, to name segments by id (default: en.md beside OLD, else beside NEW).")
     ] = None,
 ) -> None:
     """Compare two versions segment by segment. Exit 0 if identical, 1 if they differ, 2 on bad input."""
@@ -113,7 +118,8 @@ def diff_command(
         if kinds == {".po"}:
             result = diffing.compare_po(old, new)
         elif kinds <= {".md", ".markdown"}:
-            base = source if source is not None else english_beside(old)
+            # The same English names the segments whichever file lies beside it.
+            base = source if source is not None else (english_beside(old) or english_beside(new))
             en = parse(read_text(base), str(base)) if base is not None else None
             result = diffing.compare_markdown(parse(read_text(old), str(old)), parse(read_text(new), str(new)), en)
         else:
@@ -161,12 +167,22 @@ def publish_command(
     config: Annotated[
         Path | None, typer.Option("--config", help="The newsletter's name and description (default: newsletter.yaml beside the issue folders).")
     ] = None,
+    require: Annotated[
+        Require | None,
+        typer.Option("--require", help="approved: publish a language only where every sentence is approved, else the English with a notice (default: newsletter.yaml's require, else none)."),
+    ] = None,
+    email: Annotated[
+        bool, typer.Option("--email", help="Also write each issue's e-mail edition per language: NNN/zh.email.html, zh.email.txt and zh.eml.")
+    ] = False,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="Where the site is served, for the e-mails' absolute image and link URLs (default: newsletter.yaml's url).")
+    ] = None,
 ) -> None:
     """Build a static site: home pages and Atom feeds per language, each issue in English, Chinese and Japanese, and side by side."""
     langs = languages(to)
     with domain_errors():
         from ..errors import InputError
-        from ..render.site import build_site, find_issues
+        from ..render.site import build, find_issues
         from ..render.siteconfig import find_config, load_config
         from ..render.siteout import check_site_folder, replace_site
 
@@ -177,6 +193,25 @@ def publish_command(
         settings = load_config(config if config is not None else find_config(paths))
         folders = find_issues(paths)
         check_site_folder(out, folders)
-        files = build_site(folders, langs, _glossary(glossary, no_glossary), settings)
+        site = build(folders, langs, _glossary(glossary, no_glossary), settings, require.value if require else None)
+        files = dict(site.files)
+        if email:
+            from ..render.mail import check_base_url, email_files
+
+            if not (base_url or settings.url):
+                raise InputError("publish --email needs the site's address for the e-mails' images and links: "
+                                 "pass --base-url https://… or set url: in newsletter.yaml", settings.path or "newsletter.yaml")
+            address = check_base_url(base_url, "--base-url") if base_url else settings.url
+            files.update(email_files(site, settings, address, ("en", *langs)))
         written = replace_site(out, files)
+    for page in site.pages:
+        for review in page.reviews.values():
+            if review.withheld:
+                typer.echo(f"{page.name} {review.lang}: {review.reviewed} of {review.total} sentences approved; published the English with a notice")
+            elif not review.complete:
+                typer.echo(f"{page.name} {review.lang}: {review.reviewed} of {review.total} sentences approved; the others are marked as machine translation")
+    if email:
+        names = ", ".join(f"{lang}.eml" for lang in ("en", *langs))
+        for page in site.pages:
+            typer.echo(f"{page.name}: e-mail editions {names} (with .email.html and .email.txt)")
     typer.echo(f"published {len(folders)} issue(s) to {out}: {len(files)} file(s), {written} written; open {out / 'index.html'}")

@@ -26,13 +26,14 @@ def segment_command(
     """List the translatable units and sentences of FILE with id, kind, line and text."""
     with domain_errors():
         from ..markdown import parse
-        from ..segment import segment
+        from ..segment import has_words, segment
         from ..storage import read_text
 
         doc = parse(read_text(file), str(file))
         segments = segment(doc)
     rows = [
-        {"id": s.id, "kind": s.kind, "line": s.line, "unit": doc.units[s.unit].uid, "sentence": s.index, "text": s.text}
+        {"id": s.id, "kind": s.kind, "line": s.line, "unit": doc.units[s.unit].uid, "sentence": s.index, "text": s.text,
+         "translate": has_words(s.text)}
         for s in segments
     ]
     if format is SegmentFormat.json:
@@ -41,4 +42,7 @@ def segment_command(
     for row in rows:
         text = str(row["text"]).replace("\n", "⏎")
         typer.echo(f"{row['line']:>5}  {row['id']:<15} {row['kind']:<12} {text}")
-    typer.echo(f"{len(doc.units)} units, {len(rows)} sentences")
+    # Only sentences with words become PO entries (what `status` counts); the rest (an emoji, a
+    # link with no text of its own, a number) are copied into the editions as they are.
+    words = sum(1 for row in rows if row["translate"])
+    typer.echo(f"{len(doc.units)} units, {len(rows)} sentences: {words} to translate, {len(rows) - words} copied as they are")

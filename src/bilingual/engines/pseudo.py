@@ -28,6 +28,9 @@ class PseudoEngine:
     """Pseudo-translation into any language: shows exactly what would be translated."""
 
     name = "pseudo"
+    #: With ``translate --out``, start from no memory: every sentence is pseudo-localised, none
+    #: copied from the source issue's approved PO entries (which stay as they are in any case).
+    starts_fresh = True
 
     def signature(self, source: str, target: str) -> str:
         return f"pseudo:{__version__}"

@@ -148,7 +148,12 @@ class Comparison:
 
 
 def compare_markdown(old: Document, new: Document, source: Document | None = None) -> Comparison:
-    """``old`` and ``new`` (parsed Markdown) segment by segment; ids are ``source``'s, else ``old``'s."""
+    """``old`` and ``new`` (parsed Markdown) segment by segment; ids are ``source``'s, else ``old``'s.
+
+    Both sides are always read the same way, each aligned to the same base (``source``, else
+    ``old``'s own parse), so what a file is compared as never depends on which side it is on or
+    where it lies: byte-identical inputs are identical.
+    """
     from .aligned import build_alignment
     from .inputs import from_markdown
 
@@ -161,7 +166,7 @@ def compare_markdown(old: Document, new: Document, source: Document | None = Non
             source = None
     base = source if source is not None else old
     if source is None:
-        versions = [from_markdown(new.source, new.path, base, "new")]
+        versions = [from_markdown(old.source, old.path, base, "old"), from_markdown(new.source, new.path, base, "new")]
     alignment = build_alignment(base, versions)
     changes: list[Change] = []
     for row in alignment.rows:

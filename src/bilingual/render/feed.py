@@ -37,6 +37,8 @@ def atom_feed(config: SiteConfig, pages: Sequence[IssuePage], lang: str, page_pa
     _text(feed, "generator", "bilingual")
     for page in pages:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        if page.shown.get(lang, lang) != lang:  # withheld by the review gate: the English stands in
+            entry.set("{http://www.w3.org/XML/1998/namespace}lang", html_lang(page.shown[lang]))
         href = page_path(page, lang)
         _text(entry, "title", page.titles[lang])
         _text(entry, "id", _id(config, href))

@@ -21,6 +21,7 @@ _SKIP = {"code", "pre", "script", "style", "mark"}
 def jinja_env() -> jinja2.Environment:
     """The templates under ``bilingual/templates``, HTML-escaped by default."""
     import jinja2
+    from markupsafe import Markup
 
     from .. import __version__
     from .model import html_lang
@@ -35,6 +36,9 @@ def jinja_env() -> jinja2.Environment:
     )
     env.filters["html_lang"] = html_lang
     env.globals["generator"] = f"bilingual {__version__}"
+    # The program's name inside a page in any language: English, and not to be translated.
+    env.globals["atom_html"] = Markup('<span lang="en" translate="no">Atom</span>')
+    env.globals["generator_html"] = Markup(f'<span lang="en" translate="no">bilingual {__version__}</span>')
     return env
 
 

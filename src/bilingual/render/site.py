@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .model import LANG_NAMES, html_lang
+from .review import Review
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
@@ -46,6 +47,21 @@ class IssuePage:
     summaries: Mapping[str, str]  # lang → the front matter's description
     author: str
     updated: str  # RFC 3339, for the feeds
+    reviews: Mapping[str, Review]  # lang → how much of it is reviewed (target languages only)
+    shown: Mapping[str, str]  # lang → the language its page shows: "en" where the review gate withheld it
+    marked: frozenset[str] = frozenset()  # languages whose unreviewed sentences are marked one by one
+
+
+@dataclass(frozen=True)
+class Site:
+    """Every file of the site (paths relative to its folder) and each issue's review state."""
+
+    files: dict[Path, str | bytes]
+    pages: list[IssuePage]
+
+    def withheld(self) -> list[tuple[str, Review]]:
+        """(issue, review) of each language published as the English for want of review."""
+        return [(page.name, r) for page in self.pages for r in page.reviews.values() if r.withheld]
 
 
 def page_name(lang: str) -> str:
@@ -80,15 +96,30 @@ def build_site(
     issues: Sequence[Path], langs: Sequence[str], glossary: Glossary | None = None, config: SiteConfig | None = None
 ) -> dict[Path, str | bytes]:
     """Every file of the site, keyed by its path relative to the site folder."""
+    return build(issues, langs, glossary, config).files
+
+
+def build(
+    issues: Sequence[Path],
+    langs: Sequence[str],
+    glossary: Glossary | None = None,
+    config: SiteConfig | None = None,
+    require: str | None = None,
+) -> Site:
+    """The site; ``require`` ("approved" or "none", default: the config's) gates each language on review."""
     from ..storage import read_text
     from .aligned import aligned_html, build_alignment
     from .assets import issue_assets
     from .feed import atom_feed, feed_name
     from .html import jinja_env, markdown_html, source_block_html
+    from ..segment import segment
     from .inputs import load_issue
+    from .messages import messages
+    from .review import marked_html, notice, review_of
     from .siteconfig import SiteConfig
 
     config = config or SiteConfig()
+    gate = (require or config.require) == "approved"
     env = jinja_env()
     all_langs = ("en", *langs)
     files: dict[Path, str | bytes] = {}
@@ -102,22 +133,42 @@ def build_site(
         texts = {"en": doc.source, **{lang: read_text(path) for lang, path in editions.items()}}
         en_html, allowed = source_block_html(doc.source)
         meta = {lang: _front_matter(text) for lang, text in texts.items()}
+        reviews = {v.lang: review_of(v) for v in versions}
+        reviews = {lang: replace(r, withheld=gate and not r.complete) for lang, r in reviews.items()}
+        shown = {"en": "en", **{lang: "en" if reviews[lang].withheld else lang for lang in langs}}
+        segments = segment(doc)
+        # An edition keeps only the raw HTML that en.md has; any other shows as text.
+        html = {"en": en_html}
+        marked: set[str] = set()
+        for version in versions:
+            lang = version.lang
+            if shown[lang] == "en":
+                html[lang] = en_html
+                continue
+            spans = None if reviews[lang].complete else marked_html(doc, segments, version, texts[lang], allowed)
+            html[lang] = spans if spans is not None else markdown_html(texts[lang], allowed)
+            marked.update([lang] if spans is not None else [])
         page = IssuePage(
             folder.name,
             folder,
-            {lang: str(meta[lang].get("title") or _first_heading(texts[lang]) or folder.name) for lang in all_langs},
+            {lang: str(meta[shown[lang]].get("title") or _first_heading(texts[shown[lang]]) or folder.name) for lang in all_langs},
             str(meta["en"].get("date") or ""),
-            # An edition keeps only the raw HTML that en.md has; any other shows as text.
-            {lang: en_html if lang == "en" else markdown_html(text, allowed) for lang, text in texts.items()},
-            {lang: str(meta[lang].get("description") or "") for lang in all_langs},
+            html,
+            {lang: str(meta[shown[lang]].get("description") or "") for lang in all_langs},
             str(meta["en"].get("author") or ""),
             _updated(meta["en"].get("date"), folder / "en.md"),
+            reviews,
+            shown,
+            frozenset(marked),
         )
         pages.append(page)
         for lang in all_langs:
+            review = reviews.get(lang)
             files[Path(page.name) / page_name(lang)] = env.get_template("edition.html").render(
                 page=page, lang=lang, langs=all_langs, names=LANG_NAMES, page_lang=html_lang(lang), page_name=page_name,
-                home=home_name(lang),
+                home=home_name(lang), t=messages(lang), review=review,
+                note=notice(review, lang, config.notes) if review else "",
+                reviewed=review is None or review.complete or review.withheld,
             )
         alignment = build_alignment(doc, versions, name=page.name)
         files[Path(page.name) / "aligned.html"] = aligned_html(alignment, glossary, _switcher(all_langs))
@@ -129,9 +180,10 @@ def build_site(
         files[Path(home_name(lang))] = env.get_template("home.html").render(
             pages=pages, lang=lang, langs=all_langs, names=LANG_NAMES, page_lang=html_lang(lang), page_name=page_name,
             home_name=home_name, feed=feed_name(lang), name=config.name_in(lang), description=config.description_in(lang),
+            t=messages(lang),
         )
         files[Path(feed_name(lang))] = atom_feed(config, pages, lang, lambda p, lg: f"{p.name}/{page_name(lg)}", home_name(lang))
-    return files
+    return Site(files, pages)
 
 
 def _updated(date: object, source: Path) -> str:
@@ -150,7 +202,9 @@ def _updated(date: object, source: Path) -> str:
 
 
 def _switcher(langs: Sequence[str]) -> list[dict[str, str]]:
-    links = [{"href": f"../{home_name('en')}", "lang": "en", "label": "All issues"}]
+    from .messages import messages
+
+    links = [{"href": f"../{home_name('en')}", "lang": "en", "label": messages("en")("all_issues")}]
     links += [{"href": page_name(lang), "lang": html_lang(lang), "label": LANG_NAMES.get(lang, lang)} for lang in langs]
     return links
 

@@ -7,6 +7,10 @@
       zh: Akira 的机器学习新闻
     description: A weekly digest…
     url: https://example.org/news/   # optional: where the site is served (absolute feed links)
+    require: approved          # optional: publish a language only where every sentence is approved
+    notes:                     # optional: your wording of the review notices ({reviewed}, {total})
+      unreviewed: {en: "…", zh: "…"}
+      withheld: "…"
 
 Every problem is reported as ``file:line: message``.
 """
@@ -21,7 +25,11 @@ from urllib.parse import urlsplit
 from ..errors import InputError
 
 CONFIG_NAME = "newsletter.yaml"
-_KEYS = ("name", "description", "url")
+_KEYS = ("name", "description", "url", "require", "notes")
+#: What ``require`` may ask of a language before it is published.
+REQUIRE = ("approved", "none")
+#: The review notices whose wording ``notes`` may change (see data/messages.yaml).
+NOTES = ("unreviewed", "withheld", "reviewed")
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,8 @@ class SiteConfig:
     description: Mapping[str, str] = field(default_factory=dict)
     url: str = ""
     path: str = ""  # the file it came from, if any
+    require: str = "none"  # "approved": a language only where every sentence is approved
+    notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # notice → lang → wording
 
     def name_in(self, lang: str) -> str:
         return self.name.get(lang) or self.name.get("en") or next(iter(self.name.values()), "Newsletter")
@@ -74,22 +84,36 @@ def load_config(path: Path | None) -> SiteConfig:
         values[key] = _value(key, value_node, path)
     if "name" not in values:
         raise InputError("has no name: add `name: Your newsletter` (or one per language)", path, 1)
+    require = str(values.get("require", "none"))
+    if require not in REQUIRE:
+        raise InputError(f"require {require!r} is not one of {', '.join(REQUIRE)}", path, _line_of(root, "require"))
     url = str(values.get("url", "") or "")
     if url and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc):
         raise InputError(f"url {url!r} is not an http(s) address", path, _line_of(root, "url"))
     if url and not url.endswith("/"):
         url += "/"
-    return SiteConfig(values["name"], values.get("description", {}), url, str(path))  # type: ignore[arg-type]
+    return SiteConfig(
+        values["name"], values.get("description", {}), url, str(path), require, values.get("notes", {})  # type: ignore[arg-type]
+    )
 
 
 def _value(key: str, node, path: Path) -> object:
     import yaml
 
     line = node.start_mark.line + 1
-    if key == "url":
+    if key in ("url", "require"):
         if not isinstance(node, yaml.ScalarNode):
-            raise InputError("url must be one address", path, line)
+            raise InputError(f"{key} must be one value", path, line)
         return node.value
+    if key == "notes":
+        if not isinstance(node, yaml.MappingNode):
+            raise InputError(f"notes must be a mapping of {', '.join(NOTES)}", path, line)
+        notes: dict[str, object] = {}
+        for note, value in node.value:
+            if note.value not in NOTES:
+                raise InputError(f"unknown note {note.value!r}; use {', '.join(NOTES)}", path, note.start_mark.line + 1)
+            notes[note.value] = _value(f"notes.{note.value}", value, path)
+        return notes
     if isinstance(node, yaml.ScalarNode):
         if not node.value.strip():
             raise InputError(f"{key} is empty", path, line)

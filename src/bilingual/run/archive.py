@@ -108,7 +108,9 @@ def translate_archive(
             for folder in folders:
                 remove_stale_temporaries(folder, names)
             todo, documents = load_documents(batch, langs, out, glossary, approved_only)
-            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store)
+            # A pseudo-localising engine writing elsewhere starts from no memory, so every sentence shows it.
+            fresh = out is not None and getattr(engine, "starts_fresh", False)
+            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store, fresh=fresh)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
             outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align)

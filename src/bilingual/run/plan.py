@@ -83,8 +83,12 @@ def prepare(
     approved_only: bool = False,
     glossary: Glossary | None = None,
     store: ApprovedStore | None = None,
+    fresh: bool = False,
 ) -> Prepared:
     """Read every PO file of the run and decide every segment. Raises :class:`PoFileError` first.
+
+    ``fresh`` (with ``out``): the source issue's PO files and the other issues are not used as
+    memory; only the out folder's own PO files are (a pseudo-localisation run, see PseudoEngine).
 
     ``store`` keeps the approved entries of the archive's PO files across the batches of a run.
 
@@ -112,7 +116,7 @@ def prepare(
             terms = None if approved_only else Terms(found, lang)
             versions[po_path] = cache.version(po_path) or version(po_path)
             versions[edition_path] = version(edition_path)
-            source_po = cache.load(job.po(lang)) if out is not None else None
+            source_po = cache.load(job.po(lang)) if out is not None and not fresh else None
             old, plan = _plan(segs, old, source_po, terms)
             target, edit = import_edits(
                 Target(job, doc, lang, po_path, edition_path, old, plan), versions[edition_path], all_segments[doc.path], approved_only
@@ -122,7 +126,7 @@ def prepare(
                 if not edit.placed:
                     kept.add(edition_path)
             targets.append(target)
-    if not approved_only and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
+    if not approved_only and not fresh and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
         targets = _cross_issue(targets, langs, memory, cache, store)
     known: Known = {}
     unapproved: list[Unapproved] = []
