@@ -1,0 +1,226 @@
+"""The review app: the JSON API and the page, over the issues' PO files (Starlette).
+
+``GET /api/issues``, ``GET /api/segments?issue=&lang=``, ``PUT /api/segments``: see README.md.
+The PO files are the database; every read starts from the file on disk, so what another
+program wrote is what the screen shows.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BilingualError
+
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+
+    from ..glossary.schema import Glossary
+    from ..sources import Job
+    from .rebuild import Rebuilder
+
+STATIC = Path(__file__).parent / "static"
+STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".html": "text/html; charset=utf-8"}
+
+
+@dataclass
+class Workspace:
+    """The issues a server reviews, the languages, the glossary, and what it keeps between requests."""
+
+    issues: dict[str, Job]
+    langs: tuple[str, ...]
+    glossary: Glossary | None
+    rebuilder: Rebuilder | None = None
+    _locks: dict[str, threading.Lock] = field(default_factory=dict)
+    _findings: dict[tuple[Path, str], dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    _guard: threading.Lock = field(default_factory=threading.Lock)
+
+    def lock(self, issue: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(issue, threading.Lock())
+
+    def job(self, issue: Any) -> Job:
+        from .save import BadRequest
+
+        if not isinstance(issue, str) or issue not in self.issues:
+            raise BadRequest(f"unknown issue {issue!r}; GET /api/issues lists them")
+        return self.issues[issue]
+
+    def lang(self, lang: Any) -> str:
+        from .save import BadRequest
+
+        if lang not in self.langs:
+            raise BadRequest(f"unknown language {lang!r}; choose one of: {', '.join(self.langs)}")
+        return str(lang)
+
+    def segments(self, job: Job) -> list[Any]:
+        from ..markdown import parse
+        from ..memory.merge import translatable
+        from ..storage import read_text
+
+        return translatable(parse(read_text(job.source, keep_bom=True), str(job.source)))
+
+    def findings(self, po_path: Path, lang: str) -> dict[str, list[dict[str, Any]]]:
+        """The check findings of the PO file as it is now, by segment (kept per file version)."""
+        from ..storage import read_text, version
+        from .segments import findings_by_segment
+
+        key = (po_path, version(po_path))
+        with self._guard:
+            cached = self._findings.get(key)
+        if cached is not None:
+            return cached
+        result = findings_by_segment(read_text(po_path), po_path, lang, self.glossary) if po_path.is_file() else {}
+        with self._guard:
+            self._findings = {k: v for k, v in self._findings.items() if k[0] != po_path}
+            self._findings[key] = result
+        return result
+
+    def rows(self, job: Job, lang: str, with_findings: bool = True) -> list[Any]:
+        from ..memory.po import read_catalog
+        from .segments import rows
+
+        po_path = job.po(lang)
+        found = self.findings(po_path, lang) if with_findings else None
+        return rows(self.segments(job), read_catalog(po_path), lang, self.glossary, found)
+
+
+def issue_names(jobs: Sequence[Job]) -> dict[str, Job]:
+    """Issue folders by name (the folder's name, or its path when two share a name)."""
+    issues = [job for job in jobs if job.issue]
+    names = [job.source.parent.name for job in issues]
+    return {(name if names.count(name) == 1 else str(job.source.parent)): job for name, job in zip(names, issues)}
+
+
+def create_app(workspace: Workspace, token: str, host: str, port: int) -> Starlette:
+    """The Starlette app behind the :class:`~bilingual.review.security.Guard`."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.routing import Route
+
+    from .security import Guard
+
+    api = Api(workspace)
+    routes = [
+        Route("/", api.page, methods=["GET"]),
+        Route("/static/{name}", api.static, methods=["GET"]),
+        Route("/api/issues", api.issues, methods=["GET"]),
+        Route("/api/segments", api.get_segments, methods=["GET"]),
+        Route("/api/segments", api.put_segment, methods=["PUT"]),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(Guard, token=token, host=host, port=port)])
+
+
+class Api:
+    """The request handlers; the work runs in Starlette's thread pool (file I/O and locks block)."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+
+    async def page(self, request: Request):  # noqa: ANN201
+        return self._file("review.html")
+
+    async def static(self, request: Request):  # noqa: ANN201
+        return self._file(request.path_params["name"])
+
+    def _file(self, name: str):  # noqa: ANN202
+        from starlette.responses import JSONResponse, Response
+
+        path = STATIC / name
+        if "/" in name or path.suffix not in STATIC_TYPES or not path.is_file():
+            return JSONResponse({"error": "no such file"}, status_code=404)
+        return Response(path.read_bytes(), media_type=STATIC_TYPES[path.suffix])
+
+    async def issues(self, request: Request):  # noqa: ANN201
+        from starlette.concurrency import run_in_threadpool
+
+        return await self._answer(run_in_threadpool(self._issues))
+
+    def _issues(self) -> tuple[int, Any]:
+        from .segments import counts
+
+        out = []
+        for name, job in self.ws.issues.items():
+            langs = {lang: counts(self.ws.rows(job, lang)) for lang in self.ws.langs}
+            rebuild = self.ws.rebuilder.state(job.source.parent) if self.ws.rebuilder else {"pending": False, "problem": None}
+            out.append({"issue": name, "path": str(job.source.parent), "langs": langs, "rebuild": rebuild})
+        return 200, out
+
+    async def get_segments(self, request: Request):  # noqa: ANN201
+        from starlette.concurrency import run_in_threadpool
+
+        params = request.query_params
+        return await self._answer(run_in_threadpool(self._segments, params.get("issue"), params.get("lang")))
+
+    def _segments(self, issue: Any, lang: Any) -> tuple[int, Any]:
+        job, lang = self.ws.job(issue), self.ws.lang(lang)
+        return 200, [row.to_json() for row in self.ws.rows(job, lang)]
+
+    async def put_segment(self, request: Request):  # noqa: ANN201
+        from starlette.concurrency import run_in_threadpool
+
+        from .save import BadRequest
+
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return self._json(400, {"error": "send the body as application/json"})
+        body = await request.body()
+        try:
+            import json
+
+            payload = json.loads(body)
+        except ValueError:
+            return self._json(400, {"error": "the body is not JSON"})
+        try:
+            return await self._answer(run_in_threadpool(self._put, payload))
+        except BadRequest as exc:
+            return self._json(400, {"error": str(exc)})
+
+    def _put(self, payload: Any) -> tuple[int, Any]:
+        from .save import BadRequest, StaleError, check_text, issue_lock, parse_change, save_with_retry
+        from .segments import etag, findings_by_segment, status_of, suggestion_of, terms_of
+
+        change = parse_change(payload)
+        job, lang = self.ws.job(change.issue), self.ws.lang(change.lang)
+        segment = next((s for s in self.ws.segments(job) if s.id == change.id), None)
+        if segment is None:
+            raise BadRequest(f"unknown id {change.id!r}: issue {change.issue} has no such sentence in en.md")
+        check_text(segment.text, change.text, change.status)
+        po_path = job.po(lang)
+        try:
+            with self.ws.lock(change.issue), issue_lock(job.source.parent):
+                entry, _ = save_with_retry(po_path, segment, change)
+        except StaleError as exc:
+            return 409, {"error": str(exc), "id": change.id, "etag": exc.etag, "text": exc.text, "status": exc.status}
+        if self.ws.rebuilder is not None:
+            self.ws.rebuilder.request(job)
+        from ..memory.po import Catalog, render
+
+        single = render(Catalog((("Content-Type", "text/plain; charset=UTF-8"), ("Language", lang)), (entry,)))
+        found = findings_by_segment(single, po_path, lang, self.ws.glossary)
+        return 200, {
+            "id": segment.id, "unit": segment.unit, "kind": segment.kind, "line": segment.line, "source": segment.text,
+            "text": entry.msgstr, "status": status_of(entry), "etag": etag(entry), "previous": entry.previous_msgid,
+            "suggestion": suggestion_of(entry), "terms": list(terms_of(self.ws.glossary, segment.text, lang)),
+            "findings": found.get(segment.id, []),
+        }
+
+    async def _answer(self, work):  # noqa: ANN001, ANN202
+        from .save import BadRequest
+
+        try:
+            status, data = await work
+        except BadRequest as exc:
+            return self._json(400, {"error": str(exc)})
+        except BilingualError as exc:
+            return self._json(409 if exc.exit_code == 3 else 422, {"error": str(exc)})
+        return self._json(status, data)
+
+    @staticmethod
+    def _json(status: int, data: Any):  # noqa: ANN205
+        from starlette.responses import JSONResponse
+
+        return JSONResponse(data, status_code=status)
