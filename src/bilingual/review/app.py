@@ -57,12 +57,16 @@ class Workspace:
             raise BadRequest(f"unknown language {lang!r}; choose one of: {', '.join(self.langs)}")
         return str(lang)
 
-    def segments(self, job: Job) -> list[Any]:
+    def document(self, job: Job) -> Any:
         from ..markdown import parse
-        from ..memory.merge import translatable
         from ..storage import read_text
 
-        return translatable(parse(read_text(job.source, keep_bom=True), str(job.source)))
+        return parse(read_text(job.source, keep_bom=True), str(job.source))
+
+    def segments(self, job: Job, document: Any = None) -> list[Any]:
+        from ..memory.merge import translatable
+
+        return translatable(document if document is not None else self.document(job))
 
     def findings(self, po_path: Path, lang: str) -> dict[str, list[dict[str, Any]]]:
         """The check findings of the PO file as it is now, by segment (kept per file version)."""
@@ -86,7 +90,8 @@ class Workspace:
 
         po_path = job.po(lang)
         found = self.findings(po_path, lang) if with_findings else None
-        return rows(self.segments(job), read_catalog(po_path), lang, self.glossary, found)
+        document = self.document(job)
+        return rows(self.segments(job, document), read_catalog(po_path), lang, self.glossary, found, document)
 
 
 def issue_names(jobs: Sequence[Job]) -> dict[str, Job]:
@@ -111,6 +116,7 @@ def create_app(workspace: Workspace, token: str, host: str, port: int) -> Starle
         Route("/api/issues", api.issues, methods=["GET"]),
         Route("/api/segments", api.get_segments, methods=["GET"]),
         Route("/api/segments", api.put_segment, methods=["PUT"]),
+        Route("/api/blocks", api.get_blocks, methods=["GET"]),
     ]
     return Starlette(routes=routes, middleware=[Middleware(Guard, token=token, host=host, port=port)])
 
@@ -159,6 +165,20 @@ class Api:
     def _segments(self, issue: Any, lang: Any) -> tuple[int, Any]:
         job, lang = self.ws.job(issue), self.ws.lang(lang)
         return 200, [row.to_json() for row in self.ws.rows(job, lang)]
+
+    async def get_blocks(self, request: Request):  # noqa: ANN201
+        from starlette.concurrency import run_in_threadpool
+
+        return await self._answer(run_in_threadpool(self._blocks, request.query_params.get("issue")))
+
+    def _blocks(self, issue: Any) -> tuple[int, Any]:
+        """The blocks shown as they are in every language: code, rules, HTML (render.blocks)."""
+        from ..render.blocks import verbatim_blocks
+        from ..storage import read_text
+
+        job = self.ws.job(issue)
+        source = read_text(job.source)
+        return 200, [{"kind": b.kind, "line": b.line, "markdown": b.markdown} for b in verbatim_blocks(source)]
 
     async def put_segment(self, request: Request):  # noqa: ANN201
         from starlette.concurrency import run_in_threadpool

@@ -21,7 +21,7 @@ from ..memory.po import Catalog, Entry
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
-    from ..models import Segment
+    from ..models import Document, Segment
 
 #: A translator comment the review screen writes when a person replaces a machine translation,
 #: so the machine's suggestion stays beside the human text.
@@ -46,12 +46,14 @@ class Row:
     suggestion: str | None = None  # the machine's text beside a human one
     terms: tuple[dict[str, Any], ...] = ()
     findings: tuple[dict[str, Any], ...] = field(default=())
+    markup: dict[str, str] = field(default_factory=dict)  # placeholder token → what it stands for in the source
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "unit": self.unit, "kind": self.kind, "line": self.line, "source": self.source,
             "text": self.text, "status": self.status, "etag": self.etag, "previous": self.previous,
             "suggestion": self.suggestion, "terms": list(self.terms), "findings": list(self.findings),
+            "markup": self.markup,
         }
 
 
@@ -111,9 +113,17 @@ def terms_of(glossary: Glossary | None, source: str, lang: str) -> tuple[dict[st
     return tuple(seen.values())
 
 
+def markup_of(document: Document | None, segment: Segment) -> dict[str, str]:
+    """What each placeholder of ``segment`` stands for: its kind and source bytes (cut short)."""
+    if document is None:
+        return {}
+    unit = document.units[segment.unit]
+    return {p.token: f"{p.kind}: {p.raw if len(p.raw) <= 120 else p.raw[:119] + '…'}" for p in unit.placeholders}
+
+
 def rows(
     segments: Sequence[Segment], catalog: Catalog | None, lang: str, glossary: Glossary | None,
-    findings: dict[str, list[dict[str, Any]]] | None = None,
+    findings: dict[str, list[dict[str, Any]]] | None = None, document: Document | None = None,
 ) -> list[Row]:
     """A row per sentence, in document order."""
     plan = plan_document(segments, catalog)
@@ -128,7 +138,7 @@ def rows(
             id=seg.id, unit=seg.unit, kind=seg.kind, line=seg.line, source=seg.text,
             text=entry.msgstr if entry is not None else "", status=status_of(entry), etag=etag(entry),
             previous=previous, suggestion=suggestion_of(entry), terms=terms_of(glossary, seg.text, lang),
-            findings=tuple((findings or {}).get(seg.id, ())),
+            findings=tuple((findings or {}).get(seg.id, ())), markup=markup_of(document, seg),
         ))
     return out
 
