@@ -37,6 +37,7 @@ class Workspace:
     rebuilder: Rebuilder | None = None
     _locks: dict[str, threading.Lock] = field(default_factory=dict)
     _findings: dict[tuple[Path, str], dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    _documents: dict[tuple[Path, str], tuple[Any, tuple[Any, ...]]] = field(default_factory=dict)
     _guard: threading.Lock = field(default_factory=threading.Lock)
 
     def lock(self, issue: str) -> threading.Lock:
@@ -58,15 +59,28 @@ class Workspace:
         return str(lang)
 
     def document(self, job: Job) -> Any:
-        from ..markdown import parse
-        from ..storage import read_text
-
-        return parse(read_text(job.source, keep_bom=True), str(job.source))
+        """``job``'s en.md parsed, with its sentences: parsed again only when the file changed."""
+        return self._parsed(job)[0]
 
     def segments(self, job: Job, document: Any = None) -> list[Any]:
-        from ..memory.merge import translatable
+        return list(self._parsed(job)[1])
 
-        return translatable(document if document is not None else self.document(job))
+    def _parsed(self, job: Job) -> tuple[Any, tuple[Any, ...]]:
+        from ..markdown import parse
+        from ..memory.merge import translatable
+        from ..storage import read_text, version_of
+
+        text = read_text(job.source, keep_bom=True)
+        key = (job.source, version_of(text.encode("utf-8")))
+        with self._guard:
+            cached = self._documents.get(key)
+        if cached is None:
+            document = parse(text, str(job.source))
+            cached = (document, tuple(translatable(document)))
+            with self._guard:
+                self._documents = {k: v for k, v in self._documents.items() if k[0] != job.source}
+                self._documents[key] = cached
+        return cached
 
     def findings(self, po_path: Path, lang: str) -> dict[str, list[dict[str, Any]]]:
         """The check findings of the PO file as it is now, by segment (kept per file version)."""
@@ -90,8 +104,8 @@ class Workspace:
 
         po_path = job.po(lang)
         found = self.findings(po_path, lang) if with_findings else None
-        document = self.document(job)
-        return rows(self.segments(job, document), read_catalog(po_path), lang, self.glossary, found, document)
+        document, segments = self._parsed(job)
+        return rows(segments, read_catalog(po_path), lang, self.glossary, found, document)
 
 
 def issue_names(jobs: Sequence[Job]) -> dict[str, Job]:

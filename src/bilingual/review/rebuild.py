@@ -5,13 +5,16 @@ an engine that translates nothing: the PO files already hold every sentence. Whe
 needs the engine (en.md changed, or the glossary did since the last translate), nothing is
 rebuilt and the reason is kept for the screen: run ``bilingual translate`` first.
 
-Saves come faster than rebuilds, so rebuilds are coalesced: one worker thread rebuilds each
-issue that changed since its last rebuild, once, however many saves came in between.
+Saves come faster than rebuilds (a save writes one PO file; a rebuild recomputes the issue), so
+rebuilds are coalesced: one worker thread rebuilds an issue once the saves to it pause for
+:data:`QUIET` seconds (or :data:`MAX_DELAY` after the first save not yet rebuilt, under steady
+saving), once, however many saves came in between.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +24,10 @@ from ..errors import BilingualError, ModelError
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
     from ..sources import Job
+
+#: Seconds without a save before an issue is rebuilt, and the longest a save waits for its rebuild.
+QUIET = 0.4
+MAX_DELAY = 5.0
 
 
 class NoEngine:
@@ -57,6 +64,8 @@ class Rebuilder:
         self.langs = tuple(langs)
         self.glossary = glossary
         self._pending: dict[Path, Job] = {}
+        self._first: dict[Path, float] = {}  # when the oldest save not yet rebuilt came
+        self._last: dict[Path, float] = {}  # when the latest save came
         self._problems: dict[Path, str] = {}
         self._generation: dict[Path, int] = {}
         self._done: dict[Path, int] = {}
@@ -67,8 +76,11 @@ class Rebuilder:
 
     def request(self, job: Job) -> None:
         folder = job.source.parent
+        now = time.monotonic()
         with self._cond:
             self._pending[folder] = job
+            self._first.setdefault(folder, now)
+            self._last[folder] = now
             self._generation[folder] = self._generation.get(folder, 0) + 1
             self._cond.notify_all()
 
@@ -95,11 +107,15 @@ class Rebuilder:
 
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._pending or self._stopping)
-                if not self._pending:
-                    return
-                folder, job = next(iter(self._pending.items()))
-                del self._pending[folder]
+                while True:
+                    if not self._pending and self._stopping:
+                        return
+                    ready, delay = self._ready()
+                    if ready is not None:
+                        break
+                    self._cond.wait(delay)
+                folder, job = ready, self._pending.pop(ready)
+                self._first.pop(folder, None)
                 generation = self._generation[folder]
             problem = None
             try:
@@ -115,6 +131,19 @@ class Rebuilder:
                     self._problems[folder] = problem
                 self._done[folder] = max(self._done.get(folder, 0), generation)
                 self._cond.notify_all()
+
+    def _ready(self) -> tuple[Path | None, float | None]:
+        """The issue to rebuild now (its saves paused, or waited long enough, or the server stops), else how long to wait."""
+        if not self._pending:
+            return None, None
+        now = time.monotonic()
+        waits = []
+        for folder in self._pending:
+            due = min(self._last[folder] + QUIET, self._first[folder] + MAX_DELAY)
+            if self._stopping or due <= now:
+                return folder, None
+            waits.append(due - now)
+        return None, min(waits)
 
     def _langs_of(self, folder: Path) -> list[str]:
         return [lang for lang in self.langs if (folder / f"{lang}.po").is_file()] or list(self.langs)
