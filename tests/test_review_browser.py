@@ -113,6 +113,22 @@ def test_two_pages_in_conflict_lose_nothing(browser, server, api, issue: Path):
     assert entry(issue / "zh.po", row["id"]).msgstr == "第二位审校者的译文。"
 
 
+def test_the_filters_show_only_what_is_asked_for(browser, server, api):
+    row = _plain_machine(api)
+    assert api.put("/api/segments", json=change(row, "已经批准的句子。")).status_code == 200
+    ja = next(r for r in segments(api, "ja") if r["id"] == row["id"])
+    assert api.put("/api/segments", json=change(ja, "承認済みの文です。", lang="ja")).status_code == 200
+    page = _open(browser, server)
+    approved = page.locator(f'.row[data-id="{row["id"]}"]')
+    assert approved.is_visible()
+    page.check("#f-unapproved")
+    assert not approved.is_visible()
+    assert page.locator(".row[data-id]:visible").count() > 0
+    page.uncheck("#f-unapproved")
+    page.check("#f-changed")
+    assert page.locator(".row[data-id]:visible").count() == 0, "nothing changed since approval in this issue"
+
+
 def test_usable_at_phone_width(browser, server):
     page = _open(browser, server, width=390)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -183,7 +183,14 @@ function renderDocument() {
   }
   items.push(...blocks.map(blockView));
   main.replaceChildren(head, ...items);
+  for (const box of main.querySelectorAll("textarea")) fit(box);
   applyFilters();
+}
+
+function fit(box) {
+  // A text box as tall as its text, so a sentence is read whole without scrolling inside it.
+  box.style.height = "auto";
+  box.style.height = box.scrollHeight + 2 + "px";
 }
 
 function blockView(block) {
@@ -203,10 +210,10 @@ function rowView(id) {
 function cellView(lang, seg) {
   const cell = el("div", { class: `cell target ${seg.status}`, "data-lang": lang, "data-status": seg.status, lang: LANG_TAG[lang] || lang });
   const label = `${LANG_NAME[lang] || lang} translation of ${seg.id}`;
-  const box = el("textarea", { rows: Math.max(2, Math.ceil(seg.text.length / 28)), "aria-label": label, spellcheck: "false" });
+  const box = el("textarea", { rows: 2, "aria-label": label, spellcheck: "false" });
   box.value = seg.text;
   box.addEventListener("focus", () => { state.current = seg.id; state.lang = lang; markCurrent(); });
-  box.addEventListener("input", () => cell.classList.toggle("edited", box.value !== state.rows[lang][seg.id].text));
+  box.addEventListener("input", () => { fit(box); cell.classList.toggle("edited", box.value !== state.rows[lang][seg.id].text); });
   const approve = el("button", { type: "button", class: "approve", title: "Approve (Ctrl+Enter)" }, "Approve");
   const fuzzy = el("button", { type: "button", class: "fuzzy", title: "Save without approving (Ctrl+Shift+Enter)" }, "Save as fuzzy");
   const revert = el("button", { type: "button", class: "revert", title: "Revert your edit (Esc)" }, "Revert");
@@ -269,6 +276,7 @@ function replaceCell(lang, id, seg) {
   const old = cellOf(lang, id);
   const fresh = cellView(lang, seg);
   old.replaceWith(fresh);
+  fit(fresh.querySelector("textarea"));
   applyFilters();
   return fresh;
 }
