@@ -114,7 +114,9 @@ def test_two_pages_in_conflict_lose_nothing(browser, server, api, issue: Path):
 
 
 def test_the_filters_show_only_what_is_asked_for(browser, server, api):
-    row = _plain_machine(api)
+    rows = segments(api)
+    units = [r["unit"] for r in rows]
+    row = next(r for r in rows if units.count(r["unit"]) > 1 and not PLACEHOLDER.search(r["source"]))  # its neighbours stay
     assert api.put("/api/segments", json=change(row, "已经批准的句子。")).status_code == 200
     ja = next(r for r in segments(api, "ja") if r["id"] == row["id"])
     assert api.put("/api/segments", json=change(ja, "承認済みの文です。", lang="ja")).status_code == 200
