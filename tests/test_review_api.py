@@ -193,3 +193,14 @@ def test_only_a_loopback_host_goes_without_a_warning(host: str, loopback: bool):
     from bilingual.review.server import is_loopback
 
     assert is_loopback(host) is loopback
+
+
+def test_a_save_recomputes_the_sentences_check_findings(api):
+    row = next(r for r in segments(api) if "论文" in r["text"] and any(t["en"] == "paper" for t in r["terms"]))
+    assert not any("报纸" in (f["found"] or "") for f in row["findings"])
+    answer = api.put("/api/segments", json=change(row, row["text"].replace("论文", "报纸"), status="fuzzy"))
+    assert answer.status_code == 200, answer.text
+    findings = answer.json()["findings"]
+    assert any(f["severity"] == "error" and "报纸" in (f["found"] or "") for f in findings), findings
+    listed = next(r for r in segments(api) if r["id"] == row["id"])
+    assert any("报纸" in (f["found"] or "") for f in listed["findings"])

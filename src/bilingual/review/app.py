@@ -215,7 +215,7 @@ class Api:
 
     def _put(self, payload: Any) -> tuple[int, Any]:
         from .save import BadRequest, StaleError, check_text, issue_lock, parse_change, save_with_retry
-        from .segments import etag, findings_by_segment, status_of, suggestion_of, terms_of
+        from .segments import findings_by_segment
 
         change = parse_change(payload)
         job, lang = self.ws.job(change.issue), self.ws.lang(change.lang)
@@ -232,15 +232,11 @@ class Api:
         if self.ws.rebuilder is not None:
             self.ws.rebuilder.request(job)
         from ..memory.po import Catalog, render
+        from .segments import rows
 
-        single = render(Catalog((("Content-Type", "text/plain; charset=UTF-8"), ("Language", lang)), (entry,)))
-        found = findings_by_segment(single, po_path, lang, self.ws.glossary)
-        return 200, {
-            "id": segment.id, "unit": segment.unit, "kind": segment.kind, "line": segment.line, "source": segment.text,
-            "text": entry.msgstr, "status": status_of(entry), "etag": etag(entry), "previous": entry.previous_msgid,
-            "suggestion": suggestion_of(entry), "terms": list(terms_of(self.ws.glossary, segment.text, lang)),
-            "findings": found.get(segment.id, []),
-        }
+        saved = Catalog((("Content-Type", "text/plain; charset=UTF-8"), ("Language", lang)), (entry,))
+        found = findings_by_segment(render(saved), po_path, lang, self.ws.glossary)  # this sentence's findings, recomputed
+        return 200, rows([segment], saved, lang, self.ws.glossary, found, self.ws.document(job))[0].to_json()
 
     async def _answer(self, work):  # noqa: ANN001, ANN202
         from .save import BadRequest

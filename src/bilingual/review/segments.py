@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..memory.merge import EDITED, MACHINE, plan_document
+from ..memory.merge import EDITED, MACHINE, PREVIOUS_APPROVED, plan_document
 from ..memory.po import Catalog, Entry
 
 if TYPE_CHECKING:
@@ -47,13 +47,14 @@ class Row:
     terms: tuple[dict[str, Any], ...] = ()
     findings: tuple[dict[str, Any], ...] = field(default=())
     markup: dict[str, str] = field(default_factory=dict)  # placeholder token → what it stands for in the source
+    before: str | None = None  # the approved translation of the source before it changed
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "unit": self.unit, "kind": self.kind, "line": self.line, "source": self.source,
             "text": self.text, "status": self.status, "etag": self.etag, "previous": self.previous,
             "suggestion": self.suggestion, "terms": list(self.terms), "findings": list(self.findings),
-            "markup": self.markup,
+            "markup": self.markup, "before": self.before,
         }
 
 
@@ -88,12 +89,13 @@ def status_of(entry: Entry | None) -> str:
     return "fuzzy"
 
 
-def suggestion_of(entry: Entry | None) -> str | None:
+def suggestion_of(entry: Entry | None, prefix: str = SUGGESTION) -> str | None:
+    """The text a translator comment starting with ``prefix`` keeps (the machine's suggestion by default)."""
     if entry is None:
         return None
     for line in entry.translator.split("\n"):
-        if line.startswith(SUGGESTION):
-            return line[len(SUGGESTION):].replace("\\n", "\n")
+        if line.startswith(prefix):
+            return line[len(prefix):].replace("\\n", "\n")
     return None
 
 
@@ -139,6 +141,7 @@ def rows(
             text=entry.msgstr if entry is not None else "", status=status_of(entry), etag=etag(entry),
             previous=previous, suggestion=suggestion_of(entry), terms=terms_of(glossary, seg.text, lang),
             findings=tuple((findings or {}).get(seg.id, ())), markup=markup_of(document, seg),
+            before=suggestion_of(entry, PREVIOUS_APPROVED),
         ))
     return out
 

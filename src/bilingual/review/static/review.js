@@ -226,6 +226,7 @@ function cellView(lang, seg) {
     el("div", { class: "actions" }, approve, fuzzy, revert),
   );
   if (seg.status === "changed" && seg.previous) cell.append(el("p", { class: "previous", lang: "en" }, "Source changed: ", wordDiff(seg.previous, seg.source)));
+  if (seg.before) cell.append(el("p", { class: "suggestion" }, el("span", { class: "muted", lang: "en" }, "Approved before the change: "), seg.before));
   if (seg.suggestion && seg.suggestion !== seg.text) cell.append(el("p", { class: "suggestion" }, el("span", { class: "muted", lang: "en" }, "Machine: "), seg.suggestion));
   if (seg.terms.length) {
     const terms = el("ul", { class: "terms", "aria-label": "Glossary terms" });
