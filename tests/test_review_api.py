@@ -204,3 +204,41 @@ def test_a_save_recomputes_the_sentences_check_findings(api):
     assert any(f["severity"] == "error" and "报纸" in (f["found"] or "") for f in findings), findings
     listed = next(r for r in segments(api) if r["id"] == row["id"])
     assert any("报纸" in (f["found"] or "") for f in listed["findings"])
+
+
+def test_a_port_in_use_is_one_line_and_exit_2(issue: Path, runner):
+    import socket
+
+    from bilingual.cli import app
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["review", str(issue.parent), "--port", str(port), "--no-open", "--no-glossary"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("bilingual: error: cannot listen on 127.0.0.1:") and result.stderr.count("\n") == 1
+
+
+def test_a_folder_without_issues_is_one_line_and_exit_2(tmp_path: Path, runner):
+    from bilingual.cli import app
+
+    (tmp_path / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    result = runner.invoke(app, ["review", str(tmp_path), "--port", "0", "--no-open", "--no-glossary"])
+    assert result.exit_code == 2
+    assert "holds no issue folders" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_sentence_that_needs_the_engine_stops_the_rebuild_not_the_save(api, server, issue: Path):
+    row = plain(segments(api))[1]
+    with (issue / "en.md").open("a", encoding="utf-8") as source:
+        source.write("\nA paragraph nobody has translated yet.\n")
+    edition = (issue / "zh.md").read_bytes()
+    answer = api.put("/api/segments", json=change(row, "已保存的译文。"))
+    assert answer.status_code == 200
+    assert server.workspace.rebuilder.wait(issue, 60)
+    assert entry(issue / "zh.po", row["id"]).msgstr == "已保存的译文。"
+    assert (issue / "zh.md").read_bytes() == edition
+    (state,) = api.get("/api/issues").json()
+    assert "2 sentence(s) (zh: 1, ja: 1) need the engine" in state["rebuild"]["problem"]
+    assert "run bilingual translate" in state["rebuild"]["problem"] and "\n" not in state["rebuild"]["problem"]

@@ -62,7 +62,7 @@ class Workspace:
         """``job``'s en.md parsed, with its sentences: parsed again only when the file changed."""
         return self._parsed(job)[0]
 
-    def segments(self, job: Job, document: Any = None) -> list[Any]:
+    def segments(self, job: Job) -> list[Any]:
         return list(self._parsed(job)[1])
 
     def _parsed(self, job: Job) -> tuple[Any, tuple[Any, ...]]:

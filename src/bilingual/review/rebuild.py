@@ -53,6 +53,13 @@ def rebuild_issue(job: Job, langs: Sequence[str], glossary: Glossary | None) -> 
     if not todo:
         return []
     prepared = prepare(todo, documents, langs, None, (), False, glossary)
+    pending = prepared.pending()
+    if pending:
+        counts = ", ".join(f"{lang}: {n}" for lang, n in pending.items())
+        raise ModelError(
+            f"{sum(pending.values())} sentence(s) ({counts}) need the engine (en.md or the glossary changed since the last "
+            f"translate); run bilingual translate on this issue (with the glossary review uses)", job.source.parent
+        )
     outcome = complete(prepared, documents, langs, NoEngine(), glossary)
     return write(outcome)
 
@@ -122,7 +129,7 @@ class Rebuilder:
                 with issue_lock(folder):
                     rebuild_issue(job, self._langs_of(folder), self.glossary)
             except BilingualError as exc:
-                problem = f"{exc}; the editions were not rebuilt"
+                problem = f"{exc}; the editions were not rebuilt, the PO files are saved"
             except Exception as exc:  # noqa: BLE001 (the worker must outlive one bad issue)
                 problem = f"{folder}: rebuild failed: {exc!r}"
             with self._cond:
