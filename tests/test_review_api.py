@@ -242,3 +242,23 @@ def test_a_sentence_that_needs_the_engine_stops_the_rebuild_not_the_save(api, se
     (state,) = api.get("/api/issues").json()
     assert "2 sentence(s) (zh: 1, ja: 1) need the engine" in state["rebuild"]["problem"]
     assert "run bilingual translate" in state["rebuild"]["problem"] and "\n" not in state["rebuild"]["problem"]
+
+
+def test_a_save_gives_up_on_a_run_that_keeps_the_issue_and_writes_nothing(api, issue: Path, monkeypatch):
+    from bilingual.review import save
+    from bilingual.run.lock import locked
+
+    monkeypatch.setattr(save, "LOCK_WAIT", 0.3)
+    row = plain(segments(api))[7]
+    before = (issue / "zh.po").read_bytes()
+    with locked([issue]):
+        answer = api.put("/api/segments", json=change(row, "等不到锁的译文。"))
+    assert answer.status_code == 503
+    assert "being translated by another run" in answer.json()["error"]
+    assert (issue / "zh.po").read_bytes() == before
+    assert api.put("/api/segments", json=change(row, "锁释放后的译文。")).status_code == 200
+
+
+def test_a_body_too_large_is_refused(api):
+    answer = api.put("/api/segments", content=b"{" + b" " * (2 << 20) + b"}", headers={"Content-Type": "application/json"})
+    assert answer.status_code == 413

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .rebuild import Rebuilder
 
 STATIC = Path(__file__).parent / "static"
+MAX_BODY = 1 << 20
 STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".html": "text/html; charset=utf-8"}
 
 
@@ -201,7 +202,12 @@ class Api:
 
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return self._json(400, {"error": "send the body as application/json"})
+        length = request.headers.get("content-length", "0")
+        if length.isdigit() and int(length) > MAX_BODY:
+            return self._json(413, {"error": f"the body is larger than {MAX_BODY} bytes"})
         body = await request.body()
+        if len(body) > MAX_BODY:
+            return self._json(413, {"error": f"the body is larger than {MAX_BODY} bytes"})
         try:
             import json
 
@@ -245,8 +251,8 @@ class Api:
             status, data = await work
         except BadRequest as exc:
             return self._json(400, {"error": str(exc)})
-        except BilingualError as exc:
-            return self._json(409 if exc.exit_code == 3 else 422, {"error": str(exc)})
+        except BilingualError as exc:  # 3: a translate run holds the issue (or kept changing the file): try again
+            return self._json(503 if exc.exit_code == 3 else 422, {"error": str(exc)})
         return self._json(status, data)
 
     @staticmethod

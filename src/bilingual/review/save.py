@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -120,20 +120,24 @@ def edited_entry(entry: Entry | None, segment_id: str, source: str, text: str, s
 
 
 @contextmanager
-def issue_lock(folder: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
-    """The issue's run lock (:func:`bilingual.run.lock.locked`), waiting up to ``wait`` seconds for a run holding it."""
+def issue_lock(folder: Path, wait: float | None = None) -> Iterator[None]:
+    """The issue's run lock (:func:`bilingual.run.lock.locked`), waiting up to ``wait`` seconds for a run holding it.
+
+    Still held after ``wait``: :class:`ConcurrentEditError` naming who holds it.
+    """
     from ..run.lock import locked
 
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            with locked([folder]):
-                yield
-            return
-        except ConcurrentEditError as exc:
-            if "another run" not in exc.message or time.monotonic() > deadline:
-                raise
-        time.sleep(0.05)
+    deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
+    with ExitStack() as stack:
+        while True:
+            try:
+                stack.enter_context(locked([folder]))
+                break
+            except ConcurrentEditError:
+                if time.monotonic() > deadline:
+                    raise
+            time.sleep(0.05)
+        yield
 
 
 def save(po_path: Path, segment: Any, change: Change) -> tuple[Entry, str]:
