@@ -211,3 +211,26 @@ Promise.allSettled([
     finally:
         attacker.shutdown()
         attacker.server_close()
+
+
+def test_a_changed_source_shows_the_diff_and_the_translation_approved_before(browser, server, api, issue: Path):
+    from bilingual.engines.registry import make_engine
+    from bilingual.glossary.load import load_glossary
+    from bilingual.run import translate_archive
+    from bilingual.sources import find_jobs
+    from review_support import GLOSSARY
+
+    row = _plain_machine(api)
+    assert api.put("/api/segments", json=change(row, "改动之前批准的译文。")).status_code == 200
+    assert server.workspace.rebuilder.wait(issue, 60)
+    words = row["source"].split()
+    edited = " ".join([*words[:-1], "reworded", words[-1]])
+    source = issue / "en.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(row["source"], edited), encoding="utf-8")
+    translate_archive(find_jobs([issue]), ["zh", "ja"], make_engine("pseudo"), load_glossary([GLOSSARY]))
+    page = _open(browser, server)
+    page.check("#f-changed")
+    cell = page.locator('.row[data-id]:visible .cell[data-lang="zh"][data-status="changed"]')
+    assert cell.count() == 1
+    assert cell.locator(".previous ins").inner_text().strip() == "reworded"
+    assert "改动之前批准的译文。" in cell.inner_text()

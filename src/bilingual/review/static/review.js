@@ -63,11 +63,17 @@ function wordDiff(before, after) {
   for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--)
     dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   const out = el("span", { class: "diff" });
+  const put = (tag, text) => {
+    // Runs of inserted or deleted words become one element each.
+    const last = out.lastChild;
+    if (tag && last && last.nodeName.toLowerCase() === tag) last.textContent += text;
+    else out.append(tag ? el(tag, {}, text) : text);
+  };
   let i = 0, j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) { out.append(a[i]); i++; j++; }
-    else if (j < m && (i === n || dp[i][j + 1] >= dp[i + 1][j])) { out.append(el("ins", {}, b[j])); j++; }
-    else { out.append(el("del", {}, a[i])); i++; }
+    if (i < n && j < m && a[i] === b[j]) { put(null, a[i]); i++; j++; }
+    else if (j < m && (i === n || dp[i][j + 1] >= dp[i + 1][j])) { put("ins", b[j]); j++; }
+    else { put("del", a[i]); i++; }
   }
   return out;
 }
