@@ -35,6 +35,7 @@ def _commands(issue: Path, value: str) -> dict[str, tuple[list[str], str]]:
         "align": (["align", str(issue), "--to", value, "--no-glossary"], "--to"),
         "publish": (["publish", str(issue.parent), "--out", str(issue.parent.parent / "site"), "--to", value, "--no-glossary"], "--to"),
         "status": (["status", str(issue), "--to", value], "--to"),
+        "review": (["review", str(issue), "--to", value, "--port", "0", "--no-open", "--no-glossary"], "--to"),
         "check": (["check", str(issue), "--lang", value, "--no-glossary"], "--lang"),
         "evaluate": (["evaluate", str(issue / "zh.md"), str(issue / "zh.md"), "--lang", value, "--no-glossary"], "--lang"),
         "glossary export": (["glossary", "export", glossary, "--format", "csv", "--lang", value], "--lang"),
@@ -42,7 +43,7 @@ def _commands(issue: Path, value: str) -> dict[str, tuple[list[str], str]]:
     }
 
 
-COMMANDS = ["translate", "align", "publish", "status", "check", "evaluate", "glossary export", "glossary suggest"]
+COMMANDS = ["translate", "align", "publish", "status", "review", "check", "evaluate", "glossary export", "glossary suggest"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -50,6 +50,7 @@ def _register() -> None:
     from . import translate  # noqa: F401
     from . import check, segment, status  # noqa: F401
     from . import publish  # noqa: F401  (align, diff, evaluate, publish)
+    from . import review  # noqa: F401
     from . import glossary, models
 
     app.add_typer(glossary.app, name="glossary")
