@@ -24,6 +24,7 @@ from .spans import blank, code_spans, content_offset, destinations, plain
 
 if TYPE_CHECKING:
     from ..glossary.matcher import Match
+    from .align import Block
 
 
 @rule("link", "error", needs_source=True,
@@ -191,6 +192,10 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
         else:
             detail = f"{t.describe()} that the source does not have"
         yield Finding(line=t.line, found=t.describe(), detail=detail)
+    elif s.shape != t.shape and _requoted(s, t):
+        yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
+                      detail=f"{t.describe()} where the source has {s.describe()}: the same block, quoted in one "
+                             "and in another container (an alert or admonition) in the other")
     elif s.shape != t.shape:
         yield Finding(line=t.line, found=t.describe(), expected=s.describe(),
                       detail=f"{t.describe()} where the source has {s.describe()}")
@@ -200,6 +205,13 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
                   else f"table cell {empty[0] + 1} is empty where the source has text" if empty
                   else "table row has text in a cell that is empty in the source")
         yield Finding(line=t.line, found=f"{t.width} cells", expected=f"{s.width} cells", detail=detail)
+
+
+def _requoted(s: Block, t: Block) -> bool:
+    """Whether two blocks differ only in a block quote around one of them, the other being in a container that
+    template syntax opens (``> [!WARNING]`` vs ``{{% alert %}}``, ``> **Note**`` vs ``:::tip``)."""
+    strip = [c for c in s.containers if c != "blockquote"], [c for c in t.containers if c != "blockquote"]
+    return (s.wrapped or t.wrapped) and s.kind == t.kind and s.level == t.level and strip[0] == strip[1]
 
 
 @rule("number", "warning", needs_source=True,
