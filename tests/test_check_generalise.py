@@ -223,3 +223,71 @@ def test_sense_round_trips_through_tbx(tmp_path):
     path.write_text(export_tbx(terms, ("zh",)), encoding="utf-8")
     back = import_tbx(path.read_text(encoding="utf-8"), str(path))
     assert [(t.context, t.unless) for t in back] == [(("data", "label", "annotator"), ())]
+
+
+# --- numbers with scale words: 万/亿/兆 against k/M/B ------------------------------------------------------
+
+#: diffusers quicktour (the version its zh/ja translate, Apache-2.0): "roughly 1.4 billion parameters"
+QUICKTOUR = "Because the model consists of roughly 1.4 billion parameters, we strongly recommend running the pipeline on a GPU."
+
+SCALES = [
+    ("zh", QUICKTOUR, "我们强烈建议你在GPU上运行这个pipeline，因为该模型由大约14亿个参数组成。", []),
+    ("ja", QUICKTOUR, "このモデルはおよそ14億個のパラメータで構成されているため、GPU上でパイプラインを実行することを強く推奨します。", []),
+    ("zh", QUICKTOUR, "我们强烈建议你在GPU上运行这个pipeline，因为该模型由大约1.4亿个参数组成。", ["1.4亿"]),
+    ("zh", "The model has 1.3B parameters.", "该模型有 1.3 亿个参数。", ["1.3 亿"]),
+    ("zh", "The model has 1.3B parameters.", "该模型有 13 亿个参数。", []),
+    ("zh", "It was trained on 20k images.", "它在 2 万张图像上训练。", []),
+    ("ja", "It was trained on 20k images.", "2 万枚の画像で学習した。", []),
+    ("zh", "It has about 16.7M users.", "它约有16.7万用户。", ["16.7万"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "target", "found"), SCALES)
+def test_scale_words_compare_as_values(lang, source, target, found):
+    assert [v.found for v in check_text(target + "\n", lang, source + "\n") if v.rule == "number"] == found
+
+
+# --- markup a translator legitimately changes --------------------------------------------------------------
+
+TEMPLATE = REAL / "vue" / "essentials-template-syntax"
+
+
+def _lines(path: Path, first: int, last: int) -> str:
+    return "\n".join(path.read_text(encoding="utf-8").split("\n")[first - 1:last]) + "\n"
+
+
+def test_furigana_is_not_introduced_html():
+    """Vue guide ja, template syntax line 7, with furigana on 構文 as a ja edition for learners has it."""
+    source = _lines(TEMPLATE / "en.md", 7, 7)
+    target = _lines(TEMPLATE / "ja.md", 7, 7).replace("テンプレート構文では", "テンプレート<ruby>構文<rt>こうぶん</rt></ruby>では")
+    assert _rules(check_text(target, "ja", source)) == []
+
+
+def test_caption_in_place_of_a_component():
+    """Vue guide, template syntax lines 1-7: the ScrimbaLink component written as a captioned link."""
+    source = _lines(TEMPLATE / "en.md", 1, 7)
+    target = _lines(TEMPLATE / "ja.md", 1, 7).replace(
+        '<ScrimbaLink href="https://scrimba.com/links/vue-template-syntax" title="Free Vue.js Template Syntax Lesson" '
+        'type="scrimba">\n  Scrimba でインタラクティブなビデオレッスンを見る\n</ScrimbaLink>',
+        '<span class="caption">Scrimba でインタラクティブなビデオレッスンを見る</span>')
+    assert "caption" in target
+    assert _rules(check_text(target, "ja", source)) == []
+
+
+def test_script_is_still_introduced_html():
+    found = check_text("只在 <span onclick=\"steal()\">组合式 API</span> 中。\n", "zh", "Only in the Composition API.\n")
+    assert [(v.rule, v.severity) for v in found] == [("html", "error")]
+
+
+#: Vue guide, template syntax line 97 (en and zh), the source hard-wrapped at 80 columns as many sites are: the
+#: line break falls inside the code span `<button disabled="">`
+WRAPPED_AT = 'consistency with `<button'
+
+
+@pytest.mark.parametrize("wrap_target", [False, True], ids=["target-one-line", "target-wrapped-too"])
+def test_code_span_wrapped_in_the_source(wrap_target):
+    source = _lines(TEMPLATE / "en.md", 97, 97).replace(WRAPPED_AT, WRAPPED_AT + "\n")
+    target = _lines(TEMPLATE / "zh.md", 97, 97)
+    if wrap_target:
+        target = target.replace("`<button", "`<button\n")
+    assert "\n" in source.strip() and [v for v in check_text(target, "zh", source) if v.rule == "code"] == []

@@ -192,6 +192,10 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
         else:
             detail = f"{t.describe()} that the source does not have"
         yield Finding(line=t.line, found=t.describe(), detail=detail)
+    elif s.shape != t.shape and {s.kind, t.kind} == {"html_block", "paragraph"} and s.containers == t.containers:
+        yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
+                      detail=f"{t.describe()} where the source has {s.describe()}: a component or caption written "
+                             "as HTML in one and as text in the other")
     elif s.shape != t.shape and _requoted(s, t):
         yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
                       detail=f"{t.describe()} where the source has {s.describe()}: the same block, quoted in one "
@@ -359,6 +363,18 @@ _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>", re.DOTALL)
 _ATTR = re.compile(r"([A-Za-z_:@#][\w:.-]*)\s*(?:=|(?=[\s/>]|$))")
 
 
+#: Elements a translation may add that change only how text looks (furigana, captions, emphasis).
+_PRESENTATIONAL = frozenset({"ruby", "rt", "rp", "rb", "span", "small", "sup", "sub", "b", "i", "em", "strong", "u",
+                             "mark", "br", "wbr", "figcaption", "kbd"})
+_HARMLESS_ATTRIBUTES = frozenset({"class", "lang", "title", "dir"})
+
+
+def _presentational(tag: str) -> bool:
+    """Whether ``tag`` (``span[class]``) is presentational markup with harmless attributes only."""
+    name, _, attrs = tag.partition("[")
+    return name in _PRESENTATIONAL and set(filter(None, attrs.rstrip("]").split(","))) <= _HARMLESS_ATTRIBUTES
+
+
 def _tags(unit: Unit) -> Counter[str]:
     """The inline HTML of ``unit`` as tag names with their attribute names: ``img[onerror,src]``."""
     return Counter(tag for ph in unit.placeholders if ph.kind == "html" for tag in _tags_of(ph.raw))
@@ -373,11 +389,14 @@ def html(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
     HTML that the source has is markup; HTML that only a translation has is text, and raw it can
     run script in a reader's browser (``<img onerror>``, ``<script>``). Compared by tag and
-    attribute names, so a translated attribute value is fine.
+    attribute names, so a translated attribute value is fine. Presentational markup a translator
+    may add is not reported: furigana (``<ruby>漢字<rt>かんじ</rt></ruby>``) and a caption or
+    emphasis element with no attributes but ``class``, ``lang``, ``title`` or ``dir``
+    (``<span class="caption">`` for a caption component).
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
-        extra = _tags(target) - _tags(source)
+        extra = Counter({tag: n for tag, n in (_tags(target) - _tags(source)).items() if not _presentational(tag)})
         if not extra:
             continue
         for ph in target.placeholders:

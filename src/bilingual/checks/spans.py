@@ -124,11 +124,15 @@ def _after_label(raw: str, close: int, references: Mapping[str, str], label: str
 
 
 def code_spans(unit: Unit) -> list[tuple[str, int]]:
-    """``(code, content offset)`` of each inline code span, and each literal ``{n}`` placeholder token."""
+    """``(code, content offset)`` of each inline code span, and each literal ``{n}`` placeholder token.
+
+    A code span's value is what CommonMark renders: a line break inside it (the source hard-wrapped
+    a long span) is a space, so the same span written on one line is the same code.
+    """
     out: list[tuple[str, int]] = []
     for ph in unit.placeholders:
         if ph.kind == "code":
-            inner = ph.raw.strip("`")
+            inner = re.sub(r"[ \t]*\r?\n[ \t]*", " ", ph.raw.strip("`"))
             if inner.startswith(" ") and inner.endswith(" ") and inner.strip(" "):
                 inner = inner[1:-1]
             out.append((inner, ph.start))
