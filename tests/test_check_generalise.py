@@ -291,3 +291,62 @@ def test_code_span_wrapped_in_the_source(wrap_target):
     if wrap_target:
         target = target.replace("`<button", "`<button\n")
     assert "\n" in source.strip() and [v for v in check_text(target, "zh", source) if v.rule == "code"] == []
+
+
+# --- markup repair that swallows the sentence ---------------------------------------------------------------
+
+RENDER_EN = _lines(TEMPLATE / "en.md", 11, 11)  # "... you can also [directly write render functions](/guide/...) ..."
+
+
+@pytest.mark.parametrize(("target", "found"), [
+    (_lines(TEMPLATE / "ja.md", 11, 11), []),
+    ("[仮想 DOM の各種概念をよく知っていて、生の JavaScript が持つパワーを活かしたいという場合には、テンプレートの代わりに"
+     "レンダー関数を直接記述することもできます。さらに、オプションで JSX もサポートされています。ただし、これらの書き方をする"
+     "場合には、コンパイル時の最適化がテンプレートと同等のレベルでは利用できないことに注意してください。]"
+     "(/guide/extras/render-function)\n", ["link"]),
+], ids=["human", "link-swallows-the-paragraph"])
+def test_markup_covering_far_more_than_the_source(target, found):
+    assert [v.found for v in check_text(target, "ja", RENDER_EN) if v.rule == "markup-span"] == found
+
+
+# --- localised link targets: the site's own prefixes, configurable -----------------------------------------
+
+#: Pinia docs, core-concepts/outside-component-usage (MIT): the zh links the zh edition's copy of the page
+PINIA_EN = "There is a whole section dedicated to it in the [SSR guide](/ssr/index.md), this is just a short explanation.\n"
+PINIA_ZH = "在[SSR 指南](../ssr/index.md)中有一整节专门讨论这个问题，这里只是一个简短的解释。\n"
+#: the issue's case: a Hugo site whose zh pages live under /zh-cn/
+HUGO_EN = "See [the glossary](/docs/reference/glossary/#pod) for the terms used on this page.\n"
+HUGO_ZH = "本页所用的术语见[术语表](/site/zh/docs/reference/glossary/#pod)。\n"
+
+
+@pytest.mark.parametrize(("source", "target", "link_map", "severity"), [
+    (PINIA_EN, PINIA_ZH, (), "error"),
+    (PINIA_EN, PINIA_ZH, (("/", "../"),), "info"),
+    (HUGO_EN, HUGO_ZH, (), "error"),
+    (HUGO_EN, HUGO_ZH, (("/docs/", "/site/zh/docs/"),), "info"),
+    (HUGO_EN, HUGO_ZH.replace("glossary/", "concepts/"), (("/docs/", "/site/zh/docs/"),), "error"),
+], ids=["pinia-unmapped", "pinia-mapped", "hugo-unmapped", "hugo-mapped", "hugo-mapped-other-page"])
+def test_link_map_localises_the_sites_prefixes(source, target, link_map, severity):
+    found = [v.severity for v in check_text(target, "zh", source, link_map=link_map) if v.rule == "link"]
+    assert found[:1] == [severity]
+
+
+@pytest.mark.parametrize("value", ["/docs/", "=/zh/", "/docs/="])
+def test_link_map_needs_both_prefixes(value):
+    from bilingual.checks.links import parse_link_map
+    from bilingual.errors import InputError
+
+    with pytest.raises(InputError, match="SOURCE_PREFIX=TARGET_PREFIX"):
+        parse_link_map([value])
+
+
+def test_check_cli_takes_link_maps(tmp_path):
+    from typer.testing import CliRunner
+
+    from bilingual.cli.app import app
+
+    (tmp_path / "en.md").write_text(PINIA_EN, encoding="utf-8")
+    (tmp_path / "zh.md").write_text(PINIA_ZH, encoding="utf-8")
+    args = ["check", str(tmp_path), "--no-glossary", "--format", "json"]
+    assert CliRunner().invoke(app, args).exit_code == 1
+    assert CliRunner().invoke(app, [*args, "--link-map", "/=../"]).exit_code == 0

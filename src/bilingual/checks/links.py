@@ -28,16 +28,46 @@ def _delocalised(url: str) -> tuple[str, str, str, str] | None:
     return parts.scheme.lower(), host.lower(), path.rstrip("/"), query
 
 
-def relation(source: str, target: str) -> str:
-    """``same``, ``localised`` (the same page in another language, its anchor perhaps translated) or ``changed``."""
+#: Prefixes a site puts before its translated pages, source → target (``/docs/`` → ``/zh-cn/docs/``,
+#: ``/`` → ``../``): given by ``check --link-map``.
+LinkMap = tuple[tuple[str, str], ...]
+
+
+def parse_link_map(values: list[str] | None) -> LinkMap:
+    """``--link-map SRC=TGT`` values as pairs; a value without ``=`` or with an empty side is an input error."""
+    from ..errors import InputError
+
+    out = []
+    for value in values or ():
+        src, sep, tgt = value.partition("=")
+        if not sep or not src or not tgt:
+            raise InputError(f"--link-map {value!r}: write SOURCE_PREFIX=TARGET_PREFIX, e.g. /docs/=/zh-cn/docs/")
+        out.append((src, tgt))
+    return tuple(out)
+
+
+def relation(source: str, target: str, link_map: LinkMap = ()) -> str:
+    """``same``, ``localised`` (the same page in another language, its anchor perhaps translated) or ``changed``.
+
+    ``link_map`` names the site's own prefixes for translated pages: a target that is the source with
+    one prefix replaced is localised too.
+    """
     if source == target:
         return "same"
+    for src, tgt in link_map:
+        if source.startswith(src) and target.startswith(tgt) and _page(source[len(src):]) == _page(target[len(tgt):]):
+            return "localised"
     a, b = _delocalised(source), _delocalised(target)
     if a is not None and a == b:
         return "localised"
     if a is not None and b is not None and a[1] and a[:2] == b[:2] and _host(source) != _host(target):
         return "localised"  # the reader's language edition of the site (ja.wikipedia.org): its own page names
     return "changed"
+
+
+def _page(rest: str) -> str:
+    """The part after a mapped prefix, without its anchor (a translation may translate the anchor)."""
+    return rest.split("#", 1)[0].rstrip("/")
 
 
 def _host(url: str) -> str:

@@ -26,6 +26,8 @@ ERROR_BELOW, WARNING_BELOW = 0.35, 0.45
 
 _PROSE = frozenset({"paragraph", "cell", "heading"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: A word of any alphabet but the CJK ones (a kept name, an accented pseudo-translation), or a number.
+_KEPT = re.compile(r"(?:[^\W\d_]|['’-])+|\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 
 
@@ -58,7 +60,7 @@ def omission(pair: Pair, ctx: Context) -> Iterator[Finding]:
         cjk = len(_CJK.findall(text))
         if cjk == 0:
             continue  # untranslated, or kept in English: the untranslated rule's case
-        kept = len(_WORD.findall(_CJK.sub(" ", text)))
+        kept = len(_KEPT.findall(_CJK.sub(" ", text)))
         covered = cjk / norm + kept
         share = covered / source_words
         severity = "error" if share < ERROR_BELOW else "warning" if share < WARNING_BELOW else None

@@ -11,11 +11,11 @@ need a source (``needs_source``) run only when the check has one. The rules live
 
 from __future__ import annotations
 
-from . import consistency, markup_rules, omission, source_rules, term_rules
+from . import consistency, markup_rules, omission, source_rules, span_rules, term_rules
 from .registry import RULES, Context, Example, Rule, rule
 
 ORDER = ("forbidden-term", "missing-term", "keep-term", "link", "code", "structure", "html", "number", "omission",
-         "markup", "untranslated", "consistency")
+         "markup", "markup-span", "untranslated", "consistency")
 _registered = dict(RULES)
 RULES.clear()
 RULES.update({name: _registered[name] for name in ORDER})
@@ -24,5 +24,5 @@ assert set(RULES) == set(_registered), "every registered rule has its place in O
 #: The rules that run on one pair at a time (consistency reads whole documents instead).
 PAIR_RULES = tuple(r for r in RULES.values() if r.name != "consistency")
 
-__all__ = ["ORDER", "PAIR_RULES", "RULES", "Context", "Example", "Rule", "consistency", "markup_rules", "omission", "rule",
+__all__ = ["ORDER", "PAIR_RULES", "RULES", "Context", "Example", "Rule", "consistency", "markup_rules", "omission", "rule", "span_rules",
            "source_rules", "term_rules"]

@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..models import Document
 from .align import Layout, alignment, layout, target_only, unpaired
 from .consistency import Rendering, aligned_findings, findings, observe
+from .links import LinkMap
 from .model import CheckResult, Finding, Pair, Violation
 from .places import Places, po_place
 from .registry import units
@@ -161,7 +162,7 @@ def _source_for(path: Path, source: Path | None) -> Path | None:
 
 
 def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | None = None,
-                glossary: Glossary | None = None, jobs: int | None = None) -> CheckResult:
+                glossary: Glossary | None = None, jobs: int | None = None, link_map: LinkMap = ()) -> CheckResult:
     """Check every edition under ``paths``: each source is parsed once, the matcher built once per process.
 
     Editions are checked in ``jobs`` processes (default: one per CPU once there are
@@ -186,11 +187,12 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
         from ..protect import active
 
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_share, initargs=(glossary, active())) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_share,
+                                 initargs=(glossary, active(), link_map)) as pool:
             for done in pool.map(_check_group, work, chunksize=max(1, len(work) // (jobs * 4))):
                 found.update(done)
     else:
-        _share(glossary)
+        _share(glossary, None, link_map)
         for group in work:
             found.update(_check_group(group))
     renderings = [r for target in targets for r in found[target][1]]
@@ -211,10 +213,12 @@ PARALLEL_FROM = 16
 _shared: dict[str, Glossary | None] = {}
 
 
-def _share(glossary: Glossary | None, protection: Protection | None = None) -> None:
-    """Give this process the run's glossary (its matcher is built on first use, once per process)
-    and, in a worker, the run's protected patterns (bilingual.toml), so it parses as the run does."""
+def _share(glossary: Glossary | None, protection: Protection | None = None, link_map: LinkMap = ()) -> None:
+    """Give this process the run's glossary (its matcher is built on first use, once per process),
+    its localised link prefixes and, in a worker, the run's protected patterns (bilingual.toml), so
+    it parses as the run does."""
     _shared["glossary"] = glossary
+    _shared["link_map"] = link_map
     if protection is not None:
         from ..protect import activate
 
@@ -235,7 +239,8 @@ def _check_group(group: tuple[Target, ...]) -> dict[Target, _Found]:
             out[target] = _check_po(text, str(target.path), target.lang, glossary)
         else:
             assert target.lang is not None
-            out[target] = _check_markdown(text, str(target.path), target.lang, src, glossary)
+            out[target] = _check_markdown(text, str(target.path), target.lang, src, glossary,
+                                          _shared.get("link_map", ()))
     return out
 
 
@@ -246,19 +251,20 @@ def _parse(text: str, path: str) -> Document:
 
 
 def check_text(target: str, lang: str, source: str | None = None, glossary: Glossary | None = None,
-               path: str = "<target>") -> list[Violation]:
+               path: str = "<target>", link_map: LinkMap = ()) -> list[Violation]:
     """Check one Markdown edition given as text, against an optional English source text."""
     src = layout(_parse(source, "<source>")) if source is not None else None
-    return check_markdown(target, path, lang, src, glossary)
+    return check_markdown(target, path, lang, src, glossary, link_map)
 
 
-def check_markdown(text: str, path: str, lang: str, source: Layout | None, glossary: Glossary | None) -> list[Violation]:
+def check_markdown(text: str, path: str, lang: str, source: Layout | None, glossary: Glossary | None,
+                   link_map: LinkMap = ()) -> list[Violation]:
     """Every violation in one Markdown edition, its consistency within itself included."""
-    return _with_consistency(_check_markdown(text, path, lang, source, glossary), glossary)
+    return _with_consistency(_check_markdown(text, path, lang, source, glossary, link_map), glossary)
 
 
 def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
-                    glossary: Glossary | None) -> _Found:
+                    glossary: Glossary | None, link_map: LinkMap = ()) -> _Found:
     """The pair rules' violations of one Markdown edition, and what the consistency rule reads (see ``_Found``)."""
     doc = _parse(text, path)
     out: list[Violation] = []
@@ -273,7 +279,7 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
                   f"counterpart, {agree:.0%} of blocks agree in their links, code and numbers")
         if verdict != "other":
             pairs = aligned
-            ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt))
+            ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt), link_map)
         if verdict == "other":  # another version of the source: one finding, and only the rules that need no source
             detail = (f"the translation does not follow this source ({counts}); it translates another version of it: "
                       "update it from the source")

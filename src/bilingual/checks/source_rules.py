@@ -35,8 +35,9 @@ def link(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
     A reader who follows the link must land where the author meant. A link pointed at the same
     page in the reader's language (``/en-US/`` → ``/zh-CN/``, ``nodejs.org/ja/``, ``hl=ja``) is
-    the translator's right and graded info; an anchor (``#…``) that names a heading of the
-    translation is fine; any other change of host or path is an error.
+    the translator's right and graded info, and so is one the site's own prefixes for translated
+    pages explain (``check --link-map /docs/=/zh/docs/``); an anchor (``#…``) that names a heading
+    of the translation is fine; any other change of host or path is an error.
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -55,7 +56,7 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
         if extra[dest] <= 0:
             continue
         extra[dest] -= 1
-        local = next((m for m in missing if relation(m, dest) == "localised"), None)
+        local = next((m for m in missing if relation(m, dest, ctx.link_map) == "localised"), None)
         if local is not None:
             missing.remove(local)
             yield Finding(unit, at, found=dest, expected=local, severity="info", detail=" (localised for the reader)")
