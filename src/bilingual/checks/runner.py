@@ -11,6 +11,7 @@ import bisect
 import functools
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,12 +201,42 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
     extra: dict[str, list[Violation]] = {}  # the findings across files, by the file they are in
     for x in findings(renderings) + aligned_findings(pairs, glossary):
         extra.setdefault(x.file, []).append(x)
-    violations = tuple(v for target in targets for v in _sorted(found[target][0] + extra.get(str(target.path), [])))
+    per_file = {target: _sorted(found[target][0] + extra.get(str(target.path), [])) for target in targets}
+    violations = tuple(v for target in targets for v in _once(target, per_file))
     notes = source_notes(paths, targets)
     if glossary is None:
         notes += ("no glossary (--no-glossary): the glossary term rules did not run; "
                   "consistency used the renderings aligned with the source",)
     return CheckResult(violations, tuple(str(t.path) for t in targets), notes, tuple(renderings), tuple(pairs))
+
+
+def _once(target: Target, per_file: dict[Target, list[Violation]]) -> list[Violation]:
+    """``target``'s violations, less those its PO file reports for the same segment (each finding once per place).
+
+    An edition rendered from a PO file shows the PO file's text: a problem in it would be reported
+    twice, at the edition's line and at the PO entry's. It is reported once, at the PO entry,
+    where the translation is kept and fixed; what only the edition has stays.
+    """
+    if target.is_po or target.source is None:
+        return per_file[target]
+    po = next((t for t in per_file if t.is_po and (t.lang or t.path.stem) == target.lang
+               and t.path.parent == target.path.parent), None)
+    if po is None:
+        return per_file[target]
+    seen = {(v.rule, v.segment, v.found, v.expected) for v in per_file[po] if v.segment is not None}
+    mine = [v for v in per_file[target] if v.segment is None or (v.rule, v.segment, v.found, v.expected) not in seen]
+    # a finding whose segment the edition cannot tell (its sentences do not match the source's one to
+    # one) is the PO file's when the PO file has one more of the same kind than the edition's others
+    left = Counter((v.rule, v.found, v.expected) for v in per_file[po])
+    left.subtract((v.rule, v.found, v.expected) for v in per_file[target] if v.segment is not None)
+    out = []
+    for v in mine:
+        k = (v.rule, v.found, v.expected)
+        if v.segment is None and left[k] > 0:
+            left[k] -= 1
+            continue
+        out.append(v)
+    return out
 
 
 #: From this many editions on, check_paths uses a process per CPU.
@@ -255,6 +286,14 @@ def check_text(target: str, lang: str, source: str | None = None, glossary: Glos
     """Check one Markdown edition given as text, against an optional English source text."""
     src = layout(_parse(source, "<source>")) if source is not None else None
     return check_markdown(target, path, lang, src, glossary, link_map)
+
+
+def check_editions(source: Document, editions: Sequence[tuple[Path, str, str]],
+                   glossary: Glossary | None) -> list[Violation]:
+    """What ``check`` reports for editions about to be written (``(path, lang, Markdown)``) against ``source``:
+    the findings the views of a run show, so that they agree with ``bilingual check``."""
+    src = layout(source)
+    return [v for path, lang, text in editions for v in check_markdown(text, str(path), lang, src, glossary)]
 
 
 def check_markdown(text: str, path: str, lang: str, source: Layout | None, glossary: Glossary | None,
