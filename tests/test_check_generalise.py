@@ -350,3 +350,22 @@ def test_check_cli_takes_link_maps(tmp_path):
     args = ["check", str(tmp_path), "--no-glossary", "--format", "json"]
     assert CliRunner().invoke(app, args).exit_code == 1
     assert CliRunner().invoke(app, [*args, "--link-map", "/=../"]).exit_code == 0
+
+
+# --- the original English kept in a comment beside the translation ------------------------------------------
+
+INTRO = REAL / "vue" / "introduction"
+
+
+@pytest.mark.parametrize("style", ["block", "inline-line"])
+def test_comment_held_original_is_not_a_block(style):
+    """Vue introduction lines 26-30 (heading and two paragraphs), each zh paragraph after its English original in
+    a comment, as communities translating in place do."""
+    source = _lines(INTRO / "en.md", 26, 30)
+    en = [p for p in source.split("\n\n") if p.strip()]
+    zh = [p for p in _lines(INTRO / "zh.md", 26, 30).split("\n\n") if p.strip()]
+    if style == "block":
+        target = "\n\n".join(f"<!--\n{e}\n-->\n\n{z}" for e, z in zip(en, zh)) + "\n"
+    else:
+        target = "\n\n".join(f"<!-- {e} -->\n{z}" for e, z in zip(en, zh)) + "\n"
+    assert [v for v in check_text(target, "zh", source) if v.rule == "structure"] == []

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..models import Document, Unit
 from .model import Pair, UnitPair
 from .moves import moved, splits, uncross
+from .links import canonical
 from .spans import code_spans, destinations, numbers, plain
 
 if TYPE_CHECKING:
@@ -145,13 +146,14 @@ def layout(doc: Document) -> Layout:
 def _anchor(block: Block, references: dict[str, str]) -> tuple:
     """Shape plus what a translation must not change (link targets, code, numbers): a strong match key.
 
-    Values are sorted, as a translation may reorder them inside a sentence.
+    Values are sorted, as a translation may reorder them inside a sentence; link targets are compared
+    without language codes and fragments (a link localised for the reader is the same link).
     """
     links: list[str] = []
     code: list[str] = []
     figures: list[str] = []
     for unit in block.units:
-        links.extend(dest for _, dest, _ in destinations(unit, references))
+        links.extend(canonical(dest) for _, dest, _ in destinations(unit, references))
         code.extend(c for c, _ in code_spans(unit))
         figures.extend(n for n, _, _ in numbers(unit.text))
     return (block.shape, block.code, block.info, tuple(sorted(links)), tuple(sorted(code)), tuple(sorted(set(figures))))

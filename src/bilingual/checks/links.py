@@ -65,6 +65,13 @@ def relation(source: str, target: str, link_map: LinkMap = ()) -> str:
     return "changed"
 
 
+def canonical(url: str) -> str:
+    """``url`` as the alignment compares it: language codes out of host and path (``/zh-cn/docs/`` is
+    ``/docs/``), and no fragment, since a translation may localise both."""
+    parts = _delocalised(url.split("#", 1)[0])
+    return "#" if url.startswith("#") else url.split("#", 1)[0] if parts is None else "|".join(parts)
+
+
 def _page(rest: str) -> str:
     """The part after a mapped prefix, without its anchor (a translation may translate the anchor)."""
     return rest.split("#", 1)[0].rstrip("/")

@@ -352,7 +352,7 @@ _SMALL = 8  # blocks: too few to judge
 _FOLLOWS = 0.75  # share of the target's blocks paired, and of them agreeing, at or above which it surely follows
 _AGREES = 0.5
 _OTHER_PAIRED = 0.5  # share of the target's blocks paired below which it surely translates another version
-_OTHER_AGREES = 0.2  # share of the target's blocks agreeing in links, code and numbers below which it surely does
+_OTHER_AGREES = 0.4  # share of the target's blocks agreeing in links, code and numbers below which it surely does
 
 
 def _version(lost: int, src_blocks: int, extra: int, tgt_blocks: int, agree: float) -> str:
