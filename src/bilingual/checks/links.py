@@ -54,6 +54,8 @@ def relation(source: str, target: str, link_map: LinkMap = ()) -> str:
     """
     if source == target:
         return "same"
+    if _same_page_path(source, target):
+        return "localised"  # the same page by a relative path in one and the site's absolute path in the other
     for src, tgt in link_map:
         if source.startswith(src) and target.startswith(tgt) and _page(source[len(src):]) == _page(target[len(tgt):]):
             return "localised"
@@ -63,6 +65,24 @@ def relation(source: str, target: str, link_map: LinkMap = ()) -> str:
     if a is not None and b is not None and a[1] and a[:2] == b[:2] and _host(source) != _host(target):
         return "localised"  # the reader's language edition of the site (ja.wikipedia.org): its own page names
     return "changed"
+
+
+def _same_page_path(source: str, target: str) -> bool:
+    """Whether one link is a relative path (``../signals/``) and the other an absolute path of the same site
+    ending in the same page (``/docs/concepts/signals``), language codes and fragments aside."""
+    def segments(url: str) -> list[str] | None:
+        parts = _delocalised(url.split("#", 1)[0])
+        if parts is None or parts[0] or parts[1]:
+            return None  # another site
+        return [seg for seg in parts[2].split("/") if seg not in ("", ".", "..")]
+
+    rel, absolute = (source, target) if not source.startswith("/") else (target, source)
+    if rel.startswith("/") or not absolute.startswith("/") or rel.startswith("#"):
+        return False
+    a, b = segments(rel), segments(absolute)
+    if not a or not b or len(a) > len(b):
+        return False
+    return b[-len(a):] == a
 
 
 def canonical(url: str) -> str:

@@ -123,7 +123,11 @@ def _bare(code: str) -> str:
 
 
 def _same_code(a: str, b: str) -> bool:
-    return a == b or _bare(a) == _bare(b)
+    """The same code, or the same word in code formatting made singular or plural (`actions` → `action`)."""
+    if a == b or _bare(a) == _bare(b):
+        return True
+    word = re.compile(r"[A-Za-z][A-Za-z-]*")
+    return bool(word.fullmatch(a) and word.fullmatch(b)) and a.rstrip("s") == b.rstrip("s") and a[0].isalpha()
 
 
 def _code_differences(targets: tuple[Unit, ...], source: Unit) -> Iterator[Finding]:
@@ -197,6 +201,10 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
         yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
                       detail=f"{t.describe()} where the source has {s.describe()}: a component or caption written "
                              "as HTML in one and as text in the other")
+    elif s.shape != t.shape and t.kind in ("fence", "code_block") and _wordless(s):
+        yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
+                      detail=f"{t.describe()} where the source has {s.describe()}: a component (MDX, a template) "
+                             "written as a plain code block")
     elif s.shape != t.shape and _requoted(s, t):
         yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
                       detail=f"{t.describe()} where the source has {s.describe()}: the same block, quoted in one "
@@ -210,6 +218,12 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
                   else f"table cell {empty[0] + 1} is empty where the source has text" if empty
                   else "table row has text in a cell that is empty in the source")
         yield Finding(line=t.line, found=f"{t.width} cells", expected=f"{s.width} cells", detail=detail)
+
+
+def _wordless(block: Block) -> bool:
+    """A paragraph that is only markup and code (an MDX component with a code argument): no words to read."""
+    return block.kind == "paragraph" and bool(block.units) and not any(
+        re.search(r"[^\W\d_]", plain(u.text)) for u in block.units)
 
 
 def _requoted(s: Block, t: Block) -> bool:
@@ -228,21 +242,28 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     A wrong figure misinforms quietly. Numbers are compared as values: thousands separators,
     full-width digits, CJK numerals (第六章 for "Chapter 6"), 万/亿 scaling (1670万 for
     "16.7 million"), ranges (2005～2012年) and ordinals (第3 for "3rd") all match; a CJK numeral
-    the source does not have is never reported (一个 is "a", not "one").
+    the source does not have is never reported (一个 is "a", not "one"), nor a number the source
+    has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時).
     """
     for up in sourced(pair):
         assert up.source is not None
         src = source_numbers(blank(up.source.text))
         tgt = [(unit, n) for unit in up.targets for n in target_numbers(blank(unit.text))]
         have = {v for _, n in tgt for v in n.values}
-        allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text))
-        missing = deque(n.raw for n in src if not n.values & have)
+        in_code = {v for code, _ in code_spans(up.source) for n in source_numbers(code) for v in n.values}
+        allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text)) | in_code
+        missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n))
         for unit, n in tgt:
             if n.arabic and not n.values & allowed and not _counted(unit.text, n) and not _named(unit.text, n):
                 yield Finding(unit, content_offset(unit, n.start), found=n.raw,
                               expected=missing.popleft() if missing else None)
         for raw in missing:
             yield Finding(up.target, 0, expected=raw)
+
+
+def _zero_minutes(text: str, n) -> bool:
+    """The ``00`` of a time on the hour (``9:00 am``): a translation writes 午前9時, 9点, with no minutes."""
+    return n.raw.strip("0") == "" and text[:n.start].endswith(":") and n.start >= 2 and text[n.start - 2].isdigit()
 
 
 _COUNTER = re.compile(r"\s?(?:つ|個|个|種類?|种|番目|回|次|名|人)")
@@ -264,7 +285,7 @@ def _named(text: str, n) -> bool:
 
 
 #: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].
-_TEMPLATE = re.compile(r"\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
+_TEMPLATE = re.compile(r"\b(?:import|export)\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"]|\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
 _NOT_WORDS = re.compile(r"\d[\d.,%]*|https?://\S+|\b[A-Z0-9]{2,}s?\b")
 _LATIN_PHRASE = re.compile(r"[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][\w'’-]*)+")
 
@@ -277,7 +298,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
     A sentence left in English is a gap the reader notices. Not counted as words: kept names,
     code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
-    components); a short title-case name ("Options API") is not a sentence.
+    components and imports); a short title-case name ("Options API", a table cell's "Pod List
+    Selectors") is not a sentence. Alt text and link titles left in English are info.
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
@@ -288,16 +310,23 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         candidates: list[tuple[int, str]] = []
         for start, end in ctx.sentences(source):
             sentence = source.text[start:end]
-            if _translatable(sentence, start, terms, ctx.lang):
+            if _translatable(sentence, start, terms, ctx.lang, name_like=source.kind == "cell"):
                 candidates.append((start, plain(sentence)))
         places = _find_all_plain(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
-            if at is not None:
+            if at is None:
+                continue
+            if target.parent is not None:  # alt text or a link title: worth a look, not a gap in the text
+                yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
+            else:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
 
 
-def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str) -> bool:
+def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:
     """At least two words (one of them lower case, or three or more) remain once names, code and syntax are out.
+
+    In a table cell (``name_like``) a phrase of up to four capitalised words is a name
+    ("Pod List Selectors"), not a sentence.
 
     ``terms`` are the source unit's glossary matches sorted by start; only the sentence's own are visited.
     """
@@ -309,6 +338,8 @@ def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str) 
             chars[m.start - start : m.end - start] = " " * (m.end - m.start)
     rest = _NOT_WORDS.sub(" ", _TEMPLATE.sub(" ", plain("".join(chars))))
     words = re.findall(r"[A-Za-z]{2,}", rest)
+    if name_like and len(words) <= 4 and all(w[0].isupper() for w in words) and not rest.rstrip().endswith((".", "?", "!")):
+        return False
     return len(words) >= 3 or (len(words) == 2 and any(w[0].islower() for w in words))
 
 
