@@ -6,7 +6,11 @@ Two corpora of public Markdown pages with human zh/ja translations, each with ha
   benchmarks/labels/precision.json: the findings the rules were tuned on (issues #13, #23).
 * **test** — tests/fixtures/real_test (OpenTelemetry: Hugo; Chaos Mesh: Docusaurus; Pinia:
   VitePress; Comprehensive Rust: mdBook with PO files), labels in benchmarks/labels/precision_test.json:
-  never used for tuning; labelled only after the rules were frozen for a round (issue #23).
+  labelled after the first round of rules (issue #23) was frozen; its classes then shaped the second
+  round, so for that round it is development data.
+* **test2** — tests/fixtures/real_test2 (CloudWeGo: Hugo; Volcano: Docusaurus; Vue Router:
+  VitePress; Rust by Example: mdBook with PO files), labels in benchmarks/labels/precision_test2.json:
+  labelled after the second round was frozen.
 
 Every translation is checked against its en.md with glossary/ml.yaml, and each error and warning is
 compared with the labels (``real``: a problem a reviewer would act on; ``false positive``: one they
@@ -18,11 +22,11 @@ of all labelled real problems the run still reports (a real problem is still rep
 finding points the reviewer at the same file and line, or when the file gets the one "translates
 another version" finding; such a verdict counts as reported while the file has structure findings,
 which now say what is missing). Goals: development precision >= 90% with no labelled real problem lost;
-every test project at >= 85% precision. Exit status 1 when a goal is not met.
+every project of each test set at >= 85% precision. Exit status 1 when a goal is not met.
 With ``--no-glossary`` the run has no glossary; labels are shared, and only the findings of that run
 are counted (recall and lost problems are not reported).
 
-    .venv/bin/python benchmarks/bench_precision.py [--corpus development|test|both] [--show-unlabelled] [--no-glossary]
+    .venv/bin/python benchmarks/bench_precision.py [--corpus development|test|test2|all] [--show-unlabelled] [--no-glossary]
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {
     "development": (ROOT / "tests" / "fixtures" / "real", ROOT / "benchmarks" / "labels" / "precision.json", 0.90),
     "test": (ROOT / "tests" / "fixtures" / "real_test", ROOT / "benchmarks" / "labels" / "precision_test.json", 0.85),
+    "test2": (ROOT / "tests" / "fixtures" / "real_test2", ROOT / "benchmarks" / "labels" / "precision_test2.json", 0.85),
 }
 REAL = CORPORA["development"][0]
 LABELS = CORPORA["development"][1]
@@ -128,7 +133,7 @@ def measure(corpus: str, glossary: bool, show_unlabelled: bool) -> bool:
         print(_row(rule, c))
     print(_row("overall", total, recall(None)))
     met = True
-    if corpus == "test":
+    if corpus.startswith("test"):
         print(f"per project (goal: precision >= {goal:.0%} on every one)")
         print(HEADER)
         for project, c in sorted(by_project.items()):
@@ -152,11 +157,11 @@ def measure(corpus: str, glossary: bool, show_unlabelled: bool) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", choices=("development", "test", "both"), default="both")
+    parser.add_argument("--corpus", choices=("development", "test", "test2", "all"), default="all")
     parser.add_argument("--show-unlabelled", action="store_true")
     parser.add_argument("--no-glossary", action="store_true", help="check without a glossary")
     args = parser.parse_args()
-    corpora = ("development", "test") if args.corpus == "both" else (args.corpus,)
+    corpora = tuple(CORPORA) if args.corpus == "all" else (args.corpus,)
     results = [measure(c, not args.no_glossary, args.show_unlabelled) for c in corpora]
     return 0 if all(results) else 1
 
