@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..models import Document
 from .align import Layout, alignment, layout, target_only, unpaired
 from .consistency import Rendering, aligned_findings, findings, observe
+from .follows import version
 from .links import LinkMap
 from .model import CheckResult, Finding, Pair, Violation
 from .places import Places, po_place
@@ -313,7 +314,7 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
         tgt = layout(doc)
         aligned, agree = alignment(source, tgt)
         lost, src_blocks, extra, tgt_blocks = unpaired(aligned)
-        verdict = _version(lost, src_blocks, extra, tgt_blocks, agree)
+        verdict = version(lost, src_blocks, extra, tgt_blocks, agree)
         counts = (f"{lost} of {src_blocks} source blocks and {extra} of {tgt_blocks} target blocks have no "
                   f"counterpart, {agree:.0%} of blocks agree in their links, code and numbers")
         if verdict != "other":
@@ -345,37 +346,6 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
             pairs_read.extend(read_pair(path, lang, t, s, lambda u, at: places.at(Finding(u, content_offset(u, at))),
                                       ctx.segment(s, 0)) for t, s in units(pair, sourced=True) if s is not None and t.text.strip())
     return _sorted(out), renderings, pairs_read
-
-
-#: How the alignment decides whether a translation follows its source (see :func:`_version`).
-_SMALL = 8  # blocks: too few to judge
-_FOLLOWS = 0.75  # share of the target's blocks paired, and of them agreeing, at or above which it surely follows
-_AGREES = 0.5
-_OTHER_PAIRED = 0.5  # share of the target's blocks paired below which it surely translates another version
-_OTHER_AGREES = 0.4  # share of the target's blocks agreeing in links, code and numbers below which it surely does
-
-
-def _version(lost: int, src_blocks: int, extra: int, tgt_blocks: int, agree: float) -> str:
-    """``"follows"``, ``"other"`` (translates another version) or ``"uncertain"``, from the alignment itself.
-
-    Judged from the target's side: the share of its blocks paired with source blocks, and the share
-    of its blocks that agree exactly with theirs in links, code and numbers (``agree`` counts both
-    sides; a translation of part of a page, or of a page the source has since grown, would otherwise
-    look like another version). A translation whose blocks nearly all pair and mostly agree follows
-    this source, and what the source has more is reported as gaps. It translates another version
-    only when most of its blocks have no counterpart, or almost none agrees. Between the two the
-    verdict is uncertain: the per-block findings are reported, with a note, so that one verdict
-    never hides real problems.
-    """
-    if max(src_blocks, tgt_blocks) < _SMALL:
-        return "follows"
-    tgt_paired = 1 - extra / max(1, tgt_blocks)
-    tgt_agrees = min(1.0, agree * (src_blocks + tgt_blocks) / 2 / max(1, tgt_blocks))
-    if tgt_paired < _OTHER_PAIRED or tgt_agrees < _OTHER_AGREES:
-        return "other"
-    if tgt_paired >= _FOLLOWS and tgt_agrees >= _AGREES:
-        return "follows"
-    return "uncertain"
 
 
 def _anchors(target: Layout) -> frozenset[str]:
