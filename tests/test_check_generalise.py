@@ -3,9 +3,11 @@
 Lines come from the development corpus tests/fixtures/real (Vue guide: CC BY 4.0, © Yuxi (Evan) You
 and Vue documentation contributors; diffusers docs: Apache-2.0) and, where the issue names a class
 that corpus lacks, from the public pages listed in tests/fixtures/real_test/README.md (OpenTelemetry
-docs, Chaos Mesh docs and Comprehensive Rust: CC BY 4.0; Pinia docs: MIT). Each test was red before
-the fix it names. The classes of the second round (Mermaid labels and below) come from the first
-round's test set, which became development data once labelled.
+docs, Chaos Mesh docs and Comprehensive Rust: CC BY 4.0; Pinia docs: MIT) and in
+tests/fixtures/real_test2/README.md (CloudWeGo and Volcano docs: Apache-2.0; Vue Router docs: MIT).
+Each test was red before the fix it names. The classes of the second round (Mermaid labels and
+below) come from the first round's test set, those of the third round from the second's, each
+development data once labelled.
 """
 
 from __future__ import annotations
@@ -469,3 +471,40 @@ def test_mdx_component_written_as_a_code_block_is_info():
               "</PickHelmVersion>\n\nDone.\n")
     target = "运行：\n\n```bash\nhelm install chaos-mesh chaos-mesh/chaos-mesh -n chaos-mesh\n```\n\n完成。\n"
     assert [v.severity for v in check_text(target, "zh", source) if v.rule == "structure"] in ([], ["info"])
+
+
+# --- third round: classes of the second test round ---------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "target", "severities"), [
+    # CloudWeGo Hertz overview (en line 21 / zh line 21): a feature heading written as a list item
+    ("# Hertz\n\n### High usability\n\nDevelopers value writing correct code quickly.\n",
+     "# Hertz\n\n- 高易用性\n\n  在开发过程中，快速写出来正确的代码往往是更重要的。\n", ["info", "info"]),
+    # Volcano architecture (en line 20 / zh line 20): a heading's level changed is still structure
+    ("# Architecture\n\n### Scheduler\n\nThe scheduler picks nodes.\n",
+     "# 架构\n\n## 调度器\n\n调度器选择节点。\n", ["error"]),
+], ids=["heading-as-list-item", "heading-level"])
+def test_text_written_with_other_block_markup(source, target, severities):
+    assert [v.severity for v in check_text(target, "zh", source) if v.rule == "structure"] == severities
+
+
+def test_quoted_note_written_as_a_bold_paragraph():
+    """Volcano Concepts/Queue (en line 45 / zh line 47)."""
+    source = "> **Note**: If guarantee value needs to be configured, it must be less than or equal to the deserved value\n"
+    target = "**注意**: 若需配置guarantee值，则需要小于等于deserved值的配置\n"
+    assert [v.severity for v in check_text(target, "zh", source) if v.rule == "structure"] == ["info"]
+
+
+def test_the_same_page_with_its_md_extension():
+    """Vue Router named routes (en line 44 / zh line 44)."""
+    source = "We'll cover these methods in more detail in the [Programmatic Navigation](./navigation) guide.\n"
+    target = "我们将在[编程式导航](./navigation.md)指南中详细介绍这些方法。\n"
+    assert [v.severity for v in check_text(target, "zh", source) if v.rule == "link"] == ["info"]
+
+
+def test_code_in_a_table_cell_is_not_untranslated():
+    """CloudWeGo Hertz error handling (zh lines 84-88): method signatures in the first column."""
+    source = ("| API | Description |\n| --- | --- |\n| SetType(flags ErrorType) \\*Error | Set the ErrorType of the error |\n"
+              "| IsType(flags ErrorType) bool | Whether the error is of the given type |\n")
+    target = ("| API | 描述 |\n| --- | --- |\n| SetType(flags ErrorType) \\*Error | 将错误的 ErrorType 设置为给定值 |\n"
+              "| IsType(flags ErrorType) bool | 判断错误是否为给定的类型 |\n")
+    assert [v for v in check_text(target, "zh", source) if v.rule == "untranslated"] == []

@@ -2,7 +2,8 @@
 
 A translator may point a link at the page in the reader's language: ``/en-US/docs/…`` →
 ``/zh-CN/docs/…``, ``nodejs.org/`` → ``nodejs.org/ja/``, ``v2.vuejs.org`` → ``v2.cn.vuejs.org``,
-``?hl=en`` → ``?hl=ja``. That is a translator's right (graded info). A link whose host or path
+``?hl=en`` → ``?hl=ja``, or at the same page with or without its ``.md`` extension, or by an
+absolute path where the source has a relative one. That is a translator's right (graded info). A link whose host or path
 changed otherwise points somewhere else (an error).
 """
 
@@ -17,6 +18,9 @@ _LANG_KEYS = frozenset({"hl", "lang", "language", "locale", "lng"})
 _LANG_SUFFIX = re.compile(r"[-_.](?:en|en[-_]us|zh|zh[-_](?:cn|hans|hant|tw)|cn|ja|ja[-_]jp|jp)(?=\.[A-Za-z0-9]+$|$)", re.IGNORECASE)
 
 
+_PAGE_SUFFIX = re.compile(r"\.(?:md|mdx|html?)$", re.IGNORECASE)
+
+
 def _delocalised(url: str) -> tuple[str, str, str, str] | None:
     try:
         parts = urlsplit(url)
@@ -24,6 +28,7 @@ def _delocalised(url: str) -> tuple[str, str, str, str] | None:
         return None
     host = ".".join(label for label in (parts.hostname or "").split(".") if not _LANG.match(label))
     path = "/".join(_LANG_SUFFIX.sub("", seg) for seg in parts.path.split("/") if not _LANG.match(seg) and seg != ".")
+    path = _PAGE_SUFFIX.sub("", path)  # a docs site's page with or without its source extension: meta.md, meta
     query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query)) if k.lower() not in _LANG_KEYS)
     return parts.scheme.lower(), host.lower(), path.rstrip("/"), query
 

@@ -208,6 +208,7 @@ def _named(text: str, n) -> bool:
 #: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].
 _TEMPLATE = re.compile(r"\b(?:import|export)\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"]|\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
 _NOT_WORDS = re.compile(r"\d[\d.,%]*|https?://\S+|\b[A-Z0-9]{2,}s?\b")
+_CODE_LIKE = re.compile(r"\w\(|\b\w+\s*:?=\s*\w|\w\.\w+\(|\[\]\w|\binterface\{\}")
 _LATIN_PHRASE = re.compile(r"[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][\w'’-]*)+")
 
 
@@ -247,7 +248,7 @@ def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str, 
     """At least two words (one of them lower case, or three or more) remain once names, code and syntax are out.
 
     In a table cell (``name_like``) a phrase of up to four capitalised words is a name
-    ("Pod List Selectors"), not a sentence.
+    ("Pod List Selectors"), and text that reads as code (a call, an assignment) is code, not a sentence.
 
     ``terms`` are the source unit's glossary matches sorted by start; only the sentence's own are visited.
     """
@@ -261,6 +262,8 @@ def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str, 
     words = re.findall(r"[A-Za-z]{2,}", rest)
     if name_like and len(words) <= 4 and all(w[0].isupper() for w in words) and not rest.rstrip().endswith((".", "?", "!")):
         return False
+    if name_like and _CODE_LIKE.search(plain(sentence)):
+        return False  # a signature or value in a table cell: SetType(flags ErrorType) *Error, err = reqI.Write(req, zw)
     return len(words) >= 3 or (len(words) == 2 and any(w[0].islower() for w in words))
 
 

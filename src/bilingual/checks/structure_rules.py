@@ -71,6 +71,10 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
         yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
                       detail=f"{t.describe()} where the source has {s.describe()}: a component (MDX, a template) "
                              "written as a plain code block")
+    elif s.shape != t.shape and _relisted(s, t):
+        yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
+                      detail=f"{t.describe()} where the source has {s.describe()}: the same text written as a "
+                             "heading, list item or paragraph in one and otherwise in the other")
     elif s.shape != t.shape and _requoted(s, t):
         yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
                       detail=f"{t.describe()} where the source has {s.describe()}: the same block, quoted in one "
@@ -92,8 +96,26 @@ def _wordless(block: Block) -> bool:
         re.search(r"[^\W\d_]", plain(u.text)) for u in block.units)
 
 
+def _relisted(s: Block, t: Block) -> bool:
+    """Whether two blocks with text differ only in being a heading, a list item or a paragraph (a field name as
+    a heading in one and as a list item in the other); a heading's level changed is still structure."""
+    prose = ("heading", "paragraph")
+    if s.kind not in prose or t.kind not in prose or s.kind == t.kind == "heading" or not s.units or not t.units:
+        return False
+    return [c for c in s.containers if c != "list"] == [c for c in t.containers if c != "list"]
+
+
+#: The first word of a quoted note (``> **Note**: …``), which a translation may write as a plain bold note.
+_NOTE = re.compile(r"^\W*(?:note|tip|warning|important|caution|info|注意|提示|警告|重要|ヒント|メモ)\b", re.IGNORECASE)
+
+
 def _requoted(s: Block, t: Block) -> bool:
     """Whether two blocks differ only in a block quote around one of them, the other being in a container that
-    template syntax opens (``> [!WARNING]`` vs ``{{% alert %}}``, ``> **Note**`` vs ``:::tip``)."""
+    template syntax opens (``> [!WARNING]`` vs ``{{% alert %}}``, ``> **Note**`` vs ``:::tip``), or the quote
+    being a note the other writes as a plain paragraph (``> **Note**: …`` vs ``**注意**：…``)."""
     strip = [c for c in s.containers if c != "blockquote"], [c for c in t.containers if c != "blockquote"]
-    return (s.wrapped or t.wrapped) and s.kind == t.kind and s.level == t.level and strip[0] == strip[1]
+    if s.kind != t.kind or s.level != t.level or strip[0] != strip[1]:
+        return False
+    quoted = s if "blockquote" in s.containers else t
+    note = bool(quoted.units) and bool(_NOTE.match(plain(quoted.units[0].text)))
+    return s.wrapped or t.wrapped or note
