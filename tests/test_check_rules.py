@@ -30,7 +30,9 @@ def test_registry_matches_the_rule_table():
         "structure": ("error", True),
         "html": ("error", True),
         "number": ("warning", True),
+        "omission": ("error", True),
         "markup": ("warning", False),
+        "markup-span": ("warning", True),
         "untranslated": ("warning", True),
         "consistency": ("warning", True),
     }
@@ -163,9 +165,9 @@ def test_source_aware_findings_carry_the_source_segment_id(glossary):
 
 BAD_LINES = {
     "zh": {"forbidden-term": [3, 10], "missing-term": [24], "keep-term": [13], "link": [16, 35], "code": [14, 32],
-           "structure": [24], "html": [], "number": [13], "markup": [12, 35], "untranslated": [28], "consistency": []},
+           "structure": [24], "html": [], "number": [13], "omission": [], "markup": [12, 35], "markup-span": [], "untranslated": [28], "consistency": []},
     "ja": {"forbidden-term": [10], "missing-term": [3, 25, 25], "keep-term": [13], "link": [12], "code": [32],
-           "structure": [18], "html": [], "number": [12], "markup": [13], "untranslated": [25], "consistency": []},
+           "structure": [18], "html": [], "number": [12], "omission": [], "markup": [13], "markup-span": [], "untranslated": [25], "consistency": []},
 }
 
 

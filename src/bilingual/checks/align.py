@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..models import Document, Unit
 from .model import Pair, UnitPair
 from .moves import moved, splits, uncross
+from .links import canonical
 from .spans import code_spans, destinations, numbers, plain
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class Block:
     cells: tuple[int, ...] = ()  # for rows: the columns of its non-empty cells
     width: int = 0  # for rows: the number of cells
     units: tuple[Unit, ...] = ()  # top-level units, in order
+    wrapped: bool = False  # inside a container that template syntax opens (an alert shortcode, ``:::tip``, ``[!NOTE]``)
 
     @property
     def shape(self) -> str:
@@ -135,6 +137,7 @@ def layout(doc: Document) -> Layout:
             kind = "front-matter" if tok.type == "front_matter" else tok.type
             blocks.append(Block(ordinal, kind, line, tuple(containers), code="" if kind == "front-matter" else tok.content,
                                 info=tok.info.strip(), units=tuple(top.get(ordinal, ()))))
+    blocks = _wrap(blocks)
     references = {key: str(value.get("href", "")) for key, value in env.get("references", {}).items()}
     lines = max(1, doc.source.count("\n") + (0 if doc.source.endswith("\n") else 1))
     return Layout(doc, tuple(blocks), references, {k: tuple(v) for k, v in children.items()}, lines)
@@ -143,13 +146,14 @@ def layout(doc: Document) -> Layout:
 def _anchor(block: Block, references: dict[str, str]) -> tuple:
     """Shape plus what a translation must not change (link targets, code, numbers): a strong match key.
 
-    Values are sorted, as a translation may reorder them inside a sentence.
+    Values are sorted, as a translation may reorder them inside a sentence; link targets are compared
+    without language codes and fragments (a link localised for the reader is the same link).
     """
     links: list[str] = []
     code: list[str] = []
     figures: list[str] = []
     for unit in block.units:
-        links.extend(dest for _, dest, _ in destinations(unit, references))
+        links.extend(canonical(dest) for _, dest, _ in destinations(unit, references))
         code.extend(c for c, _ in code_spans(unit))
         figures.extend(n for n, _, _ in numbers(unit.text))
     return (block.shape, block.code, block.info, tuple(sorted(links)), tuple(sorted(code)), tuple(sorted(set(figures))))
@@ -167,8 +171,8 @@ def align(source: Layout, target: Layout) -> list[Pair]:
 
 def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
     """:func:`align`'s pairs, and the share of blocks whose shape, links, code and numbers match exactly in order."""
-    src = tuple(b for b in source.blocks if not _comment(b))
-    tgt = tuple(b for b in target.blocks if not _comment(b))
+    src = tuple(b for b in source.blocks if not _comment(b) and not _marker(b))
+    tgt = tuple(b for b in target.blocks if not _comment(b) and not _marker(b))
     src_keys = [_anchor(b, source.references) for b in src]
     tgt_keys = [_anchor(b, target.references) for b in tgt]
     pairs: list[tuple[Block | None, Block | None]] = []
@@ -270,6 +274,48 @@ def _comment(block: Block) -> bool:
     """An HTML block that is only a comment (``<!-- zhlint disabled -->``): invisible, not structure."""
     code = block.code.strip()
     return block.kind == "html_block" and code.startswith("<!--") and code.endswith("-->") and code.count("<!--") == 1
+
+
+_ALERT = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
+
+
+def _marker(block: Block) -> bool:
+    """A paragraph that is only template syntax: a container's opener or closer on its own line.
+
+    Hugo's ``{{< note >}}`` / ``{{% alert %}}``, Docusaurus' and VitePress' ``:::tip`` / ``:::``: a
+    translator may wrap the same text in another container (an alert shortcode for a ``> [!WARNING]``
+    quote), so the marker is not a block of its own and the text inside aligns as usual.
+    """
+    if block.kind != "paragraph" or not block.units:
+        return False
+    if len(block.units) == 1 and _ALERT.fullmatch(block.units[0].text.strip()):
+        return True  # GitHub's "> [!WARNING]" alert marker
+    for unit in block.units:
+        if any(p.kind != "protected" for p in unit.placeholders):
+            return False
+        if re.sub(r"\{/?\d+\}", "", unit.text).strip():
+            return False
+    return True
+
+
+def _wrap(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with ``wrapped`` set on those inside a container that template syntax opens and closes."""
+    out: list[Block] = []
+    depth, alert = 0, False
+    for block in blocks:
+        if _marker(block):
+            raw = " ".join(p.raw for u in block.units for p in u.placeholders) or block.units[0].text
+            if _ALERT.fullmatch(raw.strip()):
+                alert = True
+            elif re.match(r"\{\{[<%]\s*/", raw) or raw.strip() == ":::":
+                depth = max(0, depth - 1)
+            elif raw.startswith(("{{", ":::")):
+                depth += 1
+            out.append(block)
+            continue
+        alert = alert and "blockquote" in block.containers
+        out.append(replace(block, wrapped=depth > 0 or alert) if depth > 0 or alert else block)
+    return out
 
 
 def _similarity(a: tuple[Block, frozenset[str]], b: tuple[Block, frozenset[str]]) -> float:

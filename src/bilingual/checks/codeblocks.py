@@ -64,12 +64,29 @@ def code_lines(code: str, info: str) -> list[tuple[int, str]]:
     comment after code stays as a marker, so adding one where the source has none is a change.
     """
     lines = strip_comments(code, info, marker=COMMENT).split("\n")  # as many lines as ``code``
+    diagram = _lang(info) == "mermaid"
     out = []
     for k, line in enumerate(lines):
+        if diagram:
+            line = _diagram_line(line)
         text = " ".join(line.replace(COMMENT, " " + COMMENT).split())
         if text.replace(COMMENT, "").strip():
             out.append((k, text))
     return out
+
+
+def _diagram_line(line: str) -> str:
+    """A Mermaid line with its labels blanked: node text (``A[Agent Binary]``, ``R1("…")``), edge text
+    (``-->|push spans|``) and a title are what a reader reads, and a translator translates them;
+    node ids, arrows and keywords are the diagram."""
+    line = re.sub(r'"[^"\n]*"', '"·"', line)
+    line = re.sub(r"\|[^|\n]*\|", "|·|", line)
+    line = re.sub(r"^(\s*title\s*:?).*$", r"\1 ·", line)
+    before = None
+    while before != line:
+        before = line
+        line = re.sub(r"([\[({])[^\[\](){}]*([\])}])", r"\1·\2", line)
+    return line
 
 
 def _prose(text: str) -> bool:

@@ -2,7 +2,8 @@
 
 A translator may point a link at the page in the reader's language: ``/en-US/docs/…`` →
 ``/zh-CN/docs/…``, ``nodejs.org/`` → ``nodejs.org/ja/``, ``v2.vuejs.org`` → ``v2.cn.vuejs.org``,
-``?hl=en`` → ``?hl=ja``. That is a translator's right (graded info). A link whose host or path
+``?hl=en`` → ``?hl=ja``, or at the same page with or without its ``.md`` extension, or by an
+absolute path where the source has a relative one. That is a translator's right (graded info). A link whose host or path
 changed otherwise points somewhere else (an error).
 """
 
@@ -17,6 +18,9 @@ _LANG_KEYS = frozenset({"hl", "lang", "language", "locale", "lng"})
 _LANG_SUFFIX = re.compile(r"[-_.](?:en|en[-_]us|zh|zh[-_](?:cn|hans|hant|tw)|cn|ja|ja[-_]jp|jp)(?=\.[A-Za-z0-9]+$|$)", re.IGNORECASE)
 
 
+_PAGE_SUFFIX = re.compile(r"\.(?:md|mdx|html?)$", re.IGNORECASE)
+
+
 def _delocalised(url: str) -> tuple[str, str, str, str] | None:
     try:
         parts = urlsplit(url)
@@ -24,20 +28,78 @@ def _delocalised(url: str) -> tuple[str, str, str, str] | None:
         return None
     host = ".".join(label for label in (parts.hostname or "").split(".") if not _LANG.match(label))
     path = "/".join(_LANG_SUFFIX.sub("", seg) for seg in parts.path.split("/") if not _LANG.match(seg) and seg != ".")
+    path = _PAGE_SUFFIX.sub("", path)  # a docs site's page with or without its source extension: meta.md, meta
     query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query)) if k.lower() not in _LANG_KEYS)
     return parts.scheme.lower(), host.lower(), path.rstrip("/"), query
 
 
-def relation(source: str, target: str) -> str:
-    """``same``, ``localised`` (the same page in another language, its anchor perhaps translated) or ``changed``."""
+#: Prefixes a site puts before its translated pages, source → target (``/docs/`` → ``/zh-cn/docs/``,
+#: ``/`` → ``../``): given by ``check --link-map``.
+LinkMap = tuple[tuple[str, str], ...]
+
+
+def parse_link_map(values: list[str] | None) -> LinkMap:
+    """``--link-map SRC=TGT`` values as pairs; a value without ``=`` or with an empty side is an input error."""
+    from ..errors import InputError
+
+    out = []
+    for value in values or ():
+        src, sep, tgt = value.partition("=")
+        if not sep or not src or not tgt:
+            raise InputError(f"--link-map {value!r}: write SOURCE_PREFIX=TARGET_PREFIX, e.g. /docs/=/zh-cn/docs/")
+        out.append((src, tgt))
+    return tuple(out)
+
+
+def relation(source: str, target: str, link_map: LinkMap = ()) -> str:
+    """``same``, ``localised`` (the same page in another language, its anchor perhaps translated) or ``changed``.
+
+    ``link_map`` names the site's own prefixes for translated pages: a target that is the source with
+    one prefix replaced is localised too.
+    """
     if source == target:
         return "same"
+    if _same_page_path(source, target):
+        return "localised"  # the same page by a relative path in one and the site's absolute path in the other
+    for src, tgt in link_map:
+        if source.startswith(src) and target.startswith(tgt) and _page(source[len(src):]) == _page(target[len(tgt):]):
+            return "localised"
     a, b = _delocalised(source), _delocalised(target)
     if a is not None and a == b:
         return "localised"
     if a is not None and b is not None and a[1] and a[:2] == b[:2] and _host(source) != _host(target):
         return "localised"  # the reader's language edition of the site (ja.wikipedia.org): its own page names
     return "changed"
+
+
+def _same_page_path(source: str, target: str) -> bool:
+    """Whether one link is a relative path (``../signals/``) and the other an absolute path of the same site
+    ending in the same page (``/docs/concepts/signals``), language codes and fragments aside."""
+    def segments(url: str) -> list[str] | None:
+        parts = _delocalised(url.split("#", 1)[0])
+        if parts is None or parts[0] or parts[1]:
+            return None  # another site
+        return [seg for seg in parts[2].split("/") if seg not in ("", ".", "..")]
+
+    rel, absolute = (source, target) if not source.startswith("/") else (target, source)
+    if rel.startswith("/") or not absolute.startswith("/") or rel.startswith("#"):
+        return False
+    a, b = segments(rel), segments(absolute)
+    if not a or not b or len(a) > len(b):
+        return False
+    return b[-len(a):] == a
+
+
+def canonical(url: str) -> str:
+    """``url`` as the alignment compares it: language codes out of host and path (``/zh-cn/docs/`` is
+    ``/docs/``), and no fragment, since a translation may localise both."""
+    parts = _delocalised(url.split("#", 1)[0])
+    return "#" if url.startswith("#") else url.split("#", 1)[0] if parts is None else "|".join(parts)
+
+
+def _page(rest: str) -> str:
+    """The part after a mapped prefix, without its anchor (a translation may translate the anchor)."""
+    return rest.split("#", 1)[0].rstrip("/")
 
 
 def _host(url: str) -> str:

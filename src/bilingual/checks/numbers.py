@@ -3,7 +3,9 @@
 :func:`source_values` reads English text: Arabic numbers (``1,000``, ``93.2%``, ``3rd``, both ends
 of ``2005-2012``), scaled by a following ``thousand``/``million``/``billion``, and number words
 (``six``, ``third``). :func:`target_values` reads zh/ja text: Arabic numbers (full-width digits too),
-CJK numerals (``一``…``九``, ``十百千万亿億兆``, ``两``, ``〇``) and mixed ``1670万``, ``14亿``.
+CJK numerals (``一``…``九``, ``十百千万亿億兆``, ``两``, ``〇``) and mixed ``1670万``, ``14亿``, ``1.3 亿``
+(a figure with 万/亿/兆 stands for its scaled value only: ``1.3 亿`` is 130 million, not the 1.3
+billion of ``1.3B``).
 Each number stands for a set of :class:`~decimal.Decimal` values (the figure as written and, when a
 scale word follows, the scaled figure); a version such as ``1.7.0`` stays a string.
 """
@@ -41,7 +43,8 @@ _CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三"
                "八": 8, "九": 9, "壱": 1, "弐": 2}
 _CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "千": 1000, "仟": 1000}
 _CJK_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
-_CJK_NUMBER = re.compile(r"(?:\d+(?:\.\d+)?)?[〇零一二两兩三四五六七八九十百千万萬亿億兆]+|\d+(?:\.\d+)?")
+_CJK_NUMBER = re.compile(r"\d+(?:\.\d+)?[ \u00a0]?[万萬亿億兆][〇零一二两兩三四五六七八九十百千万萬亿億兆]*"
+                         r"|(?:\d+(?:\.\d+)?)?[〇零一二两兩三四五六七八九十百千万萬亿億兆]+|\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -141,11 +144,11 @@ def target_numbers(text: str) -> list[Number]:
             # let _ARABIC decide how far the number goes (1,024 and 1.7.0)
             out.append(Number(text[start:stop], start, frozenset({value, *_percent(scan, stop, value)})))
             continue
-        value = cjk_value(raw)
+        value = cjk_value(raw.replace(" ", "").replace("\u00a0", ""))
         if value is None:
             continue
         values: set[Decimal | str] = {value}
-        if raw[0].isdigit():
+        if raw[0].isdigit() and not any(c in _CJK_BIG for c in raw):  # 1.3亿 is 130 million, never 1.3
             lead = re.match(r"\d+(?:\.\d+)?", raw)
             assert lead is not None
             values.add(Decimal(lead.group(0)).normalize())

@@ -1,4 +1,6 @@
-"""The rules that compare a translation with its English source: links, code, structure, numbers, text left as is.
+"""The rules that compare a translation with its English source: links, code, numbers, HTML, text left as is.
+
+The structure rule, which compares the blocks themselves, is in :mod:`.structure_rules`.
 
 Each compares what a translation must carry over unchanged, and leaves alone what a translator
 may rightly change: a link localised for the reader, a translated code comment, backticks
@@ -34,8 +36,9 @@ def link(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
     A reader who follows the link must land where the author meant. A link pointed at the same
     page in the reader's language (``/en-US/`` → ``/zh-CN/``, ``nodejs.org/ja/``, ``hl=ja``) is
-    the translator's right and graded info; an anchor (``#…``) that names a heading of the
-    translation is fine; any other change of host or path is an error.
+    the translator's right and graded info, and so is one the site's own prefixes for translated
+    pages explain (``check --link-map /docs/=/zh/docs/``); an anchor (``#…``) that names a heading
+    of the translation is fine; any other change of host or path is an error.
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -54,7 +57,7 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
         if extra[dest] <= 0:
             continue
         extra[dest] -= 1
-        local = next((m for m in missing if relation(m, dest) == "localised"), None)
+        local = next((m for m in missing if relation(m, dest, ctx.link_map) == "localised"), None)
         if local is not None:
             missing.remove(local)
             yield Finding(unit, at, found=dest, expected=local, severity="info", detail=" (localised for the reader)")
@@ -121,7 +124,11 @@ def _bare(code: str) -> str:
 
 
 def _same_code(a: str, b: str) -> bool:
-    return a == b or _bare(a) == _bare(b)
+    """The same code, or the same word in code formatting made singular or plural (`actions` → `action`)."""
+    if a == b or _bare(a) == _bare(b):
+        return True
+    word = re.compile(r"[A-Za-z][A-Za-z-]*")
+    return bool(word.fullmatch(a) and word.fullmatch(b)) and a.rstrip("s") == b.rstrip("s") and a[0].isalpha()
 
 
 def _code_differences(targets: tuple[Unit, ...], source: Unit) -> Iterator[Finding]:
@@ -147,61 +154,6 @@ def _code_differences(targets: tuple[Unit, ...], source: Unit) -> Iterator[Findi
             yield Finding(targets[0], 0, expected=value)
 
 
-@rule("structure", "error", needs_source=True,
-      bad=Example("zh", "# 甲\n\n- 一\n", "# A\n\n- one\n- two\n"),
-      good=Example("zh", "# 甲\n\n- 一\n- 二\n", "# A\n\n- one\n- two\n"))
-def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
-    """Block structure differs from the source: {detail}.
-
-    Blocks are aligned by sequence alignment over their kinds and what a translation keeps (links,
-    code, numbers), so one missing or extra block is one finding, and a run of them (a section
-    added to the source later) is one gap, not a cascade.
-    """
-    s, t = pair.source, pair.target
-    if (s is None and t is None) or pair.continues:
-        return
-    if pair.split and t is not None:
-        yield Finding(line=t.line, found=t.describe(), severity="info",
-                      detail=f"{t.describe()} continues the paragraph before it (one source paragraph in two)")
-        return
-    if pair.moved and t is not None and s is not None:
-        yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
-                      detail=f"{t.describe()} is moved: the source has it a little earlier or later")
-        return
-    if t is None:
-        assert s is not None
-        markup_only = all(b.kind == "html_block" and not b.units for b in (pair.gap or (s,)))
-        if markup_only:  # template markup with no text (<div class="options-api">): worth a look, not an error
-            yield Finding(line=pair.line, expected=s.describe(), severity="info",
-                          detail=f"missing {len(pair.gap) or 1} HTML block(s) with no text, from {s.describe()}")
-            return
-        if len(pair.gap) > 1:
-            detail = f"missing {len(pair.gap)} blocks, from {s.describe()} to {pair.gap[-1].describe()}"
-            yield Finding(line=pair.line, expected=f"{s.describe()} … {pair.gap[-1].describe()}", detail=detail)
-        else:
-            yield Finding(line=pair.line, expected=s.describe(), detail=f"missing {s.describe()}")
-    elif s is None:
-        if all(b.kind == "html_block" and not b.units for b in (pair.gap or (t,))):
-            yield Finding(line=t.line, found=t.describe(), severity="info",
-                          detail=f"{len(pair.gap) or 1} HTML block(s) with no text that the source does not have, from {t.describe()}")
-            return
-        if len(pair.gap) > 1:
-            detail = (f"{len(pair.gap)} blocks that the source does not have, from {t.describe()} "
-                      f"to {pair.gap[-1].describe()}")
-        else:
-            detail = f"{t.describe()} that the source does not have"
-        yield Finding(line=t.line, found=t.describe(), detail=detail)
-    elif s.shape != t.shape:
-        yield Finding(line=t.line, found=t.describe(), expected=s.describe(),
-                      detail=f"{t.describe()} where the source has {s.describe()}")
-    elif s.kind == "row" and (s.width != t.width or s.cells != t.cells):
-        empty = sorted(set(s.cells) - set(t.cells))
-        detail = (f"table row has {t.width} cells where the source has {s.width}" if s.width != t.width
-                  else f"table cell {empty[0] + 1} is empty where the source has text" if empty
-                  else "table row has text in a cell that is empty in the source")
-        yield Finding(line=t.line, found=f"{t.width} cells", expected=f"{s.width} cells", detail=detail)
-
-
 @rule("number", "warning", needs_source=True,
       bad=Example("zh", "在 415 张图像上准确率达到 92.3%。\n", "Accuracy reached 93.2% on 415 images.\n"),
       good=Example("zh", "该模型约有14亿个参数，见第六章。\n", "The model has about 1.4 billion parameters, see Chapter 6.\n"))
@@ -211,21 +163,28 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     A wrong figure misinforms quietly. Numbers are compared as values: thousands separators,
     full-width digits, CJK numerals (第六章 for "Chapter 6"), 万/亿 scaling (1670万 for
     "16.7 million"), ranges (2005～2012年) and ordinals (第3 for "3rd") all match; a CJK numeral
-    the source does not have is never reported (一个 is "a", not "one").
+    the source does not have is never reported (一个 is "a", not "one"), nor a number the source
+    has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時).
     """
     for up in sourced(pair):
         assert up.source is not None
         src = source_numbers(blank(up.source.text))
         tgt = [(unit, n) for unit in up.targets for n in target_numbers(blank(unit.text))]
         have = {v for _, n in tgt for v in n.values}
-        allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text))
-        missing = deque(n.raw for n in src if not n.values & have)
+        in_code = {v for code, _ in code_spans(up.source) for n in source_numbers(code) for v in n.values}
+        allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text)) | in_code
+        missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n))
         for unit, n in tgt:
             if n.arabic and not n.values & allowed and not _counted(unit.text, n) and not _named(unit.text, n):
                 yield Finding(unit, content_offset(unit, n.start), found=n.raw,
                               expected=missing.popleft() if missing else None)
         for raw in missing:
             yield Finding(up.target, 0, expected=raw)
+
+
+def _zero_minutes(text: str, n) -> bool:
+    """The ``00`` of a time on the hour (``9:00 am``): a translation writes 午前9時, 9点, with no minutes."""
+    return n.raw.strip("0") == "" and text[:n.start].endswith(":") and n.start >= 2 and text[n.start - 2].isdigit()
 
 
 _COUNTER = re.compile(r"\s?(?:つ|個|个|種類?|种|番目|回|次|名|人)")
@@ -247,8 +206,9 @@ def _named(text: str, n) -> bool:
 
 
 #: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].
-_TEMPLATE = re.compile(r"\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
+_TEMPLATE = re.compile(r"\b(?:import|export)\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"]|\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
 _NOT_WORDS = re.compile(r"\d[\d.,%]*|https?://\S+|\b[A-Z0-9]{2,}s?\b")
+_CODE_LIKE = re.compile(r"\w\(|\b\w+\s*:?=\s*\w|\w\.\w+\(|\[\]\w|\binterface\{\}")
 _LATIN_PHRASE = re.compile(r"[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][\w'’-]*)+")
 
 
@@ -260,7 +220,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
     A sentence left in English is a gap the reader notices. Not counted as words: kept names,
     code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
-    components); a short title-case name ("Options API") is not a sentence.
+    components and imports); a short title-case name ("Options API", a table cell's "Pod List
+    Selectors") is not a sentence. Alt text and link titles left in English are info.
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
@@ -271,16 +232,23 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         candidates: list[tuple[int, str]] = []
         for start, end in ctx.sentences(source):
             sentence = source.text[start:end]
-            if _translatable(sentence, start, terms, ctx.lang):
+            if _translatable(sentence, start, terms, ctx.lang, name_like=source.kind == "cell"):
                 candidates.append((start, plain(sentence)))
         places = _find_all_plain(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
-            if at is not None:
+            if at is None:
+                continue
+            if target.parent is not None:  # alt text or a link title: worth a look, not a gap in the text
+                yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
+            else:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
 
 
-def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str) -> bool:
+def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:
     """At least two words (one of them lower case, or three or more) remain once names, code and syntax are out.
+
+    In a table cell (``name_like``) a phrase of up to four capitalised words is a name
+    ("Pod List Selectors"), and text that reads as code (a call, an assignment) is code, not a sentence.
 
     ``terms`` are the source unit's glossary matches sorted by start; only the sentence's own are visited.
     """
@@ -292,6 +260,10 @@ def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str) 
             chars[m.start - start : m.end - start] = " " * (m.end - m.start)
     rest = _NOT_WORDS.sub(" ", _TEMPLATE.sub(" ", plain("".join(chars))))
     words = re.findall(r"[A-Za-z]{2,}", rest)
+    if name_like and len(words) <= 4 and all(w[0].isupper() for w in words) and not rest.rstrip().endswith((".", "?", "!")):
+        return False
+    if name_like and _CODE_LIKE.search(plain(sentence)):
+        return False  # a signature or value in a table cell: SetType(flags ErrorType) *Error, err = reqI.Write(req, zw)
     return len(words) >= 3 or (len(words) == 2 and any(w[0].islower() for w in words))
 
 
@@ -347,6 +319,18 @@ _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>", re.DOTALL)
 _ATTR = re.compile(r"([A-Za-z_:@#][\w:.-]*)\s*(?:=|(?=[\s/>]|$))")
 
 
+#: Elements a translation may add that change only how text looks (furigana, captions, emphasis).
+_PRESENTATIONAL = frozenset({"ruby", "rt", "rp", "rb", "span", "small", "sup", "sub", "b", "i", "em", "strong", "u",
+                             "mark", "br", "wbr", "figcaption", "kbd"})
+_HARMLESS_ATTRIBUTES = frozenset({"class", "lang", "title", "dir"})
+
+
+def _presentational(tag: str) -> bool:
+    """Whether ``tag`` (``span[class]``) is presentational markup with harmless attributes only."""
+    name, _, attrs = tag.partition("[")
+    return name in _PRESENTATIONAL and set(filter(None, attrs.rstrip("]").split(","))) <= _HARMLESS_ATTRIBUTES
+
+
 def _tags(unit: Unit) -> Counter[str]:
     """The inline HTML of ``unit`` as tag names with their attribute names: ``img[onerror,src]``."""
     return Counter(tag for ph in unit.placeholders if ph.kind == "html" for tag in _tags_of(ph.raw))
@@ -361,11 +345,14 @@ def html(pair: Pair, ctx: Context) -> Iterator[Finding]:
 
     HTML that the source has is markup; HTML that only a translation has is text, and raw it can
     run script in a reader's browser (``<img onerror>``, ``<script>``). Compared by tag and
-    attribute names, so a translated attribute value is fine.
+    attribute names, so a translated attribute value is fine. Presentational markup a translator
+    may add is not reported: furigana (``<ruby>漢字<rt>かんじ</rt></ruby>``) and a caption or
+    emphasis element with no attributes but ``class``, ``lang``, ``title`` or ``dir``
+    (``<span class="caption">`` for a caption component).
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
-        extra = _tags(target) - _tags(source)
+        extra = Counter({tag: n for tag, n in (_tags(target) - _tags(source)).items() if not _presentational(tag)})
         if not extra:
             continue
         for ph in target.placeholders:

@@ -57,7 +57,8 @@ def destinations(unit: Unit, references: Mapping[str, str]) -> list[tuple[str, s
     """``(kind, destination, content offset)`` of each link (``link``) and image (``image``) in ``unit``.
 
     Reference links resolve through ``references`` (normalized label → URL); a shortcut
-    reference whose label is not defined is left out.
+    reference whose label is not defined is left out, and so is a bare name that linkify takes
+    for a domain (``module.rs``): no one wrote it as a link.
     """
     out: list[tuple[str, str, int]] = []
     if not unit.placeholders:
@@ -73,6 +74,8 @@ def destinations(unit: Unit, references: Mapping[str, str]) -> list[tuple[str, s
         elif ph.kind == "image":
             dest = _after_label(ph.raw, _label_end(ph.raw, 1), references, ph.raw[1:])
             start = ph.start
+        elif ph.kind == "url" and "://" not in ph.raw and not ph.raw.lower().startswith("www."):
+            continue  # a file name the renderer's linkify takes for a domain (module.rs): text, not a link
         elif ph.kind in ("autolink", "url"):
             dest = ph.raw[1:-1] if ph.kind == "autolink" else ph.raw
             start = ph.start
@@ -124,11 +127,15 @@ def _after_label(raw: str, close: int, references: Mapping[str, str], label: str
 
 
 def code_spans(unit: Unit) -> list[tuple[str, int]]:
-    """``(code, content offset)`` of each inline code span, and each literal ``{n}`` placeholder token."""
+    """``(code, content offset)`` of each inline code span, and each literal ``{n}`` placeholder token.
+
+    A code span's value is what CommonMark renders: a line break inside it (the source hard-wrapped
+    a long span) is a space, so the same span written on one line is the same code.
+    """
     out: list[tuple[str, int]] = []
     for ph in unit.placeholders:
         if ph.kind == "code":
-            inner = ph.raw.strip("`")
+            inner = re.sub(r"[ \t]*\r?\n[ \t]*", " ", ph.raw.strip("`"))
             if inner.startswith(" ") and inner.endswith(" ") and inner.strip(" "):
                 inner = inner[1:-1]
             out.append((inner, ph.start))

@@ -34,7 +34,8 @@ def forbidden_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
     "annotation" but right for "comment"), so with the source it is an error only where the
     aligned source has the term; without the source it is a warning that says so, unless the
     entry is marked ``unambiguous: true`` (the form is wrong wherever it appears) or the form is
-    a misspelling of a kept name ("Pytorch").
+    a misspelling of a kept name ("Pytorch"). An entry's ``context`` words say in which sense the
+    rule applies: only where the aligned source has one of them (and none of its ``unless`` words).
     """
     for target, source in units(pair):
         for m in ctx.target_terms(target):
@@ -47,7 +48,7 @@ def forbidden_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
             elif source is None:  # target-only, or a block the source does not have
                 yield Finding(where.unit, where.offset, found=where.found, expected=where.expected, term=where.term,
                               severity="warning", detail=" (no source to tell whether the text is about this term)")
-            elif any(s.term == m.term for s in ctx.source_terms(source)):
+            elif any(s.term == m.term for s in ctx.source_terms(source)) and m.term.applies(plain(source.text)):
                 yield where
 
 
@@ -123,6 +124,8 @@ def _absent(targets: tuple[Unit, ...], source: Unit, ctx: Context, keep: bool) -
         term = m.term
         if term.keep != keep or term in present or term in reported or not term.enforced(ctx.lang):
             continue
+        if not term.applies(plain(source.text)):
+            continue  # the term in another sense than the entry's (a Kubernetes annotation, not a data label)
         if not keep and any(_rendered(target.text, term, ctx.lang) for target in targets):
             continue
         if not keep and _inside_name(source.text, m.start, m.end, m.surface):

@@ -35,6 +35,7 @@ def check_command(
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 on violations at or above this severity.")] = FailOn.error,
     annotate: Annotated[bool, typer.Option("--annotate", help="Write pofilter-style comments into PO files; mark entries with errors fuzzy.")] = False,
     explain: Annotated[str | None, typer.Option("--explain", metavar="RULE", help="Print what RULE checks, with a bad and a good example, and exit.")] = None,
+    link_map: Annotated[list[str] | None, typer.Option("--link-map", metavar="SRC=TGT", help="The site's prefix for translated pages (/docs/=/zh-cn/docs/, /=../): a link with it is localised (info). Repeatable.")] = None,
 ) -> None:
     """Check translations against the glossary, the source's links, code, numbers and structure, and Markdown.
 
@@ -54,7 +55,9 @@ def check_command(
         if not targets:
             raise BilingualError("name the translations to check (files or folders), or --explain RULE")
         terms = _glossary(glossary, no_glossary)
-        result = check_paths(targets, code, source, terms)
+        from ..checks.links import parse_link_map
+
+        result = check_paths(targets, code, source, terms, link_map=parse_link_map(link_map))
         if annotate:
             _annotate(result)
     for note in result.notes:

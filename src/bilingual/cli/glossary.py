@@ -58,6 +58,9 @@ def lint(paths: PathsArg = None) -> None:
     with domain_errors():
         glossary = load_glossary(targets)
     typer.echo(f"{len(glossary)} terms OK ({glossary.hash})")
+    for term in glossary:
+        if term.sense():
+            typer.echo(f"  {term.en}: forbidden and missing renderings are reported {term.sense()} ({term.where})")
 
 
 @app.command()
@@ -109,6 +112,8 @@ def show(
             typer.echo(f"  forbidden {lang}: {', '.join(found.forbidden_in(lang))}")
     if found.unambiguous:
         typer.echo("  unambiguous: the forbidden renderings are wrong wherever they appear")
+    if found.sense():
+        typer.echo(f"  sense: forbidden and missing renderings are reported {found.sense()}")
     if found.note:
         typer.echo(f"  note: {found.note}")
 

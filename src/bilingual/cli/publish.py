@@ -77,7 +77,7 @@ def align_command(
             editions = {lang: job.edition(lang) for lang in langs}
             doc, versions = load_issue(job.source, langs, po, editions)
             folder = job.sibling("aligned.md", out).parent
-            violations = [] if no_check else _violations([job.edition(lang) for lang in langs], job.source, terms)
+            violations = [] if no_check else _violations([*editions.values(), *po.values()], job.source, terms)
             alignment = build_alignment(doc, versions, as_flags(violations))
             files.update(aligned_files(alignment, OutputPaths.beside(job.source, folder, tmx_path), terms))
         written = write_files(files)
@@ -85,7 +85,8 @@ def align_command(
 
 
 def _violations(editions: list[Path], source: Path, glossary: Glossary | None) -> list[object]:
-    """The reviewer's check violations in the editions that exist (none where the checks are not installed)."""
+    """What ``bilingual check`` reports for the editions and PO files that exist, each finding once per place
+    (none where the checks are not installed)."""
     try:
         from ..checks.runner import check_paths
     except ImportError:

@@ -27,6 +27,8 @@ PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-s
 KEEP_NOTE, CASE_NOTE = "bilingual:keep", "bilingual:case-sensitive"
 INFLECT_NOTE = "bilingual:inflect-"  # + verb or none
 UNAMBIGUOUS_NOTE, ACCEPTED_NOTE = "bilingual:unambiguous", "bilingual:accepted"
+#: An entry's sense (``context`` and ``unless`` words), one note per word.
+CONTEXT_NOTE, UNLESS_NOTE = "bilingual:context=", "bilingual:unless="
 _GENERATOR = "bilingual"
 
 
@@ -103,6 +105,9 @@ def export_tbx(terms: Sequence[Term], langs: Sequence[str] = LANGUAGES, source: 
             ET.SubElement(entry, "note").text = INFLECT_NOTE + term.inflect
         if term.unambiguous:
             ET.SubElement(entry, "note").text = UNAMBIGUOUS_NOTE
+        for prefix, words in ((CONTEXT_NOTE, term.context), (UNLESS_NOTE, term.unless)):
+            for word in words:
+                ET.SubElement(entry, "note").text = prefix + word
         en = ET.SubElement(entry, "langSet", {XML_LANG: "en"})
         if term.note:
             ET.SubElement(en, "descrip", {"type": "definition"}).text = term.note
@@ -207,7 +212,9 @@ def _entry(entry: ET.Element, langs: Sequence[str], ours: bool, file: str) -> Te
     inflect = inflect if inflect in INFLECTIONS else "noun"
     return Term(en, targets, forbidden, keep, CASE_NOTE in notes, forms, note, file=file, line=0,
                 accepted={lang: tuple(v) for lang, v in accepted.items() if lang in langs},
-                unambiguous=UNAMBIGUOUS_NOTE in notes, inflect=inflect)
+                unambiguous=UNAMBIGUOUS_NOTE in notes, inflect=inflect,
+                context=tuple(n[len(CONTEXT_NOTE):] for n in notes if n.startswith(CONTEXT_NOTE)),
+                unless=tuple(n[len(UNLESS_NOTE):] for n in notes if n.startswith(UNLESS_NOTE)))
 
 
 def merge(existing: Sequence[Term], incoming: Sequence[Term], lang: str | None = None) -> tuple[list[Term], list[str]]:

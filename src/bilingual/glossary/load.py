@@ -319,6 +319,11 @@ class _FileParser:
         forbidden = self.forbidden(*items["forbidden"]) if "forbidden" in items else {}
         accepted = self.forbidden(*items["accepted"]) if "accepted" in items else {}
         unambiguous = self.flag(*items["unambiguous"]) if "unambiguous" in items else False
+        context = self.texts(*items["context"]) if "context" in items else ()
+        unless = self.texts(*items["unless"]) if "unless" in items else ()
+        if unambiguous and (context or unless):
+            self.error(items["unambiguous"][0], "'unambiguous: true' says the forbidden renderings are wrong everywhere, "
+                                                "'context'/'unless' say where they apply; keep one")
         if unambiguous and "forbidden" not in items:
             self.error(items["unambiguous"][0], "'unambiguous: true' says the forbidden renderings are always wrong; "
                                                 "add 'forbidden' or remove it")
@@ -354,6 +359,8 @@ class _FileParser:
                 inflect=inflect or "noun",
                 accepted={lang: values for lang, (values, _) in (accepted or {}).items()},
                 unambiguous=bool(unambiguous),
+                context=tuple(context or ()),
+                unless=tuple(unless or ()),
                 file=self.file,
                 line=node.start_mark.line + 1,
             )

@@ -17,7 +17,7 @@ LANGUAGES: tuple[str, ...] = ("zh", "ja")
 
 #: The keys a term may have, in the order the YAML writer uses.
 TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "inflect", "forbidden", "note",
-                              "accepted", "unambiguous")
+                              "accepted", "unambiguous", "context", "unless")
 
 #: What English endings a term's forms match with: ``noun`` (plural and possessive, the default),
 #: ``verb`` (those, and -ing and -ed: mask → masks, masking, masked) or ``none`` (exactly as written).
@@ -42,6 +42,25 @@ class Term:
     #: The forbidden renderings are wrong wherever they appear (no other English term is rendered so).
     unambiguous: bool = False
     inflect: str = "noun"  # one of INFLECTIONS
+    #: The sense the entry is about: its forbidden and missing renderings are reported only where the aligned
+    #: source text has one of these words (empty: everywhere the term is), and never where it has one of ``unless``.
+    context: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+    def applies(self, source_text: str) -> bool:
+        """Whether the entry's sense is the one meant in ``source_text`` (see ``context`` and ``unless``)."""
+        if self.unless and _has_word(source_text, self.unless):
+            return False
+        return not self.context or _has_word(source_text, self.context)
+
+    def sense(self) -> str:
+        """The entry's sense in words, for ``glossary lint`` and ``glossary show``; empty when it has none."""
+        parts = []
+        if self.context:
+            parts.append(f"only where the source has {', '.join(self.context)}")
+        if self.unless:
+            parts.append(f"never where it has {', '.join(self.unless)}")
+        return " and ".join(parts)
 
     def target(self, lang: str) -> str | None:
         """The preferred rendering in ``lang``: the source form for keep terms, else the first target."""
@@ -94,6 +113,10 @@ class Term:
             data["accepted"] = {lang: list(self.accepted[lang]) for lang in sorted(self.accepted, key=_lang_order)}
         if self.unambiguous:
             data["unambiguous"] = True
+        if self.context:
+            data["context"] = list(self.context)
+        if self.unless:
+            data["unless"] = list(self.unless)
         return data
 
     def canonical_for(self, lang: str) -> dict[str, object]:
@@ -112,7 +135,14 @@ class Term:
 
 
 #: Term keys that change what check reports but never what translate writes.
-_REVIEW_ONLY = frozenset({"note", "accepted", "unambiguous"})
+_REVIEW_ONLY = frozenset({"note", "accepted", "unambiguous", "context", "unless"})
+
+
+def _has_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` has one of ``words`` as a word or word stem (case-insensitive: "label" finds "labelled")."""
+    import re
+
+    return any(re.search(rf"(?<![A-Za-z]){re.escape(w)}", text, re.IGNORECASE) for w in words)
 
 
 def _lang_order(lang: str) -> tuple[int, str]:

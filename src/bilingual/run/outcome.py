@@ -136,6 +136,19 @@ def complete(
     return replace(outcome, writes=outcome.writes + view_files, warnings=outcome.warnings + tuple(warnings))
 
 
+def _findings(mine: Sequence[Target], editions: Sequence[Edition], glossary: Glossary | None) -> list[object]:
+    """``check``'s findings in the editions a run writes, for its views (empty where the checks are not installed)."""
+    try:
+        from ..checks.runner import check_editions
+    except ImportError:
+        return []
+    where = {t.lang: t.edition_path for t in mine}
+    if not editions:
+        return []
+    return list(check_editions(editions[0].document, [(where.get(e.lang, Path(f"{e.lang}.md")), e.lang, e.markdown)
+                                                      for e in editions], glossary))
+
+
 def _view_writes(
     prepared: Prepared, run: Run, glossary: Glossary | None, align: bool, writes_so_far: Sequence[FileWrite], warnings: list[str]
 ) -> tuple[FileWrite, ...]:
@@ -161,7 +174,8 @@ def _view_writes(
         editions = run.for_document(path)
         read = {p: version(p) for p in (paths.aligned_md, paths.aligned_html, paths.tmx, paths.report_md, paths.report_html)}
         others = _other_languages(target.job, [e.lang for e in editions], prepared.out) if align else {}
-        files = build_issue_outputs(editions, paths, glossary=glossary, align=align and not others)
+        files = build_issue_outputs(editions, paths, glossary=glossary, align=align and not others,
+                                    violations=_findings(mine, editions, glossary))
         if others:
             files.update(_aligned_with_others(editions, others, paths, glossary, warnings))
         writes.extend(FileWrite(p, text, "view", read.get(p)) for p, text in files.items())

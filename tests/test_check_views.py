@@ -1,0 +1,59 @@
+"""One source of truth for findings (issue #23): check prints each finding once per place, and the
+views a run or ``align`` writes (report.html, aligned.html) show exactly check's findings."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bilingual.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = str(ROOT / "glossary")
+
+
+@pytest.fixture
+def flawed(runner, sample_issue):
+    """The sample issue translated (pseudo), then a reviewer's approved zh PO entries given the forbidden 报纸
+    for 'paper' and the views rebuilt by a second run (which keeps approved entries)."""
+    assert runner.invoke(app, ["translate", str(sample_issue), "--engine", "pseudo", "--glossary", GLOSSARY]).exit_code == 0
+    po = sample_issue / "zh.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("论文", "报纸"), encoding="utf-8")
+    assert runner.invoke(app, ["translate", str(sample_issue), "--engine", "pseudo", "--glossary", GLOSSARY]).exit_code == 0
+    return sample_issue
+
+
+def _check(runner, folder: Path) -> list[dict]:
+    result = runner.invoke(app, ["check", str(folder), "--glossary", GLOSSARY, "--format", "json"])
+    assert result.exit_code == 1, result.output
+    return json.loads(result.stdout)["violations"]
+
+
+def test_a_finding_in_an_edition_and_its_po_file_is_reported_once(runner, flawed):
+    found = _check(runner, flawed)
+    places = Counter((v["rule"], v["segment"]) for v in found)
+    assert found and max(places.values()) == 1
+    assert {Path(v["file"]).name for v in found if v["rule"] == "forbidden-term"} == {"zh.po"}
+
+
+def _report_counts(html: str) -> dict[str, int]:
+    return {rule: int(n) for rule, n in re.findall(r"<td>([a-z-]+)</td><td>(\d+)</td>", html)}
+
+
+def test_the_runs_report_counts_what_check_reports(runner, flawed):
+    found = _check(runner, flawed)
+    expected = Counter(v["rule"] for v in found if Path(v["file"]).name.startswith("zh"))
+    counts = _report_counts((flawed / "report.html").read_text(encoding="utf-8"))
+    assert counts.get("forbidden-term") == expected["forbidden-term"] > 0
+
+
+@pytest.mark.parametrize("command", [["translate", "--engine", "pseudo"], ["align"]], ids=["translate", "align"])
+def test_aligned_html_shows_each_check_finding_once(runner, flawed, command):
+    assert runner.invoke(app, [command[0], str(flawed), *command[1:], "--glossary", GLOSSARY]).exit_code == 0
+    found = _check(runner, flawed)
+    html = (flawed / "aligned.html").read_text(encoding="utf-8")
+    assert html.count("forbidden-term") == sum(v["rule"] == "forbidden-term" for v in found) > 0
