@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import InputError
 from ..memory.store import ApprovedStore
 from ..sources import Job
-from .lock import locked
+from ..folderlock import locked
 from .outcome import Report, complete
 from .plan import Prepared, Unapproved, load_documents, prepare
 from .write import write
@@ -94,6 +95,7 @@ def translate_archive(
     """Translate and write every job, batch by batch of ``budget`` source bytes (default :data:`BATCH_BYTES`)."""
     from ..storage import remove_stale_temporaries
 
+    check_out_folder(jobs, out)
     written: list[Path] = []
     reports: list[Report] = []
     unapproved: list[Unapproved] = []
@@ -120,6 +122,21 @@ def translate_archive(
         warnings.extend(w for w in (*no_text_warnings(prepared), *outcome.warnings) if w not in warnings)
         del documents, prepared, outcome  # the next batch starts from nothing: memory is one batch, not the archive
     return Summary(len(jobs), skipped, tuple(written), tuple(reports), calls, tuple(unapproved), tuple(warnings), len(parts))
+
+
+def check_out_folder(jobs: Sequence[Job], out: Path | None) -> None:
+    """``--out`` must not lead back to a source's own folder (by any spelling or link): the run would
+    write the source's PO files and editions, which ``--out`` promises never to change."""
+    if out is None:
+        return
+    import os
+
+    for job in jobs:
+        own = os.path.realpath(job.source.parent)
+        if os.path.realpath(output_folder(job, out)) == own:
+            raise InputError(f"--out leads back to the source's own folder {job.source.parent}, whose PO files and "
+                             "editions --out never changes; name another folder, or leave --out out to update the "
+                             "issue in place", out)
 
 
 def no_text_warnings(prepared: Prepared) -> list[str]:

@@ -1,0 +1,196 @@
+"""Issue 27, data loss: the reproductions of a hostile (or careless) user, each from a fresh copy of
+``issues/`` and ``glossary/``, run through the real CLI. Nothing a person wrote may be lost."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bilingual.cli import app
+from bilingual.memory.po import read_catalog
+from conftest import ROOT
+from test_check_consistency import GLOSSARY, _archive
+
+PSEUDO = ["--engine", "pseudo"]
+BIN = Path(sys.executable).parent / "bilingual"
+
+
+@pytest.fixture
+def work(tmp_path: Path, monkeypatch) -> Path:
+    """A fresh copy of the repository's ``issues/`` and ``glossary/``, and the working folder there."""
+    shutil.copytree(ROOT / "issues", tmp_path / "issues")
+    shutil.copytree(ROOT / "glossary", tmp_path / "glossary")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def approved(po: Path) -> dict[str, str]:
+    return {e.msgctxt: e.msgstr for e in read_catalog(po).active if e.approved}
+
+
+# -- 1. every file bilingual writes is opened without following links, and never a special file --------
+
+
+def test_a_symlinked_lock_file_leaves_its_target_alone(work, runner):
+    issue = work / "issues" / "024"
+    before = (issue / "zh.po").read_bytes()
+    (issue / ".bilingual.lock").symlink_to("zh.po")
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO])
+    assert result.exit_code == 2, result.output
+    assert (issue / "zh.po").read_bytes() == before
+    assert ".bilingual.lock" in result.output and "symbolic link" in result.output
+    assert (issue / ".bilingual.lock").is_symlink()  # not ours to remove: the message says to
+
+
+def test_a_lock_file_linked_outside_the_repository_is_not_written_through(work, runner, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "precious.txt"
+    outside.write_text("precious\n", encoding="utf-8")
+    (work / "issues" / "024" / ".bilingual.lock").symlink_to(outside)
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO])
+    assert result.exit_code == 2, result.output
+    assert outside.read_text(encoding="utf-8") == "precious\n"
+
+
+@pytest.mark.parametrize("name", ["zh.po", "zh.md", "aligned.md"])
+def test_an_output_file_that_is_a_link_is_refused_and_its_target_kept(work, runner, tmp_path_factory, name):
+    issue = work / "issues" / "024"
+    (issue / "en.md").write_text((issue / "en.md").read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    outside = tmp_path_factory.mktemp("outside") / name
+    shutil.copy(issue / name, outside)
+    before = outside.read_bytes()
+    (issue / name).unlink()
+    (issue / name).symlink_to(outside)
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO])
+    assert result.exit_code == 2, result.output
+    assert f"{name}: is a symbolic link" in result.output
+    assert outside.read_bytes() == before
+    assert (issue / name).is_symlink()
+    assert not list(issue.glob(".*.tmp")) and not (issue / ".bilingual.lock").exists()
+
+
+def test_an_output_file_that_is_a_pipe_is_refused_without_hanging(work, runner):
+    issue = work / "issues" / "024"
+    (issue / "en.md").write_text((issue / "en.md").read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    (issue / "aligned.md").unlink()
+    os.mkfifo(issue / "aligned.md")
+    result = subprocess.run([str(BIN), "translate", "issues/024", *PSEUDO], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "aligned.md: is a pipe" in result.stderr
+    assert not (issue / ".bilingual.lock").exists()
+
+
+def test_a_full_disk_while_taking_the_lock_leaves_no_lock_file(work, runner, monkeypatch):
+    def full(fd, data, offset):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "pwrite", full)
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO])
+    monkeypatch.undo()
+    assert result.exit_code == 2, result.output
+    assert "No space left on device" in result.output
+    assert not (work / "issues" / "024" / ".bilingual.lock").exists()
+
+
+# -- 6. glossary suggest never replaces a glossary -------------------------------------------------------
+
+
+def test_glossary_suggest_refuses_to_replace_an_existing_glossary(work, runner):
+    before = (work / "glossary" / "ml.yaml").read_bytes()
+    result = runner.invoke(app, ["glossary", "suggest", "issues/024", "--lang", "zh", "--out", "glossary/ml.yaml"])
+    assert result.exit_code == 2, result.output
+    assert (work / "glossary" / "ml.yaml").read_bytes() == before
+    assert "glossary/ml.yaml" in result.output and "--out" in result.output
+    assert runner.invoke(app, ["glossary", "lint"]).exit_code == 0
+
+
+def test_glossary_suggest_with_nothing_to_suggest_writes_no_empty_glossary(work, runner):
+    result = runner.invoke(app, ["glossary", "suggest", "issues/024", "--lang", "zh", "--out", "glossary/suggested.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "nothing written" in result.output
+    assert not (work / "glossary" / "suggested.yaml").exists()
+    assert runner.invoke(app, ["glossary", "lint"]).exit_code == 0
+
+
+def test_glossary_suggest_may_write_a_new_file_and_then_refresh_it(tmp_path, runner):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    args = ["glossary", "suggest", str(_archive(tmp_path / "issues")), "--lang", "zh", "-g", str(glossary),
+            "--out", str(tmp_path / "suggested.yaml")]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert "terms:" in (tmp_path / "suggested.yaml").read_text(encoding="utf-8")
+    again = runner.invoke(app, args)  # its own earlier output: replacing it loses nothing
+    assert again.exit_code == 0, again.output
+
+
+@pytest.mark.parametrize("flag", [(), ("--replace",)])
+def test_glossary_suggest_replaces_a_glossary_only_when_told_to(tmp_path, runner, flag):
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    result = runner.invoke(app, ["glossary", "suggest", str(_archive(tmp_path / "issues")), "--lang", "zh",
+                                 "-g", str(glossary), "--out", str(glossary), *flag])
+    assert result.exit_code == (0 if flag else 2), result.output
+    assert (glossary.read_text(encoding="utf-8") == GLOSSARY) is not bool(flag)
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "csv"])
+def test_glossary_export_refuses_to_write_over_a_yaml_glossary(work, runner, fmt):
+    before = (work / "glossary" / "ml.yaml").read_bytes()
+    result = runner.invoke(app, ["glossary", "export", "--format", fmt, "--lang", "zh", "--out", "glossary/ml.yaml"])
+    assert result.exit_code == 2, result.output
+    assert (work / "glossary" / "ml.yaml").read_bytes() == before
+
+
+# -- 7. translate --out never writes the source issue's files --------------------------------------------
+
+
+@pytest.mark.parametrize("out", ["issues", "./issues/", "issues/../issues"])
+def test_translate_out_naming_the_issues_folder_is_refused(work, runner, out):
+    issue = work / "issues" / "024"
+    (issue / "en.md").write_text((issue / "en.md").read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in issue.iterdir() if p.is_file()}
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO, "--out", out])
+    assert result.exit_code == 2, result.output
+    assert "--out" in result.output
+    assert {p.name: p.read_bytes() for p in issue.iterdir() if p.is_file()} == before
+
+
+def test_translate_out_through_a_link_to_the_issues_folder_is_refused(work, runner):
+    (work / "alias").symlink_to(work / "issues")
+    before = (work / "issues" / "024" / "zh.po").read_bytes()
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO, "--out", "alias"])
+    assert result.exit_code == 2, result.output
+    assert (work / "issues" / "024" / "zh.po").read_bytes() == before
+
+
+# -- 8. a PO file with two headers is refused, not rewritten into one msgfmt rejects ---------------------
+
+
+def test_a_po_file_with_two_header_entries_is_refused_with_its_line(work, runner):
+    po = work / "issues" / "024" / "zh.po"
+    text = po.read_text(encoding="utf-8")
+    end = text.index("\n\n")
+    po.write_text(text[:end] + '\n\nmsgid ""\nmsgstr ""\n"Language: zh\\n"\n' + text[end:], encoding="utf-8")
+    line = text[:end].count("\n") + 3
+    before = po.read_bytes()
+    (work / "issues" / "024" / "en.md").write_text(
+        (work / "issues" / "024" / "en.md").read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO])
+    assert result.exit_code == 2, result.output
+    assert f"zh.po:{line}:" in result.output and "header" in result.output
+    assert po.read_bytes() == before
+
+
+def test_msgfmt_agrees_that_two_headers_are_an_error(work):
+    if shutil.which("msgfmt") is None:
+        pytest.skip("msgfmt is not installed")
+    po = work / "two-headers.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid ""\nmsgstr ""\n"Language: zh\\n"\n',
+                  encoding="utf-8")
+    assert subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)], capture_output=True).returncode != 0
