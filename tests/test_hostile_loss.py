@@ -194,3 +194,57 @@ def test_msgfmt_agrees_that_two_headers_are_an_error(work):
     po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid ""\nmsgstr ""\n"Language: zh\\n"\n',
                   encoding="utf-8")
     assert subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po)], capture_output=True).returncode != 0
+
+
+# -- 5. check --annotate takes the lock and writes only the version it checked --------------------------
+
+
+def _break_one_entry(po: Path) -> None:
+    """An approved entry renders 'paper' as a forbidden 报纸: check finds an error there."""
+    text = po.read_text(encoding="utf-8")
+    assert '"的新论文。"' in text
+    po.write_text(text.replace('"的新论文。"', '"的新报纸。"', 1), encoding="utf-8")
+
+
+def test_check_annotate_marks_the_entry_with_the_error_fuzzy(work, runner):
+    po = work / "issues" / "024" / "zh.po"
+    _break_one_entry(po)
+    result = runner.invoke(app, ["check", "issues/024", "--annotate"])
+    assert result.exit_code == 1, result.output
+    fuzzy = [e for e in read_catalog(po).active if e.fuzzy]
+    assert len(fuzzy) == 1 and "报纸" in fuzzy[0].msgstr
+
+
+def test_check_annotate_writes_nothing_when_a_po_file_is_saved_during_the_check(work, runner, monkeypatch):
+    import bilingual.checks.runner as checks
+
+    po = work / "issues" / "024" / "zh.po"
+    _break_one_entry(po)
+    real = checks.check_paths
+
+    def check_then_a_translator_saves(*args, **kwargs):
+        result = real(*args, **kwargs)
+        po.write_text("# a translator's note, saved in an editor while the check ran\n" * 7 + po.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(checks, "check_paths", check_then_a_translator_saves)
+    result = runner.invoke(app, ["check", "issues/024", "--annotate"])
+    saved_later = po.read_bytes()
+    assert result.exit_code == 3, result.output
+    assert "zh.po changed during the check" in result.output
+    assert not [e for e in read_catalog(po).active if e.fuzzy]  # no approved entry was marked fuzzy
+    assert po.read_bytes() == saved_later
+    assert not (work / "issues" / "024" / ".bilingual.lock").exists()
+
+
+def test_check_annotate_waits_for_no_one_while_a_run_holds_the_folder(work, runner):
+    from bilingual.folderlock import locked
+
+    po = work / "issues" / "024" / "zh.po"
+    _break_one_entry(po)
+    before = po.read_bytes()
+    with locked([po.parent]):
+        result = runner.invoke(app, ["check", "issues/024", "--annotate"])
+    assert result.exit_code == 3, result.output
+    assert po.read_bytes() == before
