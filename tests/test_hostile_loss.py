@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bilingual.cli import app
+from bilingual.engines.pseudo import pseudo
 from bilingual.memory.po import read_catalog
 from conftest import ROOT
 from test_check_consistency import GLOSSARY, _archive
@@ -248,3 +249,53 @@ def test_check_annotate_waits_for_no_one_while_a_run_holds_the_folder(work, runn
         result = runner.invoke(app, ["check", "issues/024", "--annotate"])
     assert result.exit_code == 3, result.output
     assert po.read_bytes() == before
+
+
+# -- 4. skip-stamps keyed on everything that shapes the output -------------------------------------------
+
+
+def _add_sentence(issue: Path, sentence: str) -> None:
+    en = issue / "en.md"
+    en.write_text(en.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+
+
+def test_en_md_edited_during_a_run_is_translated_by_the_next_run(work, runner, monkeypatch):
+    import bilingual.run.archive as archive
+
+    issue = work / "issues" / "024"
+    _add_sentence(issue, "One more sentence.")
+    real = archive.prepare
+
+    def prepare_while_the_source_is_edited(*args, **kwargs):
+        _add_sentence(issue, "Yet another sentence.")  # saved in an editor after the run read en.md
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(archive, "prepare", prepare_while_the_source_is_edited)
+    assert runner.invoke(app, ["translate", "issues/024", *PSEUDO]).exit_code == 0
+    monkeypatch.setattr(archive, "prepare", real)
+    again = runner.invoke(app, ["translate", "issues/024", *PSEUDO])
+    assert again.exit_code == 0, again.output
+    assert "unchanged, skipped" not in again.output
+    assert "Yet another sentence." in (issue / "zh.po").read_text(encoding="utf-8")
+    assert pseudo("Yet another sentence.") in (issue / "zh.md").read_text(encoding="utf-8")
+
+
+def _protect_the_week_line(work: Path) -> None:
+    (work / "bilingual.toml").write_text("[protect.patterns]\nweek = 'Week \\d+'\n", encoding="utf-8")
+
+
+def _use_identity(work: Path) -> None:
+    pass  # the change is the --engine flag of the second run
+
+
+@pytest.mark.parametrize(("change", "engine"), [(_protect_the_week_line, "pseudo"), (_use_identity, "identity")],
+                         ids=["bilingual.toml", "engine"])
+def test_a_change_that_shapes_the_output_is_not_skipped(work, runner, change, engine):
+    issue = work / "issues" / "024"
+    _add_sentence(issue, "One more sentence.")
+    assert runner.invoke(app, ["translate", "issues/024", *PSEUDO]).exit_code == 0
+    assert "unchanged, skipped" in runner.invoke(app, ["translate", "issues/024", *PSEUDO]).output
+    change(work)
+    result = runner.invoke(app, ["translate", "issues/024", "--engine", engine])
+    assert result.exit_code == 0, result.output
+    assert "unchanged, skipped" not in result.output

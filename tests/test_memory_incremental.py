@@ -394,10 +394,13 @@ def test_out_folder_holds_the_po_files_and_later_runs_read_them_there(issue, run
     assert sorted(p.name for p in (out / "024").iterdir()) == ["report.html", "report.md", "zh.md", "zh.po"]
     assert sorted(p.name for p in issue.iterdir()) == ["en.md"]
     assert read_catalog(out / "024" / "zh.po").active[0].references == (("../../issues/024/en.md", "1"),)
+    po = (out / "024" / "zh.po").read_bytes()
     engine = CountingEngine()
     monkeypatch.setattr("bilingual.engines.registry.make_engine", lambda name, *options: engine)
     result = runner.invoke(app, ["translate", str(issue), "--out", str(out), "--no-glossary", "--to", "zh"])
-    assert result.exit_code == 0 and engine.calls == [] and "0 file(s) written" in result.stdout
+    # another engine and views asked for: not skipped (issue 27), but every sentence comes from out/024/zh.po
+    assert result.exit_code == 0 and engine.calls == [] and (out / "024" / "zh.po").read_bytes() == po
+    assert (out / "024" / "aligned.md").is_file()
 
 
 def test_a_sentence_approved_twice_keeps_each_translation_by_its_id(tmp_path, monkeypatch):

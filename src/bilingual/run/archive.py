@@ -10,17 +10,19 @@ finished the batches before it and left the rest as they were.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..memory.stamp import run_key
 from ..memory.store import ApprovedStore
 from ..sources import Job
 from ..folderlock import locked
 from .outcome import Report, complete
-from .plan import Prepared, Unapproved, load_documents, prepare
+from .plan import Prepared, Unapproved, engine_key, load_documents, prepare
 from .write import write
 
 if TYPE_CHECKING:
@@ -103,14 +105,16 @@ def translate_archive(
     calls = skipped = 0
     parts = batches(jobs, out, BATCH_BYTES if budget is None else budget)
     store = ApprovedStore()  # the archive's approved entries, read once for all batches
+    options = (f"align={align}", *sorted(os.path.abspath(p) for p in memory))
+    key = run_key(glossary.hash if glossary is not None else "none", engine_key(engine, langs), options)
     for batch in parts:
         folders = {output_folder(job, out) for job in batch}
         with locked(folders):
             names = _output_names(batch, langs, out)
             for folder in folders:
                 remove_stale_temporaries(folder, names)
-            todo, documents = load_documents(batch, langs, out, glossary, approved_only)
-            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store)
+            todo, documents = load_documents(batch, langs, out, glossary, approved_only, key)
+            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store, key)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
             outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align)
@@ -129,8 +133,6 @@ def check_out_folder(jobs: Sequence[Job], out: Path | None) -> None:
     write the source's PO files and editions, which ``--out`` promises never to change."""
     if out is None:
         return
-    import os
-
     for job in jobs:
         own = os.path.realpath(job.source.parent)
         if os.path.realpath(output_folder(job, out)) == own:
