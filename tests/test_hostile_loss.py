@@ -299,3 +299,64 @@ def test_a_change_that_shapes_the_output_is_not_skipped(work, runner, change, en
     result = runner.invoke(app, ["translate", "issues/024", "--engine", engine])
     assert result.exit_code == 0, result.output
     assert "unchanged, skipped" not in result.output
+
+
+# -- 2. a glossary change never erases a translator's unfinished (fuzzy) edit -----------------------------
+
+
+def _machine_issue(work: Path, runner) -> Path:
+    """issues/024 translated from scratch by the pseudo engine: every entry fuzzy machine output."""
+    issue = work / "issues" / "024"
+    for name in ("zh.po", "ja.po", "zh.md", "ja.md"):
+        (issue / name).unlink()
+    assert runner.invoke(app, ["translate", "issues/024", *PSEUDO, "--to", "zh"]).exit_code == 0
+    return issue
+
+
+def _retarget(work: Path, en: str, old: str, new: str) -> None:
+    glossary = work / "glossary" / "ml.yaml"
+    text = glossary.read_text(encoding="utf-8")
+    entry = f"  - en: {en}\n    zh: {old}\n"
+    assert entry in text
+    glossary.write_text(text.replace(entry, f"  - en: {en}\n    zh: {new}\n"), encoding="utf-8")
+
+
+def test_a_glossary_change_keeps_a_translators_fuzzy_edit(work, runner):
+    issue = _machine_issue(work, runner)
+    po = issue / "zh.po"
+    [entry] = [e for e in read_catalog(po).active if e.msgid == "Akira's Machine Learning News — #24"]
+    draft = "Akira 的机器学习新闻 — 第 24 期（译者草稿）"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace(f'msgstr "{entry.msgstr}"', f'msgstr "{draft}"'), encoding="utf-8")  # still fuzzy
+    _retarget(work, "machine learning", "机器学习", "机器学习技术")
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO, "--to", "zh"])
+    assert result.exit_code == 0, result.output
+    [kept] = [e for e in read_catalog(po).active if e.msgid == entry.msgid]
+    assert kept.msgstr == draft and kept.fuzzy
+    assert draft in (issue / "zh.md").read_text(encoding="utf-8")
+
+
+def test_a_glossary_change_still_retranslates_untouched_machine_entries(work, runner):
+    issue = _machine_issue(work, runner)
+    _retarget(work, "machine learning", "机器学习", "机器学习技术")
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO, "--to", "zh"])
+    assert result.exit_code == 0, result.output
+    [entry] = [e for e in read_catalog(issue / "zh.po").active if e.msgid == "Akira's Machine Learning News — #24"]
+    assert "机器学习技术" in entry.msgstr
+
+
+# -- 3. a hand edit that changes markup is kept and reported, never lost silently -------------------------
+
+
+def test_a_hand_edit_that_changes_markup_is_kept_in_the_po_file_and_reported(work, runner):
+    issue = work / "issues" / "024"
+    zh = issue / "zh.md"
+    text = zh.read_text(encoding="utf-8")
+    old, new = "一篇文章探讨了攻击者正在如何利用 AI。", "另一段，带有[链接](https://example.com)**粗体**。"
+    assert old in text
+    line = text[: text.index(old)].count("\n") + 1
+    zh.write_text(text.replace(old, new), encoding="utf-8")
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO])
+    assert result.exit_code == 0, result.output
+    assert f"zh.md:{line}:" in result.output and "markup" in result.output
+    assert new in (issue / "zh.po").read_text(encoding="utf-8")
