@@ -63,6 +63,7 @@ class Decision:
     previous: Entry | None = None  # the entry of the same slot whose source text changed
     source: str = ""  # cross-issue: the file the translation came from, as written in the comment
     edited: str | None = None  # the text a person wrote for this sentence in a hand-edited edition
+    markup_differs: bool = False  # ``edited`` does not carry the source's markup: kept as a comment only
 
 
 @dataclass(frozen=True)

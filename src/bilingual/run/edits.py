@@ -19,12 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..errors import BilingualError
 from ..memory.build import Target
+from ..memory.merge import EDITED
 from ..models import Segment
 from ..placeholders import tokens_in
 from ..storage import ABSENT, UNREADABLE
+
+if TYPE_CHECKING:
+    from ..render.inputs import Version
 
 EDITION_HEADER = "X-Bilingual-Edition"
 
@@ -37,6 +42,12 @@ class HandEdit:
     imported: int  # sentences imported as fuzzy suggestions
     beside_approved: int  # edits of approved sentences, kept as comments
     placed: bool  # False: the edition does not follow the source and is left as it is
+    unplaced: tuple[str, ...] = ()  # one message per edited sentence whose markup differs (kept as a comment)
+
+    def messages(self) -> list[str]:
+        """What to tell the person: the summary, then each edit kept only as a comment, with its file:line."""
+        summary = [self.message()] if not self.placed or self.imported or self.beside_approved else []
+        return summary + list(self.unplaced)
 
     def message(self) -> str:
         t = self.target
@@ -91,13 +102,19 @@ def import_edits(target: Target, current: str, segments: Sequence[Segment], appr
         return target, HandEdit(target, 0, 0, placed=False)
     decisions = []
     imported = beside = 0
+    unplaced: list[str] = []
     for d in target.plan.decisions:
         theirs = version.texts.get(d.segment.id)
-        if d.text is None or theirs is None or _same(theirs, d.text) or _same(theirs, d.segment.text):
+        # what the edition held for it: the decided text, or the PO entry's that the engine is to replace
+        before = d.text if d.text is not None else (d.entry.msgstr if d.entry is not None and d.entry.msgstr else None)
+        if before is None or theirs is None or _same(theirs, before) or _same(theirs, d.segment.text):
             decisions.append(d)
             continue
         if sorted(tokens_in(theirs)) != sorted(tokens_in(d.segment.text)):
-            decisions.append(d)  # the markup does not line up: not a sentence edit this run can place
+            # the markup does not line up with the source's: no translation to use, but a person's text to keep
+            written = _as_markdown(theirs, version, d.segment.unit).strip()
+            decisions.append(replace(d, edited=written, markup_differs=True))
+            unplaced.append(_unplaced_message(target, version, d.segment, written))
             continue
         theirs = theirs.strip()
         if d.origin == "approved":
@@ -106,10 +123,34 @@ def import_edits(target: Target, current: str, segments: Sequence[Segment], appr
         else:
             decisions.append(replace(d, origin="edited", text=theirs, edited=theirs))
             imported += 1
-    if not imported and not beside:
+    if not imported and not beside and not unplaced:
         return target, None
     plan = replace(target.plan, decisions=tuple(decisions))
-    return replace(target, plan=plan), HandEdit(target, imported, beside, placed=True)
+    return replace(target, plan=plan), HandEdit(target, imported, beside, placed=True, unplaced=tuple(unplaced))
+
+
+def _edition_line(version: Version, unit: int) -> int:
+    """The line of the edition's block that corresponds to the source's unit ``unit``."""
+    mine = version.units.get(unit)
+    return version.doc.units[mine].line if mine is not None else 1
+
+
+def _as_markdown(text: str, version: Version, unit: int) -> str:
+    """A sentence of the edition with its placeholders written back as the Markdown the person typed."""
+    import re
+
+    mine = version.units.get(unit)
+    if mine is None:
+        return text
+    markup = version.doc.units[mine].placeholder_map
+    return re.sub(r"\{/?\d+\}", lambda m: markup[m.group(0)].raw if m.group(0) in markup else m.group(0), text)
+
+
+def _unplaced_message(target: Target, version: Version, segment: Segment, written: str) -> str:
+    return (f"{target.edition_path}:{_edition_line(version, segment.unit)}: {segment.id}: a hand edit whose markup differs "
+            f"from {target.job.source.name}'s cannot be used as the translation; it is kept in {target.po_path} as a "
+            f"comment (# {EDITED}{target.edition_path.name} (markup differs …)): move it into the msgstr with the "
+            f"source's markup ({written[:60]})")
 
 
 def _same(a: str, b: str) -> bool:

@@ -123,7 +123,7 @@ def prepare(
                 Target(job, doc, lang, po_path, edition_path, old, plan), versions[edition_path], all_segments[doc.path], approved_only
             )
             if edit is not None:
-                edit_warnings.append(edit.message())
+                edit_warnings.extend(edit.messages())
                 if not edit.placed:
                     kept.add(edition_path)
             targets.append(target)
