@@ -93,7 +93,7 @@ def build_catalog(
         if d.edited is not None and (d.origin != "edited" or d.markup_differs):
             # approved work stays, and text that does not fit the source's markup is no translation: the
             # person's text is kept beside the entry, where a translator finds it
-            what = f" (markup differs from {t.job.source.name}; not used)" if d.markup_differs else ""
+            what = f" (does not fit {t.job.source.name}'s sentences and markup; not used)" if d.markup_differs else ""
             note = f"{EDITED}{edition_name}{what}: " + d.edited.replace("\n", "\\n")
             if note not in entry.translator.split("\n"):
                 entry = replace(entry, translator="\n".join(line for line in (entry.translator, note) if line))
