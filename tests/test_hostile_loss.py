@@ -360,3 +360,22 @@ def test_a_hand_edit_that_changes_markup_is_kept_in_the_po_file_and_reported(wor
     assert result.exit_code == 0, result.output
     assert f"zh.md:{line}:" in result.output and "markup" in result.output
     assert new in (issue / "zh.po").read_text(encoding="utf-8")
+
+
+def test_ctrl_c_while_the_lock_is_being_taken_leaves_no_lock_file(tmp_path, monkeypatch):
+    import fcntl
+    import signal
+
+    from bilingual.folderlock import LOCK_NAME, locked
+
+    real = fcntl.flock
+
+    def flock_then_ctrl_c(fd, operation):
+        real(fd, operation)
+        os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C just after the lock is taken
+
+    monkeypatch.setattr(fcntl, "flock", flock_then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        with locked([tmp_path]):
+            pass
+    assert not (tmp_path / LOCK_NAME).exists()
