@@ -70,32 +70,40 @@ def _acquire(folder: Path) -> int:
             raise InputError(f"{exc.message.split(';')[0]}: it is not bilingual's lock file; remove it, then run again", path) from None
         except OSError as exc:
             raise InputError(f"cannot lock the folder ({exc.strerror or exc}); choose a writable path", folder) from None
+        ours = False  # whether we hold the flock: then the file is ours to remove on any failure
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _holder(fd)
-            os.close(fd)
-            raise ConcurrentEditError(
-                f"is being translated by another run ({holder}); wait for it to finish, then run again", folder
-            ) from None
-        except OSError:
-            pass  # a file system without flock: the PID in the file still tells who wrote here
-        try:
-            same = os.fstat(fd).st_ino == os.stat(path, follow_symlinks=False).st_ino
-        except FileNotFoundError:
-            same = False
-        if not same:  # the holder removed the file between our open and our lock: try again
-            os.close(fd)
-            continue
-        record = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
-        try:
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, (json.dumps(record) + "\n").encode("utf-8"), 0)
-        except OSError as exc:
-            _release(path, fd)
-            raise InputError(f"cannot write the lock file ({exc.strerror or exc}); free some space or fix the "
-                             "folder's permissions, then run again", path) from None
-        return fd
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                ours = True
+            except BlockingIOError:
+                holder = _holder(fd)
+                raise ConcurrentEditError(
+                    f"is being translated by another run ({holder}); wait for it to finish, then run again", folder
+                ) from None
+            except OSError:
+                pass  # a file system without flock: the PID in the file still tells who wrote here
+            try:
+                same = os.fstat(fd).st_ino == os.stat(path, follow_symlinks=False).st_ino
+            except FileNotFoundError:
+                same = False
+            if not same:  # the holder removed the file between our open and our lock: try again
+                ours = False
+                os.close(fd)
+                continue
+            record = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+            try:
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, (json.dumps(record) + "\n").encode("utf-8"), 0)
+            except OSError as exc:
+                raise InputError(f"cannot write the lock file ({exc.strerror or exc}); free some space or fix the "
+                                 "folder's permissions, then run again", path) from None
+            return fd
+        except BaseException:  # a refusal, a full disk, Ctrl-C: no lock file of ours is left behind
+            if ours:
+                _release(path, fd)
+            else:
+                os.close(fd)
+            raise
 
 
 def _holder(fd: int) -> str:

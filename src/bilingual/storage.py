@@ -82,7 +82,7 @@ def writable_target(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise InputError(f"cannot be written ({exc.strerror or exc}); choose a writable path", path) from None
+        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
     if stat.S_ISLNK(info.st_mode):
         raise InputError("is a symbolic link; bilingual never writes through a link: replace it with a regular file "
                          "(or remove it), then run again", path)
