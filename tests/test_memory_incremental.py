@@ -97,7 +97,7 @@ def test_first_run_sends_every_sentence_once_and_marks_it_fuzzy(issue):
     run(issue, engine)
     catalog = read_catalog(issue / "zh.po")
     assert catalog is not None and len(catalog.active) == len(set(engine.calls)) == 6
-    assert all(e.fuzzy and e.translator == "machine: counting:1" for e in catalog.active)
+    assert all(e.fuzzy and e.translator.split("\n")[0] == "machine: counting:1" for e in catalog.active)
     assert all(e.references[0][0] == "en.md" for e in catalog.active)
     assert "engine:counting:1" in catalog.meta["X-Bilingual-Signature"]
 
@@ -394,10 +394,13 @@ def test_out_folder_holds_the_po_files_and_later_runs_read_them_there(issue, run
     assert sorted(p.name for p in (out / "024").iterdir()) == ["report.html", "report.md", "zh.md", "zh.po"]
     assert sorted(p.name for p in issue.iterdir()) == ["en.md"]
     assert read_catalog(out / "024" / "zh.po").active[0].references == (("../../issues/024/en.md", "1"),)
+    po = (out / "024" / "zh.po").read_bytes()
     engine = CountingEngine()
     monkeypatch.setattr("bilingual.engines.registry.make_engine", lambda name, *options: engine)
     result = runner.invoke(app, ["translate", str(issue), "--out", str(out), "--no-glossary", "--to", "zh"])
-    assert result.exit_code == 0 and engine.calls == [] and "0 file(s) written" in result.stdout
+    # another engine and views asked for: not skipped (issue 27), but every sentence comes from out/024/zh.po
+    assert result.exit_code == 0 and engine.calls == [] and (out / "024" / "zh.po").read_bytes() == po
+    assert (out / "024" / "aligned.md").is_file()
 
 
 def test_a_sentence_approved_twice_keeps_each_translation_by_its_id(tmp_path, monkeypatch):

@@ -7,13 +7,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilingual.errors import PoFileError
 from bilingual.glossary.schema import Glossary, Term
-from bilingual.memory.merge import fit_newlines
+from bilingual.memory.merge import fit_newlines, text_fingerprint
 from bilingual.memory.po import Catalog, Entry, header_metadata, parse_catalog, read_catalog, render, revision_date, same_content
 from bilingual.memory.store import po_language
 from bilingual.run import finish, prepare
@@ -139,9 +140,11 @@ def test_entries_carry_glossary_notes_references_and_the_engine(tmp_path):
                          Term("PyTorch", keep=True, case_sensitive=True, note="The library.")))
     text = _catalog_for(tmp_path, glossary)
     block = next(b for b in text.split("\n\n") if 'msgid "This paper uses PyTorch."' in b)
-    assert block.splitlines()[:6] == [
+    msgstr = polib.pofile(text).find("This paper uses PyTorch.").msgstr
+    assert block.splitlines()[:7] == [
         "# machine: pseudo:0.1.0",
         f"# glossary terms: {glossary.matcher.fingerprint('This paper uses PyTorch.', 'zh')}",  # issue #10
+        f"# bilingual wrote: {text_fingerprint(msgstr)}",  # issue #27: another msgstr is a person's edit
         "#. glossary: paper → 论文 — A research paper, never a newspaper.",
         "#. glossary: PyTorch (keep as is) — The library.",
         "#: en.md:3",

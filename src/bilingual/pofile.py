@@ -49,8 +49,15 @@ def parse_pofile(text: str, path: Path | str = "<po>", wrapwidth: int = 78) -> A
     return po
 
 
+_SECOND_HEADER = ('a second header entry (msgid ""): a PO file has one header; merge its lines into the first '
+                  "header and remove this one")
+
+
 def check_syntax(text: str, path: Path | str = "<po>") -> None:
-    """Every line is blank, a comment, a keyword with a string, or a continuation string."""
+    """Every line is blank, a comment, a keyword with a string, or a continuation string; one header."""
+    headers = _header_lines(text)
+    if len(headers) > 1:
+        raise PoFileError(_SECOND_HEADER, path, headers[1])
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
         if not line or (line.startswith("#") and not line.startswith("#~")):
@@ -75,14 +82,35 @@ def check_syntax(text: str, path: Path | str = "<po>") -> None:
 
 
 def check_duplicates(po: Any, path: Path | str) -> None:
-    """No two active entries share msgctxt and msgid (``msgfmt`` rejects such a file)."""
+    """No two active entries share msgctxt and msgid, and there is one header (``msgfmt`` rejects
+    either; polib would read the second header as an entry and write both back)."""
     seen: set[tuple[str | None, str]] = set()
     for entry in po:
         if entry.obsolete:
             continue
+        if entry.msgctxt is None and entry.msgid == "":
+            raise PoFileError(_SECOND_HEADER, path, int(entry.linenum or 0) or None)
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
             what = f"msgctxt '{entry.msgctxt}' and " if entry.msgctxt is not None else ""
             raise PoFileError(f"duplicate entry: {what}msgid '{entry.msgid[:40]}' occur twice; remove one", path,
                               int(entry.linenum or 0) or None)
         seen.add(key)
+
+
+def _header_lines(text: str) -> list[int]:
+    """The lines of the active entries with an empty msgid and no msgctxt: headers (there may be one)."""
+    found: list[int] = []
+    lines = text.split("\n")
+    entry_has_context = False
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            entry_has_context = False
+        elif line.startswith("msgctxt"):
+            entry_has_context = True
+        elif line == 'msgid ""' and not entry_has_context:
+            following = lines[number].strip() if number < len(lines) else ""
+            if following.startswith("msgstr"):
+                found.append(number)
+    return found

@@ -11,10 +11,12 @@ can leave temporaries, which :func:`remove_stale_temporaries` removes on the nex
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -65,6 +67,71 @@ def read_text(path: Path, keep_bom: bool = False, expected: str | None = None) -
     return text if keep_bom else text.removeprefix("\ufeff")
 
 
+#: Open flags that never follow a symbolic link in the last component, never block on a pipe and
+#: never leak into a child process (``O_NOFOLLOW`` makes ``open`` fail with ``ELOOP`` on a link).
+SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def writable_target(path: Path) -> os.stat_result | None:
+    """What ``path`` is now (``lstat``), or None when there is nothing there yet; a one-line
+    :class:`InputError` when bilingual must not write it: a symbolic link (writing through it would
+    change a file elsewhere, one a repository can point anywhere), a folder, a pipe, a device or a
+    socket. Every file bilingual writes is checked here first."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise InputError("is a symbolic link; bilingual never writes through a link: replace it with a regular file "
+                         "(or remove it), then run again", path)
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("cannot write here (is a folder); remove or rename the folder", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"is {_kind(info.st_mode)}, not a regular file; bilingual writes only regular files: "
+                         "remove it, then run again", path)
+    return info
+
+
+def open_regular(path: Path, flags: int, mode: int = 0o644) -> int:
+    """A file descriptor for ``path`` opened with ``flags`` and :data:`SAFE_FLAGS`: never through a
+    symbolic link, never a pipe, device or socket (:class:`InputError`), never blocking. The caller closes it."""
+    try:
+        fd = os.open(path, flags | SAFE_FLAGS, mode)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or os.path.islink(path):
+            writable_target(path)  # raises the message about the link
+        raise
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise InputError(f"is {_kind(info.st_mode)}, not a regular file; bilingual writes only regular files: "
+                         "remove it, then run again", path)
+    os.set_blocking(fd, True)
+    return fd
+
+
+def create_new(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write ``data`` to ``path``, a name that must not exist yet (no link, no file of someone else's
+    is ever written through): for files inside a folder bilingual has just made."""
+    fd = open_regular(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
 def atomic_write_text(path: Path, text: str) -> bool:
     """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then rename.
 
@@ -81,12 +148,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> bool:
 def version(path: Path) -> str:
     """What ``path`` holds now, as a short value to compare later: a content hash, or :data:`ABSENT`."""
     try:
-        data = Path(path).read_bytes()
+        fd = open_regular(Path(path), os.O_RDONLY)
     except FileNotFoundError:
         return ABSENT
-    except OSError:
+    except (OSError, InputError):  # a folder, a pipe or device (never read: it could block), a link
         return UNREADABLE
-    return version_of(data)
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            return version_of(handle.read())
+        except OSError:
+            return UNREADABLE
 
 
 def version_of(data: bytes) -> str:
@@ -104,17 +175,21 @@ def write_all(files: Mapping[Path, str | bytes], expected: Mapping[Path, str] | 
     expected = expected or {}
     pending: list[tuple[Path, str]] = []
     try:
+        for path in files:
+            writable_target(Path(path))  # every target, before anything is staged
         for path, content in files.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
             if _same(Path(path), data):
                 continue
             pending.append((Path(path), _stage(Path(path), data)))
-        with _signals_deferred():
+        with signals_deferred():
             for path, _ in pending:
                 if path in expected and version(path) != expected[path]:
                     raise ConcurrentEditError(f"{path} changed during the run; nothing was written; run again")
+            for path, _ in pending:
+                writable_target(path)  # still not a link or a pipe put there since it was staged
             for path, tmp in pending:
-                os.replace(tmp, path)
+                os.replace(tmp, path)  # replaces the name itself: a link put there now is replaced, never followed
             for folder in dict.fromkeys(path.parent for path, _ in pending):
                 _fsync_folder(folder)
     except BaseException:
@@ -165,7 +240,7 @@ def _alive(pid: int) -> bool:
 
 
 @contextlib.contextmanager
-def _signals_deferred() -> Iterator[None]:
+def signals_deferred() -> Iterator[None]:
     """Hold back Ctrl-C, ``kill`` and a closed terminal (delivered when the block ends), so renames are not cut short."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -193,16 +268,26 @@ def is_unchanged(path: Path, content: str | bytes) -> bool:
 
 
 def _same(path: Path, data: bytes) -> bool:
-    with contextlib.suppress(OSError):
-        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
-    return False
+    """True when ``path`` is a regular file (not a link) holding exactly ``data``."""
+    try:
+        fd = open_regular(path, os.O_RDONLY)
+    except (OSError, InputError):
+        return False
+    try:
+        if os.fstat(fd).st_size != len(data):
+            return False
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def _stage(path: Path, data: bytes) -> str:
     """``data`` in a complete, fsynced temporary file beside ``path``, with ``path``'s permissions."""
+    info = writable_target(path)
     try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "is a folder")
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as exc:
@@ -212,7 +297,7 @@ def _stage(path: Path, data: bytes) -> str:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.chmod(tmp, info.st_mode & 0o777 if info is not None else 0o644)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -7,11 +7,49 @@ as it was. Comments written by an earlier run (``# (bilingual) …``) are replac
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import Violation
+from .model import CheckResult, Violation
 from .report import describe
 
+if TYPE_CHECKING:
+    from ..glossary.schema import Glossary
+    from .links import LinkMap
+
 MARK = "# (bilingual) "
+
+
+def check_and_annotate(
+    paths: Sequence[Path], lang: str | None, source: Path | None, glossary: Glossary | None, link_map: LinkMap = ()
+) -> CheckResult:
+    """``check --annotate``: check ``paths``, then write the findings into the PO files checked.
+
+    The folders of those PO files are locked as ``translate`` locks them (a run in progress stops
+    this with exit 3), and each PO file is written only if it is still the version that was
+    checked: a translator who saves it meanwhile gets :class:`ConcurrentEditError` (exit 3) and
+    their file as they saved it, never comments and fuzzy flags placed by another version's lines.
+    All files are written or none (:func:`bilingual.storage.write_all`).
+    """
+    from ..errors import ConcurrentEditError
+    from ..folderlock import locked
+    from ..storage import read_text, version, write_all
+    from . import runner
+
+    po_files = [t.path for t in runner.find_targets(paths, lang, source) if t.is_po]
+    with locked({p.parent for p in po_files}):
+        checked = {p: version(p) for p in po_files}
+        result = runner.check_paths(paths, lang, source, glossary, link_map=link_map)
+        files: dict[Path, str] = {}
+        for name in result.files:
+            path = Path(name)
+            if path not in checked:
+                continue
+            if version(path) != checked[path]:
+                raise ConcurrentEditError(f"{path} changed during the check; nothing was written; run again")
+            files[path] = annotate(read_text(path), [v for v in result.violations if v.file == name])
+        write_all(files, checked)
+    return result
 
 
 def comment(violation: Violation) -> str:

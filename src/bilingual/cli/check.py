@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .common import EXIT_OK, EXIT_VIOLATIONS, domain_errors, language
+from .common import EXIT_OK, EXIT_VIOLATIONS, domain_errors, language, terminate_as_interrupt
 
 
 class CheckFormat(str, Enum):
@@ -57,9 +57,14 @@ def check_command(
         terms = _glossary(glossary, no_glossary)
         from ..checks.links import parse_link_map
 
-        result = check_paths(targets, code, source, terms, link_map=parse_link_map(link_map))
+        links = parse_link_map(link_map)
         if annotate:
-            _annotate(result)
+            from ..checks.annotate import check_and_annotate
+
+            with terminate_as_interrupt():
+                result = check_and_annotate(targets, code, source, terms, link_map=links)
+        else:
+            result = check_paths(targets, code, source, terms, link_map=links)
     for note in result.notes:
         typer.echo(f"bilingual: note: {note}", err=True)
     typer.echo(FORMATS[format.value](result))
@@ -82,12 +87,3 @@ def _glossary(paths: list[Path] | None, disabled: bool):
                              "pass --glossary PATH, or --no-glossary to check without one")
     return terms
 
-
-def _annotate(result) -> None:
-    from ..checks.annotate import annotate
-    from ..storage import atomic_write_text, read_text
-
-    for file in result.files:
-        if file.lower().endswith(".po"):
-            path = Path(file)
-            atomic_write_text(path, annotate(read_text(path), [v for v in result.violations if v.file == file]))

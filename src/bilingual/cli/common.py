@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
 from collections.abc import Iterator
 
@@ -49,3 +50,23 @@ def language(value: str | None, option: str = "--lang") -> str | None:
 def progress_enabled() -> bool:
     """Progress bars only on a terminal."""
     return sys.stderr.isatty()
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """``kill`` (SIGTERM) and a closed terminal (SIGHUP) stop a command the way Ctrl-C does, so no
+    temporary file and no lock file is left behind."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -174,10 +174,12 @@ def export(
     from ..storage import atomic_write_text
 
     with domain_errors():
-        from .validate import output_file
+        from .validate import not_a_glossary_to_lose, output_file
 
         code = _check_lang(lang, required=fmt is Format.csv)
         output_file(out)
+        not_a_glossary_to_lose(out, "export", f"choose another --out for the {fmt.value.upper()} file, "
+                                              f"e.g. --out glossary.{fmt.value}")
         glossary = load_glossary(paths or [DEFAULT_PATH])
         if fmt is Format.csv:
             text = export_csv(glossary.terms, code or "")
@@ -206,6 +208,10 @@ def suggest(
         bool, typer.Option("--no-glossary", help="Start without a glossary: suggest entries for the source terms "
                                                  "found by aligning source and translation only."),
     ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Let --out replace a file that is not an earlier suggestion (a glossary "
+                                             "you wrote is refused without it)."),
+    ] = False,
 ) -> None:
     """Turn the rendering the translations use most into a glossary entry, for each term rendered more than one way.
 
@@ -221,10 +227,13 @@ def suggest(
     from ..storage import atomic_write_text
 
     with domain_errors():
-        from .validate import output_file
+        from .validate import not_a_glossary_to_lose, output_file
 
         code = _check_lang(lang, required=True) or lang
         output_file(out)
+        not_a_glossary_to_lose(out, "suggest", "write the suggestions to a new file (e.g. --out suggested.yaml), "
+                                               "review them and merge the ones you want into your glossary by hand, "
+                                               "or pass --replace to overwrite this file", replace)
         if no_glossary and glossary_paths:
             raise BilingualError("--glossary and --no-glossary contradict each other; pass one")
         glossary = None if no_glossary else load_glossary(glossary_paths or [DEFAULT_PATH])
@@ -235,7 +244,8 @@ def suggest(
                                 "target, the other renderings are forbidden. Review, then merge into your glossary.")
         if out is None:
             typer.echo(text if terms else "", nl=False)
-        else:
-            atomic_write_text(out, text)
+        elif terms:
+            atomic_write_text(out, text)  # none: no file (a glossary without terms would stop every command)
+    untouched = f"; nothing written to {out}" if out is not None and not terms else ""
     typer.echo(f"{len(terms)} term{'s' if len(terms) != 1 else ''} rendered more than one way in {len(result.files)} "
-               f"file{'s' if len(result.files) != 1 else ''}", err=True)
+               f"file{'s' if len(result.files) != 1 else ''}{untouched}", err=True)

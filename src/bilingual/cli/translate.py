@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .app import app
-from .common import domain_errors, languages, progress_enabled
+from .common import domain_errors, languages, progress_enabled, terminate_as_interrupt
 
 
 @app.command("translate")
@@ -37,7 +34,7 @@ def translate_command(
     A file whose source, PO files and editions are unchanged since the last run is skipped.
     """
     langs = languages(to)
-    with domain_errors(), _terminate_as_interrupt():
+    with domain_errors(), terminate_as_interrupt():
         from ..engines.registry import make_engine
         from ..run import translate_archive
         from ..sources import find_jobs
@@ -85,26 +82,6 @@ def load_run_glossary(paths: list[Path] | None, disabled: bool):
     from ..glossary.load import glossary_for_run
 
     return glossary_for_run(paths, disabled)
-
-
-@contextlib.contextmanager
-def _terminate_as_interrupt() -> Iterator[None]:
-    """``kill`` (SIGTERM) and a closed terminal (SIGHUP) stop a run the way Ctrl-C does, so no
-    temporary file is left behind."""
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    try:
-        previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 def _run_with_progress(work):

@@ -84,16 +84,19 @@ def build_catalog(
         extracted = notes(seg.text, t.lang)
         if d.origin in ("approved", "memory"):
             entry = reused_entry(d, extracted, refs)
-            if d.edited is not None:  # approved work stays; the other person's text is kept beside it
-                note = f"{EDITED}{edition_name}: " + d.edited.replace("\n", "\\n")
-                if note not in entry.translator.split("\n"):
-                    entry = replace(entry, translator="\n".join(line for line in (entry.translator, note) if line))
         elif d.origin == "edited":
             entry = new_entry(d, d.text or "", EDITED + edition_name, extracted, refs)
         elif d.origin == "cross-issue":
             entry = new_entry(d, d.text or "", FROM + d.source, extracted, refs)
         else:
             entry = new_entry(d, translations[seg.id].text, notes.machine_note(signature.engine, seg.text, t.lang), extracted, refs)
+        if d.edited is not None and (d.origin != "edited" or d.markup_differs):
+            # approved work stays, and text that does not fit the source's markup is no translation: the
+            # person's text is kept beside the entry, where a translator finds it
+            what = f" (does not fit {t.job.source.name}'s sentences and markup; not used)" if d.markup_differs else ""
+            note = f"{EDITED}{edition_name}{what}: " + d.edited.replace("\n", "\\n")
+            if note not in entry.translator.split("\n"):
+                entry = replace(entry, translator="\n".join(line for line in (entry.translator, note) if line))
         counts[d.origin if d.origin != "pending" else "engine"] += 1
         if not entry.translated:
             counts["untranslated"] += 1

@@ -46,6 +46,8 @@ FROM = "from "
 EDITED = "edited in "  # a sentence a person corrected in the edition (zh.md) rather than in the PO file
 PREVIOUS_APPROVED = "previous approved translation: "
 TERMS = "glossary terms: "
+WROTE = "bilingual wrote: "  # the fingerprint of the msgstr bilingual wrote: another one means a person edited it
+EARLIER = "earlier translation: "  # a msgstr that may be a person's, kept when bilingual replaces it
 SIMILAR = 0.5  # units or sentences of different counts pair only when at least this similar
 WINDOW = 64  # how far ahead an unpaired text looks for a similar one
 
@@ -61,6 +63,7 @@ class Decision:
     previous: Entry | None = None  # the entry of the same slot whose source text changed
     source: str = ""  # cross-issue: the file the translation came from, as written in the comment
     edited: str | None = None  # the text a person wrote for this sentence in a hand-edited edition
+    markup_differs: bool = False  # ``edited`` does not carry the source's markup: kept as a comment only
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,27 @@ class Terms:
         return problems(self.glossary, source, translation, self.lang)
 
 
+def text_fingerprint(msgstr: str) -> str:
+    """What a ``bilingual wrote:`` comment records of a msgstr."""
+    import hashlib
+
+    return "sha256:" + hashlib.sha256(msgstr.encode("utf-8")).hexdigest()[:16]
+
+
+def untouched(entry: Entry) -> bool:
+    """Whether ``entry``'s msgstr is provably bilingual's own: the one its ``bilingual wrote:`` comment records."""
+    recorded = next((line[len(WROTE) :].strip() for line in entry.translator.split("\n") if line.startswith(WROTE)), None)
+    return recorded is not None and recorded == text_fingerprint(entry.msgstr)
+
+
 def is_machine(entry: Entry) -> bool:
-    """Whether ``entry`` is unapproved machine output (its comment names the engine)."""
-    return not entry.approved and any(line.startswith(MACHINE) for line in entry.translator.split("\n"))
+    """Whether ``entry`` is unapproved machine output that no person has edited since: its comment
+    names the engine, and the msgstr is the one bilingual wrote (entries written before bilingual
+    recorded that count as machine output; their text is kept in a comment when replaced)."""
+    lines = entry.translator.split("\n")
+    if entry.approved or not any(line.startswith(MACHINE) for line in lines):
+        return False
+    return untouched(entry) or not any(line.startswith(WROTE) for line in lines)
 
 
 def recorded_terms(comment: str) -> str:
@@ -283,8 +304,11 @@ def new_entry(
     base = decision.entry or decision.previous
     kept = _human_comments(base.translator) if base is not None else []
     carried = _carried(decision.previous) if decision.previous is not None else []
-    lines = [note, *carried, *[line for line in kept if line not in carried]]
     msgstr = fit_newlines(seg.text, msgstr)
+    if base is not None and base.translated and not base.approved and not untouched(base) and base.msgstr != msgstr:
+        carried.append(EARLIER + base.msgstr.replace("\n", "\\n"))  # perhaps a person's: it stays in the file
+    ours = [WROTE + text_fingerprint(msgstr)] if msgstr and note.startswith((MACHINE, FROM)) else []
+    lines = [note, *ours, *carried, *[line for line in kept if line not in carried]]
     flags = tuple(f for f in (base.flags if base is not None else ()) if f != FUZZY)
     previous = decision.previous
     return Entry(
@@ -306,8 +330,9 @@ def obsolete_entry(entry: Entry) -> Entry:
 
 
 def _human_comments(comment: str) -> list[str]:
-    """A translator comment without the lines bilingual writes (they are written anew)."""
-    return [line for line in comment.split("\n") if line and not line.startswith((MACHINE, FROM, PREVIOUS_APPROVED, TERMS))]
+    """A translator comment without the lines bilingual writes anew (the engine, the memory file, the
+    glossary and text fingerprints); quoted translations stay."""
+    return [line for line in comment.split("\n") if line and not line.startswith((MACHINE, FROM, TERMS, WROTE))]
 
 
 def _carried(previous: Entry) -> list[str]:

@@ -1,13 +1,17 @@
 """Skip documents a run would leave exactly as they are, without parsing them (as make does).
 
 After a run, each document whose every sentence has a translation gets a stamp: a hash over the
-bytes of its source, its PO file and its edition in each language, the glossary, and the code
-that produced them (bilingual's own source files and the versions of the parser, segmenter and
-PO library). If all of them are byte-identical next time, running again would write nothing and
-ask the engine for nothing, so the document is skipped. Any difference (an edited source, a
-translator's change in Poedit, a deleted edition, a new glossary, an upgrade) means a full run
-for that document. Stamps live outside the project, in ``$BILINGUAL_CACHE_DIR`` (default
-``~/.cache/bilingual``); deleting them is always safe. ``BILINGUAL_CACHE_DIR=off`` disables them.
+content of its source *as the run read it* (a save during the run makes the stamp miss, so the
+next run translates the new text), its PO file and its edition in each language as written, and
+the run's key (:func:`run_key`): the glossary, the protected patterns of ``bilingual.toml``, the
+engine and its model for each language, the options that change what is written (``--memory``,
+``--no-align``), and the code that produced them (bilingual's own source files, its version, and
+the versions of the parser, segmenter and PO library). If all of them are the same next time,
+running again would write nothing and ask the engine for nothing, so the document is skipped. Any
+difference (an edited source, a translator's change in Poedit, a deleted edition, a new glossary
+or pattern, another engine or model, an upgrade) means a full run for that document. Stamps live
+outside the project, in ``$BILINGUAL_CACHE_DIR`` (default ``~/.cache/bilingual``); deleting them
+is always safe. ``BILINGUAL_CACHE_DIR=off`` disables them.
 """
 
 from __future__ import annotations
@@ -51,24 +55,33 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def stamp(job: Job, lang: str, out: Path | None, glossary_hash: str, files: Mapping[Path, bytes] | None = None) -> str | None:
-    """The stamp of ``job`` in ``lang`` from the bytes of its files (``files`` overrides the disk,
-    for files about to be written); None if one of them is missing."""
-    digest = hashlib.sha256(f"{code_fingerprint()}\0{lang}\0{glossary_hash}\0".encode())
+def run_key(glossary_hash: str, engine: str, options: Sequence[str] = ()) -> str:
+    """What besides a document's files shapes its output: the glossary (its hash), the protected
+    patterns in force, the engine and model for each language (``engine``: their signatures),
+    ``options`` (--memory paths, --no-align), and bilingual's code and version."""
+    from .. import __version__
+    from ..protect import active
+
+    patterns = [(p.name, p.regex) for p in active().patterns]
+    parts = [__version__, code_fingerprint(), glossary_hash, engine, json.dumps(patterns), *options]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def stamp(job: Job, lang: str, out: Path | None, key: str, versions: Mapping[Path, str] | None = None) -> str | None:
+    """The stamp of ``job`` in ``lang`` under the run's ``key`` (:func:`run_key`), from the content
+    versions (:func:`bilingual.storage.version`) of its files: ``versions`` gives the source as the
+    run read it and the files about to be written; the rest are read from disk. None if one of them
+    is missing or cannot be read."""
+    from ..storage import ABSENT, UNREADABLE, version
+
+    digest = hashlib.sha256(f"{key}\0{lang}\0".encode())
     # with --out, the source issue's PO file is read too: a translator's approval there means a new run
-    for path in (job.source, job.po(lang, out), job.edition(lang, out)):
-        data = (files or {}).get(path)
-        if data is None:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                return None
-        digest.update(hashlib.sha256(data).digest())
-    if out is not None:
-        try:
-            digest.update(hashlib.sha256(job.po(lang).read_bytes()).digest())
-        except OSError:
-            digest.update(b"no source PO file")
+    paths = [job.source, job.po(lang, out), job.edition(lang, out)] + ([job.po(lang)] if out is not None else [])
+    for n, path in enumerate(paths):
+        value = (versions or {}).get(path) or version(path)
+        if value == UNREADABLE or (value == ABSENT and n < 3):
+            return None
+        digest.update(value.encode() + b"\0")
     return digest.hexdigest()
 
 
@@ -77,7 +90,7 @@ def _stamp_file(folder: Path, job: Job, out: Path | None) -> Path:
     return folder / "stamps" / (hashlib.sha256(key.encode()).hexdigest()[:32] + ".json")
 
 
-def unchanged(jobs: Sequence[Job], langs: Sequence[str], out: Path | None, glossary_hash: str) -> set[Path]:
+def unchanged(jobs: Sequence[Job], langs: Sequence[str], out: Path | None, key: str) -> set[Path]:
     """The sources of ``jobs`` whose stamps say a run would change nothing in any of ``langs``."""
     folder = cache_dir()
     if folder is None:
@@ -89,7 +102,7 @@ def unchanged(jobs: Sequence[Job], langs: Sequence[str], out: Path | None, gloss
         except (OSError, ValueError):
             continue
         if isinstance(recorded, dict) and all(
-            recorded.get(lang) is not None and recorded.get(lang) == stamp(job, lang, out, glossary_hash) for lang in langs
+            recorded.get(lang) is not None and recorded.get(lang) == stamp(job, lang, out, key) for lang in langs
         ):
             skipped.add(job.source)
     return skipped

@@ -47,6 +47,8 @@ def check_site_folder(out: Path, issues: Sequence[Path]) -> None:
 def replace_site(out: Path, files: Mapping[Path, str | bytes]) -> int:
     """Make ``out`` hold exactly ``files`` (paths relative to it) and the marker; the number of files
     that are new or changed. A site that already holds exactly these files is not touched."""
+    from ..storage import create_new
+
     content = {Path(p): (c.encode("utf-8") if isinstance(c, str) else c) for p, c in files.items()}
     content[Path(MARKER)] = MARKER_TEXT.encode("utf-8")
     old = _tree(out)
@@ -63,7 +65,7 @@ def replace_site(out: Path, files: Mapping[Path, str | bytes]) -> int:
         for path, data in content.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            create_new(target, data)
         staging.chmod(0o755)
         if out.exists():
             os.replace(out, retired)

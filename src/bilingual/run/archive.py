@@ -10,16 +10,19 @@ finished the batches before it and left the rest as they were.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import InputError
+from ..memory.stamp import run_key
 from ..memory.store import ApprovedStore
 from ..sources import Job
-from .lock import locked
+from ..folderlock import locked
 from .outcome import Report, complete
-from .plan import Prepared, Unapproved, load_documents, prepare
+from .plan import Prepared, Unapproved, engine_key, load_documents, prepare
 from .write import write
 
 if TYPE_CHECKING:
@@ -94,6 +97,7 @@ def translate_archive(
     """Translate and write every job, batch by batch of ``budget`` source bytes (default :data:`BATCH_BYTES`)."""
     from ..storage import remove_stale_temporaries
 
+    check_out_folder(jobs, out)
     written: list[Path] = []
     reports: list[Report] = []
     unapproved: list[Unapproved] = []
@@ -101,16 +105,18 @@ def translate_archive(
     calls = skipped = 0
     parts = batches(jobs, out, BATCH_BYTES if budget is None else budget)
     store = ApprovedStore()  # the archive's approved entries, read once for all batches
+    options = (f"align={align}", *sorted(os.path.abspath(p) for p in memory))
+    key = run_key(glossary.hash if glossary is not None else "none", engine_key(engine, langs), options)
     for batch in parts:
         folders = {output_folder(job, out) for job in batch}
         with locked(folders):
             names = _output_names(batch, langs, out)
             for folder in folders:
                 remove_stale_temporaries(folder, names)
-            todo, documents = load_documents(batch, langs, out, glossary, approved_only)
+            todo, documents = load_documents(batch, langs, out, glossary, approved_only, key)
             # A pseudo-localising engine writing elsewhere starts from no memory, so every sentence shows it.
             fresh = out is not None and getattr(engine, "starts_fresh", False)
-            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store, fresh=fresh)
+            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store, fresh=fresh, key=key)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
             outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align)
@@ -122,6 +128,19 @@ def translate_archive(
         warnings.extend(w for w in (*no_text_warnings(prepared), *outcome.warnings) if w not in warnings)
         del documents, prepared, outcome  # the next batch starts from nothing: memory is one batch, not the archive
     return Summary(len(jobs), skipped, tuple(written), tuple(reports), calls, tuple(unapproved), tuple(warnings), len(parts))
+
+
+def check_out_folder(jobs: Sequence[Job], out: Path | None) -> None:
+    """``--out`` must not lead back to a source's own folder (by any spelling or link): the run would
+    write the source's PO files and editions, which ``--out`` promises never to change."""
+    if out is None:
+        return
+    for job in jobs:
+        own = os.path.realpath(job.source.parent)
+        if os.path.realpath(output_folder(job, out)) == own:
+            raise InputError(f"--out leads back to the source's own folder {job.source.parent}, whose PO files and "
+                             "editions --out never changes; name another folder, or leave --out out to update the "
+                             "issue in place", out)
 
 
 def no_text_warnings(prepared: Prepared) -> list[str]:

@@ -19,12 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..errors import BilingualError
 from ..memory.build import Target
-from ..models import Segment
+from ..memory.merge import EDITED
+from ..models import Document, Segment
 from ..placeholders import tokens_in
 from ..storage import ABSENT, UNREADABLE
+
+if TYPE_CHECKING:
+    from ..render.inputs import Version
 
 EDITION_HEADER = "X-Bilingual-Edition"
 
@@ -37,6 +42,12 @@ class HandEdit:
     imported: int  # sentences imported as fuzzy suggestions
     beside_approved: int  # edits of approved sentences, kept as comments
     placed: bool  # False: the edition does not follow the source and is left as it is
+    unplaced: tuple[str, ...] = ()  # one message per edited sentence whose markup differs (kept as a comment)
+
+    def messages(self) -> list[str]:
+        """What to tell the person: the summary, then each edit kept only as a comment, with its file:line."""
+        summary = [self.message()] if not self.placed or self.imported or self.beside_approved else []
+        return summary + list(self.unplaced)
 
     def message(self) -> str:
         t = self.target
@@ -91,13 +102,19 @@ def import_edits(target: Target, current: str, segments: Sequence[Segment], appr
         return target, HandEdit(target, 0, 0, placed=False)
     decisions = []
     imported = beside = 0
+    unplaced: list[str] = []
     for d in target.plan.decisions:
         theirs = version.texts.get(d.segment.id)
-        if d.text is None or theirs is None or _same(theirs, d.text) or _same(theirs, d.segment.text):
+        before = _before(d)
+        english = [d.segment.text, *(e.msgid for e in (d.entry, d.previous) if e is not None)]
+        if before is None or theirs is None or _same(theirs, before) or any(_same(theirs, text) for text in english):
             decisions.append(d)
             continue
-        if sorted(tokens_in(theirs)) != sorted(tokens_in(d.segment.text)):
-            decisions.append(d)  # the markup does not line up: not a sentence edit this run can place
+        if _markup(theirs, version.doc, version.units.get(d.segment.unit)) != _markup(d.segment.text, target.document, d.segment.unit):
+            # the markup does not line up with the source's: no translation to use, but a person's text to keep
+            written = _as_markdown(theirs, version, d.segment.unit).strip()
+            decisions.append(replace(d, edited=written, markup_differs=True))
+            unplaced.append(_unplaced_message(target, version, d.segment, written))
             continue
         theirs = theirs.strip()
         if d.origin == "approved":
@@ -106,10 +123,74 @@ def import_edits(target: Target, current: str, segments: Sequence[Segment], appr
         else:
             decisions.append(replace(d, origin="edited", text=theirs, edited=theirs))
             imported += 1
-    if not imported and not beside:
+    decisions = _keep_unsplit_units(target, version, decisions, unplaced)
+    if not imported and not beside and not unplaced:
         return target, None
     plan = replace(target.plan, decisions=tuple(decisions))
-    return replace(target, plan=plan), HandEdit(target, imported, beside, placed=True)
+    return replace(target, plan=plan), HandEdit(target, imported, beside, placed=True, unplaced=tuple(unplaced))
+
+
+def _keep_unsplit_units(target: Target, version: Version, decisions: list, unplaced: list[str]) -> list:
+    """Blocks of the edition whose sentences could not be told apart (no sentence text for them) but
+    that no longer hold what the PO file gives them: the block as the person wrote it is kept beside
+    the unit's first entry, and reported with its file:line, so no edit is dropped unseen."""
+    by_unit: dict[int, list[int]] = {}
+    for i, d in enumerate(decisions):
+        by_unit.setdefault(d.segment.unit, []).append(i)
+    for unit, indexes in by_unit.items():
+        mine = version.units.get(unit)
+        if mine is None or any(decisions[i].segment.id in version.texts for i in indexes):
+            continue
+        block = " ".join(version.doc.units[mine].text.split())
+        texts = [_before(decisions[i]) or "" for i in indexes]
+        if all(" ".join(text.split()) in block for text in texts if text) or _same(block, target.document.units[unit].text):
+            continue  # as written, or left in English
+        first = decisions[indexes[0]]
+        written = _as_markdown(version.doc.units[mine].text, version, unit).strip()
+        decisions[indexes[0]] = replace(first, edited=written, markup_differs=True)
+        unplaced.append(_unplaced_message(target, version, first.segment, written))
+    return decisions
+
+
+def _markup(text: str, doc: Document, unit: int | None) -> list[tuple[str, str]]:
+    """The placeholders of ``text`` with the kind of markup each stands for in ``doc``'s unit ``unit``."""
+    kinds = doc.units[unit].placeholder_map if unit is not None else {}
+    return sorted((token, kinds[token].kind if token in kinds else "") for token in tokens_in(text))
+
+
+def _before(d) -> str | None:  # noqa: ANN001 (a memory.merge.Decision)
+    """What the edition held for a sentence when bilingual wrote it: the decided text, else the msgstr of
+    the entry the engine is to replace, else that of the entry whose source sentence changed."""
+    if d.text is not None:
+        return d.text
+    for entry in (d.entry, d.previous):
+        if entry is not None and entry.msgstr:
+            return entry.msgstr
+    return None
+
+
+def _edition_line(version: Version, unit: int) -> int:
+    """The line of the edition's block that corresponds to the source's unit ``unit``."""
+    mine = version.units.get(unit)
+    return version.doc.units[mine].line if mine is not None else 1
+
+
+def _as_markdown(text: str, version: Version, unit: int) -> str:
+    """A sentence of the edition with its placeholders written back as the Markdown the person typed."""
+    import re
+
+    mine = version.units.get(unit)
+    if mine is None:
+        return text
+    markup = version.doc.units[mine].placeholder_map
+    return re.sub(r"\{/?\d+\}", lambda m: markup[m.group(0)].raw if m.group(0) in markup else m.group(0), text)
+
+
+def _unplaced_message(target: Target, version: Version, segment: Segment, written: str) -> str:
+    return (f"{target.edition_path}:{_edition_line(version, segment.unit)}: {segment.id}: a hand edit that does not fit "
+            f"{target.job.source.name}'s sentences and markup cannot be used as the translation; it is kept in "
+            f"{target.po_path} as a comment (# {EDITED}{target.edition_path.name} (does not fit …)): move it into the "
+            f"msgstr with the source's markup ({written[:60]})")
 
 
 def _same(a: str, b: str) -> bool:

@@ -23,7 +23,7 @@ from ..models import Document, Signature
 from ..sources import Job
 from ..storage import version_of
 from .edits import EDITION_HEADER, header_value, recorded
-from .plan import Prepared, Unapproved, load_documents, prepare, require_engine
+from .plan import Prepared, Unapproved, load_documents, prepare, require_engine, stamp_key
 
 if TYPE_CHECKING:
     from ..engines.base import Engine
@@ -74,6 +74,7 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
     date = revision_date(now)
     editions = {(e.document.path, e.lang): e for e in run.editions}
     notes = GlossaryNotes(SentenceTerms(glossary))  # this batch's: the glossary outlives it
+    key = stamp_key(prepared.key, glossary)
     po_writes: list[FileWrite] = []
     edition_writes: list[FileWrite] = []
     reports: list[Report] = []
@@ -97,7 +98,8 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
             po_writes.append(FileWrite(t.po_path, render(catalog), "po", prepared.versions.get(t.po_path)))
             files[t.po_path] = po_writes[-1].text.encode("utf-8")
         if not counts["untranslated"] and not kept:
-            value = stamp(t.job, t.lang, prepared.out, glossary.hash if glossary is not None else "none", files)
+            written_versions = {path: version_of(data) for path, data in files.items()}
+            value = stamp(t.job, t.lang, prepared.out, key, {**prepared.versions, **written_versions})
             if value is not None:
                 stamps.append((t.job, t.lang, value))
     return Outcome(

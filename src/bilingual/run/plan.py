@@ -58,6 +58,7 @@ class Prepared:
     out: Path | None = None
     versions: Mapping[Path, str] = field(default_factory=dict)  # PO files and editions as read (storage.version)
     kept: frozenset[Path] = frozenset()  # hand-edited editions left as they are (see .edits)
+    key: str = ""  # the run's key for skip-stamps (memory.stamp.run_key); "" for the default one
 
     def pending(self) -> dict[str, int]:
         """Segments per language that need the engine (languages with none are left out)."""
@@ -84,6 +85,7 @@ def prepare(
     glossary: Glossary | None = None,
     store: ApprovedStore | None = None,
     fresh: bool = False,
+    key: str = "",
 ) -> Prepared:
     """Read every PO file of the run and decide every segment. Raises :class:`PoFileError` first.
 
@@ -98,7 +100,7 @@ def prepare(
     for path in memory:
         if not path.exists():
             raise InputError("no such translation memory file or folder; check --memory", path)
-    from ..storage import version
+    from ..storage import version, version_of
 
     cache = CatalogCache()
     targets: list[Target] = []
@@ -108,6 +110,7 @@ def prepare(
     all_segments: dict[str, tuple[Segment, ...]] = {}
     found = SentenceTerms(glossary)  # this batch's: the glossary outlives it
     for job, doc in zip(jobs, documents, strict=True):
+        versions[job.source] = version_of((doc.raw or doc.source).encode("utf-8"))  # as read: a save since misses the stamp
         all_segments[doc.path] = tuple(segment(doc))
         segs = [s for s in all_segments[doc.path] if has_words(s.text)]
         for lang in langs:
@@ -117,12 +120,14 @@ def prepare(
             versions[po_path] = cache.version(po_path) or version(po_path)
             versions[edition_path] = version(edition_path)
             source_po = cache.load(job.po(lang)) if out is not None and not fresh else None
+            if out is not None:
+                versions[job.po(lang)] = cache.version(job.po(lang)) or version(job.po(lang))
             old, plan = _plan(segs, old, source_po, terms)
             target, edit = import_edits(
                 Target(job, doc, lang, po_path, edition_path, old, plan), versions[edition_path], all_segments[doc.path], approved_only
             )
             if edit is not None:
-                edit_warnings.append(edit.message())
+                edit_warnings.extend(edit.messages())
                 if not edit.placed:
                     kept.add(edition_path)
             targets.append(target)
@@ -147,7 +152,7 @@ def prepare(
             table[seg.id] = Translation(seg.id, t.lang, text, d.origin, events=events)
     return Prepared(
         tuple(targets), known, tuple(unapproved), tuple(cache.warnings + edit_warnings + warnings), approved_only, all_segments,
-        out, versions, frozenset(kept),
+        out, versions, frozenset(kept), key,
     )
 
 
@@ -224,14 +229,34 @@ def require_engine(prepared: Prepared, engine: Engine) -> None:
 
 
 def load_documents(
-    jobs: Sequence[Job], langs: Sequence[str], out: Path | None = None, glossary: Glossary | None = None, approved_only: bool = False
+    jobs: Sequence[Job], langs: Sequence[str], out: Path | None = None, glossary: Glossary | None = None,
+    approved_only: bool = False, key: str = "",
 ) -> tuple[list[Job], list[Document]]:
-    """Parse the sources a run must look at: all of them, less those whose stamps say nothing changed."""
+    """Parse the sources a run must look at: all of them, less those whose stamps (under the run's
+    ``key``, see :func:`stamp_key`) say nothing changed."""
     from ..markdown import parse
     from ..storage import read_text
 
-    skip = set() if approved_only else unchanged(jobs, langs, out, glossary.hash if glossary is not None else "none")
+    skip = set() if approved_only else unchanged(jobs, langs, out, stamp_key(key, glossary))
     todo = [job for job in jobs if job.source not in skip]
     return todo, [parse(read_text(job.source, keep_bom=True), str(job.source)) for job in todo]
 
 
+
+
+def stamp_key(key: str, glossary: Glossary | None) -> str:
+    """``key``, or the default run key (this glossary, no engine named) when a caller gave none."""
+    from ..memory.stamp import run_key
+
+    return key or run_key(glossary.hash if glossary is not None else "none", "")
+
+
+def engine_key(engine: Engine, langs: Sequence[str]) -> str:
+    """The engine and model that would translate into each of ``langs`` (their signatures)."""
+    parts = []
+    for lang in langs:
+        try:
+            parts.append(engine.signature(SOURCE_LANG, lang))
+        except BilingualError:  # no model for it: the name stands for the engine
+            parts.append(f"{engine.name}:none")
+    return " ".join(parts)

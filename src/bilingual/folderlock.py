@@ -1,0 +1,114 @@
+"""One writer per folder at a time: a lock file that a crashed run cannot leave stuck.
+
+``.bilingual.lock`` in each folder a command writes (``translate``, ``check --annotate``) holds
+the PID, host and start time of the process that holds it, and an exclusive ``flock`` on it is the
+lock itself. The kernel drops a ``flock`` when its process dies, however it dies, so a lock file
+left by a killed run is stale and the next run takes it over; a live one makes the next run stop
+with exit 3, naming who holds it.
+
+The lock file is opened like every file bilingual writes (:func:`bilingual.storage.open_regular`):
+never through a symbolic link, never a pipe or device, so a repository that ships
+``.bilingual.lock`` as a link to ``zh.po`` or to a file elsewhere gets a one-line refusal, and the
+link's target is not touched. Taking and giving back the locks happens with Ctrl-C and ``kill``
+held back, and a failure while writing the record (a full disk) removes the file it created, so
+the lock file is removed when the command ends, however it ends short of ``kill -9``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import socket
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import ConcurrentEditError, InputError
+
+LOCK_NAME = ".bilingual.lock"
+
+
+@contextlib.contextmanager
+def locked(folders: Iterable[Path]) -> Iterator[None]:
+    """Hold the lock of every folder in ``folders`` (created if missing) for the ``with`` block."""
+    from .storage import signals_deferred
+
+    held: list[tuple[Path, int]] = []
+    try:
+        for folder in sorted(dict.fromkeys(Path(os.path.abspath(f)) for f in folders)):
+            with signals_deferred():  # an interrupt cannot fall between creating a lock file and owning it
+                held.append((folder / LOCK_NAME, _acquire(folder)))
+        yield
+    finally:
+        with signals_deferred():
+            for path, fd in reversed(held):
+                _release(path, fd)
+
+
+def _release(path: Path, fd: int) -> None:
+    """Remove our lock file (only if the name is still ours), then let the lock go."""
+    with contextlib.suppress(OSError):
+        if os.stat(path, follow_symlinks=False).st_ino == os.fstat(fd).st_ino:
+            path.unlink()
+    os.close(fd)
+
+
+def _acquire(folder: Path) -> int:
+    from .storage import open_regular
+
+    path = folder / LOCK_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create the folder ({exc.strerror or exc}); choose a writable path", folder) from None
+    while True:
+        try:
+            fd = open_regular(path, os.O_RDWR | os.O_CREAT)
+        except InputError as exc:
+            raise InputError(f"{exc.message.split(';')[0]}: it is not bilingual's lock file; remove it, then run again", path) from None
+        except OSError as exc:
+            raise InputError(f"cannot lock the folder ({exc.strerror or exc}); choose a writable path", folder) from None
+        ours = False  # whether we hold the flock: then the file is ours to remove on any failure
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                ours = True
+            except BlockingIOError:
+                holder = _holder(fd)
+                raise ConcurrentEditError(
+                    f"is being translated by another run ({holder}); wait for it to finish, then run again", folder
+                ) from None
+            except OSError:
+                pass  # a file system without flock: the PID in the file still tells who wrote here
+            try:
+                same = os.fstat(fd).st_ino == os.stat(path, follow_symlinks=False).st_ino
+            except FileNotFoundError:
+                same = False
+            if not same:  # the holder removed the file between our open and our lock: try again
+                ours = False
+                os.close(fd)
+                continue
+            record = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+            try:
+                os.ftruncate(fd, 0)
+                os.pwrite(fd, (json.dumps(record) + "\n").encode("utf-8"), 0)
+            except OSError as exc:
+                raise InputError(f"cannot write the lock file ({exc.strerror or exc}); free some space or fix the "
+                                 "folder's permissions, then run again", path) from None
+            return fd
+        except BaseException:  # a refusal, a full disk, Ctrl-C: no lock file of ours is left behind
+            if ours:
+                _release(path, fd)
+            else:
+                os.close(fd)
+            raise
+
+
+def _holder(fd: int) -> str:
+    try:
+        record = json.loads(os.pread(fd, 4096, 0).decode("utf-8"))
+        return f"PID {record['pid']} on {record['host']}, since {record['since']}"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "PID unknown"
