@@ -136,7 +136,7 @@ def test_a_po_file_changed_on_disk_is_reloaded_not_overwritten(api, issue: Path)
 
 
 def test_a_save_waits_for_a_translate_run_holding_the_issue(api, issue: Path):
-    from bilingual.run.lock import locked
+    from bilingual.folderlock import locked
 
     row = plain(segments(api))[6]
     held = threading.Event()
@@ -246,7 +246,7 @@ def test_a_sentence_that_needs_the_engine_stops_the_rebuild_not_the_save(api, se
 
 def test_a_save_gives_up_on_a_run_that_keeps_the_issue_and_writes_nothing(api, issue: Path, monkeypatch):
     from bilingual.review import save
-    from bilingual.run.lock import locked
+    from bilingual.folderlock import locked
 
     monkeypatch.setattr(save, "LOCK_WAIT", 0.3)
     row = plain(segments(api))[7]

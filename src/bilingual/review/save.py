@@ -121,11 +121,11 @@ def edited_entry(entry: Entry | None, segment_id: str, source: str, text: str, s
 
 @contextmanager
 def issue_lock(folder: Path, wait: float | None = None) -> Iterator[None]:
-    """The issue's run lock (:func:`bilingual.run.lock.locked`), waiting up to ``wait`` seconds for a run holding it.
+    """The issue's run lock (:func:`bilingual.folderlock.locked`), waiting up to ``wait`` seconds for a run holding it.
 
     Still held after ``wait``: :class:`ConcurrentEditError` naming who holds it.
     """
-    from ..run.lock import locked
+    from ..folderlock import locked
 
     deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
     with ExitStack() as stack:
