@@ -114,8 +114,10 @@ def _yaml_plain(value: str) -> str:
     """``value`` as a plain YAML scalar when that reads back the same, else double-quoted."""
     import yaml
 
-    try:
-        plain = yaml.safe_load(value) == value and not value.startswith((" ", "'", '"'))
+    from .safe_yaml import load
+
+    try:  # a translation such as 2021-02-30 or 1e999 is not plain (it would read back as something else)
+        plain = load(value) == value and not value.startswith((" ", "'", '"'))
     except yaml.YAMLError:
         plain = False
     return value if plain else json.dumps(value, ensure_ascii=False)

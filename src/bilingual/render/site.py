@@ -158,11 +158,13 @@ def _switcher(langs: Sequence[str]) -> list[dict[str, str]]:
 def _front_matter(text: str) -> dict[str, object]:
     import yaml
 
+    from ..safe_yaml import load
+
     if not text.startswith("---\n"):
         return {}
     end = text.find("\n---", 4)
     try:
-        data = yaml.safe_load(text[4:end]) if end > 0 else None
+        data = load(text[4:end]) if end > 0 else None  # bounded; a bad date was refused when the issue was parsed
     except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}
