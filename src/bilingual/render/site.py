@@ -47,6 +47,15 @@ class IssuePage:
     author: str
     updated: str  # RFC 3339, for the feeds
 
+    @property
+    def href(self) -> str:
+        """The issue's folder as a relative URL path: every character but letters, digits and
+        ``-._~`` percent-encoded, so no folder name is read as a scheme (``javascript:``), a
+        query or a fragment (``0#25?x=%41``)."""
+        from urllib.parse import quote
+
+        return quote(self.name, safe="")
+
 
 def page_name(lang: str) -> str:
     """The file an issue's edition in ``lang`` is published as."""
@@ -130,7 +139,7 @@ def build_site(
             pages=pages, lang=lang, langs=all_langs, names=LANG_NAMES, page_lang=html_lang(lang), page_name=page_name,
             home_name=home_name, feed=feed_name(lang), name=config.name_in(lang), description=config.description_in(lang),
         )
-        files[Path(feed_name(lang))] = atom_feed(config, pages, lang, lambda p, lg: f"{p.name}/{page_name(lg)}", home_name(lang))
+        files[Path(feed_name(lang))] = atom_feed(config, pages, lang, lambda p, lg: f"{p.href}/{page_name(lg)}", home_name(lang))
     return files
 
 
