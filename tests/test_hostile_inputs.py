@@ -225,3 +225,25 @@ def test_an_error_message_never_prints_control_characters():
     text = str(NetworkError("server said 404 Not\x00Found\x1b]0;owned\x07 \x9b31m", "http://x/\x1b[2J"))
     assert "\x00" not in text and "\x1b" not in text and "\x07" not in text and "\x9b" not in text
     assert "\\x1b]0;owned\\x07" in text
+
+
+def _lists(depth: int) -> str:
+    return "".join("  " * i + "- item\n" for i in range(depth))
+
+
+def _quotes(depth: int) -> str:
+    return ">" * depth + " quote\n"
+
+
+@pytest.mark.parametrize(("make", "depth", "ok"), [(_lists, 250, True), (_lists, 251, False), (_quotes, 250, True), (_quotes, 251, False)])
+def test_nesting_limits_are_the_ones_the_readme_states(make, depth, ok):
+    from bilingual.errors import InputError
+    from bilingual.markdown import parse
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "Lists may nest 250 levels and block quotes 250 levels" in readme
+    if ok:
+        assert parse(make(depth), "en.md").units
+    else:
+        with pytest.raises(InputError, match=r"en\.md:\d+: .*nest more than 250 levels"):
+            parse(make(depth), "en.md")
