@@ -138,6 +138,8 @@ def check_directory(path: Path, entries: list[zipfile.ZipInfo], limits: Limits) 
             raise ModelError(f"refused: entry {info.filename!r} is a symbolic link; a package holds files only", path)
         if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
             raise ModelError(f"refused: entry {info.filename!r} is not a regular file (a device or pipe)", path)
+        if not info.filename:  # found by the fuzzing harness (tests/fixtures/fuzz/zip/)
+            raise ModelError("refused: an entry without a name", path)
         if info.flag_bits & 0x1:
             raise ModelError(f"refused: entry {info.filename!r} is encrypted; a package is not", path)
         if info.compress_type not in METHODS and not info.is_dir():
