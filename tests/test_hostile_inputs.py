@@ -17,7 +17,7 @@ import pytest
 from bilingual.cli import app
 from bilingual.cli.helptext import BUG_HINT
 from conftest import ROOT
-from hostile_servers import fifo  # noqa: F401  (fixture)
+from hostile_servers import fifo, hostile  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
@@ -247,3 +247,21 @@ def test_nesting_limits_are_the_ones_the_readme_states(make, depth, ok):
     else:
         with pytest.raises(InputError, match=r"en\.md:\d+: .*nest more than 250 levels"):
             parse(make(depth), "en.md")
+
+
+def _status_line(status: str):
+    from hostile_servers import head
+
+    def handle(server, conn) -> None:
+        conn.sendall(head(status=status, Content_Length="0"))
+
+    return handle
+
+
+@pytest.mark.parametrize("status", ["404 Not\x00Found", "500 \x1b]0;owned\x07\x1b[2J", "403 \x9b31mred"])
+def test_a_server_status_line_reaches_the_terminal_escaped(project, runner, monkeypatch, hostile, status):  # noqa: F811
+    server = hostile({"index.json": _status_line(status)})
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", server.url("index.json"))
+    result = runner.invoke(app, ["models", "install", "--index", "zh", "--timeout", "2"])
+    assert result.exit_code == 2
+    assert_one_line(result)
