@@ -49,7 +49,12 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
     starts_block = unit.region is None or unit.region.style not in ("heading", "cell")
     for is_token, piece in split_tokens(text):
         if not is_token:
-            escaped = escape_text(piece, starts_block and not out) if translated and markdown else piece
+            if not (translated and markdown):
+                escaped = piece
+            elif unit.kind in ("alt", "title"):  # shown as an attribute: Markdown in it is text already
+                escaped = escape_html(piece)
+            else:
+                escaped = escape_text(piece, starts_block and not out)
             out.append(("text", _escape_literal(escaped, unit)))
             continue
         placeholder = by_token.get(piece)
