@@ -90,6 +90,8 @@ def _msgfmt_checks_every_po_file_a_test_writes(tmp_path: Path):
     from bilingual.memory.po import read_catalog
 
     for path in sorted(tmp_path.rglob("*.po")):
+        if not path.is_file():  # a pipe or device a test put there on purpose is never read
+            continue
         try:
             if b"X-Generator: bilingual" not in path.read_bytes() or read_catalog(path) is None:
                 continue

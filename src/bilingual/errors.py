@@ -23,7 +23,18 @@ class BilingualError(Exception):
         where = ""
         if self.path:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
-        return where + " ".join(self.message.split("\n"))
+        return printable(where + " ".join(self.message.split("\n")))
+
+
+#: C0 and C1 control characters and DEL: a NUL or an escape sequence from a file name, a link or a
+#: server's answer must not reach the terminal raw (it could retitle or recolour it, or hide text).
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+_CONTROLS[ord("\t")] = " "
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character written as an escape (``\\x1b``), tabs as spaces."""
+    return text.translate(_CONTROLS)
 
 
 class InputError(BilingualError):

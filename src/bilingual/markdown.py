@@ -31,10 +31,13 @@ CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list", "table_
 #: How deep blocks may nest (markdown-it's ``maxNesting``; CommonMark's preset has 20, which a
 #: list ten levels deep already reaches). A list level takes two, its paragraph one more. A
 #: document nested deeper is refused with its line rather than left partly untranslated.
-MAX_NESTING = 500
+MAX_LEVELS = 250  # lists in lists, or block quotes in block quotes (README: "Nesting")
+MAX_NESTING = 2 * MAX_LEVELS + 1
 #: Inline markup (brackets in brackets) keeps a lower limit: past it markdown-it reads the rest as
 #: plain text, which loses nothing.
 INLINE_NESTING = 100
+#: A line opening more block quotes than lists may nest (each list level takes two of MAX_NESTING).
+_DEEP_QUOTE = re.compile(r"^(?:[ \t]*>){%d}" % (MAX_LEVELS + 1), re.M)
 OVERFLOW = "_bilingual_overflow"
 REACHED = "_bilingual_reached"
 
@@ -232,13 +235,17 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
     source, origin = normalize(raw)
     md = parser()
     builder = _Builder(path, source, protection if protection is not None else active())
+    deep = _DEEP_QUOTE.search(source)
+    if deep is not None:  # refused before parsing: the parser's recursion would stop at a depth the stack decides
+        raise InputError(f"block quotes nest more than {MAX_LEVELS} levels deep here; flatten them",
+                         path, source.count("\n", 0, deep.start()) + 1)
     try:
         tokens = md.parse(source, builder.env)
     except RecursionError:
         raise InputError("lists or block quotes nest too deeply to parse here; flatten them",
                          path, builder.env.get(REACHED, 0) + 1) from None
     if OVERFLOW in builder.env:
-        raise InputError(f"lists or block quotes nest more than {MAX_NESTING // 2} levels deep here; flatten them "
+        raise InputError(f"lists or block quotes nest more than {MAX_LEVELS} levels deep here; flatten them "
                          "(nothing past this line could be translated)", path, builder.env[OVERFLOW] + 1)
     containers: list[str] = []
     cell_row: int | None = None

@@ -21,28 +21,59 @@ Loading the file is the CLI's job (:func:`load_config`); the library only reads 
 
 from __future__ import annotations
 
+import bisect
 import contextvars
 import functools
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
 CONFIG_NAME = "bilingual.toml"
 
 
+#: A project's own pattern is applied with the ``regex`` module's timeout: one paragraph may take
+#: it :data:`PATTERN_TIMEOUT` seconds, all its applications in one command :data:`PATTERN_BUDGET`.
+PATTERN_TIMEOUT = 1.0
+PATTERN_BUDGET = 60.0
+#: A project's own pattern may be this long and nest groups this deep (Python's parser recurses).
+MAX_PATTERN_CHARS = 2_000
+MAX_PATTERN_NESTING = 50
+
+
 @dataclass(frozen=True)
 class Pattern:
-    """One named protected pattern."""
+    """One named protected pattern; ``where`` (``bilingual.toml:LINE``) marks a project's own."""
 
     name: str
     regex: str
     description: str = ""
+    where: tuple[str, int | None] | None = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        return _compile(self.regex)
+        return _compile(self.regex) if self.where is None else _compile_guarded(self.regex)
+
+    def finditer(self, text: str, start: int, end: int) -> Iterator[Any]:
+        """The matches in ``text[start:end]``; a project's own pattern under its time limits."""
+        if self.where is None:
+            yield from self.compiled.finditer(text, start, end)
+            return
+        began = time.monotonic()
+        try:
+            yield from self.compiled.finditer(text, start, end, timeout=min(PATTERN_TIMEOUT, max(_BUDGET[0], 0.001)))
+        except TimeoutError:
+            path, line = self.where
+            raise InputError(
+                f"protected pattern {self.name!r} took more than {PATTERN_TIMEOUT:g} s on one paragraph (or "
+                f"{PATTERN_BUDGET:g} s in all); simplify it: nested repetition such as (a+)+ or (a|aa)+ "
+                "backtracks exponentially", path, line) from None
+        finally:
+            _BUDGET[0] -= time.monotonic() - began
 
 
 #: The built-in patterns, each on unless ``bilingual.toml`` switches it off. Order matters only
@@ -70,12 +101,16 @@ class Protection:
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, name)`` matches in ``text[start:end]``, in text order."""
         end = len(text) if end is None else end
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, str]] = []  # sorted, never overlapping: each match is placed by bisection
+        starts: list[int] = []
         for pattern in self.patterns:
-            for m in pattern.compiled.finditer(text, start, end):
-                if m.end() > m.start() and not any(a < m.end() and m.start() < b for a, b, _ in found):
-                    found.append((m.start(), m.end(), pattern.name))
-        return sorted(found)
+            for m in pattern.finditer(text, start, end):
+                a, b = m.span()
+                at = bisect.bisect_right(starts, a)
+                if b > a and (at == 0 or found[at - 1][1] <= a) and (at == len(found) or b <= found[at][0]):
+                    found.insert(at, (a, b, pattern.name))
+                    starts.insert(at, a)
+        return found
 
 
 _ACTIVE: contextvars.ContextVar[Protection] = contextvars.ContextVar("bilingual_protection", default=Protection())
@@ -109,7 +144,9 @@ def load_config(path: Path) -> Protection:
     """
     import tomllib
 
-    text = path.read_text(encoding="utf-8")
+    from .storage import read_text
+
+    text = read_text(path, expected="a TOML file")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -142,13 +179,36 @@ def load_config(path: Path) -> Protection:
 def _own_pattern(name: str, regex: object, path: Path, text: str) -> Pattern:
     if not isinstance(regex, str) or not regex:
         raise InputError(f"protected pattern {name!r} must be a non-empty string (a regular expression)", path, _find(text, name))
+    line = _find(text, name)
+    if len(regex) > MAX_PATTERN_CHARS:
+        raise InputError(f"protected pattern {name!r} is longer than {MAX_PATTERN_CHARS:,} characters; shorten it", path, line)
+    if _nesting(regex) > MAX_PATTERN_NESTING:
+        raise InputError(f"protected pattern {name!r} nests groups deeper than {MAX_PATTERN_NESTING} levels; flatten it", path, line)
+    import regex as regex_module
+
     try:
-        compiled = re.compile(regex)
-    except re.error as exc:
-        raise InputError(f"protected pattern {name!r} is not a valid regular expression: {exc}", path, _find(text, name)) from None
-    if compiled.match(""):
-        raise InputError(f"protected pattern {name!r} matches the empty string; it must match some text", path, _find(text, name))
-    return Pattern(name, regex)
+        compiled = _compile_guarded(regex)
+    except (regex_module.error, re.error, RecursionError, OverflowError, ValueError) as exc:
+        raise InputError(f"protected pattern {name!r} is not a valid regular expression: {exc}", path, line) from None
+    try:
+        empty = compiled.match("", timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        empty = None
+    if empty:
+        raise InputError(f"protected pattern {name!r} matches the empty string; it must match some text", path, line)
+    return Pattern(name, regex, where=(str(path), line))
+
+
+def _nesting(regex: str) -> int:
+    """How deep the groups of ``regex`` nest (escaped and bracketed parentheses count too: a bound)."""
+    depth = deepest = 0
+    for char in regex:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _find(text: str, key: str) -> int | None:
@@ -166,3 +226,15 @@ def _line_of(message: str) -> int | None:
 @functools.lru_cache(maxsize=256)
 def _compile(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
+
+
+@functools.lru_cache(maxsize=256)
+def _compile_guarded(regex: str) -> Any:
+    """A project's own pattern, compiled by the ``regex`` module (Python's syntax, with a timeout)."""
+    import regex as regex_module
+
+    return regex_module.compile(regex, regex_module.V0)
+
+
+#: What is left of :data:`PATTERN_BUDGET` in this process.
+_BUDGET = [PATTERN_BUDGET]

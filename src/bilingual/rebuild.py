@@ -17,7 +17,20 @@ from .placeholders import split_tokens
 
 #: A ``<`` that could open HTML (a tag, a closing tag, a comment, a declaration or a processing
 #: instruction) if it were Markdown. Translated text never carries markup, so it is escaped.
-_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?]|\Z)")
+#: Characters of translated text that could make Markdown: a ``]`` that a link, an image or a link
+#: reference definition needs (followed by ``(``, ``[`` or ``:``, or ending a piece, where a dropped
+#: placeholder could join it to the next piece); code spans, emphasis
+#: (``_`` only where it can open or close), strikethrough (``~~``), a backslash that would escape the next
+#: character, and the ``:`` of ``https://`` (a bare URL becomes a link; pages do not link ``www.``
+#: without a scheme). A translation's ``[2006.07976]`` stays as it is: it cannot link anywhere new.
+_MARKUP = re.compile(r"\](?=[(\[:]|\Z)|[`*]|~(?=~)|(?<=~)~|\\(?=[!-/:-@\[-`{-~]|\n|\Z)|(?<!\w)_|_(?!\w)|(?:(?<=[A-Za-z])|\A)(?=://)")
+#: Two spaces or more before a line break make a hard break.
+_HARD_BREAK = re.compile(r"[ \t]{2,}(?=\n)")
+#: What starts a block at the beginning of a line: a heading, quote, list item, rule, table row
+#: or setext underline (fences are escaped as code spans are; indented code cannot interrupt text).
+_BLOCK_MARKER = r"([ \t]*)(?:([#>+=|-])|([0-9]{1,9})(?=[.)](?:[ \t]|$)))"
+_BLOCK_START = {True: re.compile(r"(\A|\n)" + _BLOCK_MARKER, re.M), False: re.compile(r"(\n)" + _BLOCK_MARKER, re.M)}
 
 
 def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
@@ -33,9 +46,16 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
     children = doc.children.get(unit.index, ())
     by_token = unit.placeholder_map
     out: list[tuple[str, str]] = []
+    starts_block = unit.region is None or unit.region.style not in ("heading", "cell")
     for is_token, piece in split_tokens(text):
         if not is_token:
-            out.append(("text", _escape_literal(escape_html(piece) if translated and markdown else piece, unit)))
+            if not (translated and markdown):
+                escaped = piece
+            elif unit.kind in ("alt", "title"):  # shown as an attribute: Markdown in it is text already
+                escaped = escape_html(piece)
+            else:
+                escaped = escape_text(piece, starts_block and not out)
+            out.append(("text", _escape_literal(escaped, unit)))
             continue
         placeholder = by_token.get(piece)
         if placeholder is None:
@@ -53,6 +73,23 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
 def escape_html(text: str) -> str:
     """``text`` with every ``<`` that could open HTML written as ``&lt;``."""
     return _HTML_START.sub("&lt;", text)
+
+
+def escape_text(text: str, line_start: bool = True) -> str:
+    """Translated ``text`` as Markdown that renders as exactly that text, never as markup.
+
+    ``<`` that could open HTML is ``&lt;``; every other character that could make a link, an
+    image, a link reference definition, code, emphasis, a bare-URL link or (after a line break)
+    a block is backslash-escaped. The same text renders the same; only the source's placeholders
+    make markup. ``line_start``: ``text`` begins a line where a block could begin.
+    """
+    text = _MARKUP.sub(lambda m: "\\" + m.group(), escape_html(_HARD_BREAK.sub(" ", text)))
+    return _BLOCK_START[line_start].sub(_escape_block_start, text)
+
+
+def _escape_block_start(m: re.Match[str]) -> str:
+    marker, digits = m.group(3), m.group(4)
+    return m.group(1) + m.group(2) + ("\\" + marker if marker else digits + "\\")
 
 
 def _separate_urls(out: list[tuple[str, str]]) -> None:
@@ -114,8 +151,10 @@ def _yaml_plain(value: str) -> str:
     """``value`` as a plain YAML scalar when that reads back the same, else double-quoted."""
     import yaml
 
-    try:
-        plain = yaml.safe_load(value) == value and not value.startswith((" ", "'", '"'))
+    from .safe_yaml import load
+
+    try:  # a translation such as 2021-02-30 or 1e999 is not plain (it would read back as something else)
+        plain = load(value) == value and not value.startswith((" ", "'", '"'))
     except yaml.YAMLError:
         plain = False
     return value if plain else json.dumps(value, ensure_ascii=False)

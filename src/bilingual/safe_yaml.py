@@ -43,6 +43,20 @@ def check_limits(text: str) -> None:
                 raise LimitError(problem=f"more than {MAX_ALIASES} aliases (*name); write the values out", problem_mark=event.start_mark)
 
 
+class _Loader(yaml.SafeLoader):
+    """The safe loader, whose values that cannot be built (``2021-02-30``, ``25:61:00``, a
+    100,000-digit number) are a :class:`LimitError` at their line, not a ``ValueError``."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError, TypeError) as exc:
+            value = node.value if isinstance(node, yaml.ScalarNode) else node.tag
+            shown = value if len(value) <= 40 else value[:40] + "…"
+            raise LimitError(problem=f"holds {shown!r}, which cannot be read as {node.tag.rsplit(':', 1)[-1]} "
+                             f"({exc}); fix it or quote it", problem_mark=node.start_mark) from None
+
+
 def compose(text: str) -> yaml.Node | None:
     """``yaml.compose`` with the safe loader, within the limits."""
     check_limits(text)
@@ -50,9 +64,9 @@ def compose(text: str) -> yaml.Node | None:
 
 
 def load(text: str) -> Any:
-    """``yaml.safe_load`` within the limits."""
+    """``yaml.safe_load`` within the limits; a value that cannot be built is a :class:`LimitError`."""
     check_limits(text)
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader)
 
 
 def error_line(exc: yaml.YAMLError, first_line: int = 1) -> int:
@@ -74,6 +88,7 @@ def front_matter(text: str, path: str, first_line: int) -> Any:
     try:
         return load(text)
     except LimitError as exc:
-        raise InputError(f"the front matter is {exc.problem}", path, error_line(exc, first_line)) from None
+        problem = exc.problem if exc.problem.startswith("holds") else f"is {exc.problem}"
+        raise InputError(f"the front matter {problem}", path, error_line(exc, first_line)) from None
     except yaml.YAMLError:
         return None

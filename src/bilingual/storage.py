@@ -28,6 +28,8 @@ from .errors import ConcurrentEditError, InputError
 ABSENT = "absent"
 UNREADABLE = "unreadable"
 TEMP_SUFFIX = ".bilingual.tmp"
+#: The largest file bilingual reads (an issue, a PO file, a glossary, a configuration file).
+MAX_INPUT_BYTES = 64 << 20
 _OURS = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[a-z0-9_]+" + re.escape(TEMP_SUFFIX) + "$")
 _OLD = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # bilingual 0.1.0's naming (tempfile.mkstemp)
 _DEFERRED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -44,16 +46,7 @@ def read_text(path: Path, keep_bom: bool = False, expected: str | None = None) -
     A leading BOM is dropped unless ``keep_bom`` (a source whose editions keep its bytes).
     ``expected`` names what the file should be (default: by its suffix, else a Markdown file).
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file; check the path", path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, expected a file", path) from None
-    except PermissionError:
-        raise InputError("cannot be read (permission denied); fix its permissions", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+    data = read_bytes(path)
     if b"\x00" in data:
         what = expected or EXPECTED.get(Path(path).suffix.lower(), "a Markdown file")
         raise InputError(f"is a binary file, not {what} (UTF-8 text); pass {what}", path)
@@ -130,6 +123,46 @@ def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
     return "not a regular file"
+
+
+def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of the regular file ``path`` (a link to one is fine), at most ``limit`` of them.
+
+    Every read of a user's file goes through here: a pipe, a device (``/dev/zero``), a socket or
+    a folder is refused without blocking, and a file larger than ``limit`` is refused before it
+    is read whole, each with a one-line :class:`InputError` naming the file.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise InputError("no such file; check the path", path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, expected a file", path) from None
+    except PermissionError:
+        raise InputError("cannot be read (permission denied); fix its permissions", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a folder, expected a file", path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("is not a regular file (a pipe, device or socket); name a file", path)
+        if info.st_size > limit:
+            raise InputError(f"is larger than {limit >> 20} MB; split it", path)
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise InputError(f"is larger than {limit >> 20} MB; split it", path)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+    finally:
+        os.close(fd)
 
 
 def atomic_write_text(path: Path, text: str) -> bool:

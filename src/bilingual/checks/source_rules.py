@@ -197,19 +197,23 @@ def _counted(text: str, n) -> bool:
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w·.-]*\s?$")
+NAME_WINDOW = 64
 
 
 def _named(text: str, n) -> bool:
     """A number that is part of a name (DALL·E 2, Vue 3, 2D, 3D): not a figure a translation adds."""
     after = text[n.start + len(n.raw) : n.start + len(n.raw) + 1]
-    return bool(_NAME_BEFORE.search(text[: n.start])) or after == "D"
+    # Only the last NAME_WINDOW characters are looked at: the whole text before would make a
+    # paragraph of numbers quadratic (a name is never that long).
+    return bool(_NAME_BEFORE.search(text, max(0, n.start - NAME_WINDOW), n.start)) or after == "D"
 
 
 #: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].
 _TEMPLATE = re.compile(r"\b(?:import|export)\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"]|\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
 _NOT_WORDS = re.compile(r"\d[\d.,%]*|https?://\S+|\b[A-Z0-9]{2,}s?\b")
 _CODE_LIKE = re.compile(r"\w\(|\b\w+\s*:?=\s*\w|\w\.\w+\(|\[\]\w|\binterface\{\}")
-_LATIN_PHRASE = re.compile(r"[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][\w'’-]*)+")
+#: Starts only where a word starts: tried inside a long token, each position would rescan its rest.
+_LATIN_PHRASE = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][\w'’-]*)+")
 
 
 @rule("untranslated", "warning", needs_source=True,

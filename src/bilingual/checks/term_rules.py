@@ -92,10 +92,13 @@ def _inside_name(text: str, start: int, end: int, surface: str) -> bool:
     """Whether a match of a lower-case term sits inside a longer capitalised name ("🤗 Datasets")."""
     if not surface[:1].isupper():
         return False
-    before = text[:start]
+    before = text[max(0, start - 256) : start]  # a name is short: the whole text before would be quadratic
     if before.endswith(("🤗", "🤗 ")):
         return True
-    at_sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?:}"
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    at_sentence_start = i == 0 or text[i - 1] in ".!?:}"
     return not at_sentence_start and bool(_NAME_BEFORE.search(before) or _NAME_AFTER.match(text[end:]))
 
 

@@ -65,8 +65,10 @@ def check_command(
                 result = check_and_annotate(targets, code, source, terms, link_map=links)
         else:
             result = check_paths(targets, code, source, terms, link_map=links)
+    from ..errors import printable
+
     for note in result.notes:
-        typer.echo(f"bilingual: note: {note}", err=True)
+        typer.echo(printable(f"bilingual: note: {note}"), err=True)
     typer.echo(FORMATS[format.value](result))
     raise typer.Exit(EXIT_VIOLATIONS if result.fails(fail_on.value) else EXIT_OK)
 

@@ -130,7 +130,7 @@ def import_(
     from ..errors import GlossaryError
     from ..glossary.interchange import dump_yaml, import_csv, import_tbx, merge
     from ..glossary.load import parse_text
-    from ..storage import atomic_write_text, read_text
+    from ..storage import atomic_write_text, read_bytes, read_text
 
     with domain_errors():
         code = _check_lang(lang, required=fmt is Format.csv)
@@ -139,7 +139,7 @@ def import_(
         else:
             if not file.is_file():
                 read_text(file)  # raises the right one-line error
-            incoming = import_tbx(file.read_bytes(), str(file), [code] if code else None)
+            incoming = import_tbx(read_bytes(file), str(file), [code] if code else None)
         existing = []
         if out.exists():
             existing, errors = parse_text(read_text(out), str(out))
@@ -151,8 +151,10 @@ def import_(
         if errors:
             raise GlossaryError(f"the merged glossary would not be valid: {errors[0].message}", file)
         atomic_write_text(out, text)
+    from ..errors import printable
+
     for warning in warnings:
-        typer.echo(f"bilingual: warning: {warning}", err=True)
+        typer.echo(printable(f"bilingual: warning: {warning}"), err=True)
     added = len(terms) - len(existing)
     typer.echo(f"imported {len(incoming)} terms into {out} ({added} new, {len(incoming) - added} merged)")
 

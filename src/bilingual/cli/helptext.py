@@ -74,7 +74,32 @@ class TidyGroup(typer.core.TyperGroup):
         except Abort:
             click.echo("bilingual: aborted", err=True)
             sys.exit(1)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+            click.echo(unexpected_error_line(exc), err=True)
+            sys.exit(2)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+#: Ends the line of an exception no command turned into its own message (see :func:`unexpected_error_line`).
+BUG_HINT = "this is a bug in bilingual; please report it with the command that gave it"
+
+
+def unexpected_error_line(exc: BaseException) -> str:
+    """One line for an exception that escaped every command's own handling.
+
+    Failures of the machine (a full disk, a file system error, no memory) say what to fix;
+    anything else is a bug, said as one line with :data:`BUG_HINT` instead of a traceback.
+    """
+    from ..errors import printable
+
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return printable(f"bilingual: error: {where}{exc.strerror or exc}; nothing more was written: "
+                         "free space or fix the file system, then run again")
+    if isinstance(exc, MemoryError):
+        return "bilingual: error: out of memory; nothing more was written: close other programs or split the input"
+    text = " ".join(str(exc).split())[:300]
+    return printable(f"bilingual: error: {type(exc).__name__}: {text}; {BUG_HINT}")
 
 
 def usage_error_line(exc: click.exceptions.ClickException) -> str:

@@ -47,12 +47,14 @@ def translate_command(
         summary = _run_with_progress(
             lambda progress: translate_archive(jobs, langs, chosen, terms, out, memory or (), approved_only, not no_align, progress)
         )
+    from ..errors import printable
+
     for warning in summary.warnings:
-        typer.echo(f"bilingual: warning: {warning}", err=True)
+        typer.echo(printable(f"bilingual: warning: {warning}"), err=True)
     written = summary.written
     if approved_only:
         for line in unapproved_lines(summary.unapproved):
-            typer.echo(line, err=True)
+            typer.echo(printable(line), err=True)
         typer.echo(
             f"built {len(jobs)} file(s) in {', '.join(langs)} from approved translations: "
             f"{summary.total('approved')} approved, {len(summary.unapproved)} left in English, {len(written)} file(s) written"

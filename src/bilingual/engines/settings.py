@@ -15,7 +15,6 @@ CPU, 4,096 on a GPU), which changes the speed, not the output.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -93,16 +92,17 @@ class ArgosSettings:
 
 
 def _read_settings(path: Path) -> dict[str, object]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    from ..safe_json import JSONError, loads
+    from ..storage import read_bytes
+
+    if not path.exists():
         return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read Argos's settings ({exc}); fix or remove the file", path) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"Argos's settings are not valid JSON ({exc.msg}); fix or remove the file", path, exc.lineno) from None
+        data = loads(read_bytes(path, 1 << 20))
+    except InputError as exc:
+        raise InputError(f"cannot read Argos's settings ({exc.message}); fix or remove the file", path) from None
+    except JSONError as exc:
+        raise InputError(f"Argos's settings are not valid JSON ({exc}); fix or remove the file", path, exc.lineno) from None
     if not isinstance(data, dict):
         raise InputError("Argos's settings must be a JSON object", path, 1)
     return data

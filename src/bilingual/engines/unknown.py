@@ -15,7 +15,7 @@ which the pipeline turns into an ``unknown-token`` event: the segment needs a hu
 
 from __future__ import annotations
 
-import json
+from .. import safe_json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +40,7 @@ class Kept:
 def model_unk_token(model_dir: Path) -> str:
     """The model's unknown token (``config.json`` ``unk_token``; CTranslate2's default ``<unk>``)."""
     try:
-        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+        config = safe_json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return "<unk>"
     token = config.get("unk_token") if isinstance(config, dict) else None
@@ -55,7 +55,7 @@ def source_vocabulary(model_dir: Path) -> frozenset[str] | None:
             continue
         try:
             text = path.read_text(encoding="utf-8")
-            tokens = json.loads(text) if name.endswith(".json") else text.splitlines()
+            tokens = safe_json.loads(text) if name.endswith(".json") else text.splitlines()
         except (OSError, ValueError):
             return None
         return frozenset(t for t in tokens if isinstance(t, str))

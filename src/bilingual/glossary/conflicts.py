@@ -26,6 +26,30 @@ def has_html(text: str) -> bool:
     return HTML_RE.search(text) is not None
 
 
+#: The tokens plain text parses into: a paragraph of text (and line breaks).
+_PLAIN_TOKENS = frozenset({"paragraph_open", "inline", "paragraph_close", "text", "softbreak"})
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` holds HTML or Markdown markup: a link, an image, a link reference
+    definition, a bare URL, code, emphasis, an escape, a heading, a list… anything the site's
+    renderer would not show as plain text."""
+    if has_html(text):
+        return True
+    if not text.strip():
+        return False
+    from ..markdown import renderer
+
+    tokens = renderer().parse(text)
+    if not tokens or any(t.type not in _PLAIN_TOKENS for t in tokens):
+        return True  # nothing shown (a link reference definition), or a block other than a paragraph
+    children = [c for t in tokens for c in t.children or ()]
+    if any(c.type not in _PLAIN_TOKENS for c in children):
+        return True
+    shown = "".join(c.content if c.type == "text" else " " for c in children)
+    return shown.split() != text.split()  # an escape (\*) was read as one
+
+
 def conflicts(terms: Sequence[Term]) -> list[tuple[Term, str]]:
     """Every contradiction between ``terms`` as (the term at fault, message), in term order."""
     return [*_overlaps(terms), *_forbidden(terms)]

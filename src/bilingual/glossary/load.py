@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BilingualError, GlossaryError
-from .conflicts import conflicts, has_html
+from .conflicts import conflicts, has_html, has_markup
 from .schema import INFLECTIONS, LANGUAGES, TERM_KEYS, Glossary, Term
 
 if TYPE_CHECKING:
@@ -271,8 +271,9 @@ class _FileParser:
 
         ok = True
         for item in node.value if isinstance(node, yaml.SequenceNode) else [node]:
-            if isinstance(item, yaml.ScalarNode) and has_html(str(item.value)):
-                self.error(item, f"{lang!r} target {str(item.value).strip()!r} holds HTML markup; a target is plain text")
+            if isinstance(item, yaml.ScalarNode) and has_markup(str(item.value)):
+                what = "HTML markup" if has_html(str(item.value)) else "Markdown markup (a link, image, URL, code, emphasis…)"
+                self.error(item, f"{lang!r} target {str(item.value).strip()!r} holds {what}; a target is plain text")
                 ok = False
         return ok
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lzma
 import os
 import re
 import stat
@@ -19,6 +20,10 @@ _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 RATIO_FLOOR = 1 << 20  # members (and archives) smaller than this unpack to little whatever their ratio
 COPY_CHUNK = 1 << 20
+#: The compression methods a package may use: stored, deflate, bzip2, LZMA (not deflate64 or AES).
+METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA})
+#: What a corrupt member raises while it is decompressed, besides ``BadZipFile``.
+CORRUPT = (zipfile.BadZipFile, zlib.error, EOFError, lzma.LZMAError, ValueError, RuntimeError, NotImplementedError)
 
 
 @dataclass(frozen=True)
@@ -91,11 +96,13 @@ def _check(path: Path, archive: zipfile.ZipFile, limits: Limits) -> ArchiveInfo:
             path,
         )
     try:
-        meta = decode_metadata(archive.read(files["metadata.json"]))
+        raw = archive.read(files["metadata.json"])
+    except CORRUPT as exc:
+        raise ModelError(f"not a valid Argos package: metadata.json is corrupt ({exc})", path) from None
+    try:
+        meta = decode_metadata(raw)
     except ValueError as exc:
         raise ModelError(f"not a valid Argos package: {exc}", path) from None
-    except (zipfile.BadZipFile, zlib.error) as exc:
-        raise ModelError(f"not a valid Argos package: metadata.json is corrupt ({exc})", path) from None
     if "model/model.bin" not in files:
         raise ModelError(f"not a valid Argos package: no {root}/model/model.bin", path)
     if not any(name in files for name in TOKENIZER_FILES):
@@ -131,6 +138,14 @@ def check_directory(path: Path, entries: list[zipfile.ZipInfo], limits: Limits) 
             raise ModelError(f"refused: entry {info.filename!r} is a symbolic link; a package holds files only", path)
         if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
             raise ModelError(f"refused: entry {info.filename!r} is not a regular file (a device or pipe)", path)
+        if not info.filename:  # found by the fuzzing harness (tests/fixtures/fuzz/zip/)
+            raise ModelError("refused: an entry without a name", path)
+        if info.flag_bits & 0x1:
+            raise ModelError(f"refused: entry {info.filename!r} is encrypted; a package is not", path)
+        if info.compress_type not in METHODS and not info.is_dir():
+            raise ModelError(
+                f"refused: entry {info.filename!r} uses compression method {info.compress_type}; "
+                "re-pack it with deflate (python -m zipfile -c)", path)
         key = "/".join(safe_parts(info.filename) or [info.filename])
         if key in seen:
             raise ModelError(f"refused: entry {info.filename!r} appears twice in the archive", path)
@@ -193,7 +208,7 @@ def extract_archive(info: ArchiveInfo, into: Path, limits: Limits = Limits()) ->
                     continue
                 target.parent.mkdir(parents=True, exist_ok=True)
                 written = _copy_member(archive, entry, target, written, limits, info.path)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except CORRUPT as exc:
         raise ModelError(f"not a valid Argos package: corrupt data ({exc})", info.path) from None
     except OSError as exc:
         raise ModelError(f"cannot unpack into {into.parent} ({exc.strerror or exc})", info.path) from None

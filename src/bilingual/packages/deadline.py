@@ -21,15 +21,18 @@ class DeadlineExpired(Exception):
 
 
 class Deadline:
-    """``timeout_s`` from now; past that only while the body has averaged ``min_rate`` bytes/s.
+    """``timeout_s`` from now; past that only while the body has averaged ``min_rate`` bytes/s,
+    and never past ``budget_s`` (the operation's total budget), whatever the pace.
 
-    So a drip (whatever its pace below ``min_rate``) ends at ``timeout_s`` exactly, and a large
-    download on a working connection goes on. Each read may also wait at most ``timeout_s``.
+    So a drip (whatever its pace below ``min_rate``) ends at ``timeout_s`` exactly, a large
+    download on a working connection goes on, and no sender, however fast or slow, keeps an
+    operation alive past its budget. Each read may also wait at most ``timeout_s``.
     """
 
-    def __init__(self, timeout_s: float, min_rate: float = 0.0):
+    def __init__(self, timeout_s: float, min_rate: float = 0.0, budget_s: float | None = None):
         self.timeout_s = timeout_s
         self.min_rate = min_rate
+        self.budget_s = max(timeout_s, budget_s) if budget_s is not None else None
         self._start = time.monotonic()
         self._received = 0  # body bytes of the current attempt
         self._lock = threading.Lock()
@@ -44,7 +47,16 @@ class Deadline:
     def remaining(self) -> float:
         """Seconds left; never negative. Past ``timeout_s``, until the average rate would fall below ``min_rate``."""
         earned = self._received / self.min_rate if self.min_rate > 0 else 0.0
-        return max(0.0, self._start + max(self.timeout_s, earned) - time.monotonic())
+        allowed = max(self.timeout_s, earned)
+        if self.budget_s is not None:
+            allowed = min(allowed, self.budget_s)
+        return max(0.0, self._start + allowed - time.monotonic())
+
+    def declare(self, size: int | None, undeclared_s: float) -> None:
+        """The answer declared ``size`` bytes (None: it did not): the budget becomes ``timeout_s``
+        plus the time ``size`` takes at ``min_rate``, or ``undeclared_s``; it never shrinks."""
+        extra = size / self.min_rate if size is not None and self.min_rate > 0 else undeclared_s - self.timeout_s
+        self.budget_s = max(self.budget_s or 0.0, self.timeout_s + max(extra, 0.0))
 
     @property
     def expired(self) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -45,9 +44,11 @@ def fetch_index(url: str | None = None, limits: Limits = Limits()) -> list[Index
     except FetchError as exc:
         verb = "refused" if exc.refused else "cannot reach"
         raise NetworkError(f"{verb} the Argos package index at {url}: {exc.reason}; {FILE_HINT}") from None
+    from ..safe_json import JSONError, loads
+
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = loads(raw)
+    except JSONError as exc:
         raise NetworkError(f"the Argos package index at {url} is not valid JSON ({exc}); {FILE_HINT}") from None
     return parse_index(data, url)
 

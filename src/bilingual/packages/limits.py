@@ -29,6 +29,11 @@ class Limits:
     has averaged ``min_rate`` bytes/s since the operation began (and no read waits longer
     than ``timeout_s``), so a large package on a working connection finishes and a server
     that drips bytes, at any pace below ``min_rate``, is cut off at the deadline.
+
+    No pace escapes the total budget: the index gets :attr:`undeclared_budget_s`
+    (``budget_factor`` × ``timeout_s``); a package ``timeout_s`` plus its declared size
+    (``Content-Length``, at most ``max_package_bytes``) at ``min_rate``, or
+    :attr:`undeclared_budget_s` when it declares none.
     """
 
     timeout_s: float = 20.0
@@ -37,9 +42,16 @@ class Limits:
     retries: int = 2
     backoff_s: float = 0.5  # wait before retry n: backoff_s * 2**(n-1), within the deadline
     min_rate: float = 64 * 1024  # bytes/s a body must have averaged to run past timeout_s
+    budget_factor: float = 3.0  # the index (or a package of undeclared size) never takes longer than this × timeout_s
     max_ratio: float = 100.0  # unpacked / compressed, per member and for the whole archive
     max_members: int = 10_000
     max_metadata_bytes: int = 1 * MB
+
+
+    @property
+    def undeclared_budget_s(self) -> float:
+        """The total budget of an operation whose size is not declared (the index, a package without ``Content-Length``)."""
+        return self.budget_factor * self.timeout_s
 
 
 def limits_from_env(

@@ -33,11 +33,13 @@ def packages_dir() -> Path:
 
 def _argos_setting(config_home: Path, key: str) -> str | None:
     """``key`` from Argos's ``settings.json`` (as ``argostranslate.settings.get_setting`` reads it), or None."""
-    import json
+    from ..errors import InputError
+    from ..safe_json import loads
+    from ..storage import read_bytes
 
     try:
-        settings = json.loads((config_home / "argos-translate" / "settings.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        settings = loads(read_bytes(config_home / "argos-translate" / "settings.json", 1 << 20))
+    except (InputError, ValueError):
         return None
     value = settings.get(key) if isinstance(settings, dict) else None
     return str(value) if value else None

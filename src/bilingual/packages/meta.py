@@ -90,9 +90,11 @@ def differences(package: PackageMeta, promised: PackageMeta) -> list[str]:
 
 def decode_metadata(raw: bytes) -> PackageMeta:
     """Parse the bytes of a ``metadata.json``. Raises ``ValueError`` with the reason."""
+    from ..safe_json import JSONError, loads
+
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = loads(raw)
+    except JSONError as exc:
         raise ValueError(f"metadata.json is not valid JSON ({exc})") from None
     return parse_metadata(data)
 

@@ -77,7 +77,7 @@ def timeout_reason(limits: Limits) -> str:
 
 def fetch_bytes(url: str, limits: Limits, kind: Kind) -> bytes:
     """The body at ``url`` (at most ``kind.max_bytes``), or :class:`FetchError`."""
-    with Deadline(limits.timeout_s, limits.min_rate) as deadline:
+    with Deadline(limits.timeout_s, limits.min_rate, limits.undeclared_budget_s) as deadline:
 
         def attempt() -> bytes:
             chunks: list[bytes] = []
@@ -98,11 +98,12 @@ def download(
     link and its reason; :class:`OSError` when the file cannot be written.
     """
     failures = []
-    with Deadline(limits.timeout_s, limits.min_rate) as deadline:
+    with Deadline(limits.timeout_s, limits.min_rate, limits.timeout_s) as deadline:
         for link in links:
 
             def attempt(link: str = link) -> Path:
                 with _open(link, deadline, kind) as (response, total):
+                    deadline.declare(total, limits.undeclared_budget_s)  # a package's budget follows its size
                     return _save(response, total, folder, deadline, kind, progress)
 
             try:

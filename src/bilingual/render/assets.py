@@ -15,6 +15,10 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from ..errors import InputError
+from ..storage import read_bytes
+
+#: The largest file an issue may link to (an image, a download).
+MAX_ASSET_BYTES = 256 << 20
 
 _HTML_URL = re.compile(r"""\b(?:src|href|poster)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _PAGES = (".md", ".po", ".html", ".htm")
@@ -82,10 +86,14 @@ def issue_assets(folder: Path, documents: Iterable[tuple[Path, str]]) -> dict[Pu
         for ref in references(text):
             if ref.target in out:
                 continue
-            file = (folder / ref.target).resolve()
-            if root not in file.parents or not file.is_file():
+            try:  # a name with a NUL byte (%00) or too long for the file system names no file
+                file = (folder / ref.target).resolve()
+                usable = root in file.parents and file.is_file()
+            except (OSError, ValueError):
+                usable = False
+            if not usable:
                 raise InputError(
                     f"{ref.kind} {ref.target} does not exist in {folder}; add the file or fix the link", path, ref.line
                 )
-            out[ref.target] = file.read_bytes()
+            out[ref.target] = read_bytes(file, MAX_ASSET_BYTES)
     return out

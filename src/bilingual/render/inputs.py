@@ -14,7 +14,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,10 +153,35 @@ def from_markdown(text: str, path: str, doc: Document, lang: str, segments: Sequ
         if mine is None:
             continue
         # Protected syntax at a unit's edges (a heading's {#anchor}) is outside its sentences, as in en.md.
-        sentences = split_into(sentence_text(edition.units[mine]), len(segs), [len(s.text) for s in segs])
+        unit = as_translated(edition.units[mine], doc.units[en_index])
+        sentences = split_into(sentence_text(unit), len(segs), [len(s.text) for s in segs])
         if sentences is not None:
             texts.update({seg.id: sentence for seg, sentence in zip(segs, sentences, strict=True)})
     return Version(lang, edition, pairs, texts, {}, status)
+
+
+def as_translated(unit: Unit, source: Unit) -> Unit:
+    """An edition's ``unit`` with the escapes and entities its source lacks read back as the
+    characters they stand for: the ones :func:`bilingual.rebuild.escape_text` wrote to keep
+    translated text from becoming markup (``\\]``, ``\\*``, ``&lt;``). The rest keep their order
+    and are numbered again, as the source numbers its own."""
+    import html
+
+    budget = Counter(p.raw for p in source.placeholders if p.kind in ("escape", "entity"))
+    literal: dict[str, str] = {}
+    for p in unit.placeholders:
+        if p.kind in ("escape", "entity") and p.role == "atomic":
+            if budget[p.raw] > 0:
+                budget[p.raw] -= 1
+            else:
+                literal[p.token] = p.raw[1:] if p.kind == "escape" else html.unescape(p.raw)
+    if not literal:
+        return unit
+    kept = [p for p in unit.placeholders if p.token not in literal]
+    keys = {key: n for n, key in enumerate(dict.fromkeys(p.key for p in kept), start=1)}
+    renumber = {p.token: replace(p, key=keys[p.key]).token for p in kept}
+    text = TOKEN_RE.sub(lambda m: literal.get(m.group(0), renumber.get(m.group(0), m.group(0))), unit.text)
+    return replace(unit, text=text, placeholders=tuple(replace(p, key=keys[p.key]) for p in kept))
 
 
 def align_units(doc: Document, edition: Document) -> dict[int, int]:

@@ -68,12 +68,12 @@ def email_edition(page: IssuePage, lang: str, langs: Sequence[str], config: Site
     from .site import page_name
 
     t = messages(lang)
-    web = urljoin(base_url, f"{page.name}/{page_name(lang)}")
+    web = urljoin(base_url, f"{page.href}/{page_name(lang)}")
     body = absolute_urls(page.html[lang], web)
     review = page.reviews.get(lang)
     note = notice(review, lang, config.notes) if review else ""
     others = [
-        {"lang": other, "name": LANG_NAMES.get(other, other), "href": urljoin(base_url, f"{page.name}/{page_name(other)}")}
+        {"lang": other, "name": LANG_NAMES.get(other, other), "href": urljoin(base_url, f"{page.href}/{page_name(other)}")}
         for other in langs if other != lang
     ]
     template = jinja_env().get_template("email.html")

@@ -51,6 +51,15 @@ class IssuePage:
     shown: Mapping[str, str]  # lang → the language its page shows: "en" where the review gate withheld it
     marked: frozenset[str] = frozenset()  # languages whose unreviewed sentences are marked one by one
 
+    @property
+    def href(self) -> str:
+        """The issue's folder as a relative URL path: every character but letters, digits and
+        ``-._~`` percent-encoded, so no folder name is read as a scheme (``javascript:``), a
+        query or a fragment (``0#25?x=%41``)."""
+        from urllib.parse import quote
+
+        return quote(self.name, safe="")
+
 
 @dataclass(frozen=True)
 class Site:
@@ -182,7 +191,7 @@ def build(
             home_name=home_name, feed=feed_name(lang), name=config.name_in(lang), description=config.description_in(lang),
             t=messages(lang),
         )
-        files[Path(feed_name(lang))] = atom_feed(config, pages, lang, lambda p, lg: f"{p.name}/{page_name(lg)}", home_name(lang))
+        files[Path(feed_name(lang))] = atom_feed(config, pages, lang, lambda p, lg: f"{p.href}/{page_name(lg)}", home_name(lang))
     return Site(files, pages)
 
 
@@ -212,11 +221,13 @@ def _switcher(langs: Sequence[str]) -> list[dict[str, str]]:
 def _front_matter(text: str) -> dict[str, object]:
     import yaml
 
+    from ..safe_yaml import load
+
     if not text.startswith("---\n"):
         return {}
     end = text.find("\n---", 4)
     try:
-        data = yaml.safe_load(text[4:end]) if end > 0 else None
+        data = load(text[4:end]) if end > 0 else None  # bounded; a bad date was refused when the issue was parsed
     except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}

@@ -65,10 +65,11 @@ def load_config(path: Path | None) -> SiteConfig:
         return SiteConfig()
     import yaml
 
+    from ..safe_yaml import compose
     from ..storage import read_text
 
     try:
-        root = yaml.compose(read_text(path))
+        root = compose(read_text(path))  # bounded depth, aliases and size
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"is not valid YAML ({getattr(exc, 'problem', exc)})", path, mark.line + 1 if mark else None) from None
