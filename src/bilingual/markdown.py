@@ -161,6 +161,11 @@ def normalize(raw: str) -> tuple[str, tuple[int, ...] | None]:
     return "".join(out), tuple(origin)
 
 
+#: The container markers (block quote ``>``, list item ``-``/``1.``) before an ATX heading's
+#: ``#`` run, and that run: a heading's text is searched for after it, at any container depth.
+_ATX_AFTER_CONTAINERS = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*#{1,6}(?:[ \t]+|$)")
+
+
 class _Builder:
     def __init__(self, path: str, source: str, protection: Protection):
         self.path = path
@@ -206,8 +211,9 @@ class _Builder:
             if first + j >= len(self.lines):
                 return None
             line = self.lines[first + j]
-            if heading:
-                col = line.find(part, len(line) - len(line.lstrip(" #")) - 1 if part else 0)
+            if heading and j == 0:
+                marker = _ATX_AFTER_CONTAINERS.match(line)
+                col = line.find(part, marker.end() if marker else 0) if part else 0
             else:
                 text = line.rstrip() if j == len(parts) - 1 else line
                 col = len(text) - len(part) if text.endswith(part) else -1

@@ -1,0 +1,103 @@
+"""Issue 21: the Markdown layer on constructs the newsletter never used (containers, template
+syntax spread over lines, footnotes, raw HTML code, links, front matter, MDX).
+
+Each case is a source, the text that must come back byte for byte (markup, code, template
+syntax) and English words that must have reached the engine (pseudo accents every letter it sees).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.engines.identity import IdentityEngine
+from bilingual.engines.pseudo import PseudoEngine
+from bilingual.markdown import parse, renderer
+from bilingual.pipeline import translate
+
+
+def pseudo_out(source: str) -> str:
+    return translate([parse(source)], ["zh"], PseudoEngine()).editions[0].markdown
+
+
+CASES = [
+    # containers: headings in block quotes and list items, at any depth
+    ("blockquote-heading", "> ### Why Not An Enum?\n", ["> ### "], ["Enum"]),
+    ("bullet-heading", "- # Heading here\n", ["- # "], ["Heading"]),
+    ("ordered-heading", "1. # Heading here\n", ["1. # "], ["Heading"]),
+    ("nested-heading", "> - ## Deep heading\n>   text below\n", ["> - ## "], ["Deep", "below"]),
+    ("list-quote-heading", "1. > # Quoted heading\n", ["1. > # "], ["Quoted"]),
+    # multi-line template syntax
+    ("hugo-multiline", 'Hello {{< glossary_tooltip\ntext="tolerations" term_id="toleration" >}} world.\n',
+     ['{{< glossary_tooltip\ntext="', '" term_id="toleration" >}}'], ["Hello", "world"]),
+    ("mdx-multiline-props",
+     '<Question\n  choices={[{text: "Why", explain: "Because", correct: true}]}\n/>\n\nProse here.\n',
+     ["<Question\n  choices={[{text: ", ", correct: true}]}\n/>"], ["Prose"]),
+    ("jinja-multiline", "{% include\n  file.html %}\n\nProse after.\n", ["{% include\n  file.html %}"], ["Prose"]),
+    ("hugo-paired", "{{% notice note %}}\nThis is a note paragraph.\n{{% /notice %}}\n",
+     ["{{% notice note %}}", "{{% /notice %}}"], ["paragraph"]),
+    ("mdbook-include", "Intro words.\n{{#include ../listings/main.rs:here}}\n", ["{{#include ../listings/main.rs:here}}"], ["Intro"]),
+    # footnotes
+    ("footnote-number", "Text[^1] here.\n\n[^1]: The note text.\n", ["[^1] ", "[^1]: "], ["note"]),
+    ("footnote-label", "Text[^note] here.\n\n[^note]: The note text.\n", ["[^note]", "[^note]: "], ["Text"]),
+    # raw inline HTML with code meaning
+    ("html-code", "Use <code>pat | pat</code> and <kbd>Ctrl C</kbd> now.\n",
+     ["<code>pat | pat</code>", "<kbd>Ctrl C</kbd>"], ["Use", "now"]),
+    ("html-samp-var", "Type <samp>hello world</samp> or <var>file name</var> here.\n",
+     ["<samp>hello world</samp>", "<var>file name</var>"], ["Type"]),
+    # links whose text is a URL, an e-mail address or code
+    ("link-text-url", "See [https://example.com/x](https://example.com/x) now.\n", ["[https://example.com/x](https://example.com/x)"], ["See"]),
+    ("link-text-www", "See [www.example.com](https://www.example.com) now.\n", ["[www.example.com]"], ["See"]),
+    ("link-text-email", "Mail [me@example.com](mailto:me@example.com) now.\n", ["[me@example.com]"], ["Mail"]),
+    ("link-text-code", "See [`foo bar`](https://x.org) now.\n", ["[`foo bar`](https://x.org)"], ["See"]),
+    # a link markdown-it rejects keeps its destination as it was
+    ("javascript-link", "Do [click me](javascript:alert(1)) now.\n", ["(javascript:alert(1))"], ["click"]),
+    # bare file names are words, not links
+    ("bare-file-names", "Edit main.rs and README.md first.\n", [], ["Edit", "first"]),
+    # MDX
+    ("mdx-import-export", "import Foo from './foo'\n\nexport const meta = {title: 'Hello'}\n\nSome prose.\n",
+     ["import Foo from './foo'", "export const meta = {title: 'Hello'}"], ["prose"]),
+    ("mdx-expression", "Some {props.value} text.\n", ["{props.value}"], ["Some", "text"]),
+    ("mdx-member-tag", "A <x.y /> tag and <Foo.Bar>inner words</Foo.Bar>.\n", ["<x.y />", "<Foo.Bar>", "</Foo.Bar>"], ["tag", "inner"]),
+    ("mdx-fragment", "A <>fragment text</> here.\n", ["<>", "</>"], ["fragment"]),
+    # translatable attributes
+    ("shortcode-caption", 'See {{< figure src="cat.png" caption="A sleeping cat" >}} now.\n',
+     ['{{< figure src="cat.png" caption="', '" >}}'], ["sleeping"]),
+    ("html-alt", 'See <img src="cat.png" alt="A sleeping cat"> now.\n', ['<img src="cat.png" alt="'], ["sleeping"]),
+    ("component-text", 'Hover <Tooltip text="Some help text" id="x" /> here.\n', ['<Tooltip text="', '" id="x" />'], ["help"]),
+    # link reference definition titles
+    ("reference-title", 'See [x] now.\n\n[x]: /url "Reference title"\n', ['[x]: /url "'], ["Reference"]),
+    # front matter: block scalars and nested keys
+    ("front-matter-folded", "---\ndescription: >\n  A long description\n  over lines.\n---\n\nBody.\n",
+     ["description: >\n  "], ["long"]),
+    ("front-matter-nested", "---\ncard:\n  title: Card title\n  image: cat.png\n---\n\nBody.\n",
+     ["card:\n  title: ", "  image: cat.png"], ["Card"]),
+]
+
+
+@pytest.mark.parametrize(("name", "source", "kept", "words"), CASES, ids=[c[0] for c in CASES])
+def test_prose_translated_and_markup_kept(name, source, kept, words):
+    out = pseudo_out(source)
+    for piece in kept:
+        assert piece in out, f"{piece!r} not kept in {out!r}"
+    for word in words:
+        assert word not in out, f"{word!r} was not translated in {out!r}"
+
+
+@pytest.mark.parametrize(("name", "source", "kept", "words"), CASES, ids=[c[0] for c in CASES])
+def test_identity_is_byte_identical(name, source, kept, words):
+    assert translate([parse(source)], ["zh"], IdentityEngine()).editions[0].markdown == source
+
+
+@pytest.mark.parametrize("text", ["Edit main.rs and lib.rs.", "See README.md and Crates.io."])
+def test_bare_file_names_are_not_links_in_rendered_html(text):
+    assert "<a " not in renderer().render(text)
+
+
+@pytest.mark.parametrize(("text", "href"), [("Go to www.example.com now.", "http://www.example.com"),
+                                            ("Go to https://example.com/x now.", "https://example.com/x")])
+def test_gfm_autolinks_still_render_as_links(text, href):
+    assert f'<a href="{href}"' in renderer().render(text)
+
+
+def test_mdx_translated_text_keeps_less_than_sign_in_mdx_fragments():
+    assert "&lt;" not in pseudo_out("A <>fragment text</> here.\n")
