@@ -104,8 +104,43 @@ def _gfm() -> MarkdownIt:
     from mdit_py_plugins.tasklists import tasklists_plugin
 
     md = MarkdownIt("gfm-like", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).use(tasklists_plugin)
+    md.linkify = _GfmLinkify(md.linkify)
     _limit_inline_nesting(md)
     return md
+
+
+#: The schemes GFM's autolink extension links; ``www.`` links need none. linkify-it's fuzzy
+#: links (``main.rs``, ``README.md``, ``Crates.io``, ``//host``) are text.
+_GFM_SCHEMES = frozenset({"http:", "https:", "ftp:", "mailto:"})
+
+
+def _gfm_autolink(match: Any) -> bool:
+    return match.schema in _GFM_SCHEMES or (not match.schema and match.text[:4].lower() == "www.")
+
+
+class _GfmLinkify:
+    """linkify-it as GFM's autolink extension: a scheme, ``www.`` or an e-mail address, nothing
+    fuzzier; used by every parse and rendering (editions, views, pages, the ledger)."""
+
+    def __init__(self, inner: Any):
+        self._inner = inner
+
+    def pretest(self, text: str) -> bool:
+        return bool(self._inner.pretest(text))
+
+    def test(self, text: str) -> bool:
+        return bool(self.match(text))
+
+    def match(self, text: str) -> list | None:
+        found = [m for m in self._inner.match(text) or [] if _gfm_autolink(m)]
+        return found or None
+
+    def match_at_start(self, text: str) -> Any:
+        found = self._inner.match_at_start(text)
+        return found if found is not None and _gfm_autolink(found) else None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
 
 
 def _install_nesting_guard(md: MarkdownIt) -> None:

@@ -89,6 +89,8 @@ class Protection:
     """The protected patterns in force, in the order they are tried."""
 
     patterns: tuple[Pattern, ...] = DEFAULTS
+    #: attributes whose values are prose (``[translate] attributes``); see :data:`bilingual.inline.ATTRIBUTES`
+    attributes: tuple[str, ...] = ("alt", "title", "caption", "text", "label", "placeholder", "aria-label")
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, name)`` matches in ``text[start:end]``, in text order."""

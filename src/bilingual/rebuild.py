@@ -85,6 +85,8 @@ def _escape_literal(text: str, unit: Unit) -> str:
 def _escape_subunit(new: str, unit: Unit, old: str) -> str:
     if new == old:
         return new
+    if unit.kind == "attribute":  # a quoted attribute value: no quote of either kind, one line
+        return new.replace('"', "&quot;").replace("'", "&#39;").replace("\n", " ")
     if unit.kind == "title":
         return new.replace('"', '\\"').replace("'", "\\'").replace(")", "\\)").replace("\n", " ")
     return new.replace("]", "\\]").replace("[", "\\[") if unit.kind == "alt" and "[" not in old else new
