@@ -101,3 +101,54 @@ def test_gfm_autolinks_still_render_as_links(text, href):
 
 def test_mdx_translated_text_keeps_less_than_sign_in_mdx_fragments():
     assert "&lt;" not in pseudo_out("A <>fragment text</> here.\n")
+
+
+def _with_config(tmp_path, toml: str):
+    from bilingual.protect import load_config
+
+    config = tmp_path / "bilingual.toml"
+    config.write_text(toml, encoding="utf-8")
+    return load_config(config)
+
+
+@pytest.mark.parametrize(
+    ("toml", "source", "translated", "kept"),
+    [
+        ('[translate]\nattributes = ["tip"]\n', 'A <Note tip="Some help" alt="Other words" /> b.\n', "help", "Other words"),
+        ('[translate]\nfront-matter = ["hero.*.text"]\n', "---\ntitle: Kept title\nhero:\n  - text: Hero words\n---\n\nBody.\n",
+         "Hero", "Kept title"),
+    ],
+)
+def test_translatable_attributes_and_front_matter_keys_are_configurable(tmp_path, toml, source, translated, kept):
+    protection = _with_config(tmp_path, toml)
+    out = translate([parse(source, protection=protection)], ["zh"], PseudoEngine()).editions[0].markdown
+    assert translated not in out
+    assert kept in out
+
+
+@pytest.mark.parametrize(("toml", "line", "message"), [
+    ('[translate]\nattributes = "alt"\n', 2, "attributes must be a list"),
+    ('[translate]\nfront-matter = ["title", 3]\n', 2, "front-matter must be a list"),
+    ('[translate]\nattribute = ["alt"]\n', 2, "unknown [translate] setting 'attribute'"),
+])
+def test_bad_translate_config_names_line(tmp_path, toml, line, message):
+    from bilingual.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        _with_config(tmp_path, toml)
+    assert caught.value.line == line and message in str(caught.value)
+
+
+@pytest.mark.parametrize("source", [
+    "---\ndescription: |\n  Line one of it.\n  Line two of it.\ntitle: 'It''s here'\n---\n\nBody.\n",
+    '---\ntitle: "Escaped \\"quote\\" here"\nitems:\n  - title: >-\n      Folded in\n      a list\n---\n\nBody.\n',
+])
+def test_front_matter_edition_reads_back_as_yaml_with_every_value_translated(source):
+    import yaml
+
+    out = pseudo_out(source)
+    front = yaml.safe_load(out.split("---\n")[1])
+    original = yaml.safe_load(source.split("---\n")[1])
+    assert front.keys() == original.keys()
+    flat = repr(front)
+    assert all(word not in flat for word in ("Line", "here", "Folded"))

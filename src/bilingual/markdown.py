@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-FRONT_MATTER_KEYS = ("title", "subtitle", "description", "summary", "excerpt", "abstract", "lead", "headline", "caption")
 CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list", "table_open": "table"}
 
 
@@ -343,32 +342,72 @@ def _cell(builder: _Builder, tok: Token, row: int, pos: int) -> int:
 
 
 def _front_matter(builder: _Builder, tok: Token) -> None:
-    """Translate the string values of the front-matter keys a newsletter translates."""
-    from .safe_yaml import front_matter
+    """Translate the string values of the front-matter keys the project names (dotted paths and
+    glob patterns, :data:`bilingual.protect.FRONT_MATTER`): plain, quoted, multi-line and block
+    scalars, at any depth of mappings and lists."""
+    from fnmatch import fnmatchcase
+
+    import yaml
+
+    from .safe_yaml import compose, front_matter
 
     data = front_matter(tok.content, builder.path, (tok.map[0] if tok.map else 0) + 2)  # bounded; bad YAML is file:line
     if not isinstance(data, dict):
         return
+    root = compose(tok.content)
     first = (tok.map[0] if tok.map else 0) + 1
-    for offset, line in enumerate(tok.content.split("\n")):
-        key, sep, rest = line.partition(":")
-        key = key.strip()
-        if not sep or key not in FRONT_MATTER_KEYS or line[:1].isspace():
+    base = builder.offsets[first]
+    keys = builder.protection.front_matter
+    for path, node in _scalars(root, ""):
+        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
             continue
-        value = data.get(key)
-        raw = rest.strip()
-        if not isinstance(value, str) or not value.strip() or not raw:
+        if not any(fnmatchcase(path, key) for key in keys) or not node.value.strip():
             continue
-        quote = raw[0] if raw[0] in "'\"" else ""
-        inner = raw[1:-1] if quote and raw.endswith(quote) and len(raw) > 1 else raw
-        if inner != value:
-            continue  # escapes, multi-line or block scalars: left as they are
-        row = first + offset
-        col = len(builder.lines[row]) - len(rest) + rest.index(raw) + (1 if quote else 0)
-        start = builder.offsets[row] + col
-        region = Region(start, start + len(value), (), "yaml", quote)
-        inline = InlineResult(*_plain(value))
-        builder.add("front-matter", row + 1, value, region, "", inline=inline)
+        _front_matter_value(builder, node, base)
+
+
+def _scalars(node: Any, path: str) -> list[tuple[str, Any]]:
+    """Every value node under ``node`` with its dotted path (``card.title``, ``items.0.text``)."""
+    import yaml
+
+    out: list[tuple[str, Any]] = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                out += _scalars(value, f"{path}.{key.value}" if path else str(key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for n, value in enumerate(node.value):
+            out += _scalars(value, f"{path}.{n}" if path else str(n))
+    elif node is not None:
+        out.append((path, node))
+    return out
+
+
+def _front_matter_value(builder: _Builder, node: Any, base: int) -> None:
+    value: str = node.value
+    start, end = base + node.start_mark.index, base + node.end_mark.index
+    raw = builder.source[start:end]
+    if node.style in (">", "|"):
+        # A block scalar: its text lines, after the indicator line, at their indentation.
+        body = raw.split("\n", 1)[1] if "\n" in raw else ""
+        lines = [line for line in body.split("\n") if line.strip()]
+        if not lines:
+            return
+        indent = lines[0][: len(lines[0]) - len(lines[0].lstrip(" "))]
+        begin = start + raw.index("\n") + 1 + body.index(lines[0]) + len(indent)
+        finish = start + raw.index("\n") + 1 + body.rindex(lines[-1]) + len(lines[-1])
+        region = Region(begin, finish, (indent,), "yaml", node.style)
+        content = value.rstrip("\n")
+    else:
+        quote = node.style if node.style in ("'", '"') else ""
+        inner = raw[1:-1] if quote else raw
+        if inner == value:  # written as read: only the text between the quotes changes
+            region = Region(start + len(quote), end - len(quote), (), "yaml", quote)
+        else:  # escapes, folded lines: the whole scalar is written again, quoted as needed
+            region = Region(start, end, (), "yaml", "")
+        content = value
+    row = bisect.bisect_right(builder.offsets, region.start) - 1
+    builder.add("front-matter", row + 1, content, region, "", inline=InlineResult(*_plain(content)))
 
 
 def _plain(value: str) -> tuple[str, tuple[Placeholder, ...], tuple]:

@@ -91,6 +91,9 @@ class Protection:
     patterns: tuple[Pattern, ...] = DEFAULTS
     #: attributes whose values are prose (``[translate] attributes``); see :data:`bilingual.inline.ATTRIBUTES`
     attributes: tuple[str, ...] = ("alt", "title", "caption", "text", "label", "placeholder", "aria-label")
+    #: front-matter values that are prose: dotted key paths, glob patterns (``[translate] front-matter``)
+    front_matter: tuple[str, ...] = ("title", "subtitle", "description", "summary", "excerpt", "abstract", "lead",
+                                     "headline", "caption", "*.title", "*.description")
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, name)`` matches in ``text[start:end]``, in text order."""
@@ -162,7 +165,25 @@ def load_config(path: Path) -> Protection:
         enabled[key] = value
     # A project's own patterns come first: where one overlaps a built-in one, the project's wins.
     patterns = tuple(own) + tuple(p for p in DEFAULTS if enabled[p.name])
-    return Protection(patterns)
+    prose = data.get("translate", {})
+    if not isinstance(prose, dict):
+        raise InputError("[translate] must be a table (attributes = [...], front-matter = [...])", path, _find(text, "translate"))
+    unknown = sorted(set(prose) - {"attributes", "front-matter"})
+    if unknown:
+        raise InputError(f"unknown [translate] setting {unknown[0]!r}; known: attributes, front-matter", path, _find(text, unknown[0]))
+    defaults = Protection()
+    return Protection(patterns, _names(prose, "attributes", defaults.attributes, path, text),
+                      _names(prose, "front-matter", defaults.front_matter, path, text))
+
+
+def _names(section: dict, key: str, default: tuple[str, ...], path: Path, text: str) -> tuple[str, ...]:
+    """A ``[translate]`` list of names (attributes, front-matter key paths); ``default`` when absent."""
+    if key not in section:
+        return default
+    value = section[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(f"{key} must be a list of non-empty strings", path, _find(text, key))
+    return tuple(value)
 
 
 def _own_pattern(name: str, regex: object, path: Path, text: str) -> Pattern:

@@ -97,6 +97,9 @@ def _fit(region: Region, new: str, old: str) -> str:
     if region.style == "yaml":
         if new == old:
             return new
+        if region.quote in (">", "|"):  # a block scalar: every line at the block's indentation
+            indent = region.prefixes[0] if region.prefixes else "  "
+            return ("\n" + indent).join(line.strip() for line in new.split("\n"))
         if region.quote == "'":
             return new.replace("'", "''").replace("\n", " ")
         if region.quote == '"':
