@@ -35,6 +35,11 @@ MAX_NESTING = 500
 #: plain text, which loses nothing.
 INLINE_NESTING = 100
 OVERFLOW = "_bilingual_overflow"
+REFERENCES = "_bilingual_references"
+#: Blocks kept whole, by the rule that keeps them (the coverage ledger's names).
+KEPT_BLOCKS = {"fence": "code", "code_block": "code", "html_block": "html", "front_matter": "front-matter", "hr": "markup"}
+#: A link reference definition's title at the end of its line: ``"…"``, ``'…'`` or ``(…)``.
+_REFERENCE_TITLE = re.compile(r"""[ \t](?:"([^"\\\n]*)"|'([^'\\\n]*)'|\(([^()\\\n]*)\))[ \t]*$""")
 REACHED = "_bilingual_reached"
 
 
@@ -47,7 +52,39 @@ def parser() -> MarkdownIt:
     md.core.ruler.disable("linkify")
     install_span_recorder(md)
     _install_nesting_guard(md)
+    _record_references(md)
     return md
+
+
+def _record_references(md: MarkdownIt) -> None:
+    """Record the lines of each link reference definition (markdown-it emits no token for one)."""
+    at = md.block.ruler.__find__("reference")
+    rule = md.block.ruler.__rules__[at].fn
+
+    def reference(state: Any, start: int, end: int, silent: bool) -> bool:
+        ok = rule(state, start, end, silent)
+        if ok and not silent:
+            state.env.setdefault(REFERENCES, []).append((start, state.line))
+        return ok
+
+    md.block.ruler.at("reference", reference, {"alt": md.block.ruler.__rules__[at].alt})
+
+
+def _reference(builder: _Builder, first: int, last: int) -> None:
+    """A link reference definition is kept; its title, on the definition's last line, is translated."""
+    builder.kept.append((builder.offsets[first], builder.offsets[min(last, len(builder.lines))], "link-reference"))
+    row = last - 1
+    line = builder.lines[row]
+    m = _REFERENCE_TITLE.search(line)
+    if m is None:
+        return
+    group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+    title = m.group(group)
+    if not title.strip():
+        return
+    start = builder.offsets[row] + m.start(group)
+    region = Region(start, start + len(title), (), "title", line[m.start(group) - 1])
+    builder.add("title", row + 1, title, region, "", inline=InlineResult(*_plain(title)))
 
 
 #: ``env`` key for :func:`renderer`: the raw HTML a rendering may keep (a source's own HTML).
@@ -211,6 +248,7 @@ class _Builder:
             self.offsets.append(self.offsets[-1] + len(line) + 1)
         self.units: list[Unit] = []
         self.skipped: list[int] = []
+        self.kept: list[tuple[int, int, str]] = []
         self.seen: dict[str, int] = {}
         self.env: dict[str, Any] = {}
         self.block = 0
@@ -282,6 +320,7 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
                          "(nothing past this line could be translated)", path, builder.env[OVERFLOW] + 1)
     containers: list[str] = []
     cell_row: int | None = None
+    cell_pos = 0
     for i, tok in enumerate(tokens):
         if tok.type in CONTAINERS:
             containers.append(CONTAINERS[tok.type])
@@ -295,6 +334,10 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             builder.block += 1
             cell_row = tok.map[0] if tok.map else None
             cell_pos = 0
+        elif tok.type == "tr_close" and cell_row is not None:
+            # Cells past the header's count are dropped by GFM (never rendered): kept as they are.
+            row_start = builder.offsets[cell_row]
+            builder.kept.append((row_start + cell_pos, row_start + len(builder.lines[cell_row]), "table-excess-cells"))
         elif tok.type == "inline" and tok.map is not None:
             parent = tokens[i - 1].type
             if parent in ("th_open", "td_open") and cell_row is not None:
@@ -313,7 +356,12 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             builder.add(kind, tok.map[0] + 1, content, region, container)
         elif tok.type in ("fence", "code_block", "html_block", "hr"):
             builder.block += 1
-    return Document(path, source, tuple(builder.units), tuple(builder.skipped), raw if origin else "", origin)
+        if tok.type in KEPT_BLOCKS and tok.map is not None:
+            builder.kept.append((builder.offsets[tok.map[0]], builder.offsets[min(tok.map[1], len(builder.lines))], KEPT_BLOCKS[tok.type]))
+    for first, last in builder.env.get(REFERENCES, ()):
+        _reference(builder, first, last)
+    return Document(path, source, tuple(builder.units), tuple(builder.skipped), raw if origin else "", origin,
+                    tuple(builder.kept))
 
 
 def _without_task_marker(tok: Token) -> str:
