@@ -152,3 +152,21 @@ def test_front_matter_edition_reads_back_as_yaml_with_every_value_translated(sou
     assert front.keys() == original.keys()
     flat = repr(front)
     assert all(word not in flat for word in ("Line", "here", "Folded"))
+
+
+@pytest.mark.parametrize(("source", "human"), [("en.md", "zh.md"), ("en.md", "ja.md"), ("notes.md", "notes.zh.md")])
+def test_a_human_translation_without_po_file_is_never_overwritten(tmp_path, runner, source, human):
+    """(A file named like an edition is not a source either: it is the translation being protected.)"""
+    from bilingual.cli import app
+
+    folder = tmp_path / "001"
+    folder.mkdir()
+    (folder / source).write_text("# Title\n\nSome text here.\n", encoding="utf-8")
+    text = "# 标题\n\n人写的译文。\n"
+    (folder / human).write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(folder), "--engine", "pseudo", "--no-glossary"])
+    assert result.exit_code == 2, result.output
+    assert (folder / human).read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in folder.iterdir()) == sorted([source, human])
+    message = [line for line in result.output.splitlines() if line.strip()]
+    assert len(message) == 1 and human in message[0] and "bilingual import" in message[0]
