@@ -27,7 +27,7 @@ from .segment import has_words
 BUCKETS = ("engine", "kept", "copied", "refused", "untranslated")
 _UNSET, _ENGINE, _KEPT, _COPIED, _REFUSED = 0, 1, 2, 3, 4
 #: A task-list item's ``[x]`` (the plugin takes it out of the item's text): markup.
-_TASK = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[xX ]\]", re.M)
+_TASK = re.compile(r"^(?:[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+)+\[[xX ]\]", re.M)
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ def account(doc: Document) -> Ledger:
     """The ledger of ``doc``: every character of its source in exactly one bucket."""
     source = doc.source
     buckets = bytearray(len(source))
-    for start, end, _rule in doc.kept:
-        buckets[start:end] = bytes([_KEPT]) * (end - start)
+    for start, end, rule in doc.kept:  # a block that could not be located is kept whole, as refused
+        buckets[start:end] = bytes([_REFUSED if rule == "refused" else _KEPT]) * (end - start)
     for m in _TASK.finditer(source):
         buckets[m.end() - 3 : m.end()] = bytes([_KEPT]) * 3
     children = doc.children

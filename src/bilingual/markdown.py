@@ -352,6 +352,7 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             region = builder.locate(content, tok.map[0], heading)
             if region is None:
                 builder.skipped.append(tok.map[0] + 1)
+                builder.kept.append((builder.offsets[tok.map[0]], builder.offsets[min(tok.map[1], len(builder.lines))], "refused"))
                 continue
             builder.add(kind, tok.map[0] + 1, content, region, container)
         elif tok.type in ("fence", "code_block", "html_block", "hr"):
