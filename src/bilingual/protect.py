@@ -70,7 +70,7 @@ DEFAULTS: tuple[Pattern, ...] = (
     Pattern("template-block", r"\{[#:/@][A-Za-z][^{}\n]*\}",
             "Svelte/MDX blocks and heading ids: {#if fw === 'pt'}, {:else}, {/if}, {@html x}, {#anchor-id}"),
     Pattern("mdx-esm", r"(?m)^(?:import[ \t]+(?:[\w$*{},\s]+?[ \t]+from[ \t]+)?['\"][^'\"\n]+['\"];?[ \t]*$"
-                       r"|export[ \t]+(?:const|let|var|function|class|default|async)\b[\s\S]*)",
+                       r"|export[ \t]+(?:(?:const|let|var|function|class|default|async)\b|[{*])[\s\S]*)",
             "MDX import and export statements: import Foo from './foo', export const meta = {…}"),
     Pattern("jsx-component", r"</?(?:[A-Z][\w:-]*(?:\.[\w-]+)*|[a-z][\w-]*(?:\.[\w-]+)+)" + _JSX_ATTRS,
             "MDX/JSX components and member tags, props over any number of lines: <Question choices={[…]} />, <x.y />"),
