@@ -10,7 +10,8 @@ the coverage ledger, and is judged on each invariant:
 - ``prose``: English words (3+ ASCII letters) left in the text of the pseudo edition, outside
   URLs, file names and template syntax (the judge's own patterns): prose no engine saw;
 - ``leaks``: the ledger finds source prose in no bucket (``untranslated-source``);
-- ``template``: a protected template span of the source is missing from the pseudo edition;
+- ``template``: a template span of the source (found by the judge's own patterns) is missing
+  from the pseudo edition, translatable attribute values (``title="…"``) aside;
 - ``code``: inline code, fenced and indented code differ in the pseudo edition;
 - ``footnotes``: footnote labels (``[^x]``) differ in the pseudo edition;
 - ``refused``: the document was refused with a message (``InputError``), which is allowed.
@@ -120,6 +121,8 @@ TEMPLATE = re.compile(
     r"\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}"
     r"|^(?:import|export)\b[^\n]*(?:\n[^\n]+)*"
     r"|</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>|</?[a-z]+\.[\w.]+[^<>]*>|</?>|\{[A-Za-z_$][^{}\n]*\}", re.M)
+#: Attribute values that are prose (bilingual's defaults): translated, so not compared as template.
+_ATTRIBUTE = re.compile(r"""(\b(?:alt|title|caption|text|label|placeholder|aria-label)\s*=\s*)("[^"\n]*"|'[^'\n]*')""")
 _URLISH = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\S+|\S+\.(?:md|rs|py|js|json|toml|html|txt)\b")
 
 
@@ -182,8 +185,9 @@ def judge(name: str, source: str, row: Row) -> None:
         row.note("code", name)
     if sorted(_FOOTNOTE.findall(out)) != sorted(_FOOTNOTE.findall(source)):
         row.note("footnotes", name)
-    spans = Counter(m.group(0) for m in TEMPLATE.finditer(source))
-    if any(out.count(raw) < n for raw, n in spans.items()):
+    spans = Counter(_ATTRIBUTE.sub(r'\1""', m.group(0)) for m in TEMPLATE.finditer(source))
+    masked = _ATTRIBUTE.sub(r'\1""', out)
+    if any(masked.count(raw) < n for raw, n in spans.items()):
         row.note("template", name)
     if prose_left(out):
         row.note("prose", name)

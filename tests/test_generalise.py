@@ -170,3 +170,9 @@ def test_a_human_translation_without_po_file_is_never_overwritten(tmp_path, runn
     assert sorted(p.name for p in folder.iterdir()) == sorted([source, human])
     message = [line for line in result.output.splitlines() if line.strip()]
     assert len(message) == 1 and human in message[0] and "bilingual import" in message[0]
+
+
+@pytest.mark.parametrize("source", ["Mounted instance。 Having the instances.\n", "已翻译。 Not yet translated here.\n"])
+def test_identity_keeps_the_space_after_a_full_width_stop(source):
+    """Found by the corpus harness (vuejs/router): the space after 。 was dropped though nothing was translated."""
+    assert translate([parse(source)], ["zh"], IdentityEngine()).editions[0].markdown == source
