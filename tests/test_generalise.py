@@ -176,3 +176,24 @@ def test_a_human_translation_without_po_file_is_never_overwritten(tmp_path, runn
 def test_identity_keeps_the_space_after_a_full_width_stop(source):
     """Found by the corpus harness (vuejs/router): the space after 。 was dropped though nothing was translated."""
     assert translate([parse(source)], ["zh"], IdentityEngine()).editions[0].markdown == source
+
+
+EXCERPTS = [
+    ("vuejs-router-meta.md", ['<VueSchoolLink\n  href="https://vueschool.io/lessons/route-meta-fields"\n  title="'], ["Learn", "arbitrary"]),
+    ("goharbor-metrics.md", ['{{< table caption="', "`harbor_project_total`"], ["exposed", "collects"]),
+    ("opensource-guide-contribute.md", ["class: contribute\n", "image: /assets/images/cards/contribute.png\n"], ["Want", "How to"]),
+    ("comprehensive-rust-welcome.md", ["course: Fundamentals\n", "session: Day 1 Morning\n"], ["Welcome", "broad"]),
+]
+
+
+@pytest.mark.parametrize(("name", "kept", "words"), EXCERPTS, ids=[e[0] for e in EXCERPTS])
+def test_corpus_excerpts(name, kept, words):
+    from conftest import FIXTURES
+
+    source = (FIXTURES / "corpus-excerpts" / name).read_text(encoding="utf-8")
+    assert translate([parse(source)], ["zh"], IdentityEngine()).editions[0].markdown == source
+    out = pseudo_out(source)
+    for piece in kept:
+        assert piece in out
+    for word in words:
+        assert word not in out
