@@ -197,3 +197,14 @@ def test_corpus_excerpts(name, kept, words):
         assert piece in out
     for word in words:
         assert word not in out
+
+
+@pytest.mark.parametrize("source", [
+    "| a \\| b\n| - | -\n",
+    "| Heading 1 \\\\\\\\| Heading 2\n| --------- | ---------\n| Cell\\|1\\|| Cell\\|2\n",
+])
+def test_an_almost_table_is_kept_as_written(source):
+    """A paragraph GFM nearly read as a table: translated text could make it one."""
+    assert pseudo_out(source) == source
+    ledger = __import__("bilingual.ledger", fromlist=["account"]).account(parse(source))
+    assert ledger.leaks == () and ledger.totals["engine"] == 0

@@ -232,6 +232,9 @@ def normalize(raw: str) -> tuple[str, tuple[int, ...] | None]:
     return "".join(out), tuple(origin)
 
 
+#: A line that looks like a GFM table's delimiter row (``| - | :-:``).
+_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-+:?[ \t]*\|?[ \t]*$", re.M)
+
 #: The container markers (block quote ``>``, list item ``-``/``1.``) before an ATX heading's
 #: ``#`` run, and that run: a heading's text is searched for after it, at any container depth.
 _ATX_AFTER_CONTAINERS = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*#{1,6}(?:[ \t]+|$)")
@@ -348,6 +351,11 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             kind = "heading" if parent == "heading_open" else "paragraph"
             content = _without_task_marker(tok)
             if not content.strip():
+                continue
+            if kind == "paragraph" and "|" in content and _DELIMITER_ROW.search(content):
+                # Almost a table (GFM did not read it as one): any change of its text could make
+                # it one, so it is kept as written, by a named rule.
+                builder.kept.append((builder.offsets[tok.map[0]], builder.offsets[min(tok.map[1], len(builder.lines))], "almost-table"))
                 continue
             region = builder.locate(content, tok.map[0], heading)
             if region is None:
