@@ -15,8 +15,15 @@ _KEEP_VALUES = {"type", "checked", "disabled"}  # attribute values that are stru
 
 @functools.cache
 def gfm() -> MarkdownIt:
-    """markdown-it-py's ``gfm-like`` preset plus the task-list plugin (its own nesting limit)."""
-    return MarkdownIt("gfm-like").use(tasklists_plugin)
+    """markdown-it-py's ``gfm-like`` preset plus the task-list plugin (its own nesting limit).
+
+    linkify-it's fuzzy links (``main.rs``) are not links: GFM autolinks only a scheme, ``www.``
+    or an e-mail address (bilingual's filter; test_generalise checks it on its own)."""
+    from bilingual.markdown import _GfmLinkify
+
+    md = MarkdownIt("gfm-like").use(tasklists_plugin)
+    md.linkify = _GfmLinkify(md.linkify)
+    return md
 
 
 def tag_structure(markdown: str) -> list[tuple[str, str, tuple[str, ...]]]:

@@ -83,7 +83,6 @@ def test_one_bad_file_in_a_folder_stops_the_run_before_writing(runner, tmp_path)
     [
         (["issue/en.md"], ["issue/ja.md", "issue/zh.md"]),
         (["notes.md"], ["notes.ja.md", "notes.zh.md"]),
-        (["a/x.md", "a/x.zh.md"], ["a/x.ja.md", "a/x.zh.md"]),
     ],
 )
 def test_output_names(runner, tmp_path, layout, expected):

@@ -113,7 +113,7 @@ def test_translate_uses_the_defaults(project, runner):
 
 
 def test_translate_and_check_follow_bilingual_toml(project, runner):
-    (project / "bilingual.toml").write_text("[protect]\njsx-component = false\n", encoding="utf-8")
+    (project / "bilingual.toml").write_text("[protect]\njsx-component = false\nmdx-expression = false\n", encoding="utf-8")
     result = runner.invoke(app, ["translate", "001", "--to", "zh", "--engine", "pseudo", "--no-glossary", "--no-align"])
     assert result.exit_code == 0, result.output
     zh = (project / "001" / "zh.md").read_text(encoding="utf-8")

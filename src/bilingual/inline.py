@@ -9,6 +9,7 @@ bytes of its markup, putting a unit back together can never break emphasis or dr
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,17 @@ if TYPE_CHECKING:
 
     from .protect import Protection
 
+#: Link text that names the link's target rather than describing it: a URL with a scheme, a
+#: ``www.`` address, an e-mail address, a code span.
+LITERAL_LABEL = re.compile(r"\s*(?:[A-Za-z][\w+.-]*:[^\s\]]+|www\.[^\s\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(`+)[^`]+\1)\s*")
+#: Raw inline HTML elements whose content is code: ``<code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<pre>``.
+CODE_ELEMENT = re.compile(r"<(code|kbd|samp|var|pre)(?:\s[^<>]*)?>", re.I)
+#: A link destination in text that markdown-it did not read as a link (``[x](javascript:…)``):
+#: kept as it is, so a translation can neither change it nor make it a link.
+REJECTED_DESTINATION = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*\)")
+#: Attributes of HTML tags, components and shortcodes whose values are prose, unless
+#: ``bilingual.toml`` names others (``[translate] attributes``).
+ATTRIBUTES = ("alt", "title", "caption", "text", "label", "placeholder", "aria-label")
 SPANS = "_bilingual_spans"
 CALLS = "_bilingual_calls"
 ATOMIC_RULES = {
@@ -128,6 +140,10 @@ def _marks(content: str, tokens: list[Token], invocations: list[Invocation]) -> 
                 # A shortcut or collapsed reference link: its text is the reference label.
                 marks.append(_Mark(inv.start, inv.end, "link"))
                 continue
+            if LITERAL_LABEL.fullmatch(content, inv.label[0], inv.label[1]):
+                # Link text that is itself a URL or an e-mail address is not prose: the link is kept whole.
+                marks.append(_Mark(inv.start, inv.end, "link", title=title))
+                continue
             marks.append(_Mark(inv.start, inv.label[0], "link", "open", opens=[id(opener)]))
             marks.append(_Mark(inv.label[1], inv.end, "link", "close", closes=[id(closer)], title=title))
         elif inv.rule in ("emphasis", "strikethrough"):
@@ -192,6 +208,11 @@ def literal_marks(content: str, start: int, end: int, autolinks: bool = True) ->
         _Mark(m.start() + start, m.end() + start, "literal")
         for m in TOKEN_RE.finditer(content[start:end])
     ]
+    if "](" in content[start:end]:
+        found += [
+            _Mark(m.start(), m.end(), "url") for m in REJECTED_DESTINATION.finditer(content, start, end)
+            if not any(f.start < m.end() and m.start() < f.end for f in found)
+        ]
     taken = [(m.start, m.end) for m in found]
     for a, b in extended_autolinks(content[start:end]) if autolinks else ():
         a, b = a + start, b + start
@@ -212,16 +233,39 @@ def extended_autolinks(text: str) -> list[tuple[int, int]]:
     return [(m.index, m.last_index) for m in md.linkify.match(text) or [] if md.validateLink(md.normalizeLink(m.url))]
 
 
-def protect_marks(marks: list[_Mark], content: str, protection: Protection | None) -> list[_Mark]:
-    """Protected-pattern matches become atomic marks; markup marks they overlap give way (a
-    pair whose other half is overlapped keeps its bytes as an atomic placeholder)."""
-    if protection is None:
+def _code_elements(marks: list[_Mark], content: str) -> list[tuple[int, int, str]]:
+    """Raw HTML code elements (``<code>…</code>``, ``<kbd>``, ``<samp>``, ``<var>``, ``<pre>``):
+    from the opening tag to its closing tag, code like a code span."""
+    found: list[tuple[int, int, str]] = []
+    html = [m for m in marks if m.kind == "html"]
+    i = 0
+    while i < len(html):
+        opening = CODE_ELEMENT.fullmatch(content, html[i].start, html[i].end)
+        if opening is not None:
+            closing = re.compile(rf"</{opening.group(1)}\s*>", re.I)
+            j = next((k for k in range(i + 1, len(html)) if closing.fullmatch(content, html[k].start, html[k].end)), None)
+            if j is not None:
+                found.append((html[i].start, html[j].end, "code"))
+                i = j + 1
+                continue
+        i += 1
+    return found
+
+
+def protect_marks(marks: list[_Mark], content: str, protection: Protection | None,
+                  code: list[tuple[int, int, str]] | None = None) -> list[_Mark]:
+    """Protected-pattern matches (and raw HTML ``code`` elements) become atomic marks; markup
+    marks they overlap give way (a pair whose other half is overlapped keeps its bytes as an
+    atomic placeholder)."""
+    if protection is None and not code:
         return marks
     atomic = [(m.start, m.end) for m in marks if m.role == "atomic"]
     # Code spans, HTML, autolinks, images… are placeholders already: a pattern inside, across or
     # exactly over one gives way (HTML stays HTML, for the reviewer's html rule).
-    spans = [(a, b, name) for a, b, name in protection.spans(content)
+    matches = [(a, b, "protected") for a, b, _ in protection.spans(content)] if protection is not None else []
+    spans = [(a, b, kind) for a, b, kind in matches
              if not any(x < b and a < y and not (a <= x and y <= b and (a, b) != (x, y)) for x, y in atomic)]
+    spans = [*(c for c in code or () if not any(a < c[1] and c[0] < b for a, b, _ in spans)), *spans]
     if not spans:
         return marks
     kept: list[_Mark] = []
@@ -235,7 +279,7 @@ def protect_marks(marks: list[_Mark], content: str, protection: Protection | Non
                     other.partner = None
             continue
         kept.append(mark)
-    kept.extend(_Mark(a, b, "protected") for a, b, _ in spans)
+    kept.extend(_Mark(a, b, kind) for a, b, kind in spans)
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -243,7 +287,7 @@ def protect_marks(marks: list[_Mark], content: str, protection: Protection | Non
 class SubUnit:
     """Alt text or a link title found inside a unit: translatable on its own."""
 
-    kind: str  # alt, title
+    kind: str  # alt, title, attribute
     start: int  # offsets in the unit's content
     end: int
 
@@ -265,7 +309,7 @@ def to_placeholders(md: MarkdownIt, content: str, env: dict, protection: Protect
     """
     tokens, invocations = inline_tokens(md, content, env)
     marks = [m for m in _marks(content, tokens, invocations) if m.end > m.start]
-    marks = protect_marks(marks, content, protection)
+    marks = protect_marks(marks, content, protection, _code_elements(marks, content))
     # Drop marks nested inside atomic marks (an image's inner rules run in their own state).
     top: list[_Mark] = []
     for mark in marks:
@@ -299,13 +343,13 @@ def to_placeholders(md: MarkdownIt, content: str, env: dict, protection: Protect
         placeholder = Placeholder(k, mark.role, mark.kind, content[mark.start : mark.end], mark.start, mark.end)
         placeholders.append(placeholder)
         pieces.append(placeholder.token)
-        subunits.extend(_subunits(content, mark))
+        subunits.extend(_subunits(content, mark, protection.attributes if protection is not None else ATTRIBUTES))
         pos = mark.end
     pieces.append(content[pos:])
     return InlineResult("".join(pieces), tuple(placeholders), tuple(subunits))
 
 
-def _subunits(content: str, mark: _Mark) -> list[SubUnit]:
+def _subunits(content: str, mark: _Mark, attributes: tuple[str, ...] = ATTRIBUTES) -> list[SubUnit]:
     found: list[SubUnit] = []
     if mark.kind == "image" and mark.image is not None:
         alt = mark.image.content
@@ -317,7 +361,25 @@ def _subunits(content: str, mark: _Mark) -> list[SubUnit]:
         found.extend(_title_unit(content, mark.start + 2 + len(alt), mark.end, title))
     elif mark.kind == "link" and mark.role in ("close", "atomic") and mark.title:
         found.extend(_title_unit(content, mark.start, mark.end, mark.title))
+    elif mark.kind in ("html", "protected") and "=" in content[mark.start : mark.end]:
+        found.extend(attribute_units(content, mark.start, mark.end, attributes))
     return found
+
+
+def attribute_units(content: str, start: int, end: int, attributes: tuple[str, ...]) -> list[SubUnit]:
+    """The quoted values of ``attributes`` (``alt="…"``, ``caption='…'``) in the tag or template
+    span ``content[start:end]``: prose inside markup, translatable on its own."""
+    if not attributes:
+        return []
+    rx = _attribute_re(attributes)
+    return [SubUnit("attribute", m.start(2), m.end(2)) for m in rx.finditer(content, start, end)
+            if m.group(2).strip() and not TOKEN_RE.search(m.group(2)) and any(c.isalpha() for c in m.group(2))]
+
+
+@functools.lru_cache(maxsize=32)
+def _attribute_re(attributes: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(a) for a in attributes)
+    return re.compile(rf"(?<![\w.:-])(?:{names})\s*=\s*([\"'])((?:(?!\1)[^<>{{}}\n])*)\1", re.I)
 
 
 def _title_unit(content: str, start: int, end: int, title: Any) -> list[SubUnit]:

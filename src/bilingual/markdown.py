@@ -17,14 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .inline import InlineResult, install_span_recorder, to_placeholders
-from .models import Document, Placeholder, Region, Unit
+from .models import Document, Region, Unit
 from .protect import Protection, active
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-FRONT_MATTER_KEYS = ("title", "subtitle", "description", "summary", "excerpt", "abstract", "lead", "headline", "caption")
 CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list", "table_open": "table"}
 
 
@@ -39,6 +38,11 @@ INLINE_NESTING = 100
 #: A line opening more block quotes than lists may nest (each list level takes two of MAX_NESTING).
 _DEEP_QUOTE = re.compile(r"^(?:[ \t]*>){%d}" % (MAX_LEVELS + 1), re.M)
 OVERFLOW = "_bilingual_overflow"
+REFERENCES = "_bilingual_references"
+#: Blocks kept whole, by the rule that keeps them (the coverage ledger's names).
+KEPT_BLOCKS = {"fence": "code", "code_block": "code", "html_block": "html", "front_matter": "front-matter", "hr": "markup"}
+#: A link reference definition's title at the end of its line: ``"…"``, ``'…'`` or ``(…)``.
+_REFERENCE_TITLE = re.compile(r"""[ \t](?:"([^"\\\n]*)"|'([^'\\\n]*)'|\(([^()\\\n]*)\))[ \t]*$""")
 REACHED = "_bilingual_reached"
 
 
@@ -51,7 +55,41 @@ def parser() -> MarkdownIt:
     md.core.ruler.disable("linkify")
     install_span_recorder(md)
     _install_nesting_guard(md)
+    _record_references(md)
     return md
+
+
+def _record_references(md: MarkdownIt) -> None:
+    """Record the lines of each link reference definition (markdown-it emits no token for one)."""
+    at = md.block.ruler.__find__("reference")
+    rule = md.block.ruler.__rules__[at].fn
+
+    def reference(state: Any, start: int, end: int, silent: bool) -> bool:
+        ok = rule(state, start, end, silent)
+        if ok and not silent:
+            state.env.setdefault(REFERENCES, []).append((start, state.line))
+        return ok
+
+    md.block.ruler.at("reference", reference, {"alt": md.block.ruler.__rules__[at].alt})
+
+
+def _reference(builder: _Builder, first: int, last: int) -> None:
+    """A link reference definition is kept; its title, on the definition's last line, is translated."""
+    builder.kept.append((builder.offsets[first], builder.offsets[min(last, len(builder.lines))], "link-reference"))
+    row = last - 1
+    line = builder.lines[row]
+    m = _REFERENCE_TITLE.search(line)
+    if m is None:
+        return
+    group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+    title = m.group(group)
+    if not title.strip():
+        return
+    start = builder.offsets[row] + m.start(group)
+    region = Region(start, start + len(title), (), "title", line[m.start(group) - 1])
+    from .frontmatter import plain_text
+
+    builder.add("title", row + 1, title, region, "", inline=plain_text(title))
 
 
 #: ``env`` key for :func:`renderer`: the raw HTML a rendering may keep (a source's own HTML).
@@ -107,8 +145,43 @@ def _gfm() -> MarkdownIt:
     from mdit_py_plugins.tasklists import tasklists_plugin
 
     md = MarkdownIt("gfm-like", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).use(tasklists_plugin)
+    md.linkify = _GfmLinkify(md.linkify)
     _limit_inline_nesting(md)
     return md
+
+
+#: The schemes GFM's autolink extension links; ``www.`` links need none. linkify-it's fuzzy
+#: links (``main.rs``, ``README.md``, ``Crates.io``, ``//host``) are text.
+_GFM_SCHEMES = frozenset({"http:", "https:", "ftp:", "mailto:"})
+
+
+def _gfm_autolink(match: Any) -> bool:
+    return match.schema in _GFM_SCHEMES or (not match.schema and match.text[:4].lower() == "www.")
+
+
+class _GfmLinkify:
+    """linkify-it as GFM's autolink extension: a scheme, ``www.`` or an e-mail address, nothing
+    fuzzier; used by every parse and rendering (editions, views, pages, the ledger)."""
+
+    def __init__(self, inner: Any):
+        self._inner = inner
+
+    def pretest(self, text: str) -> bool:
+        return bool(self._inner.pretest(text))
+
+    def test(self, text: str) -> bool:
+        return bool(self.match(text))
+
+    def match(self, text: str) -> list | None:
+        found = [m for m in self._inner.match(text) or [] if _gfm_autolink(m)]
+        return found or None
+
+    def match_at_start(self, text: str) -> Any:
+        found = self._inner.match_at_start(text)
+        return found if found is not None and _gfm_autolink(found) else None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
 
 
 def _install_nesting_guard(md: MarkdownIt) -> None:
@@ -164,6 +237,14 @@ def normalize(raw: str) -> tuple[str, tuple[int, ...] | None]:
     return "".join(out), tuple(origin)
 
 
+#: A line that looks like a GFM table's delimiter row (``| - | :-:``).
+_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-+:?[ \t]*\|?[ \t]*$", re.M)
+
+#: The container markers (block quote ``>``, list item ``-``/``1.``) before an ATX heading's
+#: ``#`` run, and that run: a heading's text is searched for after it, at any container depth.
+_ATX_AFTER_CONTAINERS = re.compile(r"(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))*#{1,6}(?:[ \t]+|$)")
+
+
 class _Builder:
     def __init__(self, path: str, source: str, protection: Protection):
         self.path = path
@@ -175,6 +256,7 @@ class _Builder:
             self.offsets.append(self.offsets[-1] + len(line) + 1)
         self.units: list[Unit] = []
         self.skipped: list[int] = []
+        self.kept: list[tuple[int, int, str]] = []
         self.seen: dict[str, int] = {}
         self.env: dict[str, Any] = {}
         self.block = 0
@@ -209,8 +291,9 @@ class _Builder:
             if first + j >= len(self.lines):
                 return None
             line = self.lines[first + j]
-            if heading:
-                col = line.find(part, len(line) - len(line.lstrip(" #")) - 1 if part else 0)
+            if heading and j == 0:
+                marker = _ATX_AFTER_CONTAINERS.match(line)
+                col = line.find(part, marker.end() if marker else 0) if part else 0
             else:
                 text = line.rstrip() if j == len(parts) - 1 else line
                 col = len(text) - len(part) if text.endswith(part) else -1
@@ -249,6 +332,7 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
                          "(nothing past this line could be translated)", path, builder.env[OVERFLOW] + 1)
     containers: list[str] = []
     cell_row: int | None = None
+    cell_pos = 0
     for i, tok in enumerate(tokens):
         if tok.type in CONTAINERS:
             containers.append(CONTAINERS[tok.type])
@@ -257,11 +341,17 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
         container = containers[-1] if containers else ""
         if tok.type == "front_matter":
             builder.block += 1
-            _front_matter(builder, tok)
+            from .frontmatter import front_matter_units
+
+            front_matter_units(builder, tok)
         elif tok.type == "tr_open":
             builder.block += 1
             cell_row = tok.map[0] if tok.map else None
             cell_pos = 0
+        elif tok.type == "tr_close" and cell_row is not None:
+            # Cells past the header's count are dropped by GFM (never rendered): kept as they are.
+            row_start = builder.offsets[cell_row]
+            builder.kept.append((row_start + cell_pos, row_start + len(builder.lines[cell_row]), "table-excess-cells"))
         elif tok.type == "inline" and tok.map is not None:
             parent = tokens[i - 1].type
             if parent in ("th_open", "td_open") and cell_row is not None:
@@ -273,14 +363,25 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             content = _without_task_marker(tok)
             if not content.strip():
                 continue
+            if kind == "paragraph" and "|" in content and _DELIMITER_ROW.search(content):
+                # Almost a table (GFM did not read it as one): any change of its text could make
+                # it one, so it is kept as written, by a named rule.
+                builder.kept.append((builder.offsets[tok.map[0]], builder.offsets[min(tok.map[1], len(builder.lines))], "almost-table"))
+                continue
             region = builder.locate(content, tok.map[0], heading)
             if region is None:
                 builder.skipped.append(tok.map[0] + 1)
+                builder.kept.append((builder.offsets[tok.map[0]], builder.offsets[min(tok.map[1], len(builder.lines))], "refused"))
                 continue
             builder.add(kind, tok.map[0] + 1, content, region, container)
         elif tok.type in ("fence", "code_block", "html_block", "hr"):
             builder.block += 1
-    return Document(path, source, tuple(builder.units), tuple(builder.skipped), raw if origin else "", origin)
+        if tok.type in KEPT_BLOCKS and tok.map is not None:
+            builder.kept.append((builder.offsets[tok.map[0]], builder.offsets[min(tok.map[1], len(builder.lines))], KEPT_BLOCKS[tok.type]))
+    for first, last in builder.env.get(REFERENCES, ()):
+        _reference(builder, first, last)
+    return Document(path, source, tuple(builder.units), tuple(builder.skipped), raw if origin else "", origin,
+                    tuple(builder.kept))
 
 
 def _without_task_marker(tok: Token) -> str:
@@ -306,49 +407,3 @@ def _cell(builder: _Builder, tok: Token, row: int, pos: int) -> int:
             return at + len(candidate)
     builder.skipped.append(row + 1)
     return pos
-
-
-def _front_matter(builder: _Builder, tok: Token) -> None:
-    """Translate the string values of the front-matter keys a newsletter translates."""
-    from .safe_yaml import front_matter
-
-    data = front_matter(tok.content, builder.path, (tok.map[0] if tok.map else 0) + 2)  # bounded; bad YAML is file:line
-    if not isinstance(data, dict):
-        return
-    first = (tok.map[0] if tok.map else 0) + 1
-    for offset, line in enumerate(tok.content.split("\n")):
-        key, sep, rest = line.partition(":")
-        key = key.strip()
-        if not sep or key not in FRONT_MATTER_KEYS or line[:1].isspace():
-            continue
-        value = data.get(key)
-        raw = rest.strip()
-        if not isinstance(value, str) or not value.strip() or not raw:
-            continue
-        quote = raw[0] if raw[0] in "'\"" else ""
-        inner = raw[1:-1] if quote and raw.endswith(quote) and len(raw) > 1 else raw
-        if inner != value:
-            continue  # escapes, multi-line or block scalars: left as they are
-        row = first + offset
-        col = len(builder.lines[row]) - len(rest) + rest.index(raw) + (1 if quote else 0)
-        start = builder.offsets[row] + col
-        region = Region(start, start + len(value), (), "yaml", quote)
-        inline = InlineResult(*_plain(value))
-        builder.add("front-matter", row + 1, value, region, "", inline=inline)
-
-
-def _plain(value: str) -> tuple[str, tuple[Placeholder, ...], tuple]:
-    """Front-matter values are plain text: only placeholder-like text and URLs are protected."""
-    from .inline import literal_marks
-
-    pieces: list[str] = []
-    placeholders: list[Placeholder] = []
-    pos = 0
-    for key, mark in enumerate(literal_marks(value, 0, len(value)), start=1):
-        pieces.append(value[pos : mark.start])
-        ph = Placeholder(key, "atomic", mark.kind, value[mark.start : mark.end], mark.start, mark.end)
-        placeholders.append(ph)
-        pieces.append(ph.token)
-        pos = mark.end
-    pieces.append(value[pos:])
-    return "".join(pieces), tuple(placeholders), ()

@@ -34,8 +34,8 @@ class Region:
     start: int
     end: int
     prefixes: tuple[str, ...] = ()  # container prefix of each continuation line ("> ", "   ")
-    style: Literal["block", "heading", "cell", "yaml"] = "block"
-    quote: str = ""  # YAML front matter: the quote character around the value, if any
+    style: Literal["block", "heading", "cell", "yaml", "title"] = "block"
+    quote: str = ""  # YAML front matter, link reference titles: the quote character around the value, if any
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,9 @@ class Document:
     skipped: tuple[int, ...] = ()  # lines of blocks that could not be mapped and stay as they are
     raw: str = ""  # the file's exact text when ``source`` differs from it (BOM, CR line ends, NUL)
     origin: tuple[int, ...] | None = None  # for each offset in ``source``, its offset in ``raw``
+    #: source ranges kept whole by a named rule: ``(start, end, rule)`` (code, HTML blocks, front
+    #: matter, link reference definitions…), for the coverage ledger (:mod:`bilingual.ledger`)
+    kept: tuple[tuple[int, int, str], ...] = ()
 
     @functools.cached_property
     def children(self) -> dict[int, tuple[Unit, ...]]:

@@ -76,16 +76,39 @@ class Pattern:
             _BUDGET[0] -= time.monotonic() - began
 
 
+def _braces(depth: int) -> str:
+    """A ``{…}`` group with up to ``depth`` levels of nested braces inside (Python's ``re`` has no recursion)."""
+    inner = r"\{[^{}]*\}"
+    for _ in range(depth):
+        inner = r"\{(?:[^{}]|" + inner + r")*\}"
+    return inner
+
+
+#: A JS expression in braces, nested as deep as MDX props usually go: ``{[{text: "a"}]}``.
+BRACES = _braces(3)
+#: A JSX attribute list, over any number of lines: names, strings and ``{…}`` values.
+_JSX_ATTRS = r"(?:\s+(?:[^<>{}\"']|" + BRACES + r"|\"[^\"]*\"|'[^']*')*?)?\s*/?>"
+
 #: The built-in patterns, each on unless ``bilingual.toml`` switches it off. Order matters only
-#: for overlaps: an earlier pattern's match wins.
+#: for overlaps: an earlier pattern's match wins. Every pattern matches across lines where the
+#: syntax it names may (a unit's content is its lines joined by newlines).
 DEFAULTS: tuple[Pattern, ...] = (
-    Pattern("hugo-shortcode", r"\{\{[<%].*?[%>]\}\}", "Hugo shortcodes: {{< figure src=\"x\" >}}, {{% note %}}"),
-    Pattern("interpolation", r"\{\{.*?\}\}", "template interpolation: Vue/Handlebars/Jinja {{ expression }}"),
-    Pattern("jinja", r"\{%-?.*?-?%\}|\{#.*?#\}", "Jinja/Liquid tags and comments: {% raw %}, {% endraw %}, {# note #}"),
+    Pattern("hugo-shortcode", r"\{\{[<%][\s\S]*?[%>]\}\}",
+            "Hugo shortcodes, on one line or several: {{< figure src=\"x\" >}}, {{% note %}} … {{% /note %}}"),
+    Pattern("interpolation", r"\{\{[\s\S]*?\}\}",
+            "template interpolation: Vue/Handlebars/Jinja {{ expression }}, mdBook {{#include file.rs}}"),
+    Pattern("jinja", r"\{%-?[\s\S]*?-?%\}|\{#[^{}]*?#\}", "Jinja/Liquid tags and comments: {% raw %}, {% endraw %}, {# note #}"),
     Pattern("template-block", r"\{[#:/@][A-Za-z][^{}\n]*\}",
             "Svelte/MDX blocks and heading ids: {#if fw === 'pt'}, {:else}, {/if}, {@html x}, {#anchor-id}"),
-    Pattern("jsx-component", r"</?[A-Z][\w.:-]*(?:\s+(?:[^<>{}\"']|\{[^{}]*\}|\"[^\"]*\"|'[^']*')*?)?\s*/?>",
-            "MDX/JSX components, which CommonMark does not read as HTML: <FrameworkSwitchCourse {fw} />"),
+    Pattern("mdx-esm", r"(?m)^(?:import[ \t]+(?:[\w$*{},\s]+?[ \t]+from[ \t]+)?['\"][^'\"\n]+['\"];?[ \t]*$"
+                       r"|export[ \t]+(?:(?:const|let|var|function|class|default|async)\b|[{*])[\s\S]*)",
+            "MDX import and export statements: import Foo from './foo', export const meta = {…}"),
+    Pattern("jsx-component", r"</?(?:[A-Z][\w:-]*(?:\.[\w-]+)*|[a-z][\w-]*(?:\.[\w-]+)+)" + _JSX_ATTRS,
+            "MDX/JSX components and member tags, props over any number of lines: <Question choices={[…]} />, <x.y />"),
+    Pattern("jsx-fragment", r"</?>", "JSX fragments: <> … </>"),
+    Pattern("mdx-expression", r"\{(?![/]?\d{1,4}\})(?=[^{}]*[A-Za-z_$])" + BRACES[2:],
+            "MDX/JSX expressions in braces: {props.value}, {/* comment */}"),
+    Pattern("footnote", r"\[\^[^\]\s]+\]:?", "GFM footnote references and definition labels: [^1], [^note]:"),
     Pattern("wiki-anchor", r"\[\[[^\[\]\n]+\]\]", "doc-builder and wiki anchors: [[open-in-colab]]"),
     Pattern("container-fence", r"(?m)^[ \t]*:{3,}[ \t]*[\w-]*",
             "VitePress/markdown-it containers: the '::: tip' opener (its title is translated) and the ':::' closer"),
@@ -97,6 +120,11 @@ class Protection:
     """The protected patterns in force, in the order they are tried."""
 
     patterns: tuple[Pattern, ...] = DEFAULTS
+    #: attributes whose values are prose (``[translate] attributes``); see :data:`bilingual.inline.ATTRIBUTES`
+    attributes: tuple[str, ...] = ("alt", "title", "caption", "text", "label", "placeholder", "aria-label")
+    #: front-matter values that are prose: dotted key paths, glob patterns (``[translate] front-matter``)
+    front_matter: tuple[str, ...] = ("title", "subtitle", "description", "summary", "excerpt", "abstract", "lead",
+                                     "headline", "caption", "*.title", "*.description")
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, name)`` matches in ``text[start:end]``, in text order."""
@@ -172,8 +200,27 @@ def load_config(path: Path) -> Protection:
         if not isinstance(value, bool):
             raise InputError(f"{key} must be true or false", path, _find(text, key))
         enabled[key] = value
-    patterns = tuple(p for p in DEFAULTS if enabled[p.name]) + tuple(own)
-    return Protection(patterns)
+    # A project's own patterns come first: where one overlaps a built-in one, the project's wins.
+    patterns = tuple(own) + tuple(p for p in DEFAULTS if enabled[p.name])
+    prose = data.get("translate", {})
+    if not isinstance(prose, dict):
+        raise InputError("[translate] must be a table (attributes = [...], front-matter = [...])", path, _find(text, "translate"))
+    unknown = sorted(set(prose) - {"attributes", "front-matter"})
+    if unknown:
+        raise InputError(f"unknown [translate] setting {unknown[0]!r}; known: attributes, front-matter", path, _find(text, unknown[0]))
+    defaults = Protection()
+    return Protection(patterns, _names(prose, "attributes", defaults.attributes, path, text),
+                      _names(prose, "front-matter", defaults.front_matter, path, text))
+
+
+def _names(section: dict, key: str, default: tuple[str, ...], path: Path, text: str) -> tuple[str, ...]:
+    """A ``[translate]`` list of names (attributes, front-matter key paths); ``default`` when absent."""
+    if key not in section:
+        return default
+    value = section[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise InputError(f"{key} must be a list of non-empty strings", path, _find(text, key))
+    return tuple(value)
 
 
 def _own_pattern(name: str, regex: object, path: Path, text: str) -> Pattern:

@@ -114,6 +114,9 @@ def _span_start(unit: Unit) -> int:
 def _escape_literal(text: str, unit: Unit) -> str:
     if unit.region is not None and unit.region.style == "cell":
         return text.replace("\n", " ").replace("|", "\\|")
+    if unit.region is not None and unit.region.style == "title":  # a link reference title: its delimiter escaped
+        closing = {"(": "()"}.get(unit.region.quote, unit.region.quote)
+        return re.sub(f"([{re.escape(closing)}])", r"\\\1", text).replace("\n", " ")
     if unit.region is not None and unit.region.style == "heading":
         return text.replace("\n", " ")
     return text
@@ -122,6 +125,8 @@ def _escape_literal(text: str, unit: Unit) -> str:
 def _escape_subunit(new: str, unit: Unit, old: str) -> str:
     if new == old:
         return new
+    if unit.kind == "attribute":  # a quoted attribute value: no quote of either kind, one line
+        return new.replace('"', "&quot;").replace("'", "&#39;").replace("\n", " ")
     if unit.kind == "title":
         return new.replace('"', '\\"').replace("'", "\\'").replace(")", "\\)").replace("\n", " ")
     return new.replace("]", "\\]").replace("[", "\\[") if unit.kind == "alt" and "[" not in old else new
@@ -132,6 +137,9 @@ def _fit(region: Region, new: str, old: str) -> str:
     if region.style == "yaml":
         if new == old:
             return new
+        if region.quote in (">", "|"):  # a block scalar: every line at the block's indentation
+            indent = region.prefixes[0] if region.prefixes else "  "
+            return ("\n" + indent).join(line.strip() for line in new.split("\n"))
         if region.quote == "'":
             return new.replace("'", "''").replace("\n", " ")
         if region.quote == '"':

@@ -260,17 +260,21 @@ def join(segments: Sequence[Segment], texts: Mapping[str, str]) -> str:
     """A unit's text from its segments' translations, keeping the source's separators.
 
     Between two sentences that meet in CJK text, or after a full-width sentence end (。！？),
-    the separating space is dropped.
+    the separating space is dropped when either of them is translated (not when both are kept
+    as the source wrote them).
     """
     out: list[str] = []
     previous = ""
+    previous_changed = False
     for seg in segments:
         text = texts.get(seg.id, seg.text)
+        changed = text != seg.text
         before = seg.before
         cjk_meet = _CJK_END.search(previous) and _CJK_START.search(text)
-        if previous and before.strip(" ") == "" and (cjk_meet or _CJK_STOP.search(previous)):
+        # Only a translation loses the space: two sentences left as the source wrote them keep it.
+        if previous and (changed or previous_changed) and before.strip(" ") == "" and (cjk_meet or _CJK_STOP.search(previous)):
             before = ""
-        previous = text
+        previous, previous_changed = text, changed
         out.append(before)
         out.append(text)
         out.append(seg.after)

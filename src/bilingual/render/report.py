@@ -20,6 +20,7 @@ from .inputs import ORIGIN_STATUS, as_flags, flags_by_segment
 from .model import LANG_NAMES, Flag, Status
 
 if TYPE_CHECKING:
+    from ..ledger import Ledger
     from ..pipeline import Edition
 
 ORIGINS = ("approved", "memory", "cross-issue", "engine", "source")
@@ -76,6 +77,7 @@ class Report:
     langs: tuple[str, ...]
     signatures: Mapping[str, str]
     segments: tuple[SegmentReport, ...]
+    ledger: Ledger | None = None  # where every character of the source went (bilingual.ledger)
 
     def for_lang(self, lang: str) -> list[SegmentReport]:
         return [s for s in self.segments if s.lang == lang]
@@ -129,7 +131,10 @@ def build_report(
             markup = edition.document.units[seg.unit].placeholders
             segments.append(SegmentReport(seg.id, lang, seg.line, t.origin, status, stages, t.events, own, seg.text, markup))
     name = name or (_issue_name(editions[0].document.path) if editions else "")
-    return Report(name, tuple(langs), signatures, tuple(segments))
+    from ..ledger import account
+
+    ledger = account(editions[0].document) if editions else None
+    return Report(name, tuple(langs), signatures, tuple(segments), ledger)
 
 
 def _stages(origin: str, raw: str | None, text: str, human: str | None) -> tuple[Stage, ...]:
@@ -196,6 +201,7 @@ def report_markdown(report: Report) -> str:
         rows = counter_rows(langs, counter)
         if rows:
             out += ["", f"### {title}", "", *_table(what, list(langs), rows)]
+    out += ledger_markdown(report.ledger)
     needs = report.needs_human
     out += ["", f"## Needs a human ({len(needs)})", ""]
     out += [f"- {s.lang} [`{s.id}`](#{_anchor(s)}) line {s.line}: {md_escape('; '.join(s.reasons))}" for s in needs]
@@ -211,6 +217,19 @@ def report_markdown(report: Report) -> str:
                 out.append(f"- {STAGE_LABELS[stage.name]}{unchanged}: {body}")
             out += [f"- ⚠️ {md_escape(f.rule)}: {md_escape(f.message)}" for f in s.flags]
     return "\n".join(out) + "\n"
+
+
+def ledger_markdown(ledger: Ledger | None) -> list[str]:
+    """The coverage ledger's section of ``report.md``: characters per bucket, refused lines, leaks."""
+    if ledger is None:
+        return []
+    from ..ledger import BUCKETS
+
+    out = ["", "### Coverage of the source", "", "| bucket | characters |", "|---|---:|"]
+    out += [f"| {bucket} | {ledger.totals[bucket]} |" for bucket in BUCKETS]
+    out += [f"- refused: {md_escape(ledger.path)}:{line} (left as it is)" for line in ledger.refused]
+    out += [f"- ❌ {md_escape(str(leak))}" for leak in ledger.leaks]
+    return out
 
 
 def _table(corner: str, columns: Sequence[str], rows: list[tuple[str, list[int]]]) -> list[str]:

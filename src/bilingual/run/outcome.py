@@ -133,7 +133,10 @@ def complete(
     outcome = finish(prepared, run, terms)
     if not views or prepared.approved_only:
         return outcome
-    warnings: list[str] = []
+    from ..ledger import account
+
+    # The coverage ledger of every document: prose that no rule translates or keeps is reported.
+    warnings: list[str] = [str(leak) for doc in documents for leak in account(doc).leaks]
     view_files = _view_writes(prepared, run, terms, align, outcome.writes, warnings)
     return replace(outcome, writes=outcome.writes + view_files, warnings=outcome.warnings + tuple(warnings))
 

@@ -115,6 +115,7 @@ def prepare(
         segs = [s for s in all_segments[doc.path] if has_words(s.text)]
         for lang in langs:
             po_path, edition_path = job.po(lang, out), job.edition(lang, out)
+            _refuse_human_translation(po_path, edition_path)
             old = cache.load(po_path)
             terms = None if approved_only else Terms(found, lang)
             versions[po_path] = cache.version(po_path) or version(po_path)
@@ -154,6 +155,16 @@ def prepare(
         tuple(targets), known, tuple(unapproved), tuple(cache.warnings + edit_warnings + warnings), approved_only, all_segments,
         out, versions, frozenset(kept), key,
     )
+
+
+def _refuse_human_translation(po_path: Path, edition_path: Path) -> None:
+    """An edition with no PO file beside it was not written by bilingual (every run writes both):
+    it is a person's translation, never overwritten (InputError, exit 2, nothing written)."""
+    if edition_path.is_file() and not po_path.exists():
+        raise InputError(
+            f"is a translation bilingual did not write (there is no {po_path.name} beside it); nothing was written. "
+            "Adopting existing translations (bilingual import) is not available yet: move the file away to translate "
+            "anew, or use --out DIR", edition_path)
 
 
 def _plan(
