@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import bilingual.storage as storage
 from bilingual.cli import app
 from bilingual.cli.helptext import BUG_HINT
 from conftest import ROOT
@@ -202,7 +203,8 @@ def test_an_unreadable_package_is_one_line(project, runner, case):
     assert_one_line(runner.invoke(app, ["models", "install", str(path)]), "bad.argosmodel", expected)
 
 
-FULL_DISK = {"translate": (os, "fsync"), "publish": (Path, "write_bytes"), "glossary export": (os, "fsync")}
+#: Where each command's write meets the disk: the site's files are created by storage.create_new.
+FULL_DISK = {"translate": (os, "fsync"), "publish": (storage, "create_new"), "glossary export": (os, "fsync")}
 
 
 @pytest.mark.parametrize("command", sorted(FULL_DISK))
