@@ -39,7 +39,7 @@ def locked(folders: Iterable[Path]) -> Iterator[None]:
     try:
         for folder in sorted(dict.fromkeys(Path(os.path.abspath(f)) for f in folders)):
             with signals_deferred():  # an interrupt cannot fall between creating a lock file and owning it
-                held.append((folder / LOCK_NAME, _acquire(folder)))
+                _acquire(folder, held)
         yield
     finally:
         with signals_deferred():
@@ -55,7 +55,14 @@ def _release(path: Path, fd: int) -> None:
     os.close(fd)
 
 
-def _acquire(folder: Path) -> int:
+def _acquire(folder: Path, held: list[tuple[Path, int]]) -> None:
+    """Lock ``folder`` and add its lock file to ``held`` (whose holder removes it when done).
+
+    Holding signals back is not enough on its own: a signal sent to the process may be taken by
+    another of its threads (a progress bar's, a server's), and Python then raises it in this one
+    at once. So an interrupt anywhere in here is undone by what the lock itself says: if the
+    ``flock`` is ours (asking again on the same descriptor succeeds), the file is removed.
+    """
     from .storage import open_regular
 
     path = folder / LOCK_NAME
@@ -70,11 +77,9 @@ def _acquire(folder: Path) -> int:
             raise InputError(f"{exc.message.split(';')[0]}: it is not bilingual's lock file; remove it, then run again", path) from None
         except OSError as exc:
             raise InputError(f"cannot lock the folder ({exc.strerror or exc}); choose a writable path", folder) from None
-        ours = False  # whether we hold the flock: then the file is ours to remove on any failure
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                ours = True
             except BlockingIOError:
                 holder = _holder(fd)
                 raise ConcurrentEditError(
@@ -87,7 +92,6 @@ def _acquire(folder: Path) -> int:
             except FileNotFoundError:
                 same = False
             if not same:  # the holder removed the file between our open and our lock: try again
-                ours = False
                 os.close(fd)
                 continue
             record = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
@@ -97,13 +101,24 @@ def _acquire(folder: Path) -> int:
             except OSError as exc:
                 raise InputError(f"cannot write the lock file ({exc.strerror or exc}); free some space or fix the "
                                  "folder's permissions, then run again", path) from None
-            return fd
+            held.append((path, fd))  # from here on, the holder of ``held`` removes it
+            return
         except BaseException:  # a refusal, a full disk, Ctrl-C: no lock file of ours is left behind
-            if ours:
+            if _ours(fd):
                 _release(path, fd)
             else:
                 os.close(fd)
             raise
+
+
+def _ours(fd: int) -> bool:
+    """Whether this process holds the ``flock`` on ``fd`` (asking again on the same descriptor succeeds
+    only then, or when nobody holds it: a lock file nobody holds is stale, and ours to remove)."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def _holder(fd: int) -> str:
