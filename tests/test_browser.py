@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,27 +20,13 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import screenshots  # noqa: E402
+from conftest_browser import browser  # noqa: E402,F401  (fixture)
 
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = ROOT / "test-artifacts"
 CJK_FONT = {"zh": "Noto Sans CJK SC", "ja": "Noto Sans CJK JP"}
 LANG_TAG = {"zh": "zh-Hans", "ja": "ja"}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import Error
-    except ImportError:
-        pytest.skip("the playwright package is not installed (pip install playwright)")
-    if screenshots.chromium() is None:
-        pytest.skip("Chromium not found (apt-get install chromium)")
-    try:
-        with screenshots.browser() as launched:
-            yield launched
-    except Error as exc:
-        pytest.skip(f"Chromium could not be launched: {str(exc).splitlines()[0]}")
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import http.server
 import re
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,24 +17,10 @@ from review_support import api, change, entry, issue, machine_issue, segments, s
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import screenshots  # noqa: E402
+from conftest_browser import browser  # noqa: E402,F401  (fixture)
 
 pytestmark = pytest.mark.browser
 PLACEHOLDER = re.compile(r"\{/?\d+\}")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import Error
-    except ImportError:
-        pytest.skip("the playwright package is not installed (pip install playwright)")
-    if screenshots.chromium() is None:
-        pytest.skip("Chromium not found (apt-get install chromium)")
-    try:
-        with screenshots.browser() as launched:
-            yield launched
-    except Error as exc:
-        pytest.skip(f"Chromium could not be launched: {str(exc).splitlines()[0]}")
 
 
 def _open(browser, server, width: int = 1280):
