@@ -414,6 +414,21 @@ def test_a_hand_edit_after_a_deleted_paragraph_is_kept_and_no_other_block_is_imp
     assert models.msgstr in (before["A paragraph about models."], mine)  # not the deleted paragraph's translation
 
 
+def test_a_paragraph_a_person_adds_to_the_edition_is_kept_in_the_po_file_and_reported(work, runner):
+    issue = work / "issues" / "099"
+    issue.mkdir()
+    (issue / "en.md").write_text("# Weekly papers\n\nThis paper studies data.\n\nA paragraph about models.\n", encoding="utf-8")
+    assert runner.invoke(app, ["translate", "issues/099", *PSEUDO, "--to", "zh"]).exit_code == 0
+    zh = issue / "zh.md"
+    blocks = zh.read_text(encoding="utf-8").split("\n\n")
+    mine = "译者补充的一段说明。"
+    zh.write_text("\n\n".join(blocks).rstrip("\n") + f"\n\n{mine}\n", encoding="utf-8")  # after the last block
+    result = runner.invoke(app, ["translate", "issues/099", *PSEUDO, "--to", "zh"])
+    assert result.exit_code == 0, result.output
+    assert mine in (issue / "zh.po").read_text(encoding="utf-8")
+    assert "zh.md:7:" in result.output
+
+
 def test_ctrl_c_while_the_lock_is_being_taken_leaves_no_lock_file(tmp_path, monkeypatch):
     import fcntl
     import signal
