@@ -362,6 +362,73 @@ def test_a_hand_edit_that_changes_markup_is_kept_in_the_po_file_and_reported(wor
     assert new in (issue / "zh.po").read_text(encoding="utf-8")
 
 
+def _as_committed(work: Path, runner) -> Path:
+    return work / "issues" / "024"
+
+
+@pytest.mark.parametrize("state", [_as_committed, _machine_issue], ids=["approved", "machine"])
+def test_a_hand_edit_whose_paragraph_en_md_then_deletes_is_kept_in_the_po_file_and_reported(work, runner, state):
+    issue = state(work, runner)
+    en, zh = issue / "en.md", issue / "zh.md"
+    sentence = "An article looks at what attackers are doing with AI."
+    before = {e.msgid: e.msgstr for e in read_catalog(issue / "zh.po").active}
+    [entry] = [e for e in read_catalog(issue / "zh.po").active if e.msgid == sentence]
+    text = zh.read_text(encoding="utf-8")
+    assert text.count(entry.msgstr) == 1
+    line = text[: text.index(entry.msgstr)].count("\n") + 1
+    mine = "译者亲手改写：一篇文章分析了攻击者如何使用人工智能。"
+    zh.write_text(text.replace(entry.msgstr, mine), encoding="utf-8")
+    [paragraph] = [p for p in en.read_text(encoding="utf-8").splitlines(keepends=True) if sentence in p]
+    en.write_text(en.read_text(encoding="utf-8").replace(paragraph, ""), encoding="utf-8")
+    result = runner.invoke(app, ["translate", "issues/024", *PSEUDO, "--to", "zh"])
+    assert result.exit_code == 0, result.output
+    catalog = read_catalog(issue / "zh.po")
+    [gone] = [e for e in catalog.obsolete if e.msgid == sentence]
+    assert mine in gone.translator  # beside the entry of the sentence it translated
+    assert f"zh.md:{line}:" in result.output and "en.md" in result.output
+    moved = {e.msgid for e in catalog.active if e.msgid in before and e.msgstr != before[e.msgid]}
+    assert not moved  # no other block's translation is imported as an edit of theirs
+    again = runner.invoke(app, ["translate", "issues/024", *PSEUDO, "--to", "zh"])
+    assert again.exit_code == 0, again.output
+    assert mine in (issue / "zh.po").read_text(encoding="utf-8")  # obsolete entries keep their comments
+
+
+def test_a_hand_edit_after_a_deleted_paragraph_is_kept_and_no_other_block_is_imported_in_its_place(work, runner):
+    issue = work / "issues" / "099"
+    issue.mkdir()
+    en = issue / "en.md"
+    en.write_text("# Weekly papers\n\nThis paper studies data. The second paper is short.\n\nA paragraph about models.\n",
+                  encoding="utf-8")
+    assert runner.invoke(app, ["translate", "issues/099", *PSEUDO, "--to", "zh"]).exit_code == 0
+    before = {e.msgid: e.msgstr for e in read_catalog(issue / "zh.po").active}
+    zh = issue / "zh.md"
+    text = zh.read_text(encoding="utf-8")
+    mine = "译者写的一段话"
+    zh.write_text(text.replace(before["A paragraph about models."], mine), encoding="utf-8")
+    en.write_text("# Weekly papers\n\nA paragraph about models.\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", "issues/099", *PSEUDO, "--to", "zh"])
+    assert result.exit_code == 0, result.output
+    assert mine in (issue / "zh.po").read_text(encoding="utf-8")
+    assert "zh.md:5:" in result.output
+    [models] = [e for e in read_catalog(issue / "zh.po").active if e.msgid == "A paragraph about models."]
+    assert models.msgstr in (before["A paragraph about models."], mine)  # not the deleted paragraph's translation
+
+
+def test_a_paragraph_a_person_adds_to_the_edition_is_kept_in_the_po_file_and_reported(work, runner):
+    issue = work / "issues" / "099"
+    issue.mkdir()
+    (issue / "en.md").write_text("# Weekly papers\n\nThis paper studies data.\n\nA paragraph about models.\n", encoding="utf-8")
+    assert runner.invoke(app, ["translate", "issues/099", *PSEUDO, "--to", "zh"]).exit_code == 0
+    zh = issue / "zh.md"
+    blocks = zh.read_text(encoding="utf-8").split("\n\n")
+    mine = "译者补充的一段说明。"
+    zh.write_text("\n\n".join(blocks).rstrip("\n") + f"\n\n{mine}\n", encoding="utf-8")  # after the last block
+    result = runner.invoke(app, ["translate", "issues/099", *PSEUDO, "--to", "zh"])
+    assert result.exit_code == 0, result.output
+    assert mine in (issue / "zh.po").read_text(encoding="utf-8")
+    assert "zh.md:7:" in result.output
+
+
 def test_ctrl_c_while_the_lock_is_being_taken_leaves_no_lock_file(tmp_path, monkeypatch):
     import fcntl
     import signal

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import bilingual.storage as storage
@@ -162,6 +162,7 @@ STEP = st.one_of(
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.tuples(STEP, st.booleans()), min_size=1, max_size=8))
+@example(steps=[(("hand-edit", 3), False), (("source", 4), False)])  # a hand edit whose paragraph en.md then deletes
 def test_no_human_text_ever_leaves_the_po_file_or_the_edition(tmp_path_factory, monkeypatch, steps):
     monkeypatch.setenv("BILINGUAL_CACHE_DIR", "off")
     w = World(tmp_path_factory.mktemp("world"))

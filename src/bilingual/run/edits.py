@@ -10,6 +10,9 @@ the PO file gave it is imported:
   so the next edition keeps the fix and a translator can approve it;
 * beside an approved entry as a comment (``# edited in zh.md: …``): approved work is never replaced.
 
+A block of the edition that lines up with no block of the source any more (``en.md`` lost the
+paragraph a person edited) is kept as a comment of the entry that becomes obsolete, and reported.
+
 An edition that cannot be aligned to the source is left as it is (not rewritten), with a message,
 on every run until a person resolves it. Only sentences are imported: edits to code, links or
 layout live in ``en.md``.
@@ -24,8 +27,10 @@ from typing import TYPE_CHECKING
 from ..errors import BilingualError
 from ..memory.build import Target
 from ..memory.merge import EDITED
+from ..memory.po import Entry
 from ..models import Document, Segment
 from ..placeholders import tokens_in
+from ..segment import has_words
 from ..storage import ABSENT, UNREADABLE
 
 if TYPE_CHECKING:
@@ -103,11 +108,16 @@ def import_edits(target: Target, current: str, segments: Sequence[Segment], appr
     decisions = []
     imported = beside = 0
     unplaced: list[str] = []
+    old = (*target.old.active, *target.old.obsolete) if target.old is not None else ()
+    known = sorted({" ".join(_words(t).split()) for e in old for t in (e.msgstr, e.msgid) if has_words(t)}, key=len, reverse=True)
     for d in target.plan.decisions:
         theirs = version.texts.get(d.segment.id)
         before = _before(d)
         english = [d.segment.text, *(e.msgid for e in (d.entry, d.previous) if e is not None)]
         if before is None or theirs is None or _same(theirs, before) or any(_same(theirs, text) for text in english):
+            decisions.append(d)
+            continue
+        if _only(theirs, known):  # what bilingual wrote for other sentences: a block aligned to the wrong one
             decisions.append(d)
             continue
         if _markup(theirs, version.doc, version.units.get(d.segment.unit)) != _markup(d.segment.text, target.document, d.segment.unit):
@@ -124,9 +134,10 @@ def import_edits(target: Target, current: str, segments: Sequence[Segment], appr
             decisions.append(replace(d, origin="edited", text=theirs, edited=theirs))
             imported += 1
     decisions = _keep_unsplit_units(target, version, decisions, unplaced)
+    decisions, leftovers = _keep_orphan_blocks(target, version, decisions, known, unplaced)
     if not imported and not beside and not unplaced:
         return target, None
-    plan = replace(target.plan, decisions=tuple(decisions))
+    plan = replace(target.plan, decisions=tuple(decisions), leftovers=leftovers)
     return replace(target, plan=plan), HandEdit(target, imported, beside, placed=True, unplaced=tuple(unplaced))
 
 
@@ -150,6 +161,56 @@ def _keep_unsplit_units(target: Target, version: Version, decisions: list, unpla
         decisions[indexes[0]] = replace(first, edited=written, markup_differs=True)
         unplaced.append(_unplaced_message(target, version, first.segment, written))
     return decisions
+
+
+def _keep_orphan_blocks(target: Target, version: Version, decisions: list, known: Sequence[str],
+                        unplaced: list[str]) -> tuple[list, tuple[Entry, ...]]:
+    """Blocks of the edition that line up with no block of the source (en.md lost the paragraph a person
+    edited, or the person added one) but hold words that are not what bilingual wrote: each is kept as a
+    comment (``# edited in zh.md (no longer in en.md; not used): …``) of an entry that becomes obsolete
+    (the first whose translation the block no longer holds), else beside the entry of the source's block
+    before it, and reported with its file:line, so no edit is dropped unseen."""
+    leftovers = list(target.plan.leftovers)
+    paired = set(version.units.values())
+    before_unit = {mine: unit for unit, mine in version.units.items()}
+    for mine, block in enumerate(version.doc.units):
+        if mine in paired or not has_words(block.text) or _only(block.text, known):
+            continue
+        written = _markdown_of(block.text, block.placeholder_map).strip()
+        line = f"{target.edition_path}:{block.line}"
+        if leftovers:
+            flat = " ".join(_words(block.text).split())
+            k = next((k for k, e in enumerate(leftovers) if " ".join(_words(e.msgstr).split()) not in flat), 0)
+            entry = leftovers[k]
+            note = f"{EDITED}{target.edition_path.name} (no longer in {target.job.source.name}; not used): " + written.replace("\n", "\\n")
+            if note not in entry.translator.split("\n"):
+                leftovers[k] = replace(entry, translator="\n".join(text for text in (entry.translator, note) if text))
+            unplaced.append(f"{line}: {entry.msgctxt}: a hand edit in a block that {target.job.source.name} no longer has "
+                            f"is kept in {target.po_path} as a comment of the obsolete entry ({written[:60]})")
+            continue
+        units = [before_unit[m] for m in sorted(before_unit) if m < mine]
+        i = next((i for i, d in enumerate(decisions) if units and d.segment.unit == units[-1]), 0 if decisions else None)
+        if i is None or decisions[i].edited is not None:
+            continue  # no sentence at all to keep it beside, or the one there keeps another edit
+        decisions[i] = replace(decisions[i], edited=written, markup_differs=True)
+        unplaced.append(f"{line}: {decisions[i].segment.id}: a hand edit in a block that does not follow "
+                        f"{target.job.source.name} is kept in {target.po_path} as a comment ({written[:60]})")
+    return decisions, tuple(leftovers)
+
+
+def _words(text: str) -> str:
+    """``text`` without placeholders."""
+    import re
+
+    return re.sub(r"\{/?\d+\}", "", text)
+
+
+def _only(text: str, known: Sequence[str]) -> bool:
+    """Whether ``text`` holds nothing but ``known`` texts (longest first), punctuation and spaces."""
+    rest = " ".join(_words(text).split())
+    for k in known:
+        rest = rest.replace(k, " ")
+    return not has_words(rest)
 
 
 def _markup(text: str, doc: Document, unit: int | None) -> list[tuple[str, str]]:
@@ -182,7 +243,12 @@ def _as_markdown(text: str, version: Version, unit: int) -> str:
     mine = version.units.get(unit)
     if mine is None:
         return text
-    markup = version.doc.units[mine].placeholder_map
+    return _markdown_of(text, version.doc.units[mine].placeholder_map)
+
+
+def _markdown_of(text: str, markup) -> str:  # noqa: ANN001 (a unit's placeholder map)
+    import re
+
     return re.sub(r"\{/?\d+\}", lambda m: markup[m.group(0)].raw if m.group(0) in markup else m.group(0), text)
 
 
