@@ -260,11 +260,14 @@ def protect_marks(marks: list[_Mark], content: str, protection: Protection | Non
     if protection is None and not code:
         return marks
     atomic = [(m.start, m.end) for m in marks if m.role == "atomic"]
+    markup = [(m.start, m.end) for m in marks if m.role != "atomic"]
     # Code spans, HTML, autolinks, images… are placeholders already: a pattern inside, across or
-    # exactly over one gives way (HTML stays HTML, for the reviewer's html rule).
+    # exactly over one gives way (HTML stays HTML, for the reviewer's html rule). So does a pattern
+    # wholly inside the markup of a pair (``<>`` in a link's ``](<>)``): that markup keeps its bytes.
     matches = [(a, b, "protected") for a, b, _ in protection.spans(content)] if protection is not None else []
     spans = [(a, b, kind) for a, b, kind in matches
-             if not any(x < b and a < y and not (a <= x and y <= b and (a, b) != (x, y)) for x, y in atomic)]
+             if not any(x < b and a < y and not (a <= x and y <= b and (a, b) != (x, y)) for x, y in atomic)
+             and not any(x <= a and b <= y for x, y in markup)]
     spans = [*(c for c in code or () if not any(a < c[1] and c[0] < b for a, b, _ in spans)), *spans]
     if not spans:
         return marks
