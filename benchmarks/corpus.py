@@ -8,14 +8,13 @@ needs the network). Nothing is written outside the cache; the table is the harne
 (benchmarks/markdown_harness.py), one row per repository::
 
     python benchmarks/corpus.py --fetch              # clone what is missing, then run
-    python benchmarks/corpus.py --cache /work/.mirror --json corpus.json
+    python benchmarks/corpus.py --cache DIR --json corpus.json   # DIR: bare git mirrors named owner+name
 """
 
 from __future__ import annotations
 
 import argparse
 import fnmatch
-import json
 import subprocess
 import sys
 import tomllib
@@ -85,10 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         for path, text in documents(git, entry):
             markdown_harness.judge(path, text, row)
         rows.append(row)
-    print(markdown_harness.table(rows))
-    if args.json:
-        args.json.write_text(json.dumps([{"input": r.name, "documents": r.documents, "counts": dict(r.counts),
-                                          "examples": r.examples} for r in rows], indent=1), encoding="utf-8")
+    markdown_harness.report(rows, args.json)
     return 0
 
 

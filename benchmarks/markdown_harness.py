@@ -227,12 +227,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every row, with up to 5 examples per invariant, here")
     args = parser.parse_args(argv)
     sets = [(str(f), f) for f in args.folders] if args.folders else [("peers", PEERS)]
-    rows = run(sets)
-    print(table(rows))
-    if args.json:
-        args.json.write_text(json.dumps([{"input": r.name, "documents": r.documents, "counts": dict(r.counts),
-                                          "examples": r.examples} for r in rows], indent=1), encoding="utf-8")
+    report(run(sets), args.json)
     return 0
+
+
+def report(rows: list[Row], json_path: Path | None) -> None:
+    """Print the table of ``rows`` and, with ``json_path``, write every row with its examples there."""
+    print(table(rows))
+    if json_path:
+        json_path.write_text(json.dumps([{"input": r.name, "documents": r.documents, "counts": dict(r.counts),
+                                          "examples": r.examples} for r in rows], indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
