@@ -4,7 +4,7 @@ Builds a temporary archive of N issue folders from the fixture pair in tests/fix
 (each issue's en.md, zh.md and ja.md are the fixture's body repeated --repeat times, about the
 size of a real issue; every other issue gets the bad editions), then times:
 
-- baseline: parsing every source and edition with bilingual.markdown.parse (the floor);
+- baseline: parsing every source and edition with bilingual.document.markdown.parse (the floor);
 - check:    check_paths over the archive with the glossary (glossary/ml.yaml if present), in one
             process and then with the default one process per CPU.
 
@@ -51,7 +51,7 @@ def main() -> None:
 
     from bilingual.checks import check_paths
     from bilingual.glossary.load import load_glossary
-    from bilingual.markdown import parse
+    from bilingual.document.markdown import parse
 
     ml = ROOT / "glossary" / "ml.yaml"
     glossary_path = ml if ml.is_file() else FIXTURES / "glossary.yaml"

@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from bilingual.engines.pseudo import PseudoEngine, pseudo  # noqa: E402
 from bilingual.memory.stamp import CACHE_ENV  # noqa: E402
 from bilingual.run import translate_with_memory, write  # noqa: E402
-from bilingual.sources import find_jobs  # noqa: E402
+from bilingual.layout import find_jobs  # noqa: E402
 
 WORDS = tuple(
     "recent notable new surprising practical open large small careful early broad deep simple strong "

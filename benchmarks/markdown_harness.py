@@ -167,8 +167,8 @@ def judge(name: str, source: str, row: Row) -> None:
     from bilingual.engines.identity import IdentityEngine
     from bilingual.engines.pseudo import PseudoEngine
     from bilingual.errors import BilingualError
-    from bilingual.markdown import parse
-    from bilingual.pipeline import translate
+    from bilingual.document.markdown import parse
+    from bilingual.run.pipeline import translate
 
     row.documents += 1
     try:
@@ -192,7 +192,7 @@ def judge(name: str, source: str, row: Row) -> None:
     if prose_left(out):
         row.note("prose", name)
     try:
-        from bilingual.ledger import account
+        from bilingual.document.ledger import account
     except ImportError:  # a version of bilingual before the ledger
         return
     if account(doc).leaks:

@@ -24,7 +24,7 @@ def translated_issue(base: Path) -> Path:
     from bilingual.engines.registry import make_engine
     from bilingual.glossary.load import load_glossary
     from bilingual.run import translate_archive
-    from bilingual.sources import find_jobs
+    from bilingual.layout import find_jobs
 
     folder = base / "issues" / "024"
     folder.mkdir(parents=True)

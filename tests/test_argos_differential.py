@@ -49,8 +49,8 @@ REAL_STEP = 12
 
 @functools.cache
 def real_segments() -> tuple[str, ...]:
-    from bilingual.markdown import parse
-    from bilingual.segment import segment
+    from bilingual.document.markdown import parse
+    from bilingual.document.segment import segment
 
     texts: list[str] = []
     for path in sorted((FIXTURE_MODELS.parent / "real").glob("*/*/en.md")):

@@ -7,8 +7,8 @@ import pytest
 from lxml import etree
 
 from bilingual.cli import app
-from bilingual.markdown import parse
-from bilingual.rebuild import rebuild
+from bilingual.document.markdown import parse
+from bilingual.document.rebuild import rebuild
 
 BODY = "# Title\n\nA paragraph with **bold** and a [link](https://x.org).\nSecond line.\n\n- item one\n- item two\n\n> quoted\n> text\n\n| a | b |\n|---|---|\n| c | d |\n"
 SOURCES = {

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bilingual.checks import check_text
 from bilingual.checks.align import align, layout, target_only
-from bilingual.markdown import parse
+from bilingual.document.markdown import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 

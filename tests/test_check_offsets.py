@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from bilingual.checks.spans import content_offset
-from bilingual.markdown import parse
-from bilingual.models import Unit
+from bilingual.document.markdown import parse
+from bilingual.values import Unit
 
 ROOT = Path(__file__).parent
 PAGES = sorted((ROOT / "fixtures" / "real").glob("*/*/*.md")) + [ROOT.parent / "issues" / "024" / "en.md"]

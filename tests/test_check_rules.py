@@ -10,7 +10,7 @@ from bilingual.checks import RULES, check_text
 from bilingual.checks.spans import code_spans, content_offset, destinations, markup_problems, numbers
 from bilingual.glossary.load import load_glossary, parse_text
 from bilingual.glossary.schema import Glossary
-from bilingual.markdown import parse
+from bilingual.document.markdown import parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 

@@ -29,7 +29,7 @@ def test_help_imports_no_heavy_modules():
     code = (
         "import sys; from typer.testing import CliRunner; from bilingual.cli import app;"
         "CliRunner().invoke(app, ['--help']);"
-        "heavy = [m for m in ('ctranslate2', 'argostranslate', 'torch', 'sentencepiece', 'bilingual.markdown', 'pysbd',"
+        "heavy = [m for m in ('ctranslate2', 'argostranslate', 'torch', 'sentencepiece', 'bilingual.document.markdown', 'pysbd',"
         " 'polib', 'jinja2', 'sacrebleu', 'ahocorasick', 'yaml') if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -15,8 +15,8 @@ from lxml import html as lxml_html
 from bilingual.cli import app
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.glossary import load_glossary
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
 from bilingual.render.diffing import compare_markdown, compare_po, inline_diff, ops_text, tokens
 from conftest import ROOT, SAMPLE_ISSUE
 

@@ -20,9 +20,9 @@ from typer.testing import CliRunner
 
 from bilingual.cli import app
 from bilingual.engines.pseudo import PseudoEngine
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
-from bilingual.rebuild import rebuild
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
+from bilingual.document.rebuild import rebuild
 
 SHORT_ISSUE = """---
 title: ML News 1

@@ -13,8 +13,8 @@ from bilingual.cli import app
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.errors import InputError
 from bilingual.glossary import load_glossary
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
 from bilingual.render.evaluate import Pair, evaluate, pair_files, terminology
 from conftest import ROOT, SAMPLE_ISSUE
 

@@ -93,7 +93,7 @@ def feed(kind: str, data: bytes) -> None:
             pass
         return
     if kind == "toml":
-        from bilingual.protect import load_config
+        from bilingual.document.protect import load_config
 
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "bilingual.toml"
@@ -114,14 +114,14 @@ def feed(kind: str, data: bytes) -> None:
             parse_pofile(text, "zh.po")
         elif kind == "yaml":
             from bilingual.glossary.load import parse_text
-            from bilingual.markdown import parse
+            from bilingual.document.markdown import parse
 
             parse_text(text, "g.yaml")
             parse("---\n" + text + "\n---\n\nText.\n", "en.md")  # the same YAML as front matter
         elif kind == "markdown":
-            from bilingual.markdown import parse
-            from bilingual.rebuild import rebuild
-            from bilingual.segment import segment
+            from bilingual.document.markdown import parse
+            from bilingual.document.rebuild import rebuild
+            from bilingual.document.segment import segment
 
             doc = parse(text, "en.md")
             segment(doc)

@@ -11,8 +11,8 @@ import pytest
 
 from bilingual.engines.identity import IdentityEngine
 from bilingual.engines.pseudo import PseudoEngine
-from bilingual.markdown import parse, renderer
-from bilingual.pipeline import translate
+from bilingual.document.markdown import parse, renderer
+from bilingual.run.pipeline import translate
 
 
 def pseudo_out(source: str) -> str:
@@ -104,7 +104,7 @@ def test_mdx_translated_text_keeps_less_than_sign_in_mdx_fragments():
 
 
 def _with_config(tmp_path, toml: str):
-    from bilingual.protect import load_config
+    from bilingual.document.protect import load_config
 
     config = tmp_path / "bilingual.toml"
     config.write_text(toml, encoding="utf-8")
@@ -206,5 +206,5 @@ def test_corpus_excerpts(name, kept, words):
 def test_an_almost_table_is_kept_as_written(source):
     """A paragraph GFM nearly read as a table: translated text could make it one."""
     assert pseudo_out(source) == source
-    ledger = __import__("bilingual.ledger", fromlist=["account"]).account(parse(source))
+    ledger = __import__("bilingual.document.ledger", fromlist=["account"]).account(parse(source))
     assert ledger.leaks == () and ledger.totals["engine"] == 0

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bilingual.engines.pseudo import pseudo
-from bilingual.markdown import parse
-from bilingual.placeholders import strip_tokens
-from bilingual.rebuild import rebuild
-from bilingual.segment import segment, unit_texts
+from bilingual.document.markdown import parse
+from bilingual.document.placeholders import strip_tokens
+from bilingual.document.rebuild import rebuild
+from bilingual.document.segment import segment, unit_texts
 
 from structure import gfm, tag_structure
 

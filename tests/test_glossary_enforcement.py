@@ -9,9 +9,9 @@ import pytest
 
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.glossary import load_glossary
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
-from bilingual.placeholders import strip_tokens
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
+from bilingual.document.placeholders import strip_tokens
 from conftest import ROOT, SAMPLE_ISSUE
 
 UNSEEN_GLOSSARY = """\

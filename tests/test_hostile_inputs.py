@@ -88,7 +88,7 @@ def test_a_deeply_nested_protected_pattern_is_one_line(project, runner, depth):
 
 @pytest.mark.parametrize("pattern", ["(a|aa)+$", "(a+)+$", "(x+x+)+y"])
 def test_a_catastrophic_protected_pattern_stops_with_its_line(project, runner, pattern, monkeypatch):
-    import bilingual.protect as protect
+    import bilingual.document.protect as protect
 
     monkeypatch.setattr(protect, "PATTERN_TIMEOUT", 0.2)
     (project / "bilingual.toml").write_text(f"[protect.patterns]\nslow = '{pattern}'\n")
@@ -240,7 +240,7 @@ def _quotes(depth: int) -> str:
 @pytest.mark.parametrize(("make", "depth", "ok"), [(_lists, 250, True), (_lists, 251, False), (_quotes, 250, True), (_quotes, 251, False)])
 def test_nesting_limits_are_the_ones_the_readme_states(make, depth, ok):
     from bilingual.errors import InputError
-    from bilingual.markdown import parse
+    from bilingual.document.markdown import parse
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "Lists may nest 250 levels and block quotes 250 levels" in readme

@@ -13,8 +13,8 @@ import pytest
 from lxml import html as lxml_html
 
 from bilingual.cli import app
-from bilingual.markdown import parse
-from bilingual.rebuild import rebuild
+from bilingual.document.markdown import parse
+from bilingual.document.rebuild import rebuild
 
 INJECTION = '2021 年第 31 周 <img src=x onerror="alert(1)"><script>alert(2)</script>'
 SOURCE = "# Week 31 of 2021\n\nA <b>bold</b> claim about papers.\n"
@@ -104,7 +104,7 @@ def test_glossary_target_with_html_is_escaped(tmp_path):
     from bilingual.engines.pseudo import PseudoEngine
     from bilingual.glossary import Glossary, Term
     from bilingual.run import translate_with_memory, write
-    from bilingual.sources import find_jobs
+    from bilingual.layout import find_jobs
 
     folder = tmp_path / "001"
     folder.mkdir()
@@ -130,7 +130,7 @@ def test_html_written_into_an_edition_by_hand_runs_nowhere(issue, runner, tmp_pa
 
 
 def test_source_html_is_every_raw_html_piece():
-    from bilingual.markdown import source_html
+    from bilingual.document.markdown import source_html
 
     assert source_html("A <b>b</b> c.\n\n<div>\nblock\n</div>\n") == frozenset({"<b>", "</b>", "<div>\nblock\n</div>\n"})
 

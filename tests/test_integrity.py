@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.integrity import repair
+from bilingual.document.integrity import repair
 
 SOURCE = "Read {1}the paper{/1} and {2}."
 

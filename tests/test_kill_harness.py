@@ -41,8 +41,8 @@ def events(counter: list[int], stop_at: int | None, sig: int) -> None:
     """Count the run's events; at event ``stop_at``, send ``sig`` to this very process."""
     import tempfile
 
-    import bilingual.markdown
-    import bilingual.pipeline
+    import bilingual.document.markdown
+    import bilingual.run.pipeline
 
     def counted(real):
         def wrapper(*args, **kwargs):
@@ -55,8 +55,8 @@ def events(counter: list[int], stop_at: int | None, sig: int) -> None:
 
     os.replace, os.fsync = counted(os.replace), counted(os.fsync)
     tempfile.mkstemp = counted(tempfile.mkstemp)
-    bilingual.markdown.parse = counted(bilingual.markdown.parse)
-    bilingual.pipeline._translate_texts = counted(bilingual.pipeline._translate_texts)
+    bilingual.document.markdown.parse = counted(bilingual.document.markdown.parse)
+    bilingual.run.pipeline._translate_texts = counted(bilingual.run.pipeline._translate_texts)
 
 
 def run_in_child(root: Path, stop_at: int | None, sig: int = signal.SIGINT) -> tuple[int, int]:

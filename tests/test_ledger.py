@@ -8,8 +8,8 @@ import json
 import pytest
 
 from bilingual.errors import InputError
-from bilingual.ledger import BUCKETS, account, verbatim_leaks
-from bilingual.markdown import parse
+from bilingual.document.ledger import BUCKETS, account, verbatim_leaks
+from bilingual.document.markdown import parse
 
 from conftest import FIXTURES
 from structure import spec_examples

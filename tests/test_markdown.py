@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.markdown import parse
-from bilingual.rebuild import rebuild
+from bilingual.document.markdown import parse
+from bilingual.document.rebuild import rebuild
 
 DOC = """---
 title: Weekly news

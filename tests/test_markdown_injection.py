@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from bilingual.cli import app
-from bilingual.markdown import parse
-from bilingual.rebuild import escape_text, rebuild
+from bilingual.document.markdown import parse
+from bilingual.document.rebuild import escape_text, rebuild
 from bilingual.render.html import md_parser
 
 SOURCE = "# Week 31 of 2021\n\nA [paper](https://arxiv.org/abs/2103.07351) about crowds.\n\nPlain words here.\n"

@@ -18,7 +18,7 @@ from bilingual.glossary import load_glossary
 from bilingual.glossary.schema import Glossary
 from bilingual.memory.merge import TERMS, recorded_terms
 from bilingual.run import Outcome, translate_with_memory, write
-from bilingual.sources import find_jobs
+from bilingual.layout import find_jobs
 from test_memory_incremental import CountingEngine
 
 SOURCE = """# News

@@ -17,7 +17,7 @@ from bilingual.cli import app
 from bilingual.errors import ModelError
 from bilingual.memory.po import Catalog, read_catalog, render
 from bilingual.run import Outcome, translate_with_memory, write
-from bilingual.sources import find_jobs
+from bilingual.layout import find_jobs
 
 FIRST = "An article reports that the AI tools built for COVID-19 were of little practical use."
 SECOND = "Leakage and poor data quality seem to be the main culprits."
@@ -104,7 +104,7 @@ def test_first_run_sends_every_sentence_once_and_marks_it_fuzzy(issue):
 
 def test_unchanged_document_is_skipped_without_being_parsed(issue, monkeypatch):
     run(issue, langs=("zh", "ja"))
-    monkeypatch.setattr("bilingual.markdown.parse", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr("bilingual.document.markdown.parse", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
     outcome = run(issue, langs=("zh", "ja"))
     assert outcome.skipped == 1 and outcome.writes == ()
 

@@ -10,7 +10,7 @@ import pytest
 from bilingual.cli import app
 from bilingual.memory.po import read_catalog
 from bilingual.memory.status import status
-from bilingual.sources import find_jobs
+from bilingual.layout import find_jobs
 from test_memory_incremental import FIRST, SECOND, SOURCE, CountingEngine, approve, run
 
 APPROVED = {FIRST: "有文章报道称，AI 工具几乎没有实际用处。", SECOND: "数据泄露和数据质量差似乎是罪魁祸首。"}

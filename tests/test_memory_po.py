@@ -18,10 +18,10 @@ from bilingual.memory.merge import fit_newlines, text_fingerprint
 from bilingual.memory.po import Catalog, Entry, header_metadata, parse_catalog, read_catalog, render, revision_date, same_content
 from bilingual.memory.store import po_language
 from bilingual.run import finish, prepare
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
 from bilingual.engines.pseudo import PseudoEngine
-from bilingual.sources import find_jobs
+from bilingual.layout import find_jobs
 
 META = header_metadata(None, "zh", "024/en.md", "bilingual 0.1.0|engine:pseudo:0.1.0|glossary:none", "2024-01-01 00:00+0000")
 ENTRIES = (

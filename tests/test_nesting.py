@@ -8,7 +8,7 @@ import pytest
 
 from bilingual.cli import app
 from bilingual.errors import InputError
-from bilingual.markdown import parse
+from bilingual.document.markdown import parse
 
 TOO_DEEP = 600  # list levels: more than the parser's limit (MAX_NESTING nesting levels, two per list level)
 

@@ -11,9 +11,9 @@ import pytest
 from bilingual.engines.identity import IdentityEngine
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.errors import BilingualError
-from bilingual.ledger import account
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
+from bilingual.document.ledger import account
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
 
 from conftest import ROOT
 

@@ -8,8 +8,8 @@ from markdown_it import MarkdownIt
 
 from bilingual.engines.identity import IdentityEngine
 from bilingual.engines.pseudo import PseudoEngine
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789.,!?'-", min_size=1, max_size=10)
 TEXT = st.lists(WORD, min_size=1, max_size=6).map(" ".join)

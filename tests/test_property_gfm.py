@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from bilingual.engines.identity import IdentityEngine
 from bilingual.engines.pseudo import PseudoEngine
-from bilingual.ledger import account
-from bilingual.markdown import parse, renderer
-from bilingual.pipeline import translate
+from bilingual.document.ledger import account
+from bilingual.document.markdown import parse, renderer
+from bilingual.run.pipeline import translate
 
 WORD = st.sampled_from(["alpha", "Beta", "gamma", "delta's", "model", "data", "run", "it", "A", "x2", "3.5", "e-mail"])
 TEXT = st.lists(WORD, min_size=1, max_size=5).map(" ".join)

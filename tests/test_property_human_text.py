@@ -26,7 +26,7 @@ from bilingual.engines.identity import IdentityEngine
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.glossary.load import load_glossary
 from bilingual.run import translate_archive
-from bilingual.sources import find_jobs
+from bilingual.layout import find_jobs
 
 #: Versions of the source: markup added, a link, a sentence reworded, a paragraph removed.
 SOURCES = (

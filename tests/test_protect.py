@@ -7,9 +7,9 @@ import pytest
 
 from bilingual.cli import app
 from bilingual.errors import InputError
-from bilingual.markdown import parse
-from bilingual.placeholders import strip_tokens
-from bilingual.protect import DEFAULTS, Protection, load_config
+from bilingual.document.markdown import parse
+from bilingual.document.placeholders import strip_tokens
+from bilingual.document.protect import DEFAULTS, Protection, load_config
 
 
 def raws(source: str, protection: Protection | None = None) -> list[str]:
@@ -43,14 +43,14 @@ def test_defaults_protect_template_syntax(source, protected):
     ],
 )
 def test_translated_text_keeps_protected_syntax_outside_its_sentences(source, text):
-    from bilingual.segment import segment
+    from bilingual.document.segment import segment
 
     assert [s.text for s in segment(parse(source))] == [text]
 
 
 def test_a_unit_that_is_only_protected_syntax_has_nothing_to_translate():
-    from bilingual.segment import segment
-    from bilingual.segment import has_words
+    from bilingual.document.segment import segment
+    from bilingual.document.segment import has_words
 
     assert not any(has_words(s.text) for s in segment(parse("[[open-in-colab]]\n\n<FrameworkSwitchCourse {fw} />\n")))
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bilingual.cli import app
-from bilingual.markdown import renderer
+from bilingual.document.markdown import renderer
 
 TAG_RE = re.compile(r"</?[a-z0-9]+")
 LINK_RE = re.compile(r'(?:href|src)="([^"]*)"')

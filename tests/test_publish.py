@@ -13,8 +13,8 @@ from bilingual.cli import app
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.errors import InputError
 from bilingual.glossary import load_glossary
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
 from bilingual.render.html import jinja_env
 from bilingual.render.site import build_site, find_issues
 from conftest import ROOT, SAMPLE_ISSUE

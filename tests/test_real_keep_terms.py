@@ -17,8 +17,8 @@ import pytest
 from bilingual.cli import app
 from bilingual.glossary import load_glossary
 from bilingual.glossary.matcher import JOINERS, is_word
-from bilingual.markdown import parse
-from bilingual.segment import segment
+from bilingual.document.markdown import parse
+from bilingual.document.segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "fixtures" / "real"

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bilingual.cli import app
-from bilingual.integrity import normalize, repair
-from bilingual.markdown import parse
-from bilingual.placeholders import TOKEN_RE, strip_tokens, tokens_in
-from bilingual.rebuild import rebuild
+from bilingual.document.integrity import normalize, repair
+from bilingual.document.markdown import parse
+from bilingual.document.placeholders import TOKEN_RE, strip_tokens, tokens_in
+from bilingual.document.rebuild import rebuild
 
 from structure import tag_structure
 

@@ -15,13 +15,13 @@ from bilingual.engines.identity import IdentityEngine
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.errors import InputError, PoFileError
 from bilingual.glossary import load_glossary
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
-from bilingual.placeholders import strip_tokens
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
+from bilingual.document.placeholders import strip_tokens
 from bilingual.render.aligned import aligned_html, aligned_markdown, build_alignment
 from bilingual.render.inputs import from_edition, from_markdown, from_po, load_issue, split_into
 from bilingual.render.model import Flag
-from bilingual.segment import segment
+from bilingual.document.segment import segment
 from conftest import ROOT, SAMPLE_ISSUE, write_issue
 
 LANGS = ("zh", "ja")
@@ -153,7 +153,7 @@ def test_flags_without_segment_land_on_the_segment_at_their_line(doc, run):
 def test_forbidden_terms_after_restore_show_as_violations(doc, run):
     zh = next(e for e in run.editions if e.lang == "zh")
     sid = segment(doc)[0].id
-    from bilingual.models import Event
+    from bilingual.values import Event
 
     t = zh.translations[sid]
     bad = replace(t, events=(Event("forbidden-after-restore", sid, "'报纸' is forbidden in zh", "paper"),))

@@ -12,9 +12,9 @@ from lxml import html as lxml_html
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.errors import InputError
 from bilingual.glossary import load_glossary
-from bilingual.markdown import parse
-from bilingual.models import Event
-from bilingual.pipeline import translate
+from bilingual.document.markdown import parse
+from bilingual.values import Event
+from bilingual.run.pipeline import translate
 from bilingual.render.diffing import Op
 from bilingual.render.model import Flag
 from bilingual.render.outputs import OutputPaths, write_issue_outputs

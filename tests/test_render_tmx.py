@@ -10,8 +10,8 @@ from lxml import etree
 from bilingual.cli import app
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.glossary import load_glossary
-from bilingual.markdown import parse
-from bilingual.pipeline import translate
+from bilingual.document.markdown import parse
+from bilingual.run.pipeline import translate
 from bilingual.render.aligned import build_alignment
 from bilingual.render.inputs import from_edition
 from bilingual.render.tmx import tmx

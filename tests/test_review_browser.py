@@ -202,7 +202,7 @@ def test_a_changed_source_shows_the_diff_and_the_translation_approved_before(bro
     from bilingual.engines.registry import make_engine
     from bilingual.glossary.load import load_glossary
     from bilingual.run import translate_archive
-    from bilingual.sources import find_jobs
+    from bilingual.layout import find_jobs
     from review_support import GLOSSARY
 
     row = _plain_machine(api)

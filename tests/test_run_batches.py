@@ -11,7 +11,7 @@ import pytest
 
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.run import batches, translate_archive
-from bilingual.sources import find_jobs
+from bilingual.layout import find_jobs
 
 TEXT = "# Issue {n}\n\n" + "".join(f"Sentence {{n}}.{k} says something about models. " for k in range(40)) + "\n"
 
@@ -56,9 +56,9 @@ def test_batched_and_unbatched_runs_write_the_same_files(archive, tmp_path, monk
 
 
 def test_a_batch_is_released_before_the_next_is_parsed(archive, monkeypatch):
-    import bilingual.markdown
+    import bilingual.document.markdown
 
-    real = bilingual.markdown.parse
+    real = bilingual.document.markdown.parse
     alive: list[weakref.ref] = []
     peak = [0]
 
@@ -69,7 +69,7 @@ def test_a_batch_is_released_before_the_next_is_parsed(archive, monkeypatch):
         alive.append(weakref.ref(doc))
         return doc
 
-    monkeypatch.setattr(bilingual.markdown, "parse", parse)
+    monkeypatch.setattr(bilingual.document.markdown, "parse", parse)
     translate_archive(find_jobs([archive]), ["zh"], PseudoEngine(), budget=1)
     # each of the 8 sources is parsed once, and each edition once more when check's findings go into its views
     # (#23); only the batch being translated is alive: at most the two files of notes/ (their editions are

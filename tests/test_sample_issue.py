@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from bilingual.glossary.load import load_glossary
-from bilingual.markdown import parse, renderer
+from bilingual.document.markdown import parse, renderer
 from bilingual.memory.po import read_catalog
 from bilingual.memory.merge import translatable
-from bilingual.placeholders import token_counts
+from bilingual.document.placeholders import token_counts
 from conftest import ROOT, SAMPLE_ISSUE
 
 BIN = Path(sys.executable).parent / "bilingual"

@@ -15,9 +15,9 @@ import pytest
 
 from bilingual.cli import app
 from bilingual.engines.pseudo import pseudo
-from bilingual.markdown import parse
-from bilingual.placeholders import TOKEN_RE
-from bilingual.segment import segment, split_sentences
+from bilingual.document.markdown import parse
+from bilingual.document.placeholders import TOKEN_RE
+from bilingual.document.segment import segment, split_sentences
 
 WORDS = "quick brown lazy model data layer token batch graph noise signal sample".split()
 

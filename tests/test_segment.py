@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bilingual.markdown import parse
-from bilingual.segment import has_words, join, segment, split_sentences
+from bilingual.document.markdown import parse
+from bilingual.document.segment import has_words, join, segment, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_segment_ids_and_lines():
     ],
 )
 def test_join_drops_spaces_between_cjk_sentences(translations, expected):
-    from bilingual.models import Segment
+    from bilingual.values import Segment
 
     segs = [Segment("a", 0, 1, "paragraph", 1, "A."), Segment("b", 0, 2, "paragraph", 1, "B.", before=" ")]
     assert join(segs, translations) == expected

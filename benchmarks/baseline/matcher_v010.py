@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from bilingual.placeholders import TOKEN_RE
+from bilingual.document.placeholders import TOKEN_RE
 from bilingual.glossary.schema import LANGUAGES, Glossary, Term
 
 SOURCE = "en"

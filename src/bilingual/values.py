@@ -84,7 +84,7 @@ class Document:
     raw: str = ""  # the file's exact text when ``source`` differs from it (BOM, CR line ends, NUL)
     origin: tuple[int, ...] | None = None  # for each offset in ``source``, its offset in ``raw``
     #: source ranges kept whole by a named rule: ``(start, end, rule)`` (code, HTML blocks, front
-    #: matter, link reference definitions…), for the coverage ledger (:mod:`bilingual.ledger`)
+    #: matter, link reference definitions…), for the coverage ledger (:mod:`bilingual.document.ledger`)
     kept: tuple[tuple[int, int, str], ...] = ()
 
     @functools.cached_property

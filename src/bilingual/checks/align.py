@@ -1,7 +1,7 @@
 """Aligning a target edition to its source by document structure, not by guessing at meaning.
 
 Both documents are cut into blocks — headings, paragraphs, list items, block quotes, table rows,
-code blocks — numbered exactly as :func:`bilingual.markdown.parse` numbers ``Unit.block``, so each
+code blocks — numbered exactly as :func:`bilingual.document.markdown.parse` numbers ``Unit.block``, so each
 block carries its units. The n-th block of the target is paired with the n-th block of the
 source. Where the two differ, :func:`align` pairs what the block sequences still share —
 ``difflib.SequenceMatcher`` over each block's shape and what a translation must not change,
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..models import Document, Unit
+from ..values import Document, Unit
 from .model import Pair, UnitPair
 from .moves import moved, splits, uncross
 from .links import canonical
@@ -86,7 +86,7 @@ def _block_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    from ..markdown import MAX_NESTING
+    from ..document.markdown import MAX_NESTING
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)  # the units' nesting
     md.disable("inline")  # blocks only: the units already hold the inline analysis

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
-from ..models import Unit
+from ..values import Unit
 from .model import Pair, Violation
 from .registry import RULES, Context, Example, rule, units
 

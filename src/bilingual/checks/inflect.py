@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..glossary.matcher import Match
 from ..glossary.schema import Glossary, Term
-from ..placeholders import TOKEN_RE
+from ..document.placeholders import TOKEN_RE
 
 _VOWELS = "aeiou"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..models import Unit
+from ..values import Unit
 
 if TYPE_CHECKING:
     from .align import Block

@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 
-from ..models import Document, Unit
+from ..values import Document, Unit
 from .model import Finding
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Unit
+from ..values import Unit
 from .model import Pair, UnitPair
 
 _STRING = re.compile(r'^\s*(?:msgstr(?:\[\d+\])?\s+)?"(.*)"\s*$')
@@ -74,8 +74,8 @@ def _pieces(lines: list[str], first: int) -> tuple[tuple[int, int, str], ...]:
 
 def inline_units(text: str, line: int, uid: str) -> tuple[Unit, ...]:
     """``text`` as one paragraph unit, followed by its alt-text and title sub-units."""
-    from ..inline import to_placeholders
-    from ..markdown import parser
+    from ..document.inline import to_placeholders
+    from ..document.markdown import parser
 
     md = parser()
     result = to_placeholders(md, text, {}, autolinks=False)

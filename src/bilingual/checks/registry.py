@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..models import Unit
+from ..values import Unit
 from .model import Finding, Pair, Severity, UnitPair
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class Context:
         """Sentence spans of a source unit's text; pysbd runs only for text with a sentence break."""
         key = ("p", id(unit))
         if key not in self._memo:
-            from ..segment import split_sentences
+            from ..document.segment import split_sentences
 
             text = unit.text
             spans = split_sentences(text) if _BREAK.search(text) else [(len(text) - len(text.lstrip()), len(text.rstrip()))]

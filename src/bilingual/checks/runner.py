@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..models import Document
+from ..values import Document
 from .align import Layout, alignment, layout, target_only, unpaired
 from .consistency import Rendering, aligned_findings, findings, observe
 from .follows import version
@@ -33,7 +33,7 @@ from .termalign import aligned as read_pair
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
-    from ..protect import Protection
+    from ..document.protect import Protection
 
 LANGS = ("zh", "ja")
 #: What checking one file gives: the pair rules' violations, the glossary renderings, the aligned unit pairs.
@@ -186,7 +186,7 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        from ..protect import active
+        from ..document.protect import active
 
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_share,
@@ -252,7 +252,7 @@ def _share(glossary: Glossary | None, protection: Protection | None = None, link
     _shared["glossary"] = glossary
     _shared["link_map"] = link_map
     if protection is not None:
-        from ..protect import activate
+        from ..document.protect import activate
 
         activate(protection)
 
@@ -277,7 +277,7 @@ def _check_group(group: tuple[Target, ...]) -> dict[Target, _Found]:
 
 
 def _parse(text: str, path: str) -> Document:
-    from ..markdown import parse
+    from ..document.markdown import parse
 
     return parse(text, path)
 

@@ -16,7 +16,7 @@ from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..models import Unit
+from ..values import Unit
 from .codeblocks import code_lines
 from .links import anchor, relation
 from .model import Finding, Pair

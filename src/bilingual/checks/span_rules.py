@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..models import Unit
+from ..values import Unit
 from .model import Finding, Pair
 from .registry import Context, Example, rule, sourced
 from .spans import plain

@@ -1,6 +1,6 @@
 """What the rules read inside one unit: link destinations, code spans, numbers, broken markup.
 
-Every function takes a :class:`~bilingual.models.Unit` (or its placeholder text) and returns
+Every function takes a :class:`~bilingual.values.Unit` (or its placeholder text) and returns
 what it found with an offset, so a rule can place the finding exactly. Offsets into ``text``
 (placeholder form) become offsets into ``content`` (the file's bytes) with :func:`content_offset`.
 """
@@ -11,8 +11,8 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from ..models import Unit
-from ..placeholders import TOKEN_RE
+from ..values import Unit
+from ..document.placeholders import TOKEN_RE
 
 #: Placeholder kinds whose bytes are never read as prose (URLs, code, HTML, escapes).
 OPAQUE = frozenset({"code", "autolink", "url", "html", "image", "literal", "escape", "entity", "link"})

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..glossary.schema import Term
-from ..models import Unit
+from ..values import Unit
 from .model import Finding, Pair
 from .registry import Context, Example, rule, sourced, units
 from .spans import code_spans, content_offset, plain

@@ -30,8 +30,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..models import Unit
-from ..placeholders import TOKEN_RE
+from ..values import Unit
+from ..document.placeholders import TOKEN_RE
 
 #: A term is considered when it occurs in this many aligned pairs (of one language) or more.
 MIN_SEGMENTS = 6

@@ -35,7 +35,7 @@ def root(
     """bilingual: an offline EN → ZH/JA newsletter toolkit."""
     from pathlib import Path
 
-    from ..protect import activate, deactivate, find_config, load_config
+    from ..document.protect import activate, deactivate, find_config, load_config
     from .common import domain_errors
 
     config = find_config(Path.cwd())

@@ -30,16 +30,16 @@ def domain_errors() -> Iterator[None]:
 
 
 def languages(value: str, option: str = "--to") -> list[str]:
-    """A comma-separated language option, checked by :func:`bilingual.langs.target_languages` (one line, exit 2)."""
-    from ..langs import target_languages
+    """A comma-separated language option, checked by :func:`bilingual.languages.target_languages` (one line, exit 2)."""
+    from ..languages import target_languages
 
     with domain_errors():
         return target_languages(value, option)
 
 
 def language(value: str | None, option: str = "--lang") -> str | None:
-    """A one-language option, checked by :func:`bilingual.langs.target_language` (one line, exit 2)."""
-    from ..langs import target_language
+    """A one-language option, checked by :func:`bilingual.languages.target_language` (one line, exit 2)."""
+    from ..languages import target_language
 
     if value is None:
         return None

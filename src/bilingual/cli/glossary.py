@@ -33,7 +33,7 @@ FormatOpt = Annotated[Format, typer.Option("--format", help="Interchange format:
 
 def _check_lang(lang: str | None, required: bool) -> str | None:
     from ..errors import BilingualError
-    from ..langs import target_language
+    from ..languages import target_language
 
     if lang is None:
         if required:

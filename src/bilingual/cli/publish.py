@@ -65,7 +65,7 @@ def align_command(
         from ..render.aligned import build_alignment
         from ..render.inputs import as_flags, load_issue
         from ..render.outputs import OutputPaths, aligned_files, write_files
-        from ..sources import find_jobs
+        from ..layout import find_jobs
 
         jobs = find_jobs(paths)
         if tmx_path is not None and len(jobs) > 1:
@@ -107,7 +107,7 @@ def diff_command(
     """Compare two versions segment by segment. Exit 0 if identical, 1 if they differ, 2 on bad input."""
     with domain_errors():
         from ..errors import InputError
-        from ..markdown import parse
+        from ..document.markdown import parse
         from ..render import diffing
         from ..render.inputs import english_beside
         from ..storage import read_text

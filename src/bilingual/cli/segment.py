@@ -25,8 +25,8 @@ def segment_command(
 ) -> None:
     """List the translatable units and sentences of FILE with id, kind, line and text."""
     with domain_errors():
-        from ..markdown import parse
-        from ..segment import has_words, segment
+        from ..document.markdown import parse
+        from ..document.segment import has_words, segment
         from ..storage import read_text
 
         doc = parse(read_text(file), str(file))

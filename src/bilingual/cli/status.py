@@ -31,7 +31,7 @@ def status_command(
 
         output_folder(out, "the folder translate --out wrote into")
         from ..memory.status import status, to_json, to_table
-        from ..sources import find_jobs
+        from ..layout import find_jobs
 
         default = Path("issues") if Path("issues").is_dir() else Path(".")
         rows = status(find_jobs(paths or [default]), langs, out)

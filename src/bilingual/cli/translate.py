@@ -37,7 +37,7 @@ def translate_command(
     with domain_errors(), terminate_as_interrupt():
         from ..engines.registry import make_engine
         from ..run import translate_archive
-        from ..sources import find_jobs
+        from ..layout import find_jobs
         from .validate import unapproved_lines
 
         jobs = find_jobs(paths)

@@ -1,7 +1,7 @@
 """Option values checked before a command does anything: output paths; what --approved-only left.
 
 Each check raises a one-line :class:`bilingual.errors.BilingualError`; the command's
-``domain_errors()`` prints it and exits 2. (Language options: :mod:`bilingual.langs`.)
+``domain_errors()`` prints it and exits 2. (Language options: :mod:`bilingual.languages`.)
 """
 
 from __future__ import annotations

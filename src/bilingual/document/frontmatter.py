@@ -1,7 +1,7 @@
 """Front matter and other plain-text values → units: the YAML values a project translates.
 
 Which values: dotted key paths and glob patterns (``title``, ``*.description``; the active
-:class:`~bilingual.protect.Protection`'s ``front_matter``, set by ``[translate] front-matter`` in
+:class:`~bilingual.document.protect.Protection`'s ``front_matter``, set by ``[translate] front-matter`` in
 ``bilingual.toml``). Plain, quoted, multi-line and block scalars (``description: >``) at any depth
 of mappings and lists become units located in the source; a value is plain text, so only
 placeholder-like text and URLs in it are protected (:func:`plain_text`).
@@ -13,7 +13,7 @@ import bisect
 from typing import TYPE_CHECKING, Any
 
 from .inline import InlineResult
-from .models import Placeholder, Region
+from ..values import Placeholder, Region
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -23,13 +23,13 @@ if TYPE_CHECKING:
 
 def front_matter_units(builder: _Builder, tok: Token) -> None:
     """Translate the string values of the front-matter keys the project names (dotted paths and
-    glob patterns, :data:`bilingual.protect.FRONT_MATTER`): plain, quoted, multi-line and block
+    glob patterns, :data:`bilingual.document.protect.FRONT_MATTER`): plain, quoted, multi-line and block
     scalars, at any depth of mappings and lists."""
     from fnmatch import fnmatchcase
 
     import yaml
 
-    from .safe_yaml import compose, front_matter
+    from ..safe_yaml import compose, front_matter
 
     data = front_matter(tok.content, builder.path, (tok.map[0] if tok.map else 0) + 2)  # bounded; bad YAML is file:line
     if not isinstance(data, dict):

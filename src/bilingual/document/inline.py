@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .models import Placeholder, Role
+from ..values import Placeholder, Role
 from .placeholders import TOKEN_RE
 
 if TYPE_CHECKING:

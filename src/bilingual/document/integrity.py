@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .models import Event
+from ..values import Event
 from .placeholders import TOKEN_RE, tokens_in
 
 _MANGLED = re.compile(r"[{｛]\s*(/?)\s*(\d{1,4})\s*[}｝]")

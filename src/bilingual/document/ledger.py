@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .models import Document, Unit
+from ..values import Document, Unit
 from .segment import has_words
 
 BUCKETS = ("engine", "kept", "copied", "refused", "untranslated")

@@ -15,9 +15,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
+from ..errors import InputError
 from .inline import InlineResult, install_span_recorder, to_placeholders
-from .models import Document, Region, Unit
+from ..values import Document, Region, Unit
 from .protect import Protection, active
 
 if TYPE_CHECKING:
@@ -310,7 +310,7 @@ class _Builder:
 def parse(source: str, path: str = "<string>", protection: Protection | None = None) -> Document:
     """Parse Markdown ``source`` into a :class:`Document` of translatable units.
 
-    ``protection`` (default: the active one, see :mod:`bilingual.protect`) names the template
+    ``protection`` (default: the active one, see :mod:`bilingual.document.protect`) names the template
     syntax that is never translated. Raises :class:`InputError` naming ``path:line`` when blocks
     nest deeper than :data:`MAX_NESTING`, rather than leaving the rest of the file untranslated.
     """

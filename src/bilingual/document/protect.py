@@ -4,7 +4,7 @@ CommonMark sees ``<FrameworkSwitchCourse {fw} />``, ``{#if fw === 'pt'}``, ``{% 
 ``{{< figure >}}`` or ``[[open-in-colab]]`` as words. A protected pattern is a named regular
 expression (an "inline code", as CAT tools say); every match in a unit's inline content becomes
 an atomic placeholder holding its exact source bytes, so it reaches no engine and comes back
-unchanged. The Markdown layer applies them (:func:`bilingual.markdown.parse`), so ``translate``,
+unchanged. The Markdown layer applies them (:func:`bilingual.document.markdown.parse`), so ``translate``,
 ``check``, ``segment`` and the views all see the same units.
 
 The project's ``bilingual.toml`` (in the folder a command runs from) switches the built-in
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from ..errors import InputError
 
 CONFIG_NAME = "bilingual.toml"
 
@@ -120,7 +120,7 @@ class Protection:
     """The protected patterns in force, in the order they are tried."""
 
     patterns: tuple[Pattern, ...] = DEFAULTS
-    #: attributes whose values are prose (``[translate] attributes``); see :data:`bilingual.inline.ATTRIBUTES`
+    #: attributes whose values are prose (``[translate] attributes``); see :data:`bilingual.document.inline.ATTRIBUTES`
     attributes: tuple[str, ...] = ("alt", "title", "caption", "text", "label", "placeholder", "aria-label")
     #: front-matter values that are prose: dotted key paths, glob patterns (``[translate] front-matter``)
     front_matter: tuple[str, ...] = ("title", "subtitle", "description", "summary", "excerpt", "abstract", "lead",
@@ -172,7 +172,7 @@ def load_config(path: Path) -> Protection:
     """
     import tomllib
 
-    from .storage import read_text
+    from ..storage import read_text
 
     text = read_text(path, expected="a TOML file")
     try:

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 
-from .models import Document, Region, Unit
+from ..values import Document, Region, Unit
 from .placeholders import split_tokens
 
 #: A ``<`` that could open HTML (a tag, a closing tag, a comment, a declaration or a processing
@@ -159,7 +159,7 @@ def _yaml_plain(value: str) -> str:
     """``value`` as a plain YAML scalar when that reads back the same, else double-quoted."""
     import yaml
 
-    from .safe_yaml import load
+    from ..safe_yaml import load
 
     try:  # a translation such as 2021-02-30 or 1e999 is not plain (it would read back as something else)
         plain = load(value) == value and not value.startswith((" ", "'", '"'))

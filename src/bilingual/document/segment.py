@@ -13,7 +13,7 @@ import unicodedata
 import weakref
 from collections.abc import Mapping, Sequence
 
-from .models import Document, Segment, Unit
+from ..values import Document, Segment, Unit
 from .placeholders import TOKEN_RE, strip_tokens
 
 _CJK_END = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]$")

@@ -38,7 +38,7 @@ def has_markup(text: str) -> bool:
         return True
     if not text.strip():
         return False
-    from ..markdown import renderer
+    from ..document.markdown import renderer
 
     tokens = renderer().parse(text)
     if not tokens or any(t.type not in _PLAIN_TOKENS for t in tokens):

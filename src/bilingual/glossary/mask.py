@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..errors import ModelError
-from ..models import Event
-from ..placeholders import TOKEN_RE, max_key, token, token_counts
+from ..values import Event
+from ..document.placeholders import TOKEN_RE, max_key, token, token_counts
 from .matcher import Match, Matcher, TargetMatch
 from .schema import Glossary, Term
 from .spacing import space_left, space_right

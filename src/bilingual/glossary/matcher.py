@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..placeholders import TOKEN_RE
+from ..document.placeholders import TOKEN_RE
 from .schema import LANGUAGES, Glossary, Term
 
 SOURCE = "en"

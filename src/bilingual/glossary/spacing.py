@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..placeholders import TOKEN_RE
+from ..document.placeholders import TOKEN_RE
 from .matcher import is_cjk, is_word
 
 

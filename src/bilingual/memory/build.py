@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..models import Document, Signature, Translation
-from ..sources import Job
+from ..values import Document, Signature, Translation
+from ..layout import Job
 from .merge import EDITED, FROM, MACHINE, TERMS, Plan, new_entry, obsolete_entry, reused_entry
 from .po import LANGUAGE_NAMES, Catalog, Entry, header_metadata
 

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from ..models import Document, Segment
+from ..values import Document, Segment
 from .po import FUZZY, Catalog, Entry
 
 if TYPE_CHECKING:
@@ -359,6 +359,6 @@ def fit_newlines(msgid: str, msgstr: str) -> str:
 
 def translatable(document: Document) -> list[Segment]:
     """The segments of ``document`` that have words: the ones a PO file holds."""
-    from ..segment import has_words, segment
+    from ..document.segment import has_words, segment
 
     return [s for s in segment(document) if has_words(s.text)]

@@ -23,7 +23,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from ..sources import Job
+from ..layout import Job
 
 CACHE_ENV = "BILINGUAL_CACHE_DIR"
 _PACKAGES = ("polib", "pysbd", "markdown-it-py", "mdit-py-plugins")
@@ -60,7 +60,7 @@ def run_key(glossary_hash: str, engine: str, options: Sequence[str] = ()) -> str
     patterns in force, the engine and model for each language (``engine``: their signatures),
     ``options`` (--memory paths, --no-align), and bilingual's code and version."""
     from .. import __version__
-    from ..protect import active
+    from ..document.protect import active
 
     patterns = [(p.name, p.regex) for p in active().patterns]
     parts = [__version__, code_fingerprint(), glossary_hash, engine, json.dumps(patterns), *options]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..sources import Job
+from ..layout import Job
 from .store import CatalogCache
 
 COLUMNS = ("total", "approved", "machine", "untranslated", "obsolete")
@@ -40,7 +40,7 @@ class StatusRow:
 
 def status(jobs: Sequence[Job], langs: Sequence[str], out: Path | None = None) -> list[StatusRow]:
     """A row per job and language, in job order. Raises :class:`PoFileError` for a broken PO file."""
-    from ..markdown import parse
+    from ..document.markdown import parse
     from ..storage import read_text
     from .merge import plan_document
     from .merge import translatable

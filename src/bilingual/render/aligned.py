@@ -16,10 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..models import Document, Segment, Unit
-from ..placeholders import split_tokens
-from ..rebuild import rebuild, render_unit
-from ..segment import join, segment
+from ..values import Document, Segment, Unit
+from ..document.placeholders import split_tokens
+from ..document.rebuild import rebuild, render_unit
+from ..document.segment import join, segment
 from .blocks import Verbatim, table_at, verbatim_blocks
 from .inputs import Version, flags_by_segment
 from .model import LANG_NAMES, Alignment, Block, Cell, Flag, Piece, Row, Status

@@ -1,6 +1,6 @@
 """The parts of a Markdown document the aligned edition shows besides its translatable units.
 
-Translatable units (headings, paragraphs, cells…) come from :mod:`bilingual.markdown`. What
+Translatable units (headings, paragraphs, cells…) come from :mod:`bilingual.document.markdown`. What
 has none (fenced and indented code, thematic breaks, HTML blocks) is still part of the issue,
 and a table is shown whole, so this module finds both in the source: :func:`verbatim_blocks`
 (each rebuilt as a stand-alone Markdown block, whatever container it sat in) and
@@ -28,7 +28,7 @@ class Verbatim:
 
 @functools.lru_cache(maxsize=2)
 def _tokens(source: str) -> tuple:
-    from ..markdown import renderer
+    from ..document.markdown import renderer
 
     return tuple(renderer().parse(source))
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ..models import Document
+from ..values import Document
 
 OpKind = Literal["equal", "insert", "delete"]
 ChangeKind = Literal["changed", "added", "removed"]
@@ -187,7 +187,7 @@ def compare_markdown(old: Document, new: Document, source: Document | None = Non
 
 def _added_units(new: Document, mapped: Iterable[int]) -> list[Change]:
     """Units of ``new`` that no unit of the base lines up with."""
-    from ..rebuild import render_unit
+    from ..document.rebuild import render_unit
 
     taken = set(mapped)
     return [

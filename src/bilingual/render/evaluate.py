@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..placeholders import strip_tokens
+from ..document.placeholders import strip_tokens
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
-    from ..models import Document
+    from ..values import Document
 
 TOKENIZERS = {"zh": "zh", "ja": "ja-mecab"}
 SHOW_MISSED = 10  # missed terms listed in the text output
@@ -168,7 +168,7 @@ def _version(path: Path, doc: Document, lang: str):
 
 
 def _pair_through(source: Path, hypothesis: Path, reference: Path, lang: str) -> list[Pair]:
-    from ..markdown import parse
+    from ..document.markdown import parse
     from ..storage import read_text
     from .aligned import build_alignment
 
@@ -185,7 +185,7 @@ def _pair_through(source: Path, hypothesis: Path, reference: Path, lang: str) ->
 
 
 def _pair_editions(hypothesis: Path, reference: Path, lang: str) -> list[Pair]:
-    from ..markdown import parse
+    from ..document.markdown import parse
     from ..storage import read_text
     from .aligned import build_alignment
 

@@ -44,23 +44,23 @@ def jinja_env() -> jinja2.Environment:
 
 def md_parser():
     """The CommonMark + tables renderer every page uses (one per process: see markdown.renderer)."""
-    from ..markdown import renderer
+    from ..document.markdown import renderer
 
     return renderer()
 
 
 def markdown_html(markdown: str, allowed: frozenset[str] | None = None) -> str:
     """Block Markdown (GFM + front matter) as HTML. With ``allowed`` (a source's raw HTML, from
-    :func:`bilingual.markdown.source_html`), any other raw HTML is shown as text, never run."""
-    from ..markdown import SOURCE_HTML
+    :func:`bilingual.document.markdown.source_html`), any other raw HTML is shown as text, never run."""
+    from ..document.markdown import SOURCE_HTML
 
     return md_parser().render(markdown, {SOURCE_HTML: allowed} if allowed is not None else None)
 
 
 def source_block_html(markdown: str) -> tuple[str, frozenset[str]]:
     """An English block as HTML, and its raw HTML (what its translations may keep: see
-    :func:`bilingual.markdown.source_html`), from one parse of it."""
-    from ..markdown import normalize, raw_html, source_html
+    :func:`bilingual.document.markdown.source_html`), from one parse of it."""
+    from ..document.markdown import normalize, raw_html, source_html
 
     if normalize(markdown)[0] != markdown:  # a BOM or CR: the page and the scan read other texts
         return markdown_html(markdown), source_html(markdown)
@@ -71,7 +71,7 @@ def source_block_html(markdown: str) -> tuple[str, frozenset[str]]:
 
 def inline_html(markdown: str, allowed: frozenset[str] | None = None) -> str:
     """Inline Markdown (a table cell, a title) as HTML; ``allowed`` as for :func:`markdown_html`."""
-    from ..markdown import SOURCE_HTML
+    from ..document.markdown import SOURCE_HTML
 
     return md_parser().renderInline(markdown, {SOURCE_HTML: allowed} if allowed is not None else None)
 

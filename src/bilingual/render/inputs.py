@@ -2,7 +2,7 @@
 
 A :class:`Version` comes from one of three places, best first:
 
-* a run's :class:`~bilingual.pipeline.Edition` (placeholder text per segment, origin per segment);
+* a run's :class:`~bilingual.run.pipeline.Edition` (placeholder text per segment, origin per segment);
 * a PO file (``msgctxt`` = segment id, ``msgstr`` = translation, fuzzy = machine);
 * an edition's Markdown (``zh.md``), aligned to ``en.md`` by structure: unit by unit, then
   sentence by sentence where the unit splits into as many sentences as the English one, else
@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, PoFileError
-from ..models import Document, Segment, Unit
-from ..placeholders import TOKEN_RE, tokens_in
-from ..segment import has_words, segment, sentence_text, split_sentences, unit_texts
+from ..values import Document, Segment, Unit
+from ..document.placeholders import TOKEN_RE, tokens_in
+from ..document.segment import has_words, segment, sentence_text, split_sentences, unit_texts
 from .model import Flag, Status
 
 if TYPE_CHECKING:
-    from ..pipeline import Edition
+    from ..run.pipeline import Edition
 
 #: A run's translation origins as statuses: only approved text is trusted.
 ORIGIN_STATUS: dict[str, Status] = {
@@ -130,7 +130,7 @@ def _active(po: Any) -> dict[str, tuple[Any, int]]:
 
 def from_markdown(text: str, path: str, doc: Document, lang: str, segments: Sequence[Segment] | None = None) -> Version:
     """An edition's Markdown, aligned to ``doc`` by structure; raises when it does not follow it."""
-    from ..markdown import parse
+    from ..document.markdown import parse
 
     segments = list(segments) if segments is not None else segment(doc)
     edition = parse(text, path)
@@ -162,7 +162,7 @@ def from_markdown(text: str, path: str, doc: Document, lang: str, segments: Sequ
 
 def as_translated(unit: Unit, source: Unit) -> Unit:
     """An edition's ``unit`` with the escapes and entities its source lacks read back as the
-    characters they stand for: the ones :func:`bilingual.rebuild.escape_text` wrote to keep
+    characters they stand for: the ones :func:`bilingual.document.rebuild.escape_text` wrote to keep
     translated text from becoming markup (``\\]``, ``\\*``, ``&lt;``). The rest keep their order
     and are numbered again, as the source numbers its own."""
     import html
@@ -347,7 +347,7 @@ def english_beside(path: Path) -> Path | None:
 
 def load_issue(source: Path, langs: Sequence[str], po: Mapping[str, Path], editions: Mapping[str, Path]) -> tuple[Document, list[Version]]:
     """Read ``en.md`` and, per language, its PO file if it exists, else its edition."""
-    from ..markdown import parse
+    from ..document.markdown import parse
     from ..storage import read_text
 
     doc = parse(read_text(source), str(source))

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..models import Placeholder
-from ..placeholders import split_tokens
+from ..values import Placeholder
+from ..document.placeholders import split_tokens
 from .diffing import Op
 
 _PAIRED = {"em": "em", "strong": "strong", "s": "s"}

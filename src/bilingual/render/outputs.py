@@ -20,7 +20,7 @@ from .model import Alignment, Status
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
-    from ..pipeline import Edition
+    from ..run.pipeline import Edition
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import Event, Placeholder
+from ..values import Event, Placeholder
 from .diffing import Op, inline_diff, md_escape, ops_markdown
 from .inputs import ORIGIN_STATUS, as_flags, flags_by_segment
 from .model import LANG_NAMES, Flag, Status
 
 if TYPE_CHECKING:
-    from ..ledger import Ledger
-    from ..pipeline import Edition
+    from ..document.ledger import Ledger
+    from ..run.pipeline import Edition
 
 ORIGINS = ("approved", "memory", "cross-issue", "engine", "source")
 ORIGIN_LABELS = {
@@ -77,7 +77,7 @@ class Report:
     langs: tuple[str, ...]
     signatures: Mapping[str, str]
     segments: tuple[SegmentReport, ...]
-    ledger: Ledger | None = None  # where every character of the source went (bilingual.ledger)
+    ledger: Ledger | None = None  # where every character of the source went (bilingual.document.ledger)
 
     def for_lang(self, lang: str) -> list[SegmentReport]:
         return [s for s in self.segments if s.lang == lang]
@@ -131,7 +131,7 @@ def build_report(
             markup = edition.document.units[seg.unit].placeholders
             segments.append(SegmentReport(seg.id, lang, seg.line, t.origin, status, stages, t.events, own, seg.text, markup))
     name = name or (_issue_name(editions[0].document.path) if editions else "")
-    from ..ledger import account
+    from ..document.ledger import account
 
     ledger = account(editions[0].document) if editions else None
     return Report(name, tuple(langs), signatures, tuple(segments), ledger)
@@ -223,7 +223,7 @@ def ledger_markdown(ledger: Ledger | None) -> list[str]:
     """The coverage ledger's section of ``report.md``: characters per bucket, refused lines, leaks."""
     if ledger is None:
         return []
-    from ..ledger import BUCKETS
+    from ..document.ledger import BUCKETS
 
     out = ["", "### Coverage of the source", "", "| bucket | characters |", "|---|---:|"]
     out += [f"| {bucket} | {ledger.totals[bucket]} |" for bucket in BUCKETS]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..models import Document, Segment
+    from ..values import Document, Segment
     from .inputs import Version
 
 OPEN, CLOSE = "\u2e4e", "\u2e4f"  # PUNCTUS ELEVATUS MARK, CORNISH VERSE DIVIDER: Po, so Markdown reads them as punctuation
@@ -58,8 +58,8 @@ def marked_html(
     """The page HTML of ``edition`` with ``version``'s unreviewed sentences in spans; ``None`` when
     the PO file does not build ``edition`` (a hand-edited or older edition) or the marks would
     change the page."""
-    from ..rebuild import rebuild
-    from ..segment import unit_texts
+    from ..document.rebuild import rebuild
+    from ..document.segment import unit_texts
     from .html import markdown_html
 
     if OPEN in doc.source or CLOSE in doc.source or OPEN in edition or CLOSE in edition:

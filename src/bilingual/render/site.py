@@ -121,7 +121,7 @@ def build(
     from .assets import issue_assets
     from .feed import atom_feed, feed_name
     from .html import jinja_env, markdown_html, source_block_html
-    from ..segment import segment
+    from ..document.segment import segment
     from .inputs import load_issue
     from .messages import messages
     from .review import marked_html, notice, review_of
@@ -234,7 +234,7 @@ def _front_matter(text: str) -> dict[str, object]:
 
 
 def _first_heading(text: str) -> str:
-    from ..markdown import parse
+    from ..document.markdown import parse
 
     heading = next((u for u in parse(text).units if u.kind == "heading"), None)
     return heading.content if heading else ""

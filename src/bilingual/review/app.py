@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from starlette.requests import Request
 
     from ..glossary.schema import Glossary
-    from ..sources import Job
+    from ..layout import Job
     from .rebuild import Rebuilder
 
 STATIC = Path(__file__).parent / "static"
@@ -67,7 +67,7 @@ class Workspace:
         return list(self._parsed(job)[1])
 
     def _parsed(self, job: Job) -> tuple[Any, tuple[Any, ...]]:
-        from ..markdown import parse
+        from ..document.markdown import parse
         from ..memory.merge import translatable
         from ..storage import read_text, version_of
 

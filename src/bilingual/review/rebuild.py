@@ -23,7 +23,7 @@ from ..errors import BilingualError, ModelError
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
-    from ..sources import Job
+    from ..layout import Job
 
 #: Seconds without a save before an issue is rebuilt, and the longest a save waits for its rebuild.
 QUIET = 0.4

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import ConcurrentEditError
 from ..memory.merge import MACHINE, TERMS, fit_newlines
 from ..memory.po import FUZZY, Catalog, Entry, read_catalog, render
-from ..placeholders import token_counts
+from ..document.placeholders import token_counts
 from .segments import SUGGESTION, entry_for, etag
 
 #: A ``<`` that could open HTML: translated text never carries markup (it comes from placeholders).

@@ -21,7 +21,7 @@ from ..memory.po import Catalog, Entry
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
-    from ..models import Document, Segment
+    from ..values import Document, Segment
 
 #: A translator comment the review screen writes when a person replaces a machine translation,
 #: so the machine's suggestion stays beside the human text.

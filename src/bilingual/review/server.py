@@ -41,7 +41,7 @@ class ReviewServer:
         host: str = LOOPBACK, port: int = 0, token: str | None = None,
     ) -> None:
         from ..errors import InputError
-        from ..sources import find_jobs
+        from ..layout import find_jobs
         from .app import Workspace, create_app, issue_names
         from .rebuild import Rebuilder
 

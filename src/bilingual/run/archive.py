@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..memory.stamp import run_key
 from ..memory.store import ApprovedStore
-from ..sources import Job
+from ..layout import Job
 from ..folderlock import locked
 from .outcome import Report, complete
 from .plan import Prepared, Unapproved, engine_key, load_documents, prepare
@@ -145,7 +145,7 @@ def check_out_folder(jobs: Sequence[Job], out: Path | None) -> None:
 
 def no_text_warnings(prepared: Prepared) -> list[str]:
     """A warning for each source with nothing to translate (empty, only front matter or code)."""
-    from ..segment import has_words
+    from ..document.segment import has_words
 
     return [f"{path}: has no translatable text; its editions are copies of it"
             for path, segs in prepared.segments.items() if not any(has_words(s.text) for s in segs)]

@@ -28,9 +28,9 @@ from ..errors import BilingualError
 from ..memory.build import Target
 from ..memory.merge import EDITED
 from ..memory.po import Entry
-from ..models import Document, Segment
-from ..placeholders import tokens_in
-from ..segment import has_words
+from ..values import Document, Segment
+from ..document.placeholders import tokens_in
+from ..document.segment import has_words
 from ..storage import ABSENT, UNREADABLE
 
 if TYPE_CHECKING:

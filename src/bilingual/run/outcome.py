@@ -19,8 +19,8 @@ from ..glossary.matcher import SentenceTerms
 from ..memory.build import GlossaryNotes, Target, build_catalog
 from ..memory.po import render, revision_date, same_content
 from ..memory.stamp import stamp
-from ..models import Document, Signature
-from ..sources import Job
+from ..values import Document, Signature
+from ..layout import Job
 from ..storage import version_of
 from .edits import EDITION_HEADER, header_value, recorded
 from .plan import Prepared, Unapproved, load_documents, prepare, require_engine, stamp_key
@@ -28,7 +28,7 @@ from .plan import Prepared, Unapproved, load_documents, prepare, require_engine,
 if TYPE_CHECKING:
     from ..engines.base import Engine
     from ..glossary.schema import Glossary
-    from ..pipeline import Edition, Run
+    from .pipeline import Edition, Run
     from ..render.outputs import OutputPaths
 
 
@@ -124,7 +124,7 @@ def complete(
     With ``views``, each document also gets its diff report, and with ``align`` its aligned
     edition (aligned.md, aligned.html, NNN.tmx), built from the same run.
     """
-    from ..pipeline import translate
+    from .pipeline import translate
 
     if not prepared.approved_only:
         require_engine(prepared, engine)
@@ -133,7 +133,7 @@ def complete(
     outcome = finish(prepared, run, terms)
     if not views or prepared.approved_only:
         return outcome
-    from ..ledger import account
+    from ..document.ledger import account
 
     # The coverage ledger of every document: prose that no rule translates or keeps is reported.
     warnings: list[str] = [str(leak) for doc in documents for leak in account(doc).leaks]

@@ -12,14 +12,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .engines.base import Engine, engine_notes
-from .integrity import repair
-from .models import Document, Event, Segment, Signature, Translation
-from .rebuild import rebuild
-from .segment import has_words, segment, unit_texts
+from ..engines.base import Engine, engine_notes
+from ..document.integrity import repair
+from ..values import Document, Event, Segment, Signature, Translation
+from ..document.rebuild import rebuild
+from ..document.segment import has_words, segment, unit_texts
 
 if TYPE_CHECKING:
-    from .glossary.schema import Glossary
+    from ..glossary.schema import Glossary
 
 Progress = Callable[[int], None]
 CHUNK = 256  # sentences per engine call: large enough to batch well, small enough to report progress
@@ -143,7 +143,7 @@ def _translate_texts(
     for start in range(0, len(texts), CHUNK):
         chunk = texts[start : start + CHUNK]
         if glossary is not None and matcher is not None:
-            from .glossary.mask import enforce
+            from ..glossary.mask import enforce
 
             for res in enforce(chunk, engine, source, target, glossary, matcher):
                 results.append(_Result(res.text, res.raw, res.masked, tuple(res.events)))

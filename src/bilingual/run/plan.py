@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BilingualError, InputError, ModelError
-from ..integrity import repair
-from ..models import Document, Segment, Translation
-from ..segment import has_words, segment
-from ..sources import Job
+from ..document.integrity import repair
+from ..values import Document, Segment, Translation
+from ..document.segment import has_words, segment
+from ..layout import Job
 from ..memory.build import Target
 from ..memory.merge import Plan, Terms, plan_document, violation_warnings
 from ..glossary.matcher import SentenceTerms
@@ -245,7 +245,7 @@ def load_documents(
 ) -> tuple[list[Job], list[Document]]:
     """Parse the sources a run must look at: all of them, less those whose stamps (under the run's
     ``key``, see :func:`stamp_key`) say nothing changed."""
-    from ..markdown import parse
+    from ..document.markdown import parse
     from ..storage import read_text
 
     skip = set() if approved_only else unchanged(jobs, langs, out, stamp_key(key, glossary))
