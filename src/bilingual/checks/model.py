@@ -3,17 +3,56 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from ..values import Unit
-
-if TYPE_CHECKING:
-    from .align import Block
+from .spans import plain
 
 Severity = Literal["error", "warning", "info"]
 
 #: Severities in increasing order of weight: ``--fail-on warning`` fails on warnings and errors.
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+_NAMES = {"fence": "code block", "code_block": "code block", "html_block": "HTML block", "hr": "thematic break",
+          "front-matter": "front matter", "row": "table row"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a document: its kind, where it sits, and the translatable units in it."""
+
+    ordinal: int  # the ``Unit.block`` of its units
+    kind: str  # heading, paragraph, row, fence, code_block, html_block, hr, front-matter
+    line: int  # 1-based first line
+    containers: tuple[str, ...] = ()  # outermost first: ("blockquote",), ("list", "list"), ("table",)
+    level: int = 0  # heading level
+    code: str = ""  # the literal text of a code or HTML block
+    info: str = ""  # a fence's info string
+    cells: tuple[int, ...] = ()  # for rows: the columns of its non-empty cells
+    width: int = 0  # for rows: the number of cells
+    units: tuple[Unit, ...] = ()  # top-level units, in order
+    wrapped: bool = False  # inside a container that template syntax opens (an alert shortcode, ``:::tip``, ``[!NOTE]``)
+
+    @property
+    def shape(self) -> str:
+        """What must match between source and target: kind, heading level and containers."""
+        kind = f"h{self.level}" if self.kind == "heading" else "code" if self.kind == "code_block" else self.kind
+        return "/".join((*self.containers, kind))
+
+    def describe(self) -> str:
+        """The block in words, with the start of its text: ``level-2 heading 'Papers'``."""
+        if self.kind == "heading":
+            name = f"level-{self.level} heading"
+        elif self.kind == "paragraph":
+            inner = self.containers[-1] if self.containers else ""
+            name = {"list": "list item", "blockquote": "block quote"}.get(inner, "paragraph")
+        else:
+            name = _NAMES.get(self.kind, self.kind)
+        text = plain(self.units[0].text) if self.units else self.code.strip().split("\n")[0]
+        if len(text) > 40:
+            text = text[:39] + "…"
+        return f"{name} \"{text}\"" if text else name
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .align import Block
+    from .model import Block
 
 Raw = list[tuple["Block | None", "Block | None"]]
 #: How close two blocks must be, by shared links, code, numbers and Latin words, to be one block moved or split

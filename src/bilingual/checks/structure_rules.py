@@ -16,7 +16,7 @@ from .registry import Context, Example, rule
 from .spans import plain
 
 if TYPE_CHECKING:
-    from .align import Block
+    from .model import Block
 
 
 @rule("structure", "error", needs_source=True,

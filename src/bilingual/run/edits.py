@@ -238,7 +238,6 @@ def _edition_line(version: Version, unit: int) -> int:
 
 def _as_markdown(text: str, version: Version, unit: int) -> str:
     """A sentence of the edition with its placeholders written back as the Markdown the person typed."""
-    import re
 
     mine = version.units.get(unit)
     if mine is None:
