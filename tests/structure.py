@@ -19,7 +19,7 @@ def gfm() -> MarkdownIt:
 
     linkify-it's fuzzy links (``main.rs``) are not links: GFM autolinks only a scheme, ``www.``
     or an e-mail address (bilingual's filter; test_generalise checks it on its own)."""
-    from bilingual.document.markdown import _GfmLinkify
+    from bilingual.document.dialect import _GfmLinkify
 
     md = MarkdownIt("gfm-like").use(tasklists_plugin)
     md.linkify = _GfmLinkify(md.linkify)

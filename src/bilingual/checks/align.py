@@ -12,12 +12,12 @@ leaves the rest unpaired for the ``structure`` rule to report.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..document.dialect import block_dialect
 from ..values import Document, Unit
 from .model import Block, Pair, UnitPair
 from .moves import moved, splits, uncross
@@ -25,7 +25,7 @@ from .links import canonical
 from .spans import code_spans, destinations, numbers
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+    pass
 
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list", "table_open": "table"}
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
@@ -42,22 +42,10 @@ class Layout:
     lines: int = 1  # the number of lines of the file
 
 
-@functools.cache
-def _block_parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    from ..document.markdown import MAX_NESTING
-
-    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)  # the units' nesting
-    md.disable("inline")  # blocks only: the units already hold the inline analysis
-    return md
-
-
 def layout(doc: Document) -> Layout:
     """Cut ``doc`` into blocks numbered as its units' ``block`` ordinals."""
     env: dict = {}
-    tokens = _block_parser().parse(doc.source, env)
+    tokens = block_dialect().parse(doc.source, env)
     top: dict[int, list[Unit]] = {}
     children: dict[int, list[Unit]] = {}
     for unit in doc.units:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..document.dialect import emphasis_dialect
 from .model import Finding, Pair
 from .registry import Context, Example, rule, units
 from .spans import markup_problems
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+    pass
 
 _RUN = re.compile(r"\*+|_+")
 
@@ -57,13 +57,6 @@ def markup(pair: Pair, ctx: Context) -> Iterator[Finding]:
             yield Finding(target, at, found=run, detail=f"{run!r} renders as literal text, not emphasis")
 
 
-@functools.cache
-def _inline_parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").enable("strikethrough")
-
-
 def literal_emphasis(content: str) -> list[tuple[int, str]]:
     """``(offset in content, run)`` of each ``*``/``_`` run that markdown-it-py renders as literal text.
 
@@ -71,7 +64,7 @@ def literal_emphasis(content: str) -> list[tuple[int, str]]:
     """
     if "*" not in content and "_" not in content:
         return []
-    tokens = _inline_parser().parseInline(content)
+    tokens = emphasis_dialect().parseInline(content)
     out: list[tuple[int, str]] = []
     pos = 0
     for token in tokens[0].children or [] if tokens else []:

@@ -10,6 +10,8 @@ placeholder-like text and URLs in it are protected (:func:`plain_text`).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .inline import InlineResult
@@ -18,32 +20,45 @@ from ..values import Placeholder, Region
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from .markdown import _Builder
+
+@dataclass(frozen=True)
+class Value:
+    """One translatable front-matter value: its 1-based line, text, place and inline reading."""
+
+    line: int
+    content: str
+    region: Region
+    inline: InlineResult
 
 
-def front_matter_units(builder: _Builder, tok: Token) -> None:
-    """Translate the string values of the front-matter keys the project names (dotted paths and
-    glob patterns, :data:`bilingual.document.protect.FRONT_MATTER`): plain, quoted, multi-line and block
-    scalars, at any depth of mappings and lists."""
+def front_matter_values(tok: Token, path: str, source: str, offsets: Sequence[int],
+                        keys: Sequence[str]) -> list[Value]:
+    """The string values of the front-matter keys the project names (``keys``: dotted paths and
+    glob patterns, :data:`bilingual.document.protect.FRONT_MATTER`): plain, quoted, multi-line and
+    block scalars, at any depth of mappings and lists. ``offsets`` are where each line of
+    ``source`` starts."""
     from fnmatch import fnmatchcase
 
     import yaml
 
     from ..safe_yaml import compose, front_matter
 
-    data = front_matter(tok.content, builder.path, (tok.map[0] if tok.map else 0) + 2)  # bounded; bad YAML is file:line
+    data = front_matter(tok.content, path, (tok.map[0] if tok.map else 0) + 2)  # bounded; bad YAML is file:line
     if not isinstance(data, dict):
-        return
+        return []
     root = compose(tok.content)
     first = (tok.map[0] if tok.map else 0) + 1
-    base = builder.offsets[first]
-    keys = builder.protection.front_matter
-    for path, node in _scalars(root, ""):
+    base = offsets[first]
+    values: list[Value] = []
+    for name, node in _scalars(root, ""):
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
             continue
-        if not any(fnmatchcase(path, key) for key in keys) or not node.value.strip():
+        if not any(fnmatchcase(name, key) for key in keys) or not node.value.strip():
             continue
-        _front_matter_value(builder, node, base)
+        value = _front_matter_value(source, offsets, node, base)
+        if value is not None:
+            values.append(value)
+    return values
 
 
 def _scalars(node: Any, path: str) -> list[tuple[str, Any]]:
@@ -63,16 +78,16 @@ def _scalars(node: Any, path: str) -> list[tuple[str, Any]]:
     return out
 
 
-def _front_matter_value(builder: _Builder, node: Any, base: int) -> None:
+def _front_matter_value(source: str, offsets: Sequence[int], node: Any, base: int) -> Value | None:
     value: str = node.value
     start, end = base + node.start_mark.index, base + node.end_mark.index
-    raw = builder.source[start:end]
+    raw = source[start:end]
     if node.style in (">", "|"):
         # A block scalar: its text lines, after the indicator line, at their indentation.
         body = raw.split("\n", 1)[1] if "\n" in raw else ""
         lines = [line for line in body.split("\n") if line.strip()]
         if not lines:
-            return
+            return None
         indent = lines[0][: len(lines[0]) - len(lines[0].lstrip(" "))]
         begin = start + raw.index("\n") + 1 + body.index(lines[0]) + len(indent)
         finish = start + raw.index("\n") + 1 + body.rindex(lines[-1]) + len(lines[-1])
@@ -86,8 +101,8 @@ def _front_matter_value(builder: _Builder, node: Any, base: int) -> None:
         else:  # escapes, folded lines: the whole scalar is written again, quoted as needed
             region = Region(start, end, (), "yaml", "")
         content = value
-    row = bisect.bisect_right(builder.offsets, region.start) - 1
-    builder.add("front-matter", row + 1, content, region, "", inline=plain_text(content))
+    row = bisect.bisect_right(offsets, region.start) - 1
+    return Value(row + 1, content, region, plain_text(content))
 
 
 def plain_text(value: str) -> InlineResult:

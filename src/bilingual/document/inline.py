@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..values import Placeholder, Role
+from .dialect import gfm_dialect
 from .placeholders import TOKEN_RE
 
 if TYPE_CHECKING:
@@ -223,11 +224,9 @@ def literal_marks(content: str, start: int, end: int, autolinks: bool = True) ->
 
 def extended_autolinks(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that GFM's autolink extension (markdown-it's linkify) turns into links."""
-    from .markdown import parser
-
     if "." not in text and ":" not in text:
         return []  # every extended autolink has a dot (a domain) or a colon (a scheme)
-    md = parser()
+    md = gfm_dialect()
     if not md.linkify.test(text):
         return []
     return [(m.index, m.last_index) for m in md.linkify.match(text) or [] if md.validateLink(md.normalizeLink(m.url))]

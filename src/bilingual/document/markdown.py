@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from .dialect import MAX_LEVELS, new_gfm
 from .inline import InlineResult, install_span_recorder, to_placeholders
 from ..values import Document, Region, Unit
 from .protect import Protection, active
@@ -27,14 +28,6 @@ if TYPE_CHECKING:
 CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list", "table_open": "table"}
 
 
-#: How deep blocks may nest (markdown-it's ``maxNesting``; CommonMark's preset has 20, which a
-#: list ten levels deep already reaches). A list level takes two, its paragraph one more. A
-#: document nested deeper is refused with its line rather than left partly untranslated.
-MAX_LEVELS = 250  # lists in lists, or block quotes in block quotes (README: "Nesting")
-MAX_NESTING = 2 * MAX_LEVELS + 1
-#: Inline markup (brackets in brackets) keeps a lower limit: past it markdown-it reads the rest as
-#: plain text, which loses nothing.
-INLINE_NESTING = 100
 #: A line opening more block quotes than lists may nest (each list level takes two of MAX_NESTING).
 _DEEP_QUOTE = re.compile(r"^(?:[ \t]*>){%d}" % (MAX_LEVELS + 1), re.M)
 OVERFLOW = "_bilingual_overflow"
@@ -49,7 +42,7 @@ REACHED = "_bilingual_reached"
 @functools.cache
 def parser() -> MarkdownIt:
     """The one Markdown parser: GFM (tables, strikethrough, autolinks, task lists), YAML front matter, span recording."""
-    md = _gfm()
+    md = new_gfm()
     # Extended autolinks in text are found by inline.literal_marks (the same linkify-it matcher);
     # markdown-it's own pass over the parsed text would only repeat that work.
     md.core.ruler.disable("linkify")
@@ -104,7 +97,7 @@ def renderer() -> MarkdownIt:
     Rendered with ``env={SOURCE_HTML: source_html(en)}``, raw HTML that the English source does not
     have comes out as escaped text: a translation's own HTML never runs in a page.
     """
-    md = _gfm()
+    md = new_gfm()
     for rule in ("html_inline", "html_block"):
         md.add_render_rule(rule, _source_html_only(md.renderer.rules[rule]))
     return md
@@ -139,51 +132,6 @@ def raw_html(tokens: Sequence[Token]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _gfm() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-    from mdit_py_plugins.tasklists import tasklists_plugin
-
-    md = MarkdownIt("gfm-like", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).use(tasklists_plugin)
-    md.linkify = _GfmLinkify(md.linkify)
-    _limit_inline_nesting(md)
-    return md
-
-
-#: The schemes GFM's autolink extension links; ``www.`` links need none. linkify-it's fuzzy
-#: links (``main.rs``, ``README.md``, ``Crates.io``, ``//host``) are text.
-_GFM_SCHEMES = frozenset({"http:", "https:", "ftp:", "mailto:"})
-
-
-def _gfm_autolink(match: Any) -> bool:
-    return match.schema in _GFM_SCHEMES or (not match.schema and match.text[:4].lower() == "www.")
-
-
-class _GfmLinkify:
-    """linkify-it as GFM's autolink extension: a scheme, ``www.`` or an e-mail address, nothing
-    fuzzier; used by every parse and rendering (editions, views, pages, the ledger)."""
-
-    def __init__(self, inner: Any):
-        self._inner = inner
-
-    def pretest(self, text: str) -> bool:
-        return bool(self._inner.pretest(text))
-
-    def test(self, text: str) -> bool:
-        return bool(self.match(text))
-
-    def match(self, text: str) -> list | None:
-        found = [m for m in self._inner.match(text) or [] if _gfm_autolink(m)]
-        return found or None
-
-    def match_at_start(self, text: str) -> Any:
-        found = self._inner.match_at_start(text)
-        return found if found is not None and _gfm_autolink(found) else None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
-
-
 def _install_nesting_guard(md: MarkdownIt) -> None:
     """Record the first line markdown-it would skip because blocks nest deeper than ``maxNesting``
     (and the last line it entered, for a document too deep even to recurse into)."""
@@ -198,21 +146,6 @@ def _install_nesting_guard(md: MarkdownIt) -> None:
         original(state, start, end)
 
     md.block.tokenize = tokenize  # type: ignore[method-assign]
-
-
-def _limit_inline_nesting(md: MarkdownIt) -> None:
-    """Run the inline phase with :data:`INLINE_NESTING` as markdown-it's nesting limit."""
-    at = md.core.ruler.__find__("inline")
-    rule = md.core.ruler.__rules__[at].fn
-
-    def inline(state: Any) -> None:
-        md.options["maxNesting"] = INLINE_NESTING
-        try:
-            rule(state)
-        finally:
-            md.options["maxNesting"] = MAX_NESTING
-
-    md.core.ruler.at("inline", inline)
 
 
 def normalize(raw: str) -> tuple[str, tuple[int, ...] | None]:
@@ -341,9 +274,11 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
         container = containers[-1] if containers else ""
         if tok.type == "front_matter":
             builder.block += 1
-            from .frontmatter import front_matter_units
+            from .frontmatter import front_matter_values
 
-            front_matter_units(builder, tok)
+            for value in front_matter_values(tok, builder.path, builder.source, builder.offsets,
+                                             builder.protection.front_matter):
+                builder.add("front-matter", value.line, value.content, value.region, "", inline=value.inline)
         elif tok.type == "tr_open":
             builder.block += 1
             cell_row = tok.map[0] if tok.map else None
