@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bilingual.cli.app import app
 from bilingual.cli.reference import BEGIN, END, reference
 from conftest import ROOT
 
@@ -10,7 +11,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_cli_reference_is_in_sync_with_help():
     start, end = README.index(BEGIN), README.index(END) + len(END)
-    assert README[start:end] == reference(), "run: python -m bilingual.cli.reference, and paste it into README.md"
+    assert README[start:end] == reference(app), "run: python -m bilingual.cli.reference, and paste it into README.md"
 
 
 def test_readme_names_the_two_commands():

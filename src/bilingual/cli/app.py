@@ -46,13 +46,21 @@ def root(
 
 
 def _register() -> None:
-    # Commands register themselves on import; the order here is the order --help lists them.
-    from . import translate  # noqa: F401
-    from . import check, segment, status  # noqa: F401
-    from . import publish  # noqa: F401  (align, diff, evaluate, publish)
-    from . import review  # noqa: F401
-    from . import glossary, models
+    """Mount every command; the order here is the order --help lists them."""
+    from . import check, glossary, models, publish, review, segment, status, translate
 
+    for name, command in (
+        ("translate", translate.translate_command),
+        ("check", check.check_command),
+        ("segment", segment.segment_command),
+        ("status", status.status_command),
+        ("align", publish.align_command),
+        ("diff", publish.diff_command),
+        ("evaluate", publish.evaluate_command),
+        ("publish", publish.publish_command),
+        ("review", review.review_command),
+    ):
+        app.command(name)(command)
     app.add_typer(glossary.app, name="glossary")
     app.add_typer(models.app, name="models")
 

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from .app import app
 from .common import EXIT_OK, EXIT_VIOLATIONS, domain_errors, language, terminate_as_interrupt
 
 
@@ -24,7 +23,6 @@ class FailOn(str, Enum):
     info = "info"
 
 
-@app.command("check")
 def check_command(
     targets: Annotated[list[Path] | None, typer.Argument(help="Editions (.md), PO files, issue folders (holding en.md), or folders of them (with --lang: of plain *.md translations).", show_default=False)] = None,
     lang: Annotated[str | None, typer.Option("--lang", "-l", help="The editions' language, zh or ja; optional when file names tell it.")] = None,

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .app import app
 from .common import EXIT_OK, EXIT_VIOLATIONS, domain_errors, language, languages
 
 if TYPE_CHECKING:
@@ -48,7 +47,6 @@ def _glossary(paths: list[Path] | None, disabled: bool) -> Glossary | None:
     return glossary_for_run(paths, disabled)
 
 
-@app.command("align")
 def align_command(
     paths: Annotated[list[Path], typer.Argument(help="Issue folders (holding en.md) or Markdown sources.")],
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "zh,ja",
@@ -95,7 +93,6 @@ def _violations(editions: list[Path], source: Path, glossary: Glossary | None) -
     return list(check_paths(targets, source=source, glossary=glossary).violations) if targets else []
 
 
-@app.command("diff")
 def diff_command(
     old: Annotated[Path, typer.Argument(help="The old edition (.md) or PO file (.po).")],
     new: Annotated[Path, typer.Argument(help="The new edition or PO file, of the same kind.")],
@@ -135,7 +132,6 @@ def diff_command(
     raise typer.Exit(EXIT_OK if result.identical else EXIT_VIOLATIONS)
 
 
-@app.command("evaluate")
 def evaluate_command(
     hypothesis: Annotated[Path, typer.Argument(metavar="HYP", help="The translation to score: an edition or PO file.")],
     reference: Annotated[Path, typer.Argument(metavar="REF", help="The reference translation: an edition or PO file.")],
@@ -156,7 +152,6 @@ def evaluate_command(
         typer.echo((evaluation_json if format is EvalFormat.json else evaluation_text)(result), nl=False)
 
 
-@app.command("publish")
 def publish_command(
     issues: Annotated[
         list[Path] | None, typer.Argument(help="Issue folders, or folders of them (default: ./issues).")

@@ -35,10 +35,8 @@ def _param_line(param: Any, ctx: Any) -> str | None:
     return f"- `{names}`: {' '.join(help_text.split())}"
 
 
-def reference() -> str:
-    """Markdown: one section per command with its usage, summary and options."""
-    from .app import app
-
+def reference(app: typer.Typer) -> str:
+    """Markdown: one section per command of ``app`` with its usage, summary and options."""
     root = typer.main.get_command(app)
     ctx = root.context_class(root, info_name="bilingual")
     lines = [BEGIN, ""]
@@ -56,4 +54,6 @@ def reference() -> str:
 
 
 if __name__ == "__main__":
-    print(reference())
+    from .app import app
+
+    print(reference(app))

@@ -7,11 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .app import app
 from .common import domain_errors, languages
 
 
-@app.command("review")
 def review_command(
     paths: Annotated[list[Path] | None, typer.Argument(help="Issue folders, or folders of them (default: issues/).", show_default=False)] = None,
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "zh,ja",

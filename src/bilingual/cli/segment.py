@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from .app import app
 from .common import domain_errors
 
 
@@ -18,7 +17,6 @@ class SegmentFormat(str, Enum):
     json = "json"
 
 
-@app.command("segment")
 def segment_command(
     file: Annotated[Path, typer.Argument(help="A Markdown file.")],
     format: Annotated[SegmentFormat, typer.Option("--format", "-f", help="Output format.")] = SegmentFormat.text,

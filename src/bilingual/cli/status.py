@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from .app import app
 from .common import domain_errors, languages
 
 
@@ -17,7 +16,6 @@ class StatusFormat(str, Enum):
     json = "json"
 
 
-@app.command("status")
 def status_command(
     paths: Annotated[list[Path] | None, typer.Argument(help="Issue folders, Markdown files or folders of either (default: issues/ if it exists, else .).", show_default=False)] = None,
     to: Annotated[str, typer.Option("--to", help="Languages, comma-separated.")] = "zh,ja",

@@ -7,11 +7,9 @@ from typing import Annotated
 
 import typer
 
-from .app import app
 from .common import domain_errors, languages, progress_enabled, terminate_as_interrupt
 
 
-@app.command("translate")
 def translate_command(
     paths: Annotated[list[Path], typer.Argument(help="Markdown files, issue folders (holding en.md), or folders of either.")],
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = "zh,ja",

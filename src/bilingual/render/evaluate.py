@@ -109,9 +109,7 @@ def evaluate(pairs: Sequence[Pair], lang: str, glossary: Glossary | None = None)
 
 def terminology(pairs: Sequence[Pair], lang: str, glossary: Glossary) -> Terminology:
     """Each enforced term occurrence in a source segment, and whether the hypothesis renders it as required."""
-    from ..glossary.matcher import Matcher
-
-    matcher = Matcher(glossary)
+    matcher = glossary.matcher
     hits: list[TermHit] = []
     for pair in pairs:
         if not pair.source:

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 from .model import html_lang
 
 if TYPE_CHECKING:
-    from .site import IssuePage
+    from .issuepage import IssuePage
     from .siteconfig import SiteConfig
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -90,9 +90,7 @@ class TermFinder:
     """Finds a glossary's terms in English text and their renderings in target-language text."""
 
     def __init__(self, glossary: Glossary) -> None:
-        from ..glossary.matcher import Matcher
-
-        self.matcher = Matcher(glossary)
+        self.matcher = glossary.matcher
 
     def hits(self, text: str, lang: str) -> list[Hit]:
         if lang == "en":

@@ -26,7 +26,8 @@ from ..errors import InputError
 from .model import LANG_NAMES, html_lang
 
 if TYPE_CHECKING:
-    from .site import IssuePage, Site
+    from .issuepage import IssuePage
+    from .site import Site
     from .siteconfig import SiteConfig
 
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")

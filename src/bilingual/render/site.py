@@ -21,44 +21,19 @@ does not exist stops the build with its file and line.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .model import LANG_NAMES, html_lang
+from .issuepage import IssuePage
 from .review import Review
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
     from .siteconfig import SiteConfig
-
-
-@dataclass(frozen=True)
-class IssuePage:
-    """One issue as the site shows it."""
-
-    name: str  # the folder name: "024"
-    folder: Path
-    titles: Mapping[str, str]  # lang → title
-    date: str  # as the front matter gives it ("2021-08-08"), or ""
-    html: Mapping[str, str]  # lang → the edition's body HTML
-    summaries: Mapping[str, str]  # lang → the front matter's description
-    author: str
-    updated: str  # RFC 3339, for the feeds
-    reviews: Mapping[str, Review]  # lang → how much of it is reviewed (target languages only)
-    shown: Mapping[str, str]  # lang → the language its page shows: "en" where the review gate withheld it
-    marked: frozenset[str] = frozenset()  # languages whose unreviewed sentences are marked one by one
-
-    @property
-    def href(self) -> str:
-        """The issue's folder as a relative URL path: every character but letters, digits and
-        ``-._~`` percent-encoded, so no folder name is read as a scheme (``javascript:``), a
-        query or a fragment (``0#25?x=%41``)."""
-        from urllib.parse import quote
-
-        return quote(self.name, safe="")
 
 
 @dataclass(frozen=True)
