@@ -1,4 +1,5 @@
-"""The languages bilingual translates into, and the one validator every language option uses.
+"""The languages bilingual translates into, the one validator every language option uses, and
+the character ranges of their scripts.
 
 A language option's value becomes file names (``zh.po``, ``ja.md``), so only the codes bilingual
 supports pass: ``--to ko``, ``--to ZH`` or ``--to ../evil`` would write files nothing else reads
@@ -11,6 +12,28 @@ from .errors import BilingualError
 
 SOURCE = "en"
 TARGETS: tuple[str, ...] = ("zh", "ja")
+
+# Character ranges of East Asian scripts, to compose regular-expression classes (``f"[{KANA}{HAN}]"``).
+#: Han ideographs: CJK Unified Ideographs, Extension A and the Compatibility Ideographs.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Hiragana and Katakana.
+KANA = "\u3040-\u30ff"
+#: Katakana letters and the long-vowel mark ー: what a katakana word is made of.
+KATAKANA_WORD = "\u30a1-\u30fa\u30fc"
+#: Hangul syllables.
+HANGUL = "\uac00-\ud7af"
+#: The ideographic space and CJK punctuation (、。「」〈〉…).
+CJK_PUNCTUATION = "\u3000-\u303f"
+#: CJK and Kangxi radicals, Bopomofo, Kanbun and CJK strokes.
+CJK_SYMBOLS = "\u2e80-\u2fff\u3100-\u312f\u3190-\u31ff"
+#: Full-width forms of ASCII (！ to ～).
+FULLWIDTH_ASCII = "\uff01-\uff5e"
+#: Full-width forms of ASCII and the full-width white parentheses ｟｠.
+FULLWIDTH = "\uff01-\uff60"
+#: The whole Halfwidth and Fullwidth Forms block.
+HALFWIDTH_AND_FULLWIDTH = "\uff00-\uffef"
+#: Every block from the CJK radicals to the unified ideographs, in one range.
+EAST_ASIAN = "\u2e80-\u9fff"
 
 
 def target_languages(value: str, option: str = "--to") -> list[str]:

@@ -8,8 +8,34 @@ from pathlib import Path
 
 from .errors import InputError
 
-EDITION_RE = re.compile(r"\.(zh|ja|[a-z]{2}(?:-[A-Za-z]+)?)\.md$")
 ISSUE_SOURCE = "en.md"
+#: A file named for a language: ``zh.md``, ``ja.po``, ``news-24.zh.md``, ``zh_CN.po``, ``x.zh-Hans.md``.
+_NAMED = re.compile(r"^(?:(?P<stem>.+)\.)?(?P<tag>(?P<lang>[a-z]{2,3})(?:[-_][A-Za-z0-9]+)?)\.(?P<ext>md|po)$")
+
+
+@dataclass(frozen=True)
+class LanguageFile:
+    """What a Markdown or PO file's name says: ``news-24.zh-Hans.md`` → stem ``news-24``, tag
+    ``zh-Hans``, language ``zh``, extension ``md``; ``zh.po`` has no stem."""
+
+    stem: str | None
+    tag: str
+    lang: str
+    ext: str
+
+
+def language_file(name: str) -> LanguageFile | None:
+    """The parts of a file name that names a language (two or three letters, a region or script
+    after ``-`` or ``_``), or None."""
+    match = _NAMED.match(name)
+    return LanguageFile(match["stem"], match["tag"], match["lang"], match["ext"]) if match else None
+
+
+def named_language(name: str) -> str | None:
+    """The two-letter language code a Markdown or PO file's name gives, or None:
+    ``zh.md``, ``ja.po``, ``news-24.zh.md``, ``zh_CN.po`` → zh, ja, zh, zh."""
+    named = language_file(name)
+    return named.lang if named is not None and len(named.lang) == 2 else None
 
 
 @dataclass(frozen=True)
@@ -35,7 +61,9 @@ class Job:
 
 
 def is_edition(path: Path) -> bool:
-    return bool(EDITION_RE.search(path.name))
+    """A Markdown file named as another file's translation: ``news-24.zh.md``."""
+    named = language_file(path.name)
+    return bool(named is not None and len(named.lang) == 2 and named.stem and named.ext == "md")
 
 
 def find_jobs(paths: list[Path]) -> list[Job]:
@@ -74,7 +102,7 @@ def _walk(folder: Path) -> list[Job]:
             jobs.append(Job(path, True, rel))
         elif (path.parent / ISSUE_SOURCE).is_file() or is_edition(path):
             continue
-        elif re.fullmatch(r"[a-z]{2}\.md", path.name) or path.name.endswith(("aligned.md", "report.md")):
+        elif (path.suffix == ".md" and named_language(path.name)) or path.name.endswith(("aligned.md", "report.md")):
             continue
         else:
             jobs.append(Job(path, False, rel))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..languages import FULLWIDTH_ASCII, HAN, KANA
+
 _HASH_LANGS = frozenset({"py", "python", "python3", "sh", "bash", "shell", "zsh", "console", "yaml", "yml", "toml",
                          "ini", "r", "rb", "ruby", "perl", "make", "makefile", "dockerfile", "conf", "text", "txt", ""})
 _SLASH_LANGS_EXCLUDED = frozenset({"py", "python", "python3", "sh", "bash", "shell", "zsh", "console", "yaml", "yml",
@@ -98,7 +100,7 @@ def _prose(text: str) -> bool:
 
 #: What a comment after code becomes; a message in a string literal becomes PROSE.
 PROSE = "\u203b"
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]")
+_CJK = re.compile(f"[{KANA}{HAN}{FULLWIDTH_ASCII}]")
 
 #: What a comment after code becomes.
 COMMENT = "\u2026"

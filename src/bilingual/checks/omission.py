@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..languages import HAN, HANGUL, KANA
 from .model import Finding, Pair
 from .registry import Context, Example, rule, sourced
 from .spans import plain
@@ -25,7 +26,7 @@ MIN_WORDS = {"error": 12, "warning": 15}
 ERROR_BELOW, WARNING_BELOW = 0.35, 0.45
 
 _PROSE = frozenset({"paragraph", "cell", "heading"})
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = re.compile(f"[{KANA}{HAN}{HANGUL}]")
 #: A word of any alphabet but the CJK ones (a kept name, an accented pseudo-translation), or a number.
 _KEPT = re.compile(r"(?:[^\W\d_]|['’-])+|\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")

@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..languages import TARGETS
+from ..layout import ISSUE_SOURCE, named_language
 from ..values import Document
 from .align import Layout, alignment, layout, target_only, unpaired
 from .consistency import Rendering, aligned_findings, findings, observe
@@ -35,11 +37,8 @@ if TYPE_CHECKING:
     from ..glossary.schema import Glossary
     from ..document.protect import Protection
 
-LANGS = ("zh", "ja")
 #: What checking one file gives: the pair rules' violations, the glossary renderings, the aligned unit pairs.
 _Found = tuple[list[Violation], list[Rendering], list[Aligned]]
-ISSUE_SOURCE = "en.md"
-_EDITION = re.compile(r"^(?:.+\.)?(zh|ja)(?:[-_][A-Za-z]+)?\.(md|po)$")
 _SENTENCE_END = re.compile(r"[。！？!?]+|\.(?=\s|$)")
 
 
@@ -58,8 +57,8 @@ class Target:
 
 def edition_lang(path: Path) -> str | None:
     """The language a file name says: ``zh.md``, ``ja.po``, ``news-24.zh.md`` → zh / ja."""
-    match = _EDITION.match(path.name)
-    return match.group(1) if match else None
+    lang = named_language(path.name)
+    return lang if lang in TARGETS else None
 
 
 def find_targets(paths: Sequence[Path], lang: str | None = None, source: Path | None = None) -> list[Target]:
@@ -96,7 +95,7 @@ def _source_named(path: Path, lang: str | None, source: Path | None) -> list[Tar
     read_text(path)  # a binary or non-UTF-8 source is reported as what it is
     targets = _issue(path.parent, lang, source)
     if not targets:
-        names = ", ".join(f"{code}.{ext}" for ext in ("md", "po") for code in ((lang,) if lang else LANGS))
+        names = ", ".join(f"{code}.{ext}" for ext in ("md", "po") for code in ((lang,) if lang else TARGETS))
         raise InputError(f"is the English source, and its folder holds no translation to check ({names}); "
                          "translate it first", path)
     return targets
@@ -114,7 +113,7 @@ def source_notes(paths: Sequence[Path], targets: Sequence[Target]) -> tuple[str,
 
 def _issue(folder: Path, lang: str | None, source: Path | None) -> list[Target]:
     out = []
-    for code in (lang,) if lang else LANGS:
+    for code in (lang,) if lang else TARGETS:
         for name in (f"{code}.md", f"{code}.po"):
             if (folder / name).is_file():
                 src = (source or folder / ISSUE_SOURCE) if name.endswith(".md") else None
@@ -132,7 +131,7 @@ def _walk(folder: Path, lang: str | None, source: Path | None) -> list[Target]:
             continue
         own = edition_lang(path)
         if (path.parent / ISSUE_SOURCE).is_file():
-            if path.name in {f"{code}.{ext}" for code in ((lang,) if lang else LANGS) for ext in ("md", "po")}:
+            if path.name in {f"{code}.{ext}" for code in ((lang,) if lang else TARGETS) for ext in ("md", "po")}:
                 out.extend(t for t in _issue(path.parent, lang, source) if t.path.name == path.name)
         elif own is not None and (lang is None or own == lang):
             out.append(Target(path, own, _source_for(path, source)))
@@ -382,7 +381,7 @@ def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None)
 
     header_lang, entries = read_po(text, path)
     lang = lang or header_lang
-    if lang not in LANGS:
+    if lang not in TARGETS:
         raise InputError("cannot tell the language of this PO file; set its Language header or pass --lang", path)
     ctx = Context(lang, glossary)
     out: list[Violation] = []

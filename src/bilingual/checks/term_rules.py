@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..glossary.schema import Term
+from ..languages import HAN, KANA
 from ..values import Unit
 from .model import Finding, Pair
 from .registry import Context, Example, rule, sourced, units
@@ -20,7 +21,7 @@ from .spans import code_spans, content_offset, plain
 #: A source match that sits inside a longer name: "🤗 Datasets", "Stable Diffusion Pipeline" (capitalised neighbours).
 _NAME_BEFORE = re.compile(r"(?:🤗\s?|[A-Z][\w-]*\s)$")
 _NAME_AFTER = re.compile(r"^\s[A-Z][\w-]*")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK = re.compile(f"[{KANA}{HAN}]")
 
 
 @rule("forbidden-term", "error", needs_source=False,

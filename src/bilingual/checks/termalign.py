@@ -30,8 +30,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..values import Unit
 from ..document.placeholders import TOKEN_RE
+from ..languages import HAN, KATAKANA_WORD
+from ..values import Unit
 
 #: A term is considered when it occurs in this many aligned pairs (of one language) or more.
 MIN_SEGMENTS = 6
@@ -54,8 +55,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _CHUNK = re.compile(r"[A-Za-z'’\- ]+")
 _IDENTIFIER = re.compile(r"[a-z][A-Z]|[A-Z].*[A-Z]")
 _ANCHOR = re.compile(r"\{#[^}\s]*\}")
-_CJK = {"zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"),
-        "ja": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u30a1-\u30fa\u30fc]+")}
+_CJK = {"zh": re.compile(f"[{HAN}]+"), "ja": re.compile(f"[{HAN}{KATAKANA_WORD}]+")}
 _LONGEST = 8
 _INFLECTED = re.compile(r"(?:ly|ed|ing)$")  # adverbs and verb forms: their rendering is shared with the word's other forms
 

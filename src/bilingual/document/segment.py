@@ -13,15 +13,16 @@ import unicodedata
 import weakref
 from collections.abc import Mapping, Sequence
 
+from ..languages import CJK_PUNCTUATION, FULLWIDTH, HAN, KANA
 from ..values import Document, Segment, Unit
 from .placeholders import TOKEN_RE, strip_tokens
 
-_CJK_END = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]$")
+_CJK_END = re.compile(f"[{CJK_PUNCTUATION}{KANA}{HAN}{FULLWIDTH}]$")
 _CJK_STOP = re.compile(r"[。！？」』）]$")
 LONG = 5_000  # characters: a unit text longer than this is cut at safe places before pysbd
 CHUNK = 2_000  # characters: about how long each piece of such a text is
 _PLAIN_END = re.compile(r"(?<=[a-z0-9]{3}[.!?]) +(?=[A-Z])")
-_CJK_START = re.compile(r"^[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff60]")
+_CJK_START = re.compile(f"^[{CJK_PUNCTUATION}{KANA}{HAN}{FULLWIDTH}]")
 
 
 @functools.cache

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
+from ..languages import CJK_SYMBOLS, HAN, KANA
 from ..packages import InstalledPackage, list_installed, packages_dir
 from .tokenizers import Tokenizer, load_tokenizer, tokenizer_files
 from .unknown import keep_source, kept_note, marks_note, model_unk_token, replaced_note, source_vocabulary
@@ -320,7 +321,7 @@ class ArgosEngine:
 # -- text in and out -------------------------------------------------------------------------
 
 _NEWLINES_RE = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
-_CJK = "\u2e80-\u2fff\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = CJK_SYMBOLS + KANA + HAN
 _FULLWIDTH_PUNCT = "\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
 _BETWEEN_CJK_RE = re.compile(f"(?<=[{_CJK}{_FULLWIDTH_PUNCT}]) +(?=[{_CJK}{_FULLWIDTH_PUNCT}])")
 _BEFORE_PUNCT_RE = re.compile(f" +(?=[{_FULLWIDTH_PUNCT}])")

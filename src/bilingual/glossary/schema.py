@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..languages import TARGETS
+
 if TYPE_CHECKING:
     from .matcher import Matcher
 
-#: The target languages a glossary entry may name.
-LANGUAGES: tuple[str, ...] = ("zh", "ja")
+#: The target languages a glossary entry may name: the ones bilingual translates into.
+LANGUAGES: tuple[str, ...] = TARGETS
 
 #: The keys a term may have, in the order the YAML writer uses.
 TERM_KEYS: tuple[str, ...] = ("en", *LANGUAGES, "keep", "case_sensitive", "forms", "inflect", "forbidden", "note",

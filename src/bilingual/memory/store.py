@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, PoFileError
+from ..layout import named_language
 from .po import Catalog, read_catalog
 
-_LANG_PART = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -76,12 +76,7 @@ class CatalogCache:
 
 def po_language(path: Path) -> str | None:
     """The language a PO file's name gives: ``zh.po`` and ``intro.zh.po`` → ``zh``, ``zh_CN.po`` → ``zh``."""
-    if not path.name.endswith(".po"):
-        return None
-    last = path.name[: -len(".po")].rsplit(".", 1)[-1]
-    if not _LANG_PART.fullmatch(last):
-        return None
-    return re.split(r"[_-]", last)[0]
+    return named_language(path.name) if path.name.endswith(".po") else None
 
 
 def sibling_files(po_path: Path, lang: str, issue: bool) -> list[Path]:

@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..languages import EAST_ASIAN, HALFWIDTH_AND_FULLWIDTH, HANGUL
 from ..values import Document
 
 OpKind = Literal["equal", "insert", "delete"]
 ChangeKind = Literal["changed", "added", "removed"]
 
-_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+_CJK = EAST_ASIAN + HANGUL + "\uf900-\ufaff" + HALFWIDTH_AND_FULLWIDTH  # with the compatibility ideographs
 _TOKENS = re.compile(
     r"\{/?\d{1,4}\}"  # a placeholder
     rf"|[{_CJK}]"  # one CJK character or full-width form
@@ -154,10 +155,9 @@ def compare_markdown(old: Document, new: Document, source: Document | None = Non
     ``old``'s own parse), so what a file is compared as never depends on which side it is on or
     where it lies: byte-identical inputs are identical.
     """
+    from ..errors import InputError
     from .aligned import build_alignment
     from .inputs import from_markdown
-
-    from ..errors import InputError
 
     if source is not None:
         try:

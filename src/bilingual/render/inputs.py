@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, PoFileError
+from ..layout import named_language
 from ..values import Document, Segment, Unit
 from ..document.placeholders import TOKEN_RE, tokens_in
 from ..document.segment import has_words, segment, sentence_text, split_sentences, unit_texts
@@ -297,9 +298,6 @@ def _placeholder_form(text: str, unit: Unit) -> str:
     return "".join(out)
 
 
-_FILE_LANG = re.compile(r"^(?:.+\.)?([a-z]{2})(?:[-_][A-Za-z]+)?\.(md|po)$")
-
-
 def as_flags(violations: Iterable[object], lang: str | None = None) -> list[Flag]:
     """Check violations as :class:`Flag`: any objects with ``rule``, ``severity``, ``message`` and
     ``segment`` or ``line`` (a line of a Markdown edition). The language is their ``lang``, else
@@ -310,13 +308,13 @@ def as_flags(violations: Iterable[object], lang: str | None = None) -> list[Flag
             flags.append(v)
             continue
         file = str(getattr(v, "file", "") or "")
-        named = _FILE_LANG.match(Path(file).name) if file else None
+        named = named_language(Path(file).name) if file else None
         line = getattr(v, "line", None) if not file.endswith(".po") else None
         flags.append(
             Flag(
                 str(getattr(v, "rule", "check")),
                 str(getattr(v, "severity", "error")),
-                str(getattr(v, "lang", None) or (named.group(1) if named else None) or lang or ""),
+                str(getattr(v, "lang", None) or named or lang or ""),
                 getattr(v, "segment", None),
                 line,
                 str(getattr(v, "message", "") or ""),

@@ -9,7 +9,6 @@ text, and the version of it the run read, for :func:`bilingual.run.write.write`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,8 +19,9 @@ from ..memory.build import GlossaryNotes, Target, build_catalog
 from ..memory.po import render, revision_date, same_content
 from ..memory.stamp import stamp
 from ..values import Document, Signature
-from ..layout import Job
+from ..layout import Job, language_file
 from ..storage import version_of
+from ..languages import TARGETS
 from .edits import EDITION_HEADER, header_value, recorded
 from .plan import Prepared, Unapproved, load_documents, prepare, require_engine, stamp_key
 
@@ -187,13 +187,9 @@ def _view_writes(
     return tuple(writes)
 
 
-#: The order of language columns in the views; other languages follow in alphabetical order.
-LANG_ORDER = ("zh", "ja")
-_LANG_FILE = re.compile(r"^(?:(?P<stem>.+)\.)?(?P<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]+)?)\.(?P<ext>po|md)$")
-
-
 def view_order(lang: str) -> tuple[int, str]:
-    return (LANG_ORDER.index(lang) if lang in LANG_ORDER else len(LANG_ORDER), lang)
+    """The order of language columns in the views; other languages follow in alphabetical order."""
+    return (TARGETS.index(lang) if lang in TARGETS else len(TARGETS), lang)
 
 
 def _other_languages(job: Job, langs: Sequence[str], out: Path | None) -> dict[str, tuple[Path, Path]]:
@@ -206,10 +202,10 @@ def _other_languages(job: Job, langs: Sequence[str], out: Path | None) -> dict[s
     except OSError:
         return found
     for name in names:
-        m = _LANG_FILE.match(name)
-        if m is None or m.group("stem") != stem or m.group("lang") in (*langs, "en"):
+        named = language_file(name)
+        if named is None or named.stem != stem or named.tag in (*langs, "en"):
             continue
-        lang = m.group("lang")
+        lang = named.tag
         if job.issue and name in ("aligned.md", "report.md"):
             continue
         found.setdefault(lang, (job.po(lang, out), job.edition(lang, out)))
