@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from bilingual.engines.pseudo import PseudoEngine, pseudo  # noqa: E402
 from bilingual.memory.stamp import CACHE_ENV  # noqa: E402
-from bilingual.run import translate_with_memory, write  # noqa: E402
+from bilingual.run import RunOptions, translate_archive  # noqa: E402
 from bilingual.layout import find_jobs  # noqa: E402
 
 WORDS = tuple(
@@ -111,9 +111,8 @@ def make_archive(root: Path, count: int) -> Path:
 def timed_run(archive: Path, engine) -> tuple[float, int, int]:
     """Seconds for one full ``translate`` of the archive; engine calls; files written."""
     start = time.perf_counter()
-    outcome = translate_with_memory(find_jobs([archive]), LANGS, engine)
-    written = write(outcome)
-    return time.perf_counter() - start, outcome.engine_calls, len(written)
+    summary = translate_archive(find_jobs([archive]), RunOptions(engine, tuple(LANGS)))
+    return time.perf_counter() - start, summary.engine_calls, len(summary.written)
 
 
 def cli_run(archive: Path) -> tuple[float, int, int]:

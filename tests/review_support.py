@@ -23,13 +23,13 @@ def translated_issue(base: Path) -> Path:
     """``base/issues/024``: the sample en.md translated into zh and ja by the pseudo engine."""
     from bilingual.engines.registry import make_engine
     from bilingual.glossary.load import load_glossary
-    from bilingual.run import translate_archive
+    from bilingual.run import RunOptions, translate_archive
     from bilingual.layout import find_jobs
 
     folder = base / "issues" / "024"
     folder.mkdir(parents=True)
     shutil.copy(SAMPLE_ISSUE / "en.md", folder / "en.md")
-    translate_archive(find_jobs([folder]), ["zh", "ja"], make_engine("pseudo"), load_glossary([GLOSSARY]))
+    translate_archive(find_jobs([folder]), RunOptions(make_engine("pseudo"), ("zh", "ja"), load_glossary([GLOSSARY])))
     return folder
 
 

@@ -103,14 +103,14 @@ def test_glossary_target_with_html_is_escaped(tmp_path):
     """Defence in depth: a glossary built without the linter (an API caller) still cannot inject HTML."""
     from bilingual.engines.pseudo import PseudoEngine
     from bilingual.glossary import Glossary, Term
-    from bilingual.run import translate_with_memory, write
+    from bilingual.run import RunOptions, translate_archive
     from bilingual.layout import find_jobs
 
     folder = tmp_path / "001"
     folder.mkdir()
     (folder / "en.md").write_text(SOURCE, encoding="utf-8")
     glossary = Glossary((Term("paper", {"zh": ("论文<img src=x onerror=alert(1)>",)}),))
-    write(translate_with_memory(find_jobs([folder]), ["zh"], PseudoEngine(), glossary=glossary))
+    translate_archive(find_jobs([folder]), RunOptions(PseudoEngine(), ("zh",), glossary))
     zh = (folder / "zh.md").read_text(encoding="utf-8")
     assert "论文&lt;img src=x onerror=alert(1)>" in zh
     assert "<img" not in zh

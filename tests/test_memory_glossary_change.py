@@ -17,7 +17,7 @@ import pytest
 from bilingual.glossary import load_glossary
 from bilingual.glossary.schema import Glossary
 from bilingual.memory.merge import TERMS, recorded_terms
-from bilingual.run import Outcome, translate_with_memory, write
+from bilingual.run import RunOptions, Summary, translate_archive
 from bilingual.layout import find_jobs
 from test_memory_incremental import CountingEngine
 
@@ -51,11 +51,9 @@ def glossary(folder: Path, text: str) -> Glossary:
     return load_glossary([path])
 
 
-def run(issue: Path, terms: Glossary | None, langs: Sequence[str] = ("zh",)) -> tuple[Outcome, Engine]:
+def run(issue: Path, terms: Glossary | None, langs: Sequence[str] = ("zh",)) -> tuple[Summary, Engine]:
     engine = Engine()
-    outcome = translate_with_memory(find_jobs([issue]), langs, engine, glossary=terms)
-    write(outcome)
-    return outcome, engine
+    return translate_archive(find_jobs([issue]), RunOptions(engine, tuple(langs), terms)), engine
 
 
 @pytest.fixture

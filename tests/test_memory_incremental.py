@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from bilingual.cli import app
 from bilingual.errors import ModelError
+from bilingual.glossary.schema import Glossary, Term
 from bilingual.memory.po import Catalog, read_catalog, render
-from bilingual.run import Outcome, translate_with_memory, write
+from bilingual.run import RunOptions, Summary, translate_archive
 from bilingual.layout import find_jobs
 
 FIRST = "An article reports that the AI tools built for COVID-19 were of little practical use."
@@ -57,10 +58,10 @@ class MissingModelEngine(CountingEngine):
         raise ModelError(f"no model for {source}→{target}")
 
 
-def run(folder: Path, engine: CountingEngine | None = None, langs: Sequence[str] = ("zh",), **options) -> Outcome:
-    outcome = translate_with_memory(find_jobs([folder]), langs, engine or CountingEngine(), **options)
-    write(outcome)
-    return outcome
+def run(folder: Path, engine: CountingEngine | None = None, langs: Sequence[str] = ("zh",),
+        glossary: Glossary | None = None) -> Summary:
+    """One real run (locks, batches, all-or-nothing writes), as ``bilingual translate`` makes it."""
+    return translate_archive(find_jobs([folder]), RunOptions(engine or CountingEngine(), tuple(langs), glossary))
 
 
 def approve(po_path: Path, msgid: str, msgstr: str) -> None:
@@ -106,7 +107,7 @@ def test_unchanged_document_is_skipped_without_being_parsed(issue, monkeypatch):
     run(issue, langs=("zh", "ja"))
     monkeypatch.setattr("bilingual.document.markdown.parse", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
     outcome = run(issue, langs=("zh", "ja"))
-    assert outcome.skipped == 1 and outcome.writes == ()
+    assert outcome.skipped == 1 and outcome.written == ()
 
 
 def _touch_po(issue: Path) -> None:
@@ -138,8 +139,6 @@ def test_any_change_to_a_document_means_a_full_run(issue, change):
 
 
 def test_other_languages_or_glossary_or_no_cache_mean_a_full_run(issue, monkeypatch):
-    from bilingual.glossary.schema import Glossary, Term
-
     run(issue)
     assert run(issue, langs=("zh", "ja")).skipped == 0
     assert run(issue, glossary=Glossary((Term("paper", {"zh": ("论文",)}),))).skipped == 0
@@ -253,7 +252,7 @@ def test_a_run_that_changes_nothing_writes_nothing(issue):
     for path in files:
         os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
     outcome = run(issue, langs=("zh", "ja"))
-    assert write(outcome) == []
+    assert outcome.written == ()
     assert [p.stat().st_mtime_ns for p in files] == [1_000_000_000_000_000_000] * len(files)
     assert sorted(issue.iterdir()) == files
 
@@ -268,7 +267,7 @@ def test_rewrapped_file_from_an_editor_is_not_rewritten(issue):
     po.save()  # a different editor: no wrapping, another generator
     saved = po_path.read_bytes()
     outcome = run(issue)
-    assert [w.path for w in outcome.writes if w.kind == "po"] == []
+    assert [p for p in outcome.written if p.suffix == ".po"] == []
     assert po_path.read_bytes() == saved
 
 
@@ -384,7 +383,7 @@ def test_every_approved_translation_survives_any_edit(tmp_path_factory, monkeypa
     for entry in catalog.active:
         if entry.msgid in approved:
             assert entry.approved and entry.msgstr in approved[entry.msgid]
-    assert [w.path for w in run(folder).writes if w.kind == "po"] == []  # and a run after that changes nothing
+    assert [p for p in run(folder).written if p.suffix == ".po"] == []  # and a run after that changes nothing
 
 
 def test_out_folder_holds_the_po_files_and_later_runs_read_them_there(issue, runner, monkeypatch, tmp_path):

@@ -17,7 +17,7 @@ from bilingual.glossary.schema import Glossary, Term
 from bilingual.memory.merge import fit_newlines, text_fingerprint
 from bilingual.memory.po import Catalog, Entry, header_metadata, parse_catalog, read_catalog, render, revision_date, same_content
 from bilingual.memory.store import po_language
-from bilingual.run import finish, prepare
+from bilingual.run import RunOptions, finish, prepare
 from bilingual.document.markdown import parse
 from bilingual.run.pipeline import translate
 from bilingual.engines.pseudo import PseudoEngine
@@ -130,7 +130,7 @@ def _catalog_for(tmp_path: Path, glossary: Glossary | None) -> str:
     (folder / "en.md").write_text("# Papers\n\nThis paper uses PyTorch. A plain sentence.\n", encoding="utf-8")
     jobs = find_jobs([folder])
     docs = [parse(jobs[0].source.read_text(encoding="utf-8"), str(jobs[0].source))]
-    prepared = prepare(jobs, docs, ["zh"])
+    prepared = prepare(jobs, docs, RunOptions(PseudoEngine(), ("zh",)))
     outcome = finish(prepared, translate(docs, ["zh"], PseudoEngine(), known=prepared.known), glossary)
     return next(w.text for w in outcome.writes if w.kind == "po")
 

@@ -25,7 +25,7 @@ import bilingual.storage as storage
 from bilingual.engines.identity import IdentityEngine
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.glossary.load import load_glossary
-from bilingual.run import translate_archive
+from bilingual.run import RunOptions, translate_archive
 from bilingual.layout import find_jobs
 
 #: Versions of the source: markup added, a link, a sentence reworded, a paragraph removed.
@@ -84,7 +84,7 @@ class World:
         glossary = load_glossary([self.root / "glossary.yaml"])
         jobs = find_jobs([self.issue])
         if kill_at is None:
-            translate_archive(jobs, ["zh"], ENGINES[self.engine](), glossary)
+            translate_archive(jobs, RunOptions(ENGINES[self.engine](), ("zh",), glossary))
         else:
             real, calls = os.replace, []
 
@@ -96,7 +96,7 @@ class World:
 
             storage.os.replace = replace_then_die
             try:
-                translate_archive(jobs, ["zh"], ENGINES[self.engine](), glossary)
+                translate_archive(jobs, RunOptions(ENGINES[self.engine](), ("zh",), glossary))
             except Killed:
                 pass
             finally:

@@ -201,7 +201,7 @@ Promise.allSettled([
 def test_a_changed_source_shows_the_diff_and_the_translation_approved_before(browser, server, api, issue: Path):
     from bilingual.engines.registry import make_engine
     from bilingual.glossary.load import load_glossary
-    from bilingual.run import translate_archive
+    from bilingual.run import RunOptions, translate_archive
     from bilingual.layout import find_jobs
     from review_support import GLOSSARY
 
@@ -212,7 +212,7 @@ def test_a_changed_source_shows_the_diff_and_the_translation_approved_before(bro
     edited = " ".join([*words[:-1], "reworded", words[-1]])
     source = issue / "en.md"
     source.write_text(source.read_text(encoding="utf-8").replace(row["source"], edited), encoding="utf-8")
-    translate_archive(find_jobs([issue]), ["zh", "ja"], make_engine("pseudo"), load_glossary([GLOSSARY]))
+    translate_archive(find_jobs([issue]), RunOptions(make_engine("pseudo"), ("zh", "ja"), load_glossary([GLOSSARY])))
     page = _open(browser, server)
     page.check("#f-changed")
     cell = page.locator('.row[data-id]:visible .cell[data-lang="zh"][data-status="changed"]')

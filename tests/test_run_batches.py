@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bilingual.engines.pseudo import PseudoEngine
-from bilingual.run import batches, translate_archive
+from bilingual.run import RunOptions, batches, translate_archive
 from bilingual.layout import find_jobs
 
 TEXT = "# Issue {n}\n\n" + "".join(f"Sentence {{n}}.{k} says something about models. " for k in range(40)) + "\n"
@@ -48,8 +48,8 @@ def test_batched_and_unbatched_runs_write_the_same_files(archive, tmp_path, monk
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     other = tmp_path / "copy" / "issues"
     shutil.copytree(archive, other)
-    one = translate_archive(find_jobs([archive]), ["zh", "ja"], PseudoEngine(), budget=10**9)
-    many = translate_archive(find_jobs([other]), ["zh", "ja"], PseudoEngine(), budget=1)
+    one = translate_archive(find_jobs([archive]), RunOptions(PseudoEngine(), ("zh", "ja"), batch_bytes=10**9))
+    many = translate_archive(find_jobs([other]), RunOptions(PseudoEngine(), ("zh", "ja"), batch_bytes=1))
     assert (one.batches, many.batches) == (1, 7)
     assert snapshot(archive) == snapshot(other)
     assert one.total("engine") == many.total("engine")
@@ -70,7 +70,7 @@ def test_a_batch_is_released_before_the_next_is_parsed(archive, monkeypatch):
         return doc
 
     monkeypatch.setattr(bilingual.document.markdown, "parse", parse)
-    translate_archive(find_jobs([archive]), ["zh"], PseudoEngine(), budget=1)
+    translate_archive(find_jobs([archive]), RunOptions(PseudoEngine(), ("zh",), batch_bytes=1))
     # each of the 8 sources is parsed once, and each edition once more when check's findings go into its views
     # (#23); only the batch being translated is alive: at most the two files of notes/ (their editions are
     # checked against them while both are in memory), never a document of an earlier batch
@@ -82,7 +82,7 @@ def test_the_archive_memory_is_parsed_once_per_run_not_once_per_batch(archive, m
     per run (again only when a batch rewrote them), not once per batch, and never kept parsed."""
     import bilingual.memory.store as store
 
-    translate_archive(find_jobs([archive]), ["zh"], PseudoEngine(), budget=1)  # every issue gets a zh.po
+    translate_archive(find_jobs([archive]), RunOptions(PseudoEngine(), ("zh",), batch_bytes=1))  # every issue gets a zh.po
     (archive / "007" / "en.md").parent.mkdir()
     (archive / "007" / "en.md").write_text(TEXT.format(n=7), encoding="utf-8")
     (archive / "008").mkdir()
@@ -90,7 +90,7 @@ def test_the_archive_memory_is_parsed_once_per_run_not_once_per_batch(archive, m
     scanned: list[Path] = []
     real = store.read_catalog
     monkeypatch.setattr(store, "read_catalog", lambda path: scanned.append(Path(path)) or real(path))
-    summary = translate_archive(find_jobs([archive / "007", archive / "008"]), ["zh"], PseudoEngine(), budget=1)
+    summary = translate_archive(find_jobs([archive / "007", archive / "008"]), RunOptions(PseudoEngine(), ("zh",), batch_bytes=1))
     assert summary.batches == 2
     siblings = [p for p in scanned if p.parent.name not in ("007", "008")]
     assert sorted(siblings) == sorted(archive.glob("00[1-6]/zh.po"))  # six siblings, each parsed once for two batches
@@ -103,7 +103,7 @@ def test_the_run_glossary_keeps_nothing_of_a_batch_after_it(archive):
     from bilingual.glossary.matcher import Match
 
     glossary = Glossary((Term("model", {"zh": ("模型",), "ja": ("モデル",)}),))
-    summary = translate_archive(find_jobs([archive]), ["zh", "ja"], PseudoEngine(), glossary, budget=1)
+    summary = translate_archive(find_jobs([archive]), RunOptions(PseudoEngine(), ("zh", "ja"), glossary, batch_bytes=1))
     assert summary.batches == 7 and (archive / "001" / "zh.po").read_text(encoding="utf-8").count("glossary: model") == 40
     gc.collect()
     assert sum(type(o) is Match for o in gc.get_objects()) == 0

@@ -34,7 +34,7 @@ def translate_command(
     langs = languages(to)
     with domain_errors(), terminate_as_interrupt():
         from ..engines.registry import make_engine
-        from ..run import translate_archive
+        from ..run import RunOptions, translate_archive
         from ..layout import find_jobs
         from .validate import unapproved_lines
 
@@ -42,9 +42,9 @@ def translate_command(
         terms = None if approved_only else load_run_glossary(glossary, no_glossary)
         argos = _argos_settings(engine, approved_only, beam_size, compute_type, threads, device)
         chosen = make_engine("identity" if approved_only else engine, argos.options if argos else None)
-        summary = _run_with_progress(
-            lambda progress: translate_archive(jobs, langs, chosen, terms, out, memory or (), approved_only, not no_align, progress)
-        )
+        options = RunOptions(chosen, tuple(langs), terms, out, tuple(memory or ()), approved_only=approved_only,
+                             align=not no_align)
+        summary = _run_with_progress(lambda progress: translate_archive(jobs, options, progress))
     from ..errors import printable
 
     for warning in summary.warnings:

@@ -47,12 +47,13 @@ class NoEngine:
 
 def rebuild_issue(job: Job, langs: Sequence[str], glossary: Glossary | None) -> list[Path]:
     """Rebuild ``job``'s editions and views from its PO files (the caller holds the issue's lock); the files written."""
-    from ..run import complete, load_documents, prepare, write
+    from ..run import RunOptions, complete, load_documents, prepare, write
 
-    todo, documents = load_documents([job], langs, None, glossary)
+    options = RunOptions(NoEngine(), tuple(langs), glossary)
+    todo, documents = load_documents([job], options)
     if not todo:
         return []
-    prepared = prepare(todo, documents, langs, None, (), False, glossary)
+    prepared = prepare(todo, documents, options)
     pending = prepared.pending()
     if pending:
         counts = ", ".join(f"{lang}: {n}" for lang, n in pending.items())
@@ -60,7 +61,7 @@ def rebuild_issue(job: Job, langs: Sequence[str], glossary: Glossary | None) -> 
             f"{sum(pending.values())} sentence(s) ({counts}) need the engine (en.md or the glossary changed since the last "
             f"translate); run bilingual translate on this issue (with the glossary review uses)", job.source.parent
         )
-    outcome = complete(prepared, documents, langs, NoEngine(), glossary)
+    outcome = complete(prepared, documents, options)
     return write(outcome)
 
 

@@ -14,23 +14,18 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..memory.stamp import run_key
 from ..memory.store import ApprovedStore
 from ..layout import Job
 from ..folderlock import locked
+from .options import BATCH_BYTES, RunOptions
 from .outcome import Report, complete
 from .plan import Prepared, Unapproved, engine_key, load_documents, prepare
 from .write import write
 
-if TYPE_CHECKING:
-    from ..engines.base import Engine
-    from ..glossary.schema import Glossary
 
-#: Source bytes per batch: enough documents for the engine to batch well, few enough to bound memory.
-BATCH_BYTES = 1 << 17
 
 
 @dataclass(frozen=True)
@@ -82,44 +77,35 @@ def batches(jobs: Sequence[Job], out: Path | None, budget: int = BATCH_BYTES) ->
     return result
 
 
-def translate_archive(
-    jobs: Sequence[Job],
-    langs: Sequence[str],
-    engine: Engine,
-    glossary: Glossary | None = None,
-    out: Path | None = None,
-    memory: Sequence[Path] = (),
-    approved_only: bool = False,
-    align: bool = True,
-    progress: Progress | None = None,
-    budget: int | None = None,
-) -> Summary:
-    """Translate and write every job, batch by batch of ``budget`` source bytes (default :data:`BATCH_BYTES`)."""
+def translate_archive(jobs: Sequence[Job], options: RunOptions, progress: Progress | None = None) -> Summary:
+    """Translate and write every job, batch by batch of ``options.batch_bytes`` source bytes."""
     from ..storage import remove_stale_temporaries
 
+    out, engine = options.out, options.engine
     check_out_folder(jobs, out)
     written: list[Path] = []
     reports: list[Report] = []
     unapproved: list[Unapproved] = []
     warnings: list[str] = []
     calls = skipped = 0
-    parts = batches(jobs, out, BATCH_BYTES if budget is None else budget)
+    parts = batches(jobs, out, options.batch_bytes)
     store = ApprovedStore()  # the archive's approved entries, read once for all batches
-    options = (f"align={align}", *sorted(os.path.abspath(p) for p in memory))
-    key = run_key(glossary.hash if glossary is not None else "none", engine_key(engine, langs), options)
+    settings = (f"align={options.align}", *sorted(os.path.abspath(p) for p in options.memory))
+    glossary = options.glossary
+    key = run_key(glossary.hash if glossary is not None else "none", engine_key(engine, options.languages), settings)
     for batch in parts:
         folders = {output_folder(job, out) for job in batch}
         with locked(folders):
-            names = _output_names(batch, langs, out)
+            names = _output_names(batch, options.languages, out)
             for folder in folders:
                 remove_stale_temporaries(folder, names)
-            todo, documents = load_documents(batch, langs, out, glossary, approved_only, key)
+            todo, documents = load_documents(batch, options, key)
             # A pseudo-localising engine writing elsewhere starts from no memory, so every sentence shows it.
             fresh = out is not None and getattr(engine, "starts_fresh", False)
-            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store, fresh=fresh, key=key)
+            prepared = prepare(todo, documents, options, store, fresh=fresh, key=key)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
-            outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align)
+            outcome = complete(prepared, documents, options, progress.done if progress else None)
             written.extend(write(outcome))
         skipped += len(batch) - len(todo)
         calls += outcome.engine_calls

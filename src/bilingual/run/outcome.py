@@ -23,11 +23,11 @@ from ..layout import Job, language_file
 from ..storage import version_of
 from ..languages import TARGETS
 from .edits import EDITION_HEADER, header_value, recorded
-from .plan import Prepared, Unapproved, load_documents, prepare, require_engine, stamp_key
+from .plan import Prepared, Unapproved, require_engine, stamp_key
 
 if TYPE_CHECKING:
-    from ..engines.base import Engine
     from ..glossary.schema import Glossary
+    from .options import RunOptions
     from .pipeline import Edition, Run
     from ..render.outputs import OutputPaths
 
@@ -112,24 +112,23 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
 def complete(
     prepared: Prepared,
     documents: Sequence[Document],
-    langs: Sequence[str],
-    engine: Engine,
-    glossary: Glossary | None = None,
+    options: RunOptions,
     progress: Callable[[int], None] | None = None,
     views: bool = True,
-    align: bool = True,
 ) -> Outcome:
     """Translate what :func:`prepare` left to the engine, then :func:`finish`. Writes nothing.
 
-    With ``views``, each document also gets its diff report, and with ``align`` its aligned
-    edition (aligned.md, aligned.html, NNN.tmx), built from the same run.
+    With ``views``, each document also gets its diff report, and with ``options.align`` its
+    aligned edition (aligned.md, aligned.html, NNN.tmx), built from the same run.
     """
     from .pipeline import translate
 
+    engine, align = options.engine, options.align
     if not prepared.approved_only:
         require_engine(prepared, engine)
-    terms = None if prepared.approved_only else glossary
-    run = translate(documents, langs, engine, glossary=terms, known=prepared.known, progress=progress, segments=prepared.segments)
+    terms = None if prepared.approved_only else options.glossary
+    run = translate(documents, options.languages, engine, glossary=terms, known=prepared.known, progress=progress,
+                    segments=prepared.segments)
     outcome = finish(prepared, run, terms)
     if not views or prepared.approved_only:
         return outcome
@@ -236,21 +235,6 @@ def _aligned_with_others(
     ordered = [versions[lang] for lang in sorted(versions, key=view_order)]
     signature = " ; ".join(dict.fromkeys(str(e.signature) for e in editions))
     return aligned_files(build_alignment(doc, ordered, signature=signature), paths, glossary)
-
-
-def translate_with_memory(
-    jobs: Sequence[Job],
-    langs: Sequence[str],
-    engine: Engine,
-    glossary: Glossary | None = None,
-    out: Path | None = None,
-    memory: Sequence[Path] = (),
-    approved_only: bool = False,
-) -> Outcome:
-    """The whole run, without writing: :func:`load_documents`, :func:`prepare`, :func:`complete`."""
-    todo, documents = load_documents(jobs, langs, out, glossary, approved_only)
-    prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary)
-    return replace(complete(prepared, documents, langs, engine, glossary), skipped=len(jobs) - len(todo))
 
 
 def _approved_only_report(t: Target) -> Report:

@@ -29,6 +29,7 @@ from .edits import import_edits
 if TYPE_CHECKING:
     from ..engines.base import Engine
     from ..glossary.schema import Glossary
+    from .options import RunOptions
 
 SOURCE_LANG = "en"
 Known = dict[tuple[str, str], dict[str, Translation]]
@@ -78,11 +79,7 @@ class Prepared:
 def prepare(
     jobs: Sequence[Job],
     documents: Sequence[Document],
-    langs: Sequence[str],
-    out: Path | None = None,
-    memory: Sequence[Path] = (),
-    approved_only: bool = False,
-    glossary: Glossary | None = None,
+    options: RunOptions,
     store: ApprovedStore | None = None,
     fresh: bool = False,
     key: str = "",
@@ -94,9 +91,11 @@ def prepare(
 
     ``store`` keeps the approved entries of the archive's PO files across the batches of a run.
 
-    ``glossary`` is the run's: machine entries made under other term definitions are translated
-    again, and approved entries that break it are reported.
+    The run's glossary: machine entries made under other term definitions are translated again,
+    and approved entries that break it are reported.
     """
+    langs, out, memory = options.languages, options.out, options.memory
+    approved_only, glossary = options.approved_only, options.glossary
     for path in memory:
         if not path.exists():
             raise InputError("no such translation memory file or folder; check --memory", path)
@@ -239,16 +238,13 @@ def require_engine(prepared: Prepared, engine: Engine) -> None:
         ) from None
 
 
-def load_documents(
-    jobs: Sequence[Job], langs: Sequence[str], out: Path | None = None, glossary: Glossary | None = None,
-    approved_only: bool = False, key: str = "",
-) -> tuple[list[Job], list[Document]]:
+def load_documents(jobs: Sequence[Job], options: RunOptions, key: str = "") -> tuple[list[Job], list[Document]]:
     """Parse the sources a run must look at: all of them, less those whose stamps (under the run's
     ``key``, see :func:`stamp_key`) say nothing changed."""
     from ..document.markdown import parse
     from ..storage import read_text
 
-    skip = set() if approved_only else unchanged(jobs, langs, out, stamp_key(key, glossary))
+    skip = set() if options.approved_only else unchanged(jobs, options.languages, options.out, stamp_key(key, options.glossary))
     todo = [job for job in jobs if job.source not in skip]
     return todo, [parse(read_text(job.source, keep_bom=True), str(job.source)) for job in todo]
 
