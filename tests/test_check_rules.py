@@ -228,3 +228,31 @@ def test_a_forbidden_form_in_a_block_the_source_lacks_is_a_warning():
     terms, _ = parse_text("terms:\n  - en: annotation\n    zh: 标注\n    forbidden: {zh: [注释]}\n")
     found = check_text("# 标题\n\n加一条注释。\n", "zh", "# Title\n", Glossary(tuple(terms)))
     assert [(v.rule, v.severity) for v in found if v.rule == "forbidden-term"] == [("forbidden-term", "warning")]
+
+
+@pytest.mark.parametrize("module", ["term_rules", "source_rules", "structure_rules", "omission", "markup_rules",
+                                    "span_rules", "consistency"])
+def test_every_rule_function_is_listed_in_the_registry(module):
+    import importlib
+
+    from bilingual.checks.registry import Rule
+    from bilingual.checks.rules import RULES
+
+    mod = importlib.import_module(f"bilingual.checks.{module}")
+    described = {f.rule.name for f in vars(mod).values() if callable(f) and isinstance(getattr(f, "rule", None), Rule)}
+    assert described and described <= set(RULES)
+
+
+def test_importing_the_rules_registers_nothing_anywhere():
+    """The registry is one explicit, ordered mapping: describing a rule has no effect elsewhere."""
+    from bilingual.checks.registry import Example, rule
+    from bilingual.checks.rules import RULES
+
+    before = dict(RULES)
+
+    @rule("made-up", "info", needs_source=False, bad=Example("zh", "x"))
+    def made_up(pair, ctx):
+        """Made up."""
+        return iter(())
+
+    assert RULES == before and made_up.rule.name == "made-up"

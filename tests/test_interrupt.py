@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bilingual.engines.registry import TEST_ENGINES_ENV
+from slow_engine import SLOW_CLI
 from test_memory_incremental import CountingEngine, run
 
 BIN = Path(sys.executable).parent / "bilingual"
@@ -81,7 +81,7 @@ def assert_old_or_complete(root: Path, before: dict[str, bytes], complete: dict[
 def start(root: Path, tmp_path: Path, args: list[str], env: dict[str, str]) -> subprocess.Popen:
     """Start a run and return once it is where ``env`` says to pause (its marker file exists)."""
     marker = tmp_path / "marker"
-    environment = {**os.environ, TEST_ENGINES_ENV: "1", "SOURCE_DATE_EPOCH": EPOCH, "BILINGUAL_SLOW_SECONDS": "60", **env}
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "BILINGUAL_SLOW_SECONDS": "60", **env}
     environment["BILINGUAL_SLOW_MARKER"] = str(marker)
     proc = subprocess.Popen(
         [*args, "translate", str(root), "--engine", "slow", "--no-glossary"],
@@ -102,7 +102,7 @@ def start(root: Path, tmp_path: Path, args: list[str], env: dict[str, str]) -> s
 def test_interrupt_while_the_engine_runs_changes_nothing(archive, tmp_path, sig, code):
     before = snapshot(archive)
     complete = complete_version(archive, tmp_path)
-    proc = start(archive, tmp_path, [str(BIN)], {})
+    proc = start(archive, tmp_path, SLOW_CLI, {})
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == code, err

@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from bilingual.engines.registry import TEST_ENGINES_ENV
+from slow_engine import SLOW_CLI
 
 BIN = Path(sys.executable).parent / "bilingual"
 SOURCE = "# Weekly\n\nThe first sentence. The second sentence.\n\nA paragraph about data.\n"
@@ -21,9 +21,9 @@ CHANGED = SOURCE.replace("The second sentence.", "A new second sentence.")
 
 
 def translate(folder: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen:
-    environment = {**os.environ, TEST_ENGINES_ENV: "1", "BILINGUAL_SLOW_SECONDS": "0", **(env or {})}
+    environment = {**os.environ, "BILINGUAL_SLOW_SECONDS": "0", **(env or {})}
     return subprocess.Popen(
-        [str(BIN), "translate", str(folder), "--engine", "slow", "--no-glossary", *extra],
+        [*SLOW_CLI, "translate", str(folder), "--engine", "slow", "--no-glossary", *extra],
         env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 

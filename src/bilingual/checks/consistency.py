@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..values import Unit
 from .model import Pair, Violation
-from .registry import RULES, Context, Example, rule, units
+from .registry import Context, Example, rule, rule_of, units
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
@@ -81,7 +81,7 @@ def _counts(uses: Iterable[Rendering]) -> str:
 
 
 def _violation(at: Rendering, severity: str, detail: str) -> Violation:
-    rule_ = RULES["consistency"]
+    rule_ = rule_of(consistency)
     message = rule_.template.format_map({"term": at.term, "detail": detail, "found": at.rendering, "expected": ""})
     return Violation(at.file, at.line, at.column, "consistency", severity, message, at.term, at.rendering, None,  # type: ignore[arg-type]
                      at.segment)
@@ -206,7 +206,7 @@ MIN_MINORITY = 2
 
 def _placed(pair: Aligned, rendering: str, term: str, severity: str, detail: str, expected: str | None) -> Violation:
     line, column = pair.place(pair.target.find(rendering))
-    message = RULES["consistency"].template.format_map({"term": term, "detail": detail, "found": rendering,
+    message = rule_of(consistency).template.format_map({"term": term, "detail": detail, "found": rendering,
                                                         "expected": expected or ""})
     return Violation(pair.file, line, column, "consistency", severity, message, term, rendering, expected,  # type: ignore[arg-type]
                      pair.segment)

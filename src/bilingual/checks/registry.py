@@ -70,18 +70,24 @@ class Rule:
         return self.template.format_map(fields)
 
 
-RULES: dict[str, Rule] = {}
-
-
 def rule(name: str, severity: Severity, needs_source: bool, bad: Example | None = None,
          good: Example | None = None) -> Callable[[RuleFunction], RuleFunction]:
-    """Register a rule function under ``name``."""
+    """Describe a rule function: its name, default severity and examples (read back with
+    :func:`rule_of`). Nothing is registered: :data:`bilingual.checks.rules.RULES` lists the rules."""
 
-    def register(function: RuleFunction) -> RuleFunction:
-        RULES[name] = Rule(name, severity, needs_source, function, bad, good)
+    def describe(function: RuleFunction) -> RuleFunction:
+        function.rule = Rule(name, severity, needs_source, function, bad, good)  # type: ignore[attr-defined]
         return function
 
-    return register
+    return describe
+
+
+def rule_of(function: RuleFunction) -> Rule:
+    """The :class:`Rule` that :func:`rule` made of ``function``."""
+    found = getattr(function, "rule", None)
+    if not isinstance(found, Rule):
+        raise TypeError(f"{function!r} is not a rule function (decorate it with @rule)")
+    return found
 
 
 @dataclass(frozen=True)

@@ -13,17 +13,22 @@ need a source (``needs_source``) run only when the check has one. The rules live
 from __future__ import annotations
 
 from . import consistency, markup_rules, omission, source_rules, span_rules, structure_rules, term_rules
-from .registry import RULES, Context, Example, Rule, rule
+from .registry import Context, Example, Rule, rule, rule_of
 
-ORDER = ("forbidden-term", "missing-term", "keep-term", "link", "code", "structure", "html", "number", "omission",
-         "markup", "markup-span", "untranslated", "consistency")
-_registered = dict(RULES)
-RULES.clear()
-RULES.update({name: _registered[name] for name in ORDER})
-assert set(RULES) == set(_registered), "every registered rule has its place in ORDER"
+#: Every rule, in the order its findings are reported (a new rule is added here, in its place).
+RULES: dict[str, Rule] = {
+    r.name: r
+    for r in map(rule_of, (
+        term_rules.forbidden_term, term_rules.missing_term, term_rules.keep_term, source_rules.link, source_rules.code,
+        structure_rules.structure, source_rules.html, source_rules.number, omission.omission, markup_rules.markup,
+        span_rules.markup_span, source_rules.untranslated, consistency.consistency,
+    ))
+}
+#: The rules' names in that order.
+ORDER = tuple(RULES)
 
 #: The rules that run on one pair at a time (consistency reads whole documents instead).
 PAIR_RULES = tuple(r for r in RULES.values() if r.name != "consistency")
 
-__all__ = ["ORDER", "PAIR_RULES", "RULES", "Context", "Example", "Rule", "consistency", "markup_rules", "omission", "rule", "span_rules",
+__all__ = ["ORDER", "PAIR_RULES", "RULES", "Context", "Example", "Rule", "consistency", "markup_rules", "omission", "rule", "rule_of", "span_rules",
            "source_rules", "structure_rules", "term_rules"]
