@@ -177,37 +177,19 @@ def publish_command(
     """Build a static site: home pages and Atom feeds per language, each issue in English, Chinese and Japanese, and side by side."""
     langs = languages(to)
     with domain_errors():
-        from ..errors import InputError
-        from ..render.site import build, find_issues
-        from ..render.siteconfig import find_config, load_config
-        from ..render.siteout import check_site_folder, replace_site
+        from ..render.publishing import publish_site
 
-        paths = issues or [Path("issues")]
-        check_site_folder(out, [p for p in paths if p.exists()])
-        if config is not None and not config.is_file():
-            raise InputError("no such config file; see issues/newsletter.yaml for an example", config)
-        settings = load_config(config if config is not None else find_config(paths))
-        folders = find_issues(paths)
-        check_site_folder(out, folders)
-        site = build(folders, langs, _glossary(glossary, no_glossary), settings, require.value if require else None)
-        files = dict(site.files)
-        if email:
-            from ..render.mail import check_base_url, email_files
-
-            if not (base_url or settings.url):
-                raise InputError("publish --email needs the site's address for the e-mails' images and links: "
-                                 "pass --base-url https://… or set url: in newsletter.yaml", settings.path or "newsletter.yaml")
-            address = check_base_url(base_url, "--base-url") if base_url else settings.url
-            files.update(email_files(site, settings, address, ("en", *langs)))
-        written = replace_site(out, files)
-    for page in site.pages:
+        published = publish_site(issues or [Path("issues")], out, langs, _glossary(glossary, no_glossary), config,
+                                 require.value if require else None, email, base_url)
+    for page in published.site.pages:
         for review in page.reviews.values():
             if review.withheld:
                 typer.echo(f"{page.name} {review.lang}: {review.reviewed} of {review.total} sentences approved; published the English with a notice")
             elif not review.complete:
                 typer.echo(f"{page.name} {review.lang}: {review.reviewed} of {review.total} sentences approved; the others are marked as machine translation")
-    if email:
-        names = ", ".join(f"{lang}.eml" for lang in ("en", *langs))
-        for page in site.pages:
+    if published.email_langs:
+        names = ", ".join(f"{lang}.eml" for lang in published.email_langs)
+        for page in published.site.pages:
             typer.echo(f"{page.name}: e-mail editions {names} (with .email.html and .email.txt)")
-    typer.echo(f"published {len(folders)} issue(s) to {out}: {len(files)} file(s), {written} written; open {out / 'index.html'}")
+    typer.echo(f"published {len(published.folders)} issue(s) to {out}: {published.files} file(s), {published.written} written; "
+               f"open {out / 'index.html'}")

@@ -33,18 +33,17 @@ def translate_command(
     """
     langs = languages(to)
     with domain_errors(), terminate_as_interrupt():
-        from ..engines.registry import make_engine
-        from ..run import RunOptions, translate_archive
-        from ..layout import find_jobs
+        from ..api import engine as make_engine
+        from ..api import translate
+        from ..run import RunOptions
         from .validate import unapproved_lines
 
-        jobs = find_jobs(paths)
         terms = None if approved_only else load_run_glossary(glossary, no_glossary)
         argos = _argos_settings(engine, approved_only, beam_size, compute_type, threads, device)
         chosen = make_engine("identity" if approved_only else engine, argos.options if argos else None)
         options = RunOptions(chosen, tuple(langs), terms, out, tuple(memory or ()), approved_only=approved_only,
                              align=not no_align)
-        summary = _run_with_progress(lambda progress: translate_archive(jobs, options, progress))
+        summary = _run_with_progress(lambda progress: translate(paths, options, progress))
     from ..errors import printable
 
     for warning in summary.warnings:
@@ -54,7 +53,7 @@ def translate_command(
         for line in unapproved_lines(summary.unapproved):
             typer.echo(printable(line), err=True)
         typer.echo(
-            f"built {len(jobs)} file(s) in {', '.join(langs)} from approved translations: "
+            f"built {summary.jobs} file(s) in {', '.join(langs)} from approved translations: "
             f"{summary.total('approved')} approved, {len(summary.unapproved)} left in English, {len(written)} file(s) written"
         )
         return
@@ -62,7 +61,7 @@ def translate_command(
     if argos is not None and summary.engine_calls:
         typer.echo(argos.summary())
     typer.echo(
-        f"translated {len(jobs)} file(s){unchanged} into {', '.join(langs)}: {summary.total('approved')} approved, "
+        f"translated {summary.jobs} file(s){unchanged} into {', '.join(langs)}: {summary.total('approved')} approved, "
         f"{summary.total('memory')} from memory, {summary.total('cross-issue')} from other issues, "
         f"{summary.engine_calls} sentence(s) sent to {engine}; {len(written)} file(s) written"
     )
