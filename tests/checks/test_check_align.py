@@ -12,7 +12,7 @@ from bilingual.checks import check_text
 from bilingual.checks.align import align, layout, target_only
 from bilingual.document.markdown import parse
 
-FIXTURES = Path(__file__).parent / "fixtures" / "check"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "check"
 
 
 def _layout(text: str):

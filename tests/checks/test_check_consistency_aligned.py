@@ -18,7 +18,7 @@ from bilingual.checks import check_paths
 from bilingual.cli import app
 from bilingual.glossary.load import load_glossary, parse_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real"
 ALIGNED = " (renderings aligned with the source; no glossary entry)."
 

@@ -19,7 +19,7 @@ import pytest
 from bilingual.checks import check_text
 from bilingual.glossary.load import lint, load_glossary, parse_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real"
 
 

@@ -4,7 +4,7 @@ the Vue guide; licences in that folder's README), ``check`` with glossary/ml.yam
 exactly ``check.expect.txt`` in the same folder.
 
 A change to the rules shows up here as a diff of real findings, to be read and kept on purpose:
-``BILINGUAL_UPDATE_GOLDEN=1 pytest tests/test_check_golden.py`` writes the new outputs.
+``BILINGUAL_UPDATE_GOLDEN=1 pytest tests/checks/test_check_golden.py`` writes the new outputs.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from bilingual.checks.spans import content_offset
 from bilingual.document.markdown import parse
 from bilingual.values import Unit
 
-ROOT = Path(__file__).parent
+ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted((ROOT / "fixtures" / "real").glob("*/*/*.md")) + [ROOT.parent / "issues" / "024" / "en.md"]
 
 

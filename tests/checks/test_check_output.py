@@ -16,7 +16,7 @@ from bilingual.checks.annotate import MARK, annotate
 from bilingual.checks.report import artifact_uri, to_json, to_sarif, to_text
 from bilingual.glossary.load import load_glossary
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA = json.loads((FIXTURES / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 FULL = Violation("issues/007/zh.md", 13, 10, "keep-term", "error",
@@ -200,5 +200,5 @@ def test_info_findings_are_sarif_notes_and_the_log_is_valid():
     assert [v.severity for v in found] == ["info"]
     log = json.loads(to_sarif(CheckResult(tuple(found), ("x.zh.md",))))
     assert [r["level"] for r in log["runs"][0]["results"]] == ["note"]
-    schema = json.loads((Path(__file__).parent / "fixtures" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    schema = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.validate(log, schema)

@@ -18,7 +18,7 @@ from bilingual.checks import check_paths, check_text
 from bilingual.glossary.load import load_glossary, parse_text
 from bilingual.glossary.schema import Glossary
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real"
 ML = load_glossary([ROOT / "glossary" / "ml.yaml"])
 

@@ -12,7 +12,7 @@ from bilingual.glossary.load import load_glossary, parse_text
 from bilingual.glossary.schema import Glossary
 from bilingual.document.markdown import parse
 
-FIXTURES = Path(__file__).parent / "fixtures" / "check"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "check"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import pytest
 from bilingual.checks import check_paths
 from bilingual.glossary.load import load_glossary
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "fixtures" / "check" / "seed-akira-24.zh.md"
 LINES = SEED.read_text(encoding="utf-8").split("\n")
 GLOSSARIES = {

@@ -12,7 +12,7 @@ import pytest
 
 from bilingual.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GLOSSARY = str(ROOT / "glossary")
 
 

@@ -15,7 +15,7 @@ from bilingual.checks import check_paths
 from bilingual.cli import app
 from bilingual.glossary.load import load_glossary
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CHECK = ROOT / "tests" / "fixtures" / "check"
 GLOSSARY = str(CHECK / "glossary.yaml")
 SCHEMA = json.loads((ROOT / "tests" / "fixtures" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))

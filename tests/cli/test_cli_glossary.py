@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from bilingual.cli.glossary import app as glossary_app
 from bilingual.glossary import lint, load_glossary
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ML = ROOT / "glossary" / "ml.yaml"
 
 cli = typer.Typer()

@@ -20,7 +20,7 @@ from bilingual.glossary.matcher import JOINERS, is_word
 from bilingual.document.markdown import parse
 from bilingual.document.segment import segment
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "fixtures" / "real"
 GLOSSARY = ROOT / "glossary"
 DOCUMENTS = sorted(p.parent.relative_to(REAL).as_posix() for p in REAL.glob("*/*/en.md"))

@@ -32,7 +32,7 @@ from bilingual.engines.base import Engine
 from bilingual.errors import ModelError
 from bilingual.packages import install_file
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 # -- stand-ins for ctranslate2.Translator and sentencepiece.SentencePieceProcessor ------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-MODELS = Path(__file__).parent / "fixtures" / "models"
+MODELS = Path(__file__).resolve().parents[1] / "fixtures" / "models"
 sys.path.insert(0, str(MODELS))
 
 import backends  # noqa: E402

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-MODELS_DIR = Path(__file__).parent / "fixtures" / "models"
+MODELS_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "models"
 PAIRS = ("en_zh", "en_ja", "zh_en", "ja_en")
 LANG_NAMES = {"en": "English", "zh": "Chinese", "ja": "Japanese"}
 PLACEHOLDERS = [f"{{{n}}}" for n in range(1, 13)] + [f"{{/{n}}}" for n in range(1, 13)]

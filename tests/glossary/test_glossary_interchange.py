@@ -14,7 +14,7 @@ from bilingual.glossary import Term, load_glossary
 from bilingual.glossary.interchange import dump_yaml, export_csv, export_tbx, import_csv, import_tbx, merge
 from bilingual.glossary.load import parse_text
 
-ML = load_glossary([Path(__file__).resolve().parents[1] / "glossary" / "ml.yaml"])
+ML = load_glossary([Path(__file__).resolve().parents[2] / "glossary" / "ml.yaml"])
 TBX_NS = {"xml": "http://www.w3.org/XML/1998/namespace"}
 
 

@@ -25,7 +25,7 @@ GLOSSARY = Glossary(
     )
 )
 MATCHER = GLOSSARY.matcher
-ML = load_glossary([Path(__file__).resolve().parents[1] / "glossary" / "ml.yaml"])
+ML = load_glossary([Path(__file__).resolve().parents[2] / "glossary" / "ml.yaml"])
 
 SENTENCE = "We read {1}papers{/1} on py torch and Hydra."
 MASKED = "We read {1}{2}{/1} on {3} and {4}."

@@ -8,7 +8,7 @@ import pytest
 
 from bilingual.glossary import lint, load_glossary
 
-PATH = Path(__file__).resolve().parents[1] / "glossary" / "ml.yaml"
+PATH = Path(__file__).resolve().parents[2] / "glossary" / "ml.yaml"
 ML = load_glossary([PATH])
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from bilingual.glossary import Glossary, Term, enforce, load_glossary, mask, restore
 
-ML = load_glossary([Path(__file__).resolve().parents[1] / "glossary" / "ml.yaml"])
+ML = load_glossary([Path(__file__).resolve().parents[2] / "glossary" / "ml.yaml"])
 
 
 class Identity:

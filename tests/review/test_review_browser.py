@@ -1,4 +1,4 @@
-"""The review screen in headless Chromium (Playwright, the system Chromium as tests/test_browser.py
+"""The review screen in headless Chromium (Playwright, the system Chromium as tests/render/test_browser.py
 launches it), against the real server on 127.0.0.1: the reviewer's loop, two pages in conflict,
 a page on another origin trying to write, and a msgstr holding a script."""
 

@@ -5,7 +5,7 @@ tokenization with sacremoses plus subword-nmt BPE codes, as in OPUS-MT conversio
 ``argostranslate.package.Package``, ``sentencepiece.model`` wins when a package has both.
 ``encode`` and ``decode`` are argostranslate's ``SentencePieceTokenizer`` and
 ``BPETokenizer`` operation for operation, so the same model gives the same text; the
-differential test (``tests/test_argos_differential.py``) holds bilingual to that.
+differential test (``tests/engines/test_argos_differential.py``) holds bilingual to that.
 
 ``sentencepiece``, ``sacremoses`` and the BPE codes are loaded on first use, never at import.
 """
