@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__
 
-__all__ = ["RunOptions", "check", "engine", "load_glossary", "publish", "segment", "translate"]
+__all__ = ["RunOptions", "__version__", "check", "engine", "load_glossary", "publish", "segment", "translate"]
 
 if TYPE_CHECKING:
     from .api import check, engine, load_glossary, publish, segment, translate

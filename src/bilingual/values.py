@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import __version__
+from .version import __version__
 
 Role = Literal["open", "close", "atomic"]
 

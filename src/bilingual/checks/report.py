@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 from .model import CheckResult, Violation
 from .rules import RULES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import __version__
+from ..version import __version__
 
 
 class IdentityEngine:

@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .. import __version__
+from ..version import __version__
 from ..errors import GlossaryError
 from .schema import INFLECTIONS, LANGUAGES, Term
 

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .. import __version__
+from ..version import __version__
 
 FUZZY = "fuzzy"
 SIGNATURE_HEADER = "X-Bilingual-Signature"

@@ -59,7 +59,7 @@ def run_key(glossary_hash: str, engine: str, options: Sequence[str] = ()) -> str
     """What besides a document's files shapes its output: the glossary (its hash), the protected
     patterns in force, the engine and model for each language (``engine``: their signatures),
     ``options`` (--memory paths, --no-align), and bilingual's code and version."""
-    from .. import __version__
+    from ..version import __version__
     from ..document.protect import active
 
     patterns = [(p.name, p.regex) for p in active().patterns]

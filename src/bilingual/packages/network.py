@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 from urllib.parse import urlsplit
 
-from .. import __version__
+from ..version import __version__
 from .deadline import Deadline, DeadlineExpired
 from .limits import MAX_INDEX_ENV, MAX_PACKAGE_ENV, TIMEOUT_ENV, Limits, megabytes
 from .transport import WEB_SCHEMES, Refused, open_file, open_web

@@ -23,7 +23,7 @@ def jinja_env() -> jinja2.Environment:
     import jinja2
     from markupsafe import Markup
 
-    from .. import __version__
+    from ..version import __version__
     from .model import html_lang
 
     env = jinja2.Environment(

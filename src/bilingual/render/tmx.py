@@ -11,7 +11,7 @@ carries its status in ``<prop type="x-status">``; ``xml:lang`` is the plain code
 
 from __future__ import annotations
 
-from .. import __version__
+from ..version import __version__
 from ..xmltext import xml_safe
 from .model import Alignment, Cell, Piece
 
