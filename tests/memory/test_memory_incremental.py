@@ -59,9 +59,10 @@ class MissingModelEngine(CountingEngine):
 
 
 def run(folder: Path, engine: CountingEngine | None = None, langs: Sequence[str] = ("zh",),
-        glossary: Glossary | None = None) -> Summary:
+        glossary: Glossary | None = None, memory: Sequence[Path] = ()) -> Summary:
     """One real run (locks, batches, all-or-nothing writes), as ``bilingual translate`` makes it."""
-    return translate_archive(find_jobs([folder]), RunOptions(engine or CountingEngine(), tuple(langs), glossary))
+    options = RunOptions(engine or CountingEngine(), tuple(langs), glossary, memory=tuple(memory))
+    return translate_archive(find_jobs([folder]), options)
 
 
 def approve(po_path: Path, msgid: str, msgstr: str) -> None:

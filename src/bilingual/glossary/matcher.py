@@ -308,6 +308,10 @@ class SentenceTerms:
         self.glossary = glossary if glossary is not None and len(glossary) else None
         self._found: dict[str, list[Match]] = {}
 
+    def serves(self, glossary: Glossary | None) -> bool:
+        """Whether this memory answers for ``glossary`` (the same glossary, or none for none)."""
+        return self.glossary is (glossary if glossary is not None and len(glossary) else None)
+
     def __call__(self, text: str) -> list[Match]:
         """The terms in ``text`` (:meth:`Matcher.find_source`)."""
         if self.glossary is None:

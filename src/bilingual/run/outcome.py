@@ -73,7 +73,9 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
     """Every PO file and edition of the run as text; PO files only where their content changed."""
     date = revision_date(now)
     editions = {(e.document.path, e.lang): e for e in run.editions}
-    notes = GlossaryNotes(SentenceTerms(glossary))  # this batch's: the glossary outlives it
+    # The batch's glossary search from planning, each sentence searched once for both.
+    found = prepared.terms if prepared.terms is not None and prepared.terms.serves(glossary) else SentenceTerms(glossary)
+    notes = GlossaryNotes(found)
     key = stamp_key(prepared.key, glossary)
     po_writes: list[FileWrite] = []
     edition_writes: list[FileWrite] = []

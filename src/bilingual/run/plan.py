@@ -60,6 +60,7 @@ class Prepared:
     versions: Mapping[Path, str] = field(default_factory=dict)  # PO files and editions as read (storage.version)
     kept: frozenset[Path] = frozenset()  # hand-edited editions left as they are (see .edits)
     key: str = ""  # the run's key for skip-stamps (memory.stamp.run_key); "" for the default one
+    terms: SentenceTerms | None = None  # the batch's glossary search, kept for writing its PO notes
 
     def pending(self) -> dict[str, int]:
         """Segments per language that need the engine (languages with none are left out)."""
@@ -152,7 +153,7 @@ def prepare(
             table[seg.id] = Translation(seg.id, t.lang, text, d.origin, events=events)
     return Prepared(
         tuple(targets), known, tuple(unapproved), tuple(cache.warnings + edit_warnings + warnings), approved_only, all_segments,
-        out, versions, frozenset(kept), key,
+        out, versions, frozenset(kept), key, found,
     )
 
 
