@@ -78,21 +78,29 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
       good=Example("zh", "用 `pip` 安装（`torch` 也一样）：\n\n```sh\n# 安装\npip install torch\n```\n",
                    "Install with pip (torch too):\n\n```sh\n# install\npip install torch\n```\n"))
 def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
-    """Inline code, a code block or a placeholder differs from the source.
+    """Inline code, a code block or a placeholder differs from the source{detail}.
 
     Code is copied, not translated: a changed identifier, command or value breaks what the
     reader runs. Comments are prose and may be translated; backticks a translator adds around a
-    name the source has are not a change.
+    name the source has are not a change, nor around a word the sentence inflects (`splice` for
+    "splicing"); a name the source document uses elsewhere, added where no code of the source
+    sentence is missing, is graded info (a translator naming what "it" refers to). A fence's
+    info string (language, title, icon) only changes how the block is shown: a change is info,
+    and a line that is a comment in either language is a comment.
     """
     for up in sourced(pair):
         assert up.source is not None
-        yield from _code_differences(up.targets, up.source)
+        yield from _code_differences(up.targets, up.source, ctx.source_names)
     s, t = pair.source, pair.target
     if s is None or t is None or s.kind not in ("fence", "code_block") or t.kind not in ("fence", "code_block"):
         return
     if _language(s.info) != _language(t.info):
-        yield Finding(line=t.line, found=t.info or None, expected=s.info or None)
+        yield Finding(line=t.line, found=t.info or None, expected=s.info or None, severity="info",
+                      detail=" (the fence's info string: how the block is shown)")
     src_lines, tgt_lines = code_lines(s.code, s.info), code_lines(t.code, t.info)
+    if src_lines != tgt_lines and s.info != t.info:  # a comment in either language is a comment
+        src_lines, tgt_lines = max(((code_lines(s.code, info), code_lines(t.code, info)) for info in (s.info, t.info)),
+                                   key=_agreement)
     first = 1 if t.kind == "fence" else 0
     for (_, a), (k, b) in zip(src_lines, tgt_lines):
         if a != b:
@@ -104,6 +112,14 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     elif len(tgt_lines) > len(src_lines):
         k, extra = tgt_lines[len(src_lines)]
         yield Finding(line=t.line + first + k, found=extra)
+
+
+def _agreement(both: tuple[list[tuple[int, str]], list[tuple[int, str]]]) -> tuple[bool, int, int]:
+    """How far two blocks' code lines agree: all of them, then how many lines from the start, then
+    how few lines are code (the language that knows the comments)."""
+    a, b = both
+    same = next((k for k, (x, y) in enumerate(zip(a, b)) if x[1] != y[1]), min(len(a), len(b)))
+    return [x for _, x in a] == [y for _, y in b], same, -len(a) - len(b)
 
 
 _ALIASES = {"py": "python", "python3": "python", "sh": "bash", "shell": "bash", "zsh": "bash", "js": "javascript",
@@ -131,7 +147,16 @@ def _same_code(a: str, b: str) -> bool:
     return bool(word.fullmatch(a) and word.fullmatch(b)) and a.rstrip("s") == b.rstrip("s") and a[0].isalpha()
 
 
-def _code_differences(targets: tuple[Unit, ...], source: Unit) -> Iterator[Finding]:
+_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\(\))?")
+
+
+def _inflected(value: str, text: str) -> bool:
+    """Whether ``text`` has ``value`` as an inflected word (``splice`` in "splicing", ``fetch`` in "fetched")."""
+    stem = value.casefold().removesuffix("e")
+    return len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}[a-z]{{1,4}}\b", text.casefold()) is not None
+
+
+def _code_differences(targets: tuple[Unit, ...], source: Unit, names: frozenset[str] = frozenset()) -> Iterator[Finding]:
     src = [c for c, _ in code_spans(source)]
     tgt = [(unit, c, at) for unit in targets for c, at in code_spans(unit)]
     missing = list((Counter(src) - Counter(c for _, c, _ in tgt)).elements())
@@ -148,6 +173,11 @@ def _code_differences(targets: tuple[Unit, ...], source: Unit) -> Iterator[Findi
             continue
         if value in source_text or _bare(value) in source_text.casefold() or not any(ch.isalnum() for ch in value):
             continue  # backticks added around something the source has, or around punctuation (`.`)
+        if _NAME.fullmatch(value) and _inflected(_bare(value), source_text):
+            continue  # backticks around a word the source inflects: `splice` for "splicing"
+        if not missing and _NAME.fullmatch(value) and _bare(value) in names:
+            yield Finding(unit, at, found=value, severity="info", detail=" (a name the source uses elsewhere)")
+            continue
         yield Finding(unit, at, found=value, expected=missing.pop(0) if missing else None)
     for value in missing:
         if value not in target_text:

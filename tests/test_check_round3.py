@@ -1,0 +1,118 @@
+"""The reviewer's third round (issue #23): false-positive classes of the first two test sets, from real lines.
+
+Lines come from the public pages listed in tests/fixtures/real_test/README.md (Comprehensive Rust,
+Chaos Mesh: CC BY 4.0; Pinia docs: MIT) and tests/fixtures/real_test2/README.md (CloudWeGo docs:
+Apache-2.0; Vue Router docs: MIT), and from the development corpus tests/fixtures/real (diffusers
+docs: Apache-2.0). Both test sets were labelled before this round, so for it they are development
+data; each test was red before the fix it names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.checks import check_text
+from bilingual.checks.links import relation
+
+
+def _acted(violations, rule):
+    return [(v.found, v.severity) for v in violations if v.rule == rule and v.severity != "info"]
+
+
+# --- backticks a translator adds around a name the source uses are not a code change --------------------
+
+# Comprehensive Rust, generics/trait-bounds (en 40-56, ja 52-54): the ja names the `where` clause the bullet
+# above introduces, where the English says "It".
+RUST_EN = """- Show a `where` clause, students will encounter it when reading code.
+
+  - It declutters the function signature if you have many parameters.
+  - It has additional features making it more powerful.
+"""
+RUST_JA = """- `where` 節の使い方を示しましょう。受講生はコードを読んでいるときに、この`where`節に遭遇します。
+
+  - たくさんのパラメタがある場合に、`where`節は関数のシグネチャを整理整頓してくれます。
+  - `where`節には更に強力な機能があります。
+"""
+# Pinia, core-concepts/state (line 207): `splice` for the source's "splicing".
+PINIA_EN = ("However, some mutations are really hard or costly to apply with this syntax: any collection modification "
+            "(e.g. pushing, removing, splicing an element from an array) requires you to create a new collection.\n")
+PINIA_ZH = ("不过，用这种语法的话，有些变更真的很难实现或者很耗时：任何集合的修改（例如，向数组中添加、移除一个元素或是做 "
+            "`splice` 操作）都需要你创建一个新的集合。\n")
+# CloudWeGo, hertz hooks (en 13-15, zh 13-22): the zh adds a sentence on the `StartHook` functions.
+HOOK_EN = """## StartHook
+
+`StartHook` is a function to be called **after** the server-side has triggered a start. Hertz uses the `OnRun` property to store the `StartHook` list.
+
+Function signature:
+"""
+HOOK_ZH = """## StartHook
+
+`StartHook` 在 Hertz 当中表示服务**触发启动后**需调用的函数。Hertz 使用 `OnRun` 属性存储 `StartHook` 列表。
+触发 Server 启动后，框架会按函数声明顺序**依次**调用所有的 `OnRun` 函数。
+
+函数签名：
+"""
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), [("ja", RUST_EN, RUST_JA), ("zh", PINIA_EN, PINIA_ZH),
+                                                        ("zh", HOOK_EN, HOOK_ZH)], ids=["where", "splice", "hook"])
+def test_backticks_around_a_name_the_source_uses(lang, source, target):
+    assert _acted(check_text(target, lang, source), "code") == []
+
+
+# diffusers, conceptual/philosophy (line 78): a stale bullet names another class where the source's is missing
+STALE_EN = ("A single `ModularPipeline` can support many workflows.\n\n"
+            "The `UNet2DConditionModel` is the denoiser.\n")
+STALE_ZH = "一个 `UNet2DConditionModel` 可以支持多个工作流。\n\n`UNet2DConditionModel` 是去噪器。\n"
+
+
+def test_a_name_in_place_of_a_missing_one_is_still_an_error():
+    assert ("UNet2DConditionModel", "error") in _acted(check_text(STALE_ZH, "zh", STALE_EN), "code")
+
+
+def test_a_name_the_source_does_not_have_is_still_an_error():
+    found = check_text("先调用 `client.Stop()`。\n", "zh", "Call `client.Start()` first.\n")
+    assert _acted(found, "code") == [("client.Stop()", "error")]
+
+
+# --- a fence's info string (language, title, icon) is presentation; its comments are prose in either language
+
+GO_EN = "```shell\n// CtxErrCallback refer to it's function signatures below\nOnRun []CtxErrCallback\n```\n"
+GO_ZH = "```go\n// CtxErrCallback 参见下方其函数签名\nOnRun []CtxErrCallback\n```\n"
+TXT_EN = "```txt\n# ┌───────────── minute (0 - 59)\n* * * * *\n```\n"
+TXT_ZH = "```\n# ┌───────────── 分钟 (0 - 59)\n* * * * *\n```\n"
+ICON_EN = ('```json [vercel.json ~vscode-icons:file-type-light-vercel~]\n'
+           '{\n  "rewrites": [{ "source": "/:path*", "destination": "/index.html" }]\n}\n```\n')
+ICON_ZH = ('```json [vercel.json ~vscode-icons:file-type-json~]\n'
+           '{\n  "rewrites": [{ "source": "/:path*", "destination": "/index.html" }]\n}\n```\n')
+
+
+@pytest.mark.parametrize(("source", "target"), [(GO_EN, GO_ZH), (TXT_EN, TXT_ZH), (ICON_EN, ICON_ZH)],
+                         ids=["shell-for-go", "txt-dropped", "title-icon"])
+def test_fence_info_is_presentation(source, target):
+    found = check_text(target, "zh", source)
+    assert _acted(found, "code") == []
+    assert [v.severity for v in found if v.rule == "code"] in ([], ["info"])
+
+
+def test_fence_code_change_is_still_an_error():
+    found = check_text(GO_ZH.replace("OnRun []", "OnStart []"), "zh", GO_EN)
+    assert _acted(found, "code") == [("OnStart []CtxErrCallback", "error")]
+
+
+# --- a link to the reader's language edition of the same site, with its own page names ------------------
+
+@pytest.mark.parametrize(("source", "target", "expected"), [
+    # CloudWeGo, hertz overview (en 73 / zh 65): the Chinese blog post of the same site, its own slug
+    ("/blog/2023/02/24/getting-started-with-hertz-performance-testing-guide/",
+     "/zh/blog/2023/02/24/http-框架-hertz-实践入门性能测试指南/", "localised"),
+    # Pinia, core-concepts/state (line 239): the Chinese Vuex docs, where the page is index.html
+    ("https://vuex.vuejs.org/api/#subscribe", "https://vuex.vuejs.org/zh/api/index.html#subscribe", "localised"),
+    # still changed: another site, a path without a language, a language the other way round
+    ("https://vuex.vuejs.org/api/", "https://example.org/zh/api/", "changed"),
+    ("/blog/2023/02/24/getting-started/", "/blog/2020/05/24/bytedance/", "changed"),
+    ("/zh/blog/a/", "/blog/b/", "changed"),
+    ("/blog/a/", "/zh/docs/b/", "changed"),
+])
+def test_language_edition_of_the_same_site(source, target, expected):
+    assert relation(source, target) == expected
