@@ -116,3 +116,65 @@ def test_fence_code_change_is_still_an_error():
 ])
 def test_language_edition_of_the_same_site(source, target, expected):
     assert relation(source, target) == expected
+
+
+# --- a slip in the source's code span, where the source itself writes the name the translation has -------
+
+# CloudWeGo, hertz engine (en 170-177, zh 168-175): `SetCustomimSignalWaiter` in the English prose, the
+# function `SetCustomSignalWaiter` in its heading and code
+SLIP_EN = """### SetCustomSignalWaiter
+
+The `SetCustomimSignalWaiter` function is used to customize the processing function of the server after receiving signals.
+
+```go
+func (h *Hertz) SetCustomSignalWaiter(f func(err chan error) error)
+```
+"""
+SLIP_ZH = """### SetCustomSignalWaiter
+
+`SetCustomSignalWaiter` 函数用于自定义服务器接收信号后的处理函数。
+
+```go
+func (h *Hertz) SetCustomSignalWaiter(f func(err chan error) error)
+```
+"""
+# Vue Router, essentials/dynamic-matching (en 22-33, zh 33): the zh keeps `$route.params` where the source
+# now writes `route.params` (stale); the source's `$route.params` in a template is not a reason to accept it
+STALE_ROUTE_EN = ("When a route is matched, the value of its _params_ will be exposed as `route.params` in every "
+                  "component.\n\n```html\n<div>User {{ $route.params.id }}</div>\n```\n\n"
+                  "You can have multiple _params_ in the same route, and they will map to corresponding fields on "
+                  "`route.params`.\n")
+STALE_ROUTE_ZH = ("当一个路由被匹配时，它的 _params_ 的值将在每个组件中以 `route.params` 的形式暴露出来。\n\n"
+                  "```html\n<div>User {{ $route.params.id }}</div>\n```\n\n"
+                  "你可以在同一个路由中设置有多个 _路径参数_，它们会映射到 `$route.params` 上的相应字段。\n")
+
+
+def test_slip_in_the_source_span_is_info():
+    found = [v for v in check_text(SLIP_ZH, "zh", SLIP_EN) if v.rule == "code"]
+    assert [(v.found, v.severity) for v in found] == [("SetCustomSignalWaiter", "info")]
+
+
+def test_a_stale_name_is_not_a_slip():
+    assert ("$route.params", "error") in _acted(check_text(STALE_ROUTE_ZH, "zh", STALE_ROUTE_EN), "code")
+
+
+# --- a plain word in code formatting, translated as a word ----------------------------------------------
+
+@pytest.mark.parametrize(("lang", "source", "target"), [
+    # Rust by Example, primitives (line 3), ja.po
+    ("ja", "Rust provides access to a wide variety of `primitives`. A sample includes:\n",
+     "Rustは様々な基本データ型の使用をサポートしています。以下がその例です。\n"),
+    # CloudWeGo, hertz error-handle (line 85): a table cell
+    ("zh", "| Function | Description |\n| --- | --- |\n| SetMeta(data interface{}) \\*Error | set the `Meta` to the given `data` |\n",
+     "| 函数签名 | 函数描述 |\n| --- | --- |\n| SetMeta(data interface{}) \\*Error | 设置元数据 |\n"),
+])
+def test_plain_word_in_code_formatting_translated(lang, source, target):
+    found = check_text(target, lang, source)
+    assert _acted(found, "code") == []
+    assert {v.severity for v in found if v.rule == "code"} == {"info"}
+
+
+def test_a_missing_identifier_is_still_an_error():
+    found = check_text("一个 `ModularPipeline` 可以支持多个工作流。\n", "zh",
+                       "A single `ModularPipeline` can support many workflows, whereas a `DiffusionPipeline` runs only one.\n")
+    assert _acted(found, "code") == [(None, "error")]

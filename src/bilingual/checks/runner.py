@@ -320,7 +320,7 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
         if verdict != "other":
             pairs = aligned
             ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt), link_map,
-                          names(source.document.source))
+                          source.document.source)
         if verdict == "other":  # another version of the source: one finding, and only the rules that need no source
             detail = (f"the translation does not follow this source ({counts}); it translates another version of it: "
                       "update it from the source")
@@ -347,11 +347,6 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
             pairs_read.extend(read_pair(path, lang, t, s, lambda u, at: places.at(Finding(u, content_offset(u, at))),
                                       ctx.segment(s, 0)) for t, s in units(pair, sourced=True) if s is not None and t.text.strip())
     return _sorted(out), renderings, pairs_read
-
-
-def names(text: str) -> frozenset[str]:
-    """The words and names of a source document (``StartHook``, ``where``, ``client``), case folded."""
-    return frozenset(w.casefold() for w in re.findall(r"[A-Za-z_$][\w$]*", text))
 
 
 def _anchors(target: Layout) -> frozenset[str]:

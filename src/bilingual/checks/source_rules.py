@@ -11,6 +11,7 @@ template syntax kept as it is.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
@@ -84,13 +85,16 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     reader runs. Comments are prose and may be translated; backticks a translator adds around a
     name the source has are not a change, nor around a word the sentence inflects (`splice` for
     "splicing"); a name the source document uses elsewhere, added where no code of the source
-    sentence is missing, is graded info (a translator naming what "it" refers to). A fence's
+    sentence is missing, is graded info (a translator naming what "it" refers to), and so is a
+    span that differs slightly from the source's where the source document itself writes it the
+    translation's way elsewhere (a slip in the source), or a plain word in code formatting
+    (`data`, `trait`) the translation lacks, which is often translated as a word. A fence's
     info string (language, title, icon) only changes how the block is shown: a change is info,
     and a line that is a comment in either language is a comment.
     """
     for up in sourced(pair):
         assert up.source is not None
-        yield from _code_differences(up.targets, up.source, ctx.source_names)
+        yield from _code_differences(up.targets, up.source, ctx.source_document)
     s, t = pair.source, pair.target
     if s is None or t is None or s.kind not in ("fence", "code_block") or t.kind not in ("fence", "code_block"):
         return
@@ -156,7 +160,28 @@ def _inflected(value: str, text: str) -> bool:
     return len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}[a-z]{{1,4}}\b", text.casefold()) is not None
 
 
-def _code_differences(targets: tuple[Unit, ...], source: Unit, names: frozenset[str] = frozenset()) -> Iterator[Finding]:
+@functools.lru_cache(maxsize=4)
+def _names(document: str) -> frozenset[str]:
+    """The words and names of a source document (``StartHook``, ``where``, ``client``), case folded."""
+    return frozenset(w.casefold() for w in _NAME_IN_TEXT.findall(document))
+
+
+_NAME_IN_TEXT = re.compile(r"[A-Za-z_$][\w$]*")
+_WORD = re.compile(r"[A-Za-z][a-z]+")  # a plain word in code formatting (`data`, `Meta`), not an identifier
+
+
+def _typo_in_source(value: str, expected: str, document: str) -> bool:
+    """Whether the source's span looks like a slip for ``value``: nearly the same, and the source document
+    itself writes ``value`` at least as often as the span (`SetCustomimSignalWaiter` once, where its code calls
+    `SetCustomSignalWaiter` four times)."""
+    from difflib import SequenceMatcher
+
+    uses, slips = document.count(value), document.count(expected)
+    more = uses > slips or (uses == slips >= 1 and expected not in value)  # (`route` is inside `$route`)
+    return more and SequenceMatcher(None, value, expected).ratio() >= 0.8
+
+
+def _code_differences(targets: tuple[Unit, ...], source: Unit, document: str = "") -> Iterator[Finding]:
     src = [c for c, _ in code_spans(source)]
     tgt = [(unit, c, at) for unit in targets for c, at in code_spans(unit)]
     missing = list((Counter(src) - Counter(c for _, c, _ in tgt)).elements())
@@ -175,13 +200,23 @@ def _code_differences(targets: tuple[Unit, ...], source: Unit, names: frozenset[
             continue  # backticks added around something the source has, or around punctuation (`.`)
         if _NAME.fullmatch(value) and _inflected(_bare(value), source_text):
             continue  # backticks around a word the source inflects: `splice` for "splicing"
-        if not missing and _NAME.fullmatch(value) and _bare(value) in names:
+        if not missing and _NAME.fullmatch(value) and _bare(value) in _names(document):
             yield Finding(unit, at, found=value, severity="info", detail=" (a name the source uses elsewhere)")
             continue
-        yield Finding(unit, at, found=value, expected=missing.pop(0) if missing else None)
+        expected = missing.pop(0) if missing else None
+        if expected is not None and _typo_in_source(value, expected, document):
+            yield Finding(unit, at, found=value, expected=expected, severity="info",
+                          detail=" (as the source writes it elsewhere: its span here may be a slip)")
+            continue
+        yield Finding(unit, at, found=value, expected=expected)
     for value in missing:
-        if value not in target_text:
-            yield Finding(targets[0], 0, expected=value)
+        if value in target_text:
+            continue
+        if _WORD.fullmatch(value):
+            yield Finding(targets[0], 0, expected=value, severity="info",
+                          detail=" (a word in code formatting, perhaps translated as a word)")
+            continue
+        yield Finding(targets[0], 0, expected=value)
 
 
 @rule("number", "warning", needs_source=True,
