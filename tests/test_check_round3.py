@@ -178,3 +178,32 @@ def test_a_missing_identifier_is_still_an_error():
     found = check_text("一个 `ModularPipeline` 可以支持多个工作流。\n", "zh",
                        "A single `ModularPipeline` can support many workflows, whereas a `DiffusionPipeline` runs only one.\n")
     assert _acted(found, "code") == [(None, "error")]
+
+
+# --- a version glued to its name; code in a table cell --------------------------------------------------
+
+def test_number_glued_to_its_name():
+    # CloudWeGo, hertz overview (en 53 / zh 45)
+    found = check_text("Hertz 框架原生提供 HTTP1.1、ALPN 协议支持。\n", "zh",
+                       "Hertz framework provides out-of-box support for HTTP 1.1 and ALPN protocol.\n")
+    assert _acted(found, "number") == []
+
+
+def test_number_changed_next_to_its_name_is_still_reported():
+    found = check_text("Hertz 框架原生提供 HTTP2.0、ALPN 协议支持。\n", "zh",
+                       "Hertz framework provides out-of-box support for HTTP 1.1 and ALPN protocol.\n")
+    assert _acted(found, "number") != []
+
+
+@pytest.mark.parametrize("cell", ["registry.NoopRegistry, nil", "busybox:latest"])
+def test_code_in_a_table_cell_kept(cell):
+    # CloudWeGo, hertz engine (line 54); Chaos Mesh, create-chaos-mesh-workflow (line 241)
+    source = f"| Option | Default | Description |\n| --- | --- | --- |\n| WithRegistry | {cell} | Setup registry configuration |\n"
+    target = f"| 配置 | 默认值 | 说明 |\n| --- | --- | --- |\n| WithRegistry | {cell} | 设置注册中心配置 |\n"
+    assert _acted(check_text(target, "zh", source), "untranslated") == []
+
+
+def test_a_sentence_in_a_table_cell_is_still_untranslated():
+    source = "| Option | Description |\n| --- | --- |\n| WithRegistry | Setup registry configuration, service registration information |\n"
+    target = "| 配置 | 说明 |\n| --- | --- |\n| WithRegistry | Setup registry configuration, service registration information |\n"
+    assert _acted(check_text(target, "zh", source), "untranslated") != []

@@ -229,7 +229,8 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     full-width digits, CJK numerals (第六章 for "Chapter 6"), 万/亿 scaling (1670万 for
     "16.7 million"), ranges (2005～2012年) and ordinals (第3 for "3rd") all match; a CJK numeral
     the source does not have is never reported (一个 is "a", not "one"), nor a number the source
-    has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時).
+    has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時),
+    nor a number the translation glues to the name before it (``HTTP1.1`` for "HTTP 1.1").
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -238,13 +239,23 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
         have = {v for _, n in tgt for v in n.values}
         in_code = {v for code, _ in code_spans(up.source) for n in source_numbers(code) for v in n.values}
         allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text)) | in_code
-        missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n))
+        glued = " ".join(blank(unit.text) for unit in up.targets)
+        missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n)
+                        and not _glued(blank(up.source.text), glued, n))
         for unit, n in tgt:
             if n.arabic and not n.values & allowed and not _counted(unit.text, n) and not _named(unit.text, n):
                 yield Finding(unit, content_offset(unit, n.start), found=n.raw,
                               expected=missing.popleft() if missing else None)
         for raw in missing:
             yield Finding(up.target, 0, expected=raw)
+
+
+def _glued(source: str, target: str, n) -> bool:
+    """Whether the translation writes the source's number glued to the name before it (``HTTP1.1`` for
+    "HTTP 1.1", ``Python3`` for "Python 3"), where it reads as part of the name."""
+    name = re.search(r"([A-Za-z][\w-]*)[ /]?$", source[: n.start])
+    return name is not None and re.search(rf"(?<![\w-]){re.escape(name.group(1))}[ /]?{re.escape(n.raw)}(?![\d.])",
+                                          target) is not None
 
 
 def _zero_minutes(text: str, n) -> bool:
@@ -276,7 +287,8 @@ def _named(text: str, n) -> bool:
 #: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].
 _TEMPLATE = re.compile(r"\b(?:import|export)\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"]|\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
 _NOT_WORDS = re.compile(r"\d[\d.,%]*|https?://\S+|\b[A-Z0-9]{2,}s?\b")
-_CODE_LIKE = re.compile(r"\w\(|\b\w+\s*:?=\s*\w|\w\.\w+\(|\[\]\w|\binterface\{\}")
+_CODE_LIKE = re.compile(r"\w\(|\b\w+\s*:?=\s*\w|\w\.\w+\(|\[\]\w|\binterface\{\}"
+                        r"|\b[a-z]\w*\.[A-Za-z_]\w+|\b[a-z][\w.-]*:[a-z][\w.-]*\b")  # pkg.Name, image:tag
 #: Starts only where a word starts: tried inside a long token, each position would rescan its rest.
 _LATIN_PHRASE = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][\w'’-]*)+")
 
