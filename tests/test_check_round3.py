@@ -207,3 +207,41 @@ def test_a_sentence_in_a_table_cell_is_still_untranslated():
     source = "| Option | Description |\n| --- | --- |\n| WithRegistry | Setup registry configuration, service registration information |\n"
     target = "| 配置 | 说明 |\n| --- | --- |\n| WithRegistry | Setup registry configuration, service registration information |\n"
     assert _acted(check_text(target, "zh", source), "untranslated") != []
+
+
+# --- two or three source paragraphs the translation writes as one ----------------------------------------
+
+# CloudWeGo, hertz overview (en 11-16, zh 11-13): the English edition has three paragraphs, the zh one
+JOIN_EN = """## CloudWeGo-Hertz
+
+Hertz [həːts] is a high-performance, high-usability, extensible HTTP framework for Go. It's designed to make it easy for developers to build microservices.
+
+Inspired by other open source frameworks such as [fasthttp](https://github.com/valyala/fasthttp), [gin](https://github.com/gin-gonic/gin), and [echo](https://github.com/labstack/echo),
+combined with the unique challenges faced by ByteDance, Hertz has become production-ready and has powered ByteDance's internal services over the years.
+
+Today, as Go gains popularity in microservice development, Hertz is the right choice if you are looking for a customisable, high-performance framework to support a variety of use cases.
+
+## Architecture
+"""
+JOIN_ZH = """## CloudWeGo-Hertz
+
+Hertz[həːts] 是一个 Go 微服务 HTTP 框架，在设计之初参考了其他开源框架 [fasthttp](https://github.com/valyala/fasthttp)、[gin](https://github.com/gin-gonic/gin)、[echo](https://github.com/labstack/echo) 的优势，
+并结合字节跳动内部的需求，使其具有高易用性、高性能、高扩展性等特点，目前在字节跳动内部已广泛使用。
+如今越来越多的微服务选择使用 Go，如果对微服务性能有要求，又希望框架能够充分满足内部的可定制化需求，Hertz 会是一个不错的选择。
+
+## 架构设计
+"""
+
+
+def test_source_paragraphs_joined_in_one():
+    found = [v for v in check_text(JOIN_ZH, "zh", JOIN_EN) if v.rule == "structure"]
+    assert [v.severity for v in found] == ["info", "info"]
+    assert all("within the paragraph next to it" in v.message for v in found)
+
+
+def test_a_paragraph_left_out_is_still_missing():
+    # the zh of the middle paragraph only: the first and last are not translated anywhere
+    short = JOIN_ZH.replace("\n如今越来越多的微服务选择使用 Go，如果对微服务性能有要求，又希望框架能够充分满足内部的可定制化需求，Hertz 会是一个不错的选择。", "")
+    short = short.replace("Hertz[həːts] 是一个 Go 微服务 HTTP 框架，在设计之初参考了", "参考了")
+    found = _acted(check_text(short, "zh", JOIN_EN), "structure")
+    assert len(found) == 2

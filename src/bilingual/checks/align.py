@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..values import Document, Unit
 from .model import Pair, UnitPair
-from .moves import moved, splits, uncross
+from .moves import merges, moved, splits, uncross
 from .links import canonical
 from .spans import code_spans, destinations, numbers, plain
 
@@ -193,6 +193,7 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
 
     pairs, moved_blocks = moved(uncross(pairs), close)
     split_of = splits(pairs, close)
+    joined = merges(pairs, _need, _held)
     out: list[Pair] = []
     n = 0
     while n < len(pairs):
@@ -216,7 +217,8 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
             if t is None:
                 after = next((b for _, b in pairs[end:] if b is not None), None)
                 line = after.line if after is not None else target.lines
-                out.append(Pair((), True, s, None, line, gap=gap))  # type: ignore[arg-type]
+                merged = len(gap) == 1 and s.ordinal in joined  # type: ignore[union-attr]
+                out.append(Pair((), True, s, None, line, gap=gap, merged=merged))  # type: ignore[arg-type]
             else:
                 out.append(Pair(_unit_pairs(source, target, None, t), True, None, t, t.line, gap=gap))  # type: ignore[arg-type]
                 out.extend(Pair(_unit_pairs(source, target, None, b), True, None, b, b.line, continues=True)  # type: ignore[arg-type]
@@ -226,6 +228,27 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
         out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line, moved=t.ordinal in moved_blocks))
         n += 1
     return out, agree
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def _need(block: Block) -> float:
+    """How much text a source paragraph's translation needs: its English words."""
+    from .omission import _WORD
+
+    return float(sum(len(_WORD.findall(plain(unit.text))) for unit in block.units))
+
+
+def _held(block: Block) -> float:
+    """How much a target paragraph holds, in English words: CJK characters at the language's rate, Latin words as one."""
+    from .omission import _KEPT, NORMS
+
+    text = " ".join(plain(unit.text) for unit in block.units)
+    cjk = len(_CJK.findall(text)) + len(_KANA.findall(text))
+    norm = NORMS["ja"] if _KANA.search(text) else NORMS["zh"]
+    return cjk / norm + len(_KEPT.findall(_KANA.sub(" ", _CJK.sub(" ", text))))
 
 
 def _opcodes(a: Sequence[tuple], b: Sequence[tuple]) -> list[tuple[str, int, int, int, int]]:
