@@ -245,3 +245,43 @@ def test_a_paragraph_left_out_is_still_missing():
     short = short.replace("Hertz[həːts] 是一个 Go 微服务 HTTP 框架，在设计之初参考了", "参考了")
     found = _acted(check_text(short, "zh", JOIN_EN), "structure")
     assert len(found) == 2
+
+
+# --- spacing around brackets and operators ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "target"), [
+    # Pinia, cookbook/migration-vuex (line 207)
+    ("```js\nexport default defineComponent({\n  setup () {\n    const store = useStore()\n```\n",
+     "```js\nexport default defineComponent({\n  setup() {\n    const store = useStore()\n```\n"),
+    # CloudWeGo, hertz retry (line 102)
+    ("When the status code is not 200 or `err!=nil` during the call, we return true.\n",
+     "当请求返回的状态码不是 200 或者调用过程中 `err != nil` 时我们返回 true。\n"),
+], ids=["block", "span"])
+def test_spacing_around_brackets_and_operators(source, target):
+    found = check_text(target, "zh", source)
+    assert _acted(found, "code") == []
+    assert [v.severity for v in found if v.rule == "code"] == ["info"]
+
+
+def test_a_space_between_words_in_code_still_counts():
+    # Vue Router, essentials/history-mode (line 67): `RewriteBase /` lost its space
+    found = check_text("例如，将`RewriteBase/` 替换为子目录。\n", "zh", "e.g. replacing `RewriteBase /` with the subfolder.\n")
+    assert _acted(found, "code") == [("RewriteBase/", "error")]
+
+
+# Pinia, cookbook/migration-vuex (lines 212-216): a trailing comma before the closing bracket is style;
+# Pinia, core-concepts/actions (line 161): one lost before the next entry is a syntax error
+COMMA_EN = "```ts\nreturn {\n  firstName,\n  fullName\n}\n```\n"
+COMMA_ZH = "```ts\nreturn {\n  firstName,\n  fullName,\n}\n```\n"
+LOST_EN = "```js\nmethods: {\n  ...mapActions(useCounterStore, ['increment']),\n  ...mapActions(useCounterStore, { myOwnName: 'increment' }),\n},\n```\n"
+LOST_ZH = "```js\nmethods: {\n  ...mapActions(useCounterStore, ['increment'])\n  ...mapActions(useCounterStore, { myOwnName: 'increment' }),\n},\n```\n"
+
+
+def test_trailing_comma_before_the_closing_bracket_is_style():
+    found = check_text(COMMA_ZH, "zh", COMMA_EN)
+    assert _acted(found, "code") == []
+    assert [v.severity for v in found if v.rule == "code"] == ["info"]
+
+
+def test_comma_lost_before_the_next_entry_is_an_error():
+    assert _acted(check_text(LOST_ZH, "zh", LOST_EN), "code") == [("...mapActions(useCounterStore, ['increment'])", "error")]

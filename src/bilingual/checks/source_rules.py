@@ -88,7 +88,9 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     sentence is missing, is graded info (a translator naming what "it" refers to), and so is a
     span that differs slightly from the source's where the source document itself writes it the
     translation's way elsewhere (a slip in the source), or a plain word in code formatting
-    (`data`, `trait`) the translation lacks, which is often translated as a word. A fence's
+    (`data`, `trait`) the translation lacks, which is often translated as a word, or code that
+    differs only in the spaces around brackets and operators (``setup () {``), or in a
+    trailing comma before a closing bracket (one missing before the next entry is an error). A fence's
     info string (language, title, icon) only changes how the block is shown: a change is info,
     and a line that is a comment in either language is a comment.
     """
@@ -106,8 +108,14 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
         src_lines, tgt_lines = max(((code_lines(s.code, info), code_lines(t.code, info)) for info in (s.info, t.info)),
                                    key=_agreement)
     first = 1 if t.kind == "fence" else 0
-    for (_, a), (k, b) in zip(src_lines, tgt_lines):
-        if a != b:
+    for n, ((_, a), (k, b)) in enumerate(zip(src_lines, tgt_lines)):
+        closing = n + 1 == len(tgt_lines) or tgt_lines[n + 1][1][:1] in ")]}"
+        if a != b and _spacing(a) == _spacing(b):
+            yield Finding(line=t.line + first + k, found=b, expected=a, severity="info", detail=" (spacing only)")
+        elif a != b and closing and _spacing(a).rstrip(",") == _spacing(b).rstrip(","):
+            yield Finding(line=t.line + first + k, found=b, expected=a, severity="info",
+                          detail=" (a trailing comma before the closing bracket: style only)")
+        elif a != b:
             yield Finding(line=t.line + first + k, found=b, expected=a)
             return
     if len(src_lines) > len(tgt_lines):
@@ -170,6 +178,16 @@ _NAME_IN_TEXT = re.compile(r"[A-Za-z_$][\w$]*")
 _WORD = re.compile(r"[A-Za-z][a-z]+")  # a plain word in code formatting (`data`, `Meta`), not an identifier
 
 
+_SPACED = re.compile(r"\s*([(){}\[\],;]|[!=]==?|=>|[<>]=|&&|\|\||=)\s*")
+
+
+def _spacing(code: str) -> str:
+    """Code without the spaces around brackets, commas and operators (``setup () {`` is ``setup() {``,
+    ``err!=nil`` is ``err != nil``), which no language reads; a space between two words
+    (``RewriteBase /``) stays."""
+    return _SPACED.sub(r"\1", code)
+
+
 def _typo_in_source(value: str, expected: str, document: str) -> bool:
     """Whether the source's span looks like a slip for ``value``: nearly the same, and the source document
     itself writes ``value`` at least as often as the span (`SetCustomimSignalWaiter` once, where its code calls
@@ -202,6 +220,11 @@ def _code_differences(targets: tuple[Unit, ...], source: Unit, document: str = "
             continue  # backticks around a word the source inflects: `splice` for "splicing"
         if not missing and _NAME.fullmatch(value) and _bare(value) in _names(document):
             yield Finding(unit, at, found=value, severity="info", detail=" (a name the source uses elsewhere)")
+            continue
+        spaced = next((m for m in missing if _spacing(m) == _spacing(value)), None)
+        if spaced is not None:
+            missing.remove(spaced)
+            yield Finding(unit, at, found=value, expected=spaced, severity="info", detail=" (spacing only)")
             continue
         expected = missing.pop(0) if missing else None
         if expected is not None and _typo_in_source(value, expected, document):
