@@ -15,17 +15,14 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from ..document.dialect import block_dialect
+from ..languages import HAN, KANA
 from ..values import Document, Unit
 from .model import Block, Pair, UnitPair
-from .moves import moved, splits, uncross
+from .moves import merges, moved, splits, uncross
 from .links import canonical
-from .spans import code_spans, destinations, numbers
-
-if TYPE_CHECKING:
-    pass
+from .spans import code_spans, destinations, numbers, plain
 
 _CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "list", "table_open": "table"}
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
@@ -142,6 +139,7 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
 
     pairs, moved_blocks = moved(uncross(pairs), close)
     split_of = splits(pairs, close)
+    joined = merges(pairs, _need, _held)
     out: list[Pair] = []
     n = 0
     while n < len(pairs):
@@ -165,7 +163,8 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
             if t is None:
                 after = next((b for _, b in pairs[end:] if b is not None), None)
                 line = after.line if after is not None else target.lines
-                out.append(Pair((), True, s, None, line, gap=gap))  # type: ignore[arg-type]
+                merged = len(gap) == 1 and s.ordinal in joined  # type: ignore[union-attr]
+                out.append(Pair((), True, s, None, line, gap=gap, merged=merged))  # type: ignore[arg-type]
             else:
                 out.append(Pair(_unit_pairs(source, target, None, t), True, None, t, t.line, gap=gap))  # type: ignore[arg-type]
                 out.extend(Pair(_unit_pairs(source, target, None, b), True, None, b, b.line, continues=True)  # type: ignore[arg-type]
@@ -175,6 +174,27 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
         out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line, moved=t.ordinal in moved_blocks))
         n += 1
     return out, agree
+
+
+_CJK = re.compile(f"[{HAN}]")
+_KANA = re.compile(f"[{KANA}]")
+
+
+def _need(block: Block) -> float:
+    """How much text a source paragraph's translation needs: its English words."""
+    from .omission import _WORD
+
+    return float(sum(len(_WORD.findall(plain(unit.text))) for unit in block.units))
+
+
+def _held(block: Block) -> float:
+    """How much a target paragraph holds, in English words: CJK characters at the language's rate, Latin words as one."""
+    from .omission import _KEPT, NORMS
+
+    text = " ".join(plain(unit.text) for unit in block.units)
+    cjk = len(_CJK.findall(text)) + len(_KANA.findall(text))
+    norm = NORMS["ja"] if _KANA.search(text) else NORMS["zh"]
+    return cjk / norm + len(_KEPT.findall(_KANA.sub(" ", _CJK.sub(" ", text))))
 
 
 def _opcodes(a: Sequence[tuple], b: Sequence[tuple]) -> list[tuple[str, int, int, int, int]]:

@@ -2,8 +2,9 @@
 
 A translator may point a link at the page in the reader's language: ``/en-US/docs/…`` →
 ``/zh-CN/docs/…``, ``nodejs.org/`` → ``nodejs.org/ja/``, ``v2.vuejs.org`` → ``v2.cn.vuejs.org``,
-``?hl=en`` → ``?hl=ja``, or at the same page with or without its ``.md`` extension, or by an
-absolute path where the source has a relative one. That is a translator's right (graded info). A link whose host or path
+``?hl=en`` → ``?hl=ja``, or at the same page with or without its ``.md`` extension or ``index``
+file, or by an absolute path where the source has a relative one, or at the site's pages in the
+reader's language (``/blog/…`` → ``/zh/blog/…``), whose page names are its own. That is a translator's right (graded info). A link whose host or path
 changed otherwise points somewhere else (an error).
 """
 
@@ -29,6 +30,7 @@ def _delocalised(url: str) -> tuple[str, str, str, str] | None:
     host = ".".join(label for label in (parts.hostname or "").split(".") if not _LANG.match(label))
     path = "/".join(_LANG_SUFFIX.sub("", seg) for seg in parts.path.split("/") if not _LANG.match(seg) and seg != ".")
     path = _PAGE_SUFFIX.sub("", path)  # a docs site's page with or without its source extension: meta.md, meta
+    path = re.sub(r"(?:^|/)index$", "", path)  # a folder's page by its index file: api/index.html, api/
     query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query)) if k.lower() not in _LANG_KEYS)
     return parts.scheme.lower(), host.lower(), path.rstrip("/"), query
 
@@ -69,7 +71,22 @@ def relation(source: str, target: str, link_map: LinkMap = ()) -> str:
         return "localised"
     if a is not None and b is not None and a[1] and a[:2] == b[:2] and _host(source) != _host(target):
         return "localised"  # the reader's language edition of the site (ja.wikipedia.org): its own page names
+    if (a is not None and b is not None and a[:2] == b[:2] and a[2].split("/")[:2] == b[2].split("/")[:2]
+            and _marked(target) and not _marked(source)):
+        return "localised"  # the same section of the site in the reader's language (/zh/blog/…): its own page names
     return "changed"
+
+
+_READER = re.compile(r"^(?:zh|zh[-_](?:cn|hans|hant|tw|hk|sg)|cn|ja|ja[-_]jp|jp)$", re.IGNORECASE)
+
+
+def _marked(url: str) -> bool:
+    """Whether ``url`` names a Chinese or Japanese edition in its host or path (``/zh/``, ``ja.``)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return any(_READER.match(label) for label in [*(parts.hostname or "").split("."), *parts.path.split("/")])
 
 
 def _same_page_path(source: str, target: str) -> bool:

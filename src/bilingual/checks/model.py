@@ -168,3 +168,4 @@ class Pair:
     continues: bool = False  # a block of a gap reported on an earlier pair
     moved: bool = False  # the target block translates a source block from a little earlier or later
     split: bool = False  # the target block continues the paragraph before it (one source paragraph, two blocks)
+    merged: bool = False  # the missing source paragraph is translated within the target paragraph next to it

@@ -1,8 +1,8 @@
-"""Second thoughts on an alignment: blocks moved, blocks shifted by one, paragraphs split in two.
+"""Second thoughts on an alignment: blocks moved, blocks shifted by one, paragraphs split in two or merged.
 
 :func:`~.align.align` pairs blocks by sequence alignment; a translator may still move a
 paragraph a block up, pair links differently in a list whose links the source changed, or
-split one English paragraph in two. Reported as gaps, each would be two findings of a change
+split one English paragraph in two, or join two in one. Reported as gaps, each would be two findings of a change
 that is not one. These functions rework the raw ``(source block, target block)`` list.
 """
 
@@ -70,4 +70,35 @@ def splits(pairs: Raw, similarity: Callable[[Block, Block], float]) -> dict[int,
             continue
         if s.kind == t.kind == t2.kind == "paragraph" and t.shape == t2.shape and similarity(s, t2) >= SPLIT:
             out[t2.ordinal] = s
+    return out
+
+
+#: How far a paragraph's length may be from what its source needs and still be its translation:
+#: a target paragraph longer than this many times its source's need may hold a neighbour's too.
+LONGER = 1.5
+
+
+def merges(pairs: Raw, need: Callable[[Block], float], has: Callable[[Block], float]) -> set[int]:
+    """Missing source paragraphs a neighbouring target paragraph translates too: their source ordinals.
+
+    ``need`` is how much text a source paragraph's translation needs and ``has`` how much a target
+    paragraph holds, in the same unit: a target paragraph paired with a source paragraph whose length
+    it exceeds by far, next to a missing source paragraph, holds that one too when their lengths
+    together fit it better (English "A. / B." where the translation writes "A，B。" as one paragraph).
+    """
+    out: set[int] = set()
+    for i, (s, t) in enumerate(pairs):
+        if s is None or t is None or s.kind != "paragraph" or t.kind != "paragraph":
+            continue
+        total, held = need(s), has(t)
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(pairs):
+                continue
+            m, other = pairs[j]
+            if other is not None or m is None or m.kind != "paragraph" or m.containers != s.containers:
+                continue
+            with_m = total + need(m)
+            if total and held > LONGER * total and abs(held / with_m - 1) < abs(held / total - 1) and held / with_m > 0.6:
+                out.add(m.ordinal)
+                total = with_m
     return out

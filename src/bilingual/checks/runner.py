@@ -318,7 +318,8 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
                   f"counterpart, {agree:.0%} of blocks agree in their links, code and numbers")
         if verdict != "other":
             pairs = aligned
-            ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt), link_map)
+            ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt), link_map,
+                          source.document.source)
         if verdict == "other":  # another version of the source: one finding, and only the rules that need no source
             detail = (f"the translation does not follow this source ({counts}); it translates another version of it: "
                       "update it from the source")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..values import Unit
 from .codeblocks import code_lines
+from .codediff import agreement, code_differences, language, spacing
 from .links import anchor, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
@@ -78,24 +79,43 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
       good=Example("zh", "用 `pip` 安装（`torch` 也一样）：\n\n```sh\n# 安装\npip install torch\n```\n",
                    "Install with pip (torch too):\n\n```sh\n# install\npip install torch\n```\n"))
 def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
-    """Inline code, a code block or a placeholder differs from the source.
+    """Inline code, a code block or a placeholder differs from the source{detail}.
 
     Code is copied, not translated: a changed identifier, command or value breaks what the
     reader runs. Comments are prose and may be translated; backticks a translator adds around a
-    name the source has are not a change.
+    name the source has are not a change, nor around a word the sentence inflects (`splice` for
+    "splicing"); a name the source document uses elsewhere, added where no code of the source
+    sentence is missing, is graded info (a translator naming what "it" refers to), and so is a
+    span that differs slightly from the source's where the source document itself writes it the
+    translation's way elsewhere (a slip in the source), or a plain word in code formatting
+    (`data`, `trait`) the translation lacks, which is often translated as a word, or code that
+    differs only in the spaces around brackets and operators (``setup () {``), or in a
+    trailing comma before a closing bracket (one missing before the next entry is an error). A fence's
+    info string (language, title, icon) only changes how the block is shown: a change is info,
+    and a line that is a comment in either language is a comment.
     """
     for up in sourced(pair):
         assert up.source is not None
-        yield from _code_differences(up.targets, up.source)
+        yield from code_differences(up.targets, up.source, ctx.source_document)
     s, t = pair.source, pair.target
     if s is None or t is None or s.kind not in ("fence", "code_block") or t.kind not in ("fence", "code_block"):
         return
-    if _language(s.info) != _language(t.info):
-        yield Finding(line=t.line, found=t.info or None, expected=s.info or None)
+    if language(s.info) != language(t.info):
+        yield Finding(line=t.line, found=t.info or None, expected=s.info or None, severity="info",
+                      detail=" (the fence's info string: how the block is shown)")
     src_lines, tgt_lines = code_lines(s.code, s.info), code_lines(t.code, t.info)
+    if src_lines != tgt_lines and s.info != t.info:  # a comment in either language is a comment
+        src_lines, tgt_lines = max(((code_lines(s.code, info), code_lines(t.code, info)) for info in (s.info, t.info)),
+                                   key=agreement)
     first = 1 if t.kind == "fence" else 0
-    for (_, a), (k, b) in zip(src_lines, tgt_lines):
-        if a != b:
+    for n, ((_, a), (k, b)) in enumerate(zip(src_lines, tgt_lines)):
+        closing = n + 1 == len(tgt_lines) or tgt_lines[n + 1][1][:1] in ")]}"
+        if a != b and spacing(a) == spacing(b):
+            yield Finding(line=t.line + first + k, found=b, expected=a, severity="info", detail=" (spacing only)")
+        elif a != b and closing and spacing(a).rstrip(",") == spacing(b).rstrip(","):
+            yield Finding(line=t.line + first + k, found=b, expected=a, severity="info",
+                          detail=" (a trailing comma before the closing bracket: style only)")
+        elif a != b:
             yield Finding(line=t.line + first + k, found=b, expected=a)
             return
     if len(src_lines) > len(tgt_lines):
@@ -104,54 +124,6 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     elif len(tgt_lines) > len(src_lines):
         k, extra = tgt_lines[len(src_lines)]
         yield Finding(line=t.line + first + k, found=extra)
-
-
-_ALIASES = {"py": "python", "python3": "python", "sh": "bash", "shell": "bash", "zsh": "bash", "js": "javascript",
-            "ts": "typescript", "yml": "yaml", "md": "markdown", "vue-html": "vue-html"}
-
-
-def _language(info: str) -> str:
-    """A fence's info string with its language named one way (py = python, sh = bash)."""
-    words = info.split()
-    if not words:
-        return ""
-    return " ".join((_ALIASES.get(words[0].lower(), words[0].lower()), *words[1:]))
-
-
-def _bare(code: str) -> str:
-    """Code as a name: ``.number`` → ``number``, ``computed()`` → ``computed``, case folded."""
-    return code.strip().removesuffix("()").lstrip(".").casefold()
-
-
-def _same_code(a: str, b: str) -> bool:
-    """The same code, or the same word in code formatting made singular or plural (`actions` → `action`)."""
-    if a == b or _bare(a) == _bare(b):
-        return True
-    word = re.compile(r"[A-Za-z][A-Za-z-]*")
-    return bool(word.fullmatch(a) and word.fullmatch(b)) and a.rstrip("s") == b.rstrip("s") and a[0].isalpha()
-
-
-def _code_differences(targets: tuple[Unit, ...], source: Unit) -> Iterator[Finding]:
-    src = [c for c, _ in code_spans(source)]
-    tgt = [(unit, c, at) for unit in targets for c, at in code_spans(unit)]
-    missing = list((Counter(src) - Counter(c for _, c, _ in tgt)).elements())
-    extra = Counter(c for _, c, _ in tgt) - Counter(src)
-    source_text = plain(source.content)
-    target_text = " ".join(plain(unit.content) for unit in targets)
-    for unit, value, at in tgt:
-        if extra[value] <= 0:
-            continue
-        extra[value] -= 1
-        close = next((m for m in missing if _same_code(m, value)), None)
-        if close is not None:
-            missing.remove(close)
-            continue
-        if value in source_text or _bare(value) in source_text.casefold() or not any(ch.isalnum() for ch in value):
-            continue  # backticks added around something the source has, or around punctuation (`.`)
-        yield Finding(unit, at, found=value, expected=missing.pop(0) if missing else None)
-    for value in missing:
-        if value not in target_text:
-            yield Finding(targets[0], 0, expected=value)
 
 
 @rule("number", "warning", needs_source=True,
@@ -164,7 +136,8 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     full-width digits, CJK numerals (第六章 for "Chapter 6"), 万/亿 scaling (1670万 for
     "16.7 million"), ranges (2005～2012年) and ordinals (第3 for "3rd") all match; a CJK numeral
     the source does not have is never reported (一个 is "a", not "one"), nor a number the source
-    has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時).
+    has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時),
+    nor a number the translation glues to the name before it (``HTTP1.1`` for "HTTP 1.1").
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -173,13 +146,23 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
         have = {v for _, n in tgt for v in n.values}
         in_code = {v for code, _ in code_spans(up.source) for n in source_numbers(code) for v in n.values}
         allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text)) | in_code
-        missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n))
+        glued = " ".join(blank(unit.text) for unit in up.targets)
+        missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n)
+                        and not _glued(blank(up.source.text), glued, n))
         for unit, n in tgt:
             if n.arabic and not n.values & allowed and not _counted(unit.text, n) and not _named(unit.text, n):
                 yield Finding(unit, content_offset(unit, n.start), found=n.raw,
                               expected=missing.popleft() if missing else None)
         for raw in missing:
             yield Finding(up.target, 0, expected=raw)
+
+
+def _glued(source: str, target: str, n) -> bool:
+    """Whether the translation writes the source's number glued to the name before it (``HTTP1.1`` for
+    "HTTP 1.1", ``Python3`` for "Python 3"), where it reads as part of the name."""
+    name = re.search(r"([A-Za-z][\w-]*)[ /]?$", source[: n.start])
+    return name is not None and re.search(rf"(?<![\w-]){re.escape(name.group(1))}[ /]?{re.escape(n.raw)}(?![\d.])",
+                                          target) is not None
 
 
 def _zero_minutes(text: str, n) -> bool:
@@ -211,7 +194,8 @@ def _named(text: str, n) -> bool:
 #: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].
 _TEMPLATE = re.compile(r"\b(?:import|export)\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"]|\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
 _NOT_WORDS = re.compile(r"\d[\d.,%]*|https?://\S+|\b[A-Z0-9]{2,}s?\b")
-_CODE_LIKE = re.compile(r"\w\(|\b\w+\s*:?=\s*\w|\w\.\w+\(|\[\]\w|\binterface\{\}")
+_CODE_LIKE = re.compile(r"\w\(|\b\w+\s*:?=\s*\w|\w\.\w+\(|\[\]\w|\binterface\{\}"
+                        r"|\b[a-z]\w*\.[A-Za-z_]\w+|\b[a-z][\w.-]*:[a-z][\w.-]*\b")  # pkg.Name, image:tag
 #: Starts only where a word starts: tried inside a long token, each position would rescan its rest.
 _LATIN_PHRASE = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][\w'’-]*)+")
 

@@ -1,7 +1,7 @@
 """The ``structure`` rule: blocks missing, added or of another kind than the source's.
 
 Blocks are aligned by :mod:`.align`; this rule reports what the alignment could not pair, and
-grades as info what a translator may rightly write otherwise (a split or moved paragraph, a quote
+grades as info what a translator may rightly write otherwise (a split, joined or moved paragraph, a quote
 turned into an alert, a component written as a caption or a code block).
 """
 
@@ -39,6 +39,11 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
     if pair.moved and t is not None and s is not None:
         yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
                       detail=f"{t.describe()} is moved: the source has it a little earlier or later")
+        return
+    if t is None and pair.merged:
+        assert s is not None
+        yield Finding(line=pair.line, expected=s.describe(), severity="info",
+                      detail=f"{s.describe()} is translated within the paragraph next to it (two source paragraphs in one)")
         return
     if t is None:
         assert s is not None

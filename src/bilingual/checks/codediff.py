@@ -1,0 +1,135 @@
+"""How a translation's code differs from its source's: inline code spans and a fence's code lines.
+
+The ``code`` rule (:mod:`.source_rules`) reads these. A translator may add backticks around a
+name the source has or inflects, write a plain word in code formatting as a word, space brackets
+and operators otherwise, add a trailing comma before a closing bracket, or correct a slip in the
+source's span that the source itself writes right elsewhere: graded info or not reported, with
+identifiers and values that changed still errors.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from ..values import Unit
+from .model import Finding
+from .spans import code_spans, plain
+
+
+def agreement(both: tuple[list[tuple[int, str]], list[tuple[int, str]]]) -> tuple[bool, int, int]:
+    """How far two blocks' code lines agree: all of them, then how many lines from the start, then
+    how few lines are code (the language that knows the comments)."""
+    a, b = both
+    same = next((k for k, (x, y) in enumerate(zip(a, b)) if x[1] != y[1]), min(len(a), len(b)))
+    return [x for _, x in a] == [y for _, y in b], same, -len(a) - len(b)
+
+
+_ALIASES = {"py": "python", "python3": "python", "sh": "bash", "shell": "bash", "zsh": "bash", "js": "javascript",
+            "ts": "typescript", "yml": "yaml", "md": "markdown", "vue-html": "vue-html"}
+
+
+def language(info: str) -> str:
+    """A fence's info string with its language named one way (py = python, sh = bash)."""
+    words = info.split()
+    if not words:
+        return ""
+    return " ".join((_ALIASES.get(words[0].lower(), words[0].lower()), *words[1:]))
+
+
+def _bare(code: str) -> str:
+    """Code as a name: ``.number`` → ``number``, ``computed()`` → ``computed``, case folded."""
+    return code.strip().removesuffix("()").lstrip(".").casefold()
+
+
+def _same_code(a: str, b: str) -> bool:
+    """The same code, or the same word in code formatting made singular or plural (`actions` → `action`)."""
+    if a == b or _bare(a) == _bare(b):
+        return True
+    word = re.compile(r"[A-Za-z][A-Za-z-]*")
+    return bool(word.fullmatch(a) and word.fullmatch(b)) and a.rstrip("s") == b.rstrip("s") and a[0].isalpha()
+
+
+_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\(\))?")
+
+
+def _inflected(value: str, text: str) -> bool:
+    """Whether ``text`` has ``value`` as an inflected word (``splice`` in "splicing", ``fetch`` in "fetched")."""
+    stem = value.casefold().removesuffix("e")
+    return len(stem) >= 4 and re.search(rf"\b{re.escape(stem)}[a-z]{{1,4}}\b", text.casefold()) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def _names(document: str) -> frozenset[str]:
+    """The words and names of a source document (``StartHook``, ``where``, ``client``), case folded."""
+    return frozenset(w.casefold() for w in _NAME_IN_TEXT.findall(document))
+
+
+_NAME_IN_TEXT = re.compile(r"[A-Za-z_$][\w$]*")
+_WORD = re.compile(r"[A-Za-z][a-z]+")  # a plain word in code formatting (`data`, `Meta`), not an identifier
+
+
+_SPACED = re.compile(r"\s*([(){}\[\],;]|[!=]==?|=>|[<>]=|&&|\|\||=)\s*")
+
+
+def spacing(code: str) -> str:
+    """Code without the spaces around brackets, commas and operators (``setup () {`` is ``setup() {``,
+    ``err!=nil`` is ``err != nil``), which no language reads; a space between two words
+    (``RewriteBase /``) stays."""
+    return _SPACED.sub(r"\1", code)
+
+
+def _typo_in_source(value: str, expected: str, document: str) -> bool:
+    """Whether the source's span looks like a slip for ``value``: nearly the same, and the source document
+    itself writes ``value`` at least as often as the span (`SetCustomimSignalWaiter` once, where its code calls
+    `SetCustomSignalWaiter` four times)."""
+    from difflib import SequenceMatcher
+
+    uses, slips = document.count(value), document.count(expected)
+    more = uses > slips or (uses == slips >= 1 and expected not in value)  # (`route` is inside `$route`)
+    return more and SequenceMatcher(None, value, expected).ratio() >= 0.8
+
+
+def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = "") -> Iterator[Finding]:
+    src = [c for c, _ in code_spans(source)]
+    tgt = [(unit, c, at) for unit in targets for c, at in code_spans(unit)]
+    missing = list((Counter(src) - Counter(c for _, c, _ in tgt)).elements())
+    extra = Counter(c for _, c, _ in tgt) - Counter(src)
+    source_text = plain(source.content)
+    target_text = " ".join(plain(unit.content) for unit in targets)
+    for unit, value, at in tgt:
+        if extra[value] <= 0:
+            continue
+        extra[value] -= 1
+        close = next((m for m in missing if _same_code(m, value)), None)
+        if close is not None:
+            missing.remove(close)
+            continue
+        if value in source_text or _bare(value) in source_text.casefold() or not any(ch.isalnum() for ch in value):
+            continue  # backticks added around something the source has, or around punctuation (`.`)
+        if _NAME.fullmatch(value) and _inflected(_bare(value), source_text):
+            continue  # backticks around a word the source inflects: `splice` for "splicing"
+        if not missing and _NAME.fullmatch(value) and _bare(value) in _names(document):
+            yield Finding(unit, at, found=value, severity="info", detail=" (a name the source uses elsewhere)")
+            continue
+        spaced = next((m for m in missing if spacing(m) == spacing(value)), None)
+        if spaced is not None:
+            missing.remove(spaced)
+            yield Finding(unit, at, found=value, expected=spaced, severity="info", detail=" (spacing only)")
+            continue
+        expected = missing.pop(0) if missing else None
+        if expected is not None and _typo_in_source(value, expected, document):
+            yield Finding(unit, at, found=value, expected=expected, severity="info",
+                          detail=" (as the source writes it elsewhere: its span here may be a slip)")
+            continue
+        yield Finding(unit, at, found=value, expected=expected)
+    for value in missing:
+        if value in target_text:
+            continue
+        if _WORD.fullmatch(value):
+            yield Finding(targets[0], 0, expected=value, severity="info",
+                          detail=" (a word in code formatting, perhaps translated as a word)")
+            continue
+        yield Finding(targets[0], 0, expected=value)
