@@ -129,3 +129,4 @@ class Pair:
     continues: bool = False  # a block of a gap reported on an earlier pair
     moved: bool = False  # the target block translates a source block from a little earlier or later
     split: bool = False  # the target block continues the paragraph before it (one source paragraph, two blocks)
+    exact: bool = False  # paired in a run of blocks whose shape, links, code and numbers all agree, in order
