@@ -48,6 +48,7 @@ def root(
 def _register() -> None:
     # Commands register themselves on import; the order here is the order --help lists them.
     from . import translate  # noqa: F401
+    from . import adopt  # noqa: F401  (import)
     from . import check, segment, status  # noqa: F401
     from . import publish  # noqa: F401  (align, diff, evaluate, publish)
     from . import review  # noqa: F401
