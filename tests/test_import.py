@@ -252,3 +252,19 @@ def test_every_place_the_rebuilt_edition_differs_was_reported(tmp_path, runner, 
             continue
         lines = set(range(i1 + 1, i2 + 1)) or {i1, i1 + 1}  # an insertion sits between two lines
         assert lines & reported, f"{lang}.md:{i1 + 1}-{i2}: differs and was not reported\n{imported.output}"
+
+
+@pytest.mark.parametrize(("en", "human", "approved"), [
+    ("# AutoPipeline\n\nIt loads a pipeline for you.\n", "# AutoPipeline\n\n它为你加载流水线。\n", True),  # a name kept as it is
+    ("# Memory usage\n\nIt loads a pipeline for you.\n", "# Memory usage\n\n它为你加载流水线。\n", True),
+    ("# Title\n\nIt loads a pipeline for you.\n", "# 标题\n\nIt loads a pipeline for you.\n", False),  # a sentence left in English
+    ("# Title\n\nIt loads a pipeline.\n", "# 标题\n\nLoads it.\n", False),
+])
+def test_text_left_in_english_is_fuzzy_unless_it_is_a_name(tmp_path, runner, en, human, approved):
+    from bilingual.memory.po import read_catalog
+
+    folder = _issue(tmp_path, en, {"zh": human})
+    assert runner.invoke(app, ["import", str(folder), "--lang", "zh"]).exit_code == 0
+    entries = read_catalog(folder / "zh.po").active
+    assert entries[0].approved
+    assert entries[1].approved is approved

@@ -32,6 +32,7 @@ class Imported:
     pairing: Pairing
     approved: int
     fuzzy: int
+    kept: int  # aligned, but the PO file already had an approved entry, or this very text
     unaligned: int
     sentences: int  # English sentences with words
     messages: tuple[str, ...]  # one line each, file:line on both sides
@@ -40,7 +41,8 @@ class Imported:
 
     def summary(self) -> str:
         p = self.pairing
-        return (f"{p.human} → {p.po}: {self.approved} approved, {self.fuzzy} fuzzy, {self.unaligned} not aligned "
+        already = f", {self.kept} already in {p.po.name}" if self.kept else ""
+        return (f"{p.human} → {p.po}: {self.approved} approved, {self.fuzzy} fuzzy{already}, {self.unaligned} not aligned "
                 f"of {self.sentences} sentence(s)")
 
 
@@ -93,15 +95,16 @@ def import_edition(pairing: Pairing, now: float | None = None) -> Imported:
             if anchor is not None:
                 kept.setdefault(anchor, []).append(f"{IMPORTED}{name} (not aligned; not used): {note.text}")
     project = f"{job.source.parent.name}/{job.source.name}" if job.issue else job.source.name
-    catalog, differs = merge(worded, old, by_id, kept, name, source_reference(job.source, po_path), lang, project, revision_date(now))
+    catalog, differs, written_ids = merge(worded, old, by_id, kept, name, source_reference(job.source, po_path), lang, project, revision_date(now))
     if human_path == job.edition(lang):  # the human file is the edition translate rebuilds: it is what this PO file goes with
         written = version_of(read_bytes(human_path))
         catalog = replace(catalog, metadata=(*((k, v) for k, v in catalog.metadata if k != EDITION_HEADER), (EDITION_HEADER, written)))
     predicted = _predicted(doc, aligned, catalog)
-    messages = _messages(pairing, aligned, differs, human_text, predicted, doc)
-    approved = sum(1 for s in aligned.sentences if s.approved)
-    return Imported(pairing, approved, len(aligned.sentences) - approved, len(worded) - len(aligned.sentences), len(worded),
-                    tuple(messages), None if same_content(old, catalog) else render(catalog), read)
+    messages = _messages(pairing, aligned, differs, written_ids, human_text, predicted, doc)
+    approved = sum(1 for s in aligned.sentences if s.approved and s.segment.id in written_ids)
+    fuzzy = sum(1 for s in aligned.sentences if not s.approved and s.segment.id in written_ids)
+    return Imported(pairing, approved, fuzzy, len(aligned.sentences) - approved - fuzzy, len(worded) - len(aligned.sentences),
+                    len(worded), tuple(messages), None if same_content(old, catalog) else render(catalog), read)
 
 
 def _predicted(doc: Document, aligned: Aligned, catalog) -> str:  # noqa: ANN001 (memory.po.Catalog)
@@ -118,7 +121,8 @@ def _predicted(doc: Document, aligned: Aligned, catalog) -> str:  # noqa: ANN001
     return rebuild(doc, unit_texts(doc, aligned.segments, texts))
 
 
-def _messages(pairing: Pairing, aligned: Aligned, differs: list[str], human_text: str, predicted: str, doc: Document) -> list[str]:
+def _messages(pairing: Pairing, aligned: Aligned, differs: list[str], written: set[str], human_text: str, predicted: str,
+              doc: Document) -> list[str]:
     human, source, po = pairing.human, pairing.job.source, pairing.po
     out: list[str] = []
     reported: set[int] = set()
@@ -137,7 +141,7 @@ def _messages(pairing: Pairing, aligned: Aligned, differs: list[str], human_text
         if s.segment.id in differs:
             out.append(f"{human}:{s.line} ↔ {source}:{s.segment.line}: {s.segment.id}: {po.name} has another approved translation; "
                        "it stays, and this one is kept beside it as a comment")
-        elif not s.approved:
+        elif not s.approved and s.segment.id in written:
             out.append(f"{human}:{s.line} ↔ {source}:{s.segment.line}: fuzzy ({s.reason}): {_excerpt(s.text)}")
     out.extend(_places(human, source, human_text, predicted, doc.source, reported))
     return out

@@ -10,7 +10,8 @@ all of this is certain:
 * its block was paired in a run of blocks whose shape, links, code and numbers agree in order;
 * the unit's text cut at its own sentence ends into exactly the English count;
 * each piece of markup maps onto the English sentence's own, nothing lost, added or crossed;
-* it holds CJK text (a sentence left in English is no translation of it);
+* it holds CJK text (a sentence left in English is no translation of it), unless it is the
+  English as it is and a name (three words at most, no sentence end: a heading "AutoPipeline");
 * its share of the unit's length is close to the English sentence's (no sentence pairs with its
   neighbour's translation).
 
@@ -33,6 +34,8 @@ from ..document.segment import has_words, sentence_text, segment
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 #: Clause marks a sentence may be cut at when the human wrote fewer sentences than the English.
 _CLAUSE = re.compile(r"[，；：、,;:](?:\s*)")
+#: A text of at most this many words kept in English as it is, with no sentence end, is a name.
+NAME_WORDS = 3
 #: Largest difference between a sentence's share of its unit and the English sentence's share.
 SHARE_SLACK = 0.25
 
@@ -185,7 +188,7 @@ def _doubt(seg: Segment, piece: str, mapped: str, kinds_match: bool, share: floa
     """Why a sentence aligned in a certain block is still not certain; "" when nothing is doubtful."""
     from ..document.integrity import repair
 
-    if _words(seg.text).strip() and not _CJK.search(piece):
+    if _words(seg.text).strip() and not _CJK.search(piece) and not _a_name(seg.text, mapped):
         return "left in English"
     if not kinds_match or sorted(TOKEN_RE.findall(mapped)) != sorted(TOKEN_RE.findall(seg.text)):
         return "its markup is not the English sentence's"
@@ -194,6 +197,13 @@ def _doubt(seg: Segment, piece: str, mapped: str, kinds_match: bool, share: floa
     if count > 1 and abs(share - source_share) > SHARE_SLACK:
         return "its length does not match the English sentence's"
     return ""
+
+
+def _a_name(english: str, mine: str) -> bool:
+    """Whether ``mine`` keeps ``english`` as it is because it is a name (a heading "AutoPipeline",
+    "torch.compile"): the same text, at most :data:`NAME_WORDS` words, no sentence end."""
+    text = " ".join(english.split())
+    return text == " ".join(mine.split()) and len(_words(text).split()) <= NAME_WORDS and not text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _repaired(seg: Segment, mapped: str) -> str:

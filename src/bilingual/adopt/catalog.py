@@ -37,8 +37,9 @@ SIGNATURE = Signature("import")
 def merge(
     segments: Sequence[Segment], old: Catalog | None, sentences: Mapping[str, Sentence], kept: Mapping[str, list[str]],
     human_name: str, source_ref: str, lang: str, project: str, date: str,
-) -> tuple[Catalog, list[str]]:
-    """The new catalog, and the ids of approved entries whose human text differs (kept as comments).
+) -> tuple[Catalog, list[str], set[str]]:
+    """The new catalog, the ids of approved entries whose human text differs (kept as comments), and
+    the ids whose entry the import wrote (the rest kept the entry they had).
 
     ``segments`` are the English sentences with words; ``sentences`` the human text by segment id;
     ``kept`` human text that could not be used, by the segment id it is kept beside.
@@ -46,6 +47,7 @@ def merge(
     plan = plan_document(segments, old)
     active: list[Entry] = []
     differs: list[str] = []
+    written: set[str] = set()
     for d in plan.decisions:
         seg = d.segment
         refs = ((source_ref, str(seg.line)),)
@@ -57,6 +59,7 @@ def merge(
                 differs.append(seg.id)
         elif mine is not None and not (d.entry is not None and d.entry.msgstr == fit_newlines(seg.text, mine.text)):
             entry = _imported(d, mine, human_name, refs)
+            written.add(seg.id)
         elif d.entry is not None:
             entry = reused_entry(d, d.entry.extracted, refs)
         elif d.previous is not None:
@@ -81,7 +84,7 @@ def merge(
         "were not aligned with certainty: review them and remove the fuzzy flag to approve."
     )
     metadata = header_metadata(old, lang, project, str(SIGNATURE), date)
-    return Catalog(metadata, (*active, *obsolete.values()), header, old.header_fuzzy if old else False), differs
+    return Catalog(metadata, (*active, *obsolete.values()), header, old.header_fuzzy if old else False), differs, written
 
 
 def _imported(d: Decision, mine: Sentence, human_name: str, refs: tuple[tuple[str, str], ...]) -> Entry:

@@ -39,5 +39,6 @@ def import_command(
             typer.echo(printable(f"  {message}"))
     typer.echo(
         f"imported {len(adoption.imported)} edition(s): {adoption.total('approved')} sentence(s) approved, "
-        f"{adoption.total('fuzzy')} fuzzy, {adoption.total('unaligned')} not aligned; {len(adoption.written)} file(s) written"
+        f"{adoption.total('fuzzy')} fuzzy, {adoption.total('kept')} already in the PO files, {adoption.total('unaligned')} not aligned; "
+        f"{len(adoption.written)} file(s) written"
     )
