@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..values import Document
-from .align import Aligned, align_edition
+from .align import OTHER_VERSION, Aligned, align_edition
 from .catalog import IMPORTED, merge, source_reference
 from .paths import Pairing, Tree, pairings
 
@@ -126,6 +126,10 @@ def _messages(pairing: Pairing, aligned: Aligned, differs: list[str], written: s
     human, source, po = pairing.human, pairing.job.source, pairing.po
     out: list[str] = []
     reported: set[int] = set()
+    if aligned.follows != "follows":
+        out.append(f"{human}:1 ↔ {source}:1: {human.name} does not clearly follow {source.name} (the checker finds it "
+                   f"{'translates another version' if aligned.follows == 'other' else 'may translate another version'}): "
+                   "every sentence is imported fuzzy")
     for note in aligned.notes:
         reported.add(note.human_line)
         if note.kind == "source":
@@ -141,7 +145,7 @@ def _messages(pairing: Pairing, aligned: Aligned, differs: list[str], written: s
         if s.segment.id in differs:
             out.append(f"{human}:{s.line} ↔ {source}:{s.segment.line}: {s.segment.id}: {po.name} has another approved translation; "
                        "it stays, and this one is kept beside it as a comment")
-        elif not s.approved and s.segment.id in written:
+        elif not s.approved and s.segment.id in written and (aligned.follows == "follows" or s.reason != OTHER_VERSION):
             out.append(f"{human}:{s.line} ↔ {source}:{s.segment.line}: fuzzy ({s.reason}): {_excerpt(s.text)}")
     out.extend(_places(human, source, human_text, predicted, doc.source, reported))
     return out

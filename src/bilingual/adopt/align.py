@@ -1,7 +1,10 @@
 """A human edition aligned to its English source, sentence by sentence, with a verdict for each.
 
-Blocks are paired by the checker's structural alignment (:func:`bilingual.checks.align.alignment`:
-shape, links, code and numbers first, then similarity), units inside a block pair as the checker
+An edition the checker does not find to follow its source (:func:`bilingual.checks.follows.version`:
+most of its blocks paired, and most agreeing in links, code and numbers) may translate another
+version of it: all its sentences are fuzzy. Otherwise, blocks are paired by the checker's
+structural alignment (:func:`bilingual.checks.align.alignment`: shape, links, code and numbers
+first, then similarity), units inside a block pair as the checker
 pairs them, and each unit's text is cut into as many sentences as the English unit has
 (:func:`bilingual.render.inputs.split_into`). The human markup is mapped onto the source's
 placeholders (same kind and bytes first, then same kind in order). A sentence is **approved** when
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..values import Document, Segment, Unit
 from ..document.placeholders import TOKEN_RE
@@ -34,6 +37,8 @@ from ..document.segment import has_words, sentence_text, segment
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 #: Clause marks a sentence may be cut at when the human wrote fewer sentences than the English.
 _CLAUSE = re.compile(r"[，；：、,;:](?:\s*)")
+#: Why every sentence of an edition that may translate another version of the source is only fuzzy.
+OTHER_VERSION = "the edition may translate another version of the English"
 #: A text of at most this many words kept in English as it is, with no sentence end, is a name.
 NAME_WORDS = 3
 #: Largest difference between a sentence's share of its unit and the English sentence's share.
@@ -69,17 +74,20 @@ class Aligned:
     sentences: tuple[Sentence, ...]
     notes: tuple[Note, ...]
     segments: tuple[Segment, ...]  # every English segment (with and without words)
+    follows: str = "follows"  # the checker's verdict (checks.follows.version): "follows", "uncertain" or "other"
 
 
 def align_edition(doc: Document, human: Document) -> Aligned:
     """Align ``human`` (a parsed edition) to ``doc`` (the parsed English source)."""
-    from ..checks.align import alignment, layout
+    from ..checks.align import alignment, layout, unpaired
+    from ..checks.follows import version
 
     segments = tuple(segment(doc))
     by_unit: dict[int, list[Segment]] = {}
     for seg in segments:
         by_unit.setdefault(seg.unit, []).append(seg)
-    pairs, _ = alignment(layout(doc), layout(human))
+    pairs, agree = alignment(layout(doc), layout(human))
+    follows = version(*unpaired(pairs), agree)
     sentences: list[Sentence] = []
     notes: list[Note] = []
     seen: set[int] = set()
@@ -118,7 +126,9 @@ def align_edition(doc: Document, human: Document) -> Aligned:
     for unit in doc.units:  # units no block pair reached (a sub-unit the edition lacks)
         if unit.index not in seen and any(has_words(s.text) for s in by_unit.get(unit.index, ())):
             notes.append(Note("source", unit.line, _near(human, unit.line), _plain(unit.text), None))
-    return Aligned(tuple(s for s in sentences if has_words(s.segment.text)), tuple(notes), segments)
+    if follows != "follows":  # a translation of another version pairs plain paragraphs by position, not meaning
+        sentences = [replace(s, approved=False, reason=s.reason or OTHER_VERSION) for s in sentences]
+    return Aligned(tuple(s for s in sentences if has_words(s.segment.text)), tuple(notes), segments, follows)
 
 
 def _unit_sentences(src: Unit, mine: Unit, segs: Sequence[Segment], why: str) -> tuple[list[Sentence], Note | None]:
