@@ -268,3 +268,22 @@ def test_text_left_in_english_is_fuzzy_unless_it_is_a_name(tmp_path, runner, en,
     entries = read_catalog(folder / "zh.po").active
     assert entries[0].approved
     assert entries[1].approved is approved
+
+
+def test_a_human_edition_that_is_not_utf8_is_one_line_and_nothing_is_written(tmp_path, runner):
+    folder = _issue(tmp_path, EN, {"ja": "# タイトル\n\n最初の文はここにあります。二番目の文が続きます。\n"})
+    (folder / "zh.md").write_bytes(b"\xff\xfe# T\n")
+    result = runner.invoke(app, ["import", str(folder), "--lang", "zh,ja"])
+    assert result.exit_code == 2
+    assert [line for line in result.output.splitlines() if line] == [
+        f"bilingual: error: {folder / 'zh.md'}:1: is not valid UTF-8 (byte 0xff); re-save the file as UTF-8"]
+    assert not (folder / "ja.po").exists() and not (folder / "zh.po").exists()
+
+
+def test_line_ends_and_a_bom_that_follow_en_md_are_reported(tmp_path, runner):
+    folder = _issue(tmp_path, EN, {})
+    (folder / "zh.md").write_bytes("\ufeff".encode() + ZH.replace("\n", "\r\n").encode())
+    result = runner.invoke(app, ["import", str(folder), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    assert "its line ends are LF, where zh.md has CRLF" in result.output
+    assert "4 approved" in result.output

@@ -156,6 +156,10 @@ def _places(human: Path, source: Path, human_text: str, predicted: str, english:
     mine, theirs = human_text.splitlines(), predicted.splitlines()
     to_source = _line_map(english.splitlines(), theirs)
     out: list[str] = []
+    ends = {name: "CRLF" if "\r\n" in text else "CR" if "\r" in text else "LF" for name, text in (("mine", human_text), ("theirs", predicted))}
+    if ends["mine"] != ends["theirs"]:
+        out.append(f"{human}:1 ↔ {source}:1: the edition follows {source.name} here: its line ends are {ends['theirs']}, "
+                   f"where {human.name} has {ends['mine']}")
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
