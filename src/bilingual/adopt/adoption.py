@@ -124,22 +124,23 @@ def _predicted(doc: Document, aligned: Aligned, catalog) -> str:  # noqa: ANN001
 def _messages(pairing: Pairing, aligned: Aligned, differs: list[str], written: set[str], human_text: str, predicted: str,
               doc: Document) -> list[str]:
     human, source, po = pairing.human, pairing.job.source, pairing.po
+    hname, sname = _names(human, source)
     out: list[str] = []
     reported: set[int] = set()
     if aligned.follows != "follows":
-        out.append(f"{human}:1 ↔ {source}:1: {human.name} does not clearly follow {source.name} (the checker finds it "
+        out.append(f"{human}:1 ↔ {source}:1: {hname} does not clearly follow {sname} (the checker finds it "
                    f"{'translates another version' if aligned.follows == 'other' else 'may translate another version'}): "
                    "every sentence is imported fuzzy")
     for note in aligned.notes:
         reported.add(note.human_line)
         if note.kind == "source":
-            out.append(f"{source}:{note.source_line} ↔ {human}:{note.human_line}: not aligned: {human.name} has no text for it; "
+            out.append(f"{source}:{note.source_line} ↔ {human}:{note.human_line}: not aligned: {hname} has no text for it; "
                        f"left to the engine: {_excerpt(note.text)}")
         elif note.kind == "human":
-            out.append(f"{human}:{note.human_line} ↔ {source}:{note.source_line}: not aligned: {source.name} has no block for it; "
+            out.append(f"{human}:{note.human_line} ↔ {source}:{note.source_line}: not aligned: {sname} has no block for it; "
                        f"kept in {po.name} as a comment: {_excerpt(note.text)}")
         else:
-            out.append(f"{human}:{note.human_line} ↔ {source}:{note.source_line}: not aligned: does not cut into {source.name}'s "
+            out.append(f"{human}:{note.human_line} ↔ {source}:{note.source_line}: not aligned: does not cut into {sname}'s "
                        f"sentences; kept in {po.name} as a comment: {_excerpt(note.text)}")
     for s in aligned.sentences:
         if s.segment.id in differs:
@@ -153,13 +154,14 @@ def _messages(pairing: Pairing, aligned: Aligned, differs: list[str], written: s
 
 def _places(human: Path, source: Path, human_text: str, predicted: str, english: str, reported: set[int]) -> list[str]:
     """Each stretch where the rebuilt edition will differ from the human file, unless already reported."""
+    hname, sname = _names(human, source)
     mine, theirs = human_text.splitlines(), predicted.splitlines()
     to_source = _line_map(english.splitlines(), theirs)
     out: list[str] = []
     ends = {name: "CRLF" if "\r\n" in text else "CR" if "\r" in text else "LF" for name, text in (("mine", human_text), ("theirs", predicted))}
     if ends["mine"] != ends["theirs"]:
-        out.append(f"{human}:1 ↔ {source}:1: the edition follows {source.name} here: its line ends are {ends['theirs']}, "
-                   f"where {human.name} has {ends['mine']}")
+        out.append(f"{human}:1 ↔ {source}:1: the edition follows {sname} here: its line ends are {ends['theirs']}, "
+                   f"where {hname} has {ends['mine']}")
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
@@ -170,7 +172,7 @@ def _places(human: Path, source: Path, human_text: str, predicted: str, english:
         src = to_source[j1] if j1 < len(to_source) else (to_source[-1] if to_source else 1)
         was = _excerpt(" ".join(mine[i1:i2])) if i2 > i1 else "(nothing)"
         becomes = _excerpt(" ".join(theirs[j1:j2])) if j2 > j1 else "(nothing)"
-        out.append(f"{where} ↔ {source}:{src}: the edition follows {source.name} here: {becomes!r} where {human.name} has {was!r}")
+        out.append(f"{where} ↔ {source}:{src}: the edition follows {sname} here: {becomes!r} where {hname} has {was!r}")
     return out
 
 
@@ -181,6 +183,11 @@ def _line_map(english: list[str], predicted: list[str]) -> list[int]:
         for k in range(j1, j2):
             out[k] = min(i1 + (k - j1 if tag == "equal" else 0), max(0, len(english) - 1)) + 1
     return out
+
+
+def _names(human: Path, source: Path) -> tuple[str, str]:
+    """How messages name the two files: by name, or by path where the names are the same (a parallel tree)."""
+    return (str(human), str(source)) if human.name == source.name else (human.name, source.name)
 
 
 def _excerpt(text: str) -> str:

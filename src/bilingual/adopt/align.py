@@ -103,7 +103,7 @@ def align_edition(doc: Document, human: Document) -> Aligned:
                 for unit in _units_with_children(doc, block.units):
                     seen.add(unit.index)
                     if any(has_words(s.text) for s in by_unit.get(unit.index, ())):
-                        notes.append(Note("source", unit.line, pair.line, _plain(unit.text), None))
+                        notes.append(Note("source", unit.line, pair.line, _markdown(unit.text, unit), None))
             continue
         last_line = pair.source.line
         same_count = len(pair.source.units) == len(pair.target.units)
@@ -125,7 +125,7 @@ def align_edition(doc: Document, human: Document) -> Aligned:
                 last_segment = worded[-1].id
     for unit in doc.units:  # units no block pair reached (a sub-unit the edition lacks)
         if unit.index not in seen and any(has_words(s.text) for s in by_unit.get(unit.index, ())):
-            notes.append(Note("source", unit.line, _near(human, unit.line), _plain(unit.text), None))
+            notes.append(Note("source", unit.line, _near(human, unit.line), _markdown(unit.text, unit), None))
     if follows != "follows":  # a translation of another version pairs plain paragraphs by position, not meaning
         sentences = [replace(s, approved=False, reason=s.reason or OTHER_VERSION) for s in sentences]
     return Aligned(tuple(s for s in sentences if has_words(s.segment.text)), tuple(notes), segments, follows)
@@ -152,11 +152,20 @@ def _unit_sentences(src: Unit, mine: Unit, segs: Sequence[Segment], why: str) ->
     total_human = sum(len(_words(p)) for p in pieces) or 1
     total_source = sum(len(_words(s.text)) for s in segs) or 1
     for seg, piece in zip(segs, pieces, strict=True):
-        mapped = TOKEN_RE.sub(lambda m: mapping.get(m.group(0), ""), piece)
+        mapped = TOKEN_RE.sub(lambda m: _mapped(m.group(0), mapping, unit), piece)
         reason = why or _doubt(seg, piece, mapped, kinds_match, len(_words(piece)) / total_human,
                                len(_words(seg.text)) / total_source, len(segs))
         out.append(Sentence(seg, _repaired(seg, mapped), not reason, reason, mine.line + unit.text.count("\n", 0, max(0, unit.text.find(piece)))))
     return out, None
+
+
+def _mapped(token: str, mapping: dict[str, str], unit: Unit) -> str:
+    """The English token for a human one; markup the English lacks is dropped around its text, and
+    an atomic piece (code, an image, a URL) is kept as the text it is, so no word is lost."""
+    if token in mapping:
+        return mapping[token]
+    placeholder = unit.placeholder_map.get(token)
+    return placeholder.raw if placeholder is not None and placeholder.role == "atomic" else ""
 
 
 def _own_sentences(text: str, count: int) -> list[str] | None:
