@@ -107,7 +107,7 @@ def import_edition(pairing: Pairing, now: float | None = None) -> Imported:
                     len(worded), tuple(messages), None if same_content(old, catalog) else render(catalog), read)
 
 
-def _predicted(doc: Document, aligned: Aligned, catalog) -> str:  # noqa: ANN001 (memory.po.Catalog)
+def _predicted(doc: Document, aligned: Aligned, catalog) -> str:
     """The edition ``translate`` would rebuild from this PO file, English where it has no translation."""
     from ..document.integrity import repair
     from ..document.rebuild import rebuild

@@ -25,13 +25,14 @@ at clause marks (，；：), an English unit with no counterpart, and a human bl
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..values import Document, Segment, Unit
 from ..document.placeholders import TOKEN_RE
-from ..document.segment import has_words, sentence_text, segment
+from ..document.segment import has_words, segment, sentence_text
+from ..values import Document, Segment, Unit
 
 #: Chinese and Japanese letters: a translation into zh or ja holds some.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -199,7 +200,7 @@ def _cut_at_clauses(text: str, weights: Sequence[int]) -> list[str] | None:
             return None
         chosen.append(min(left, key=lambda c: abs(c - target)))
     bounds = [0, *chosen, len(text)]
-    pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:])]
+    pieces = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
     return pieces if all(pieces) else None
 
 
@@ -258,7 +259,7 @@ def _markup_map(mine: Unit, src: Unit) -> tuple[dict[str, str], bool]:
     return mapping, len(chosen) == len(theirs)
 
 
-def _human_blocks(block, source_line: int, last_segment: str | None) -> list[Note]:  # noqa: ANN001 (checks.align.Block)
+def _human_blocks(block, source_line: int, last_segment: str | None) -> list[Note]:
     """Notes for a human block with no English counterpart, when it holds words."""
     return [Note("human", source_line, unit.line, _markdown(unit.text, unit), last_segment)
             for unit in block.units if has_words(unit.text)]

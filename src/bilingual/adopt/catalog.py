@@ -24,8 +24,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..memory.merge import EARLIER, Decision, fit_newlines, obsolete_entry, plan_document, reused_entry
-from ..memory.po import FUZZY, Catalog, Entry, LANGUAGE_NAMES, header_metadata
+from ..memory.merge import (
+    EARLIER,
+    Decision,
+    fit_newlines,
+    obsolete_entry,
+    plan_document,
+    reused_entry,
+)
+from ..memory.po import FUZZY, LANGUAGE_NAMES, Catalog, Entry, header_metadata
 from ..values import Segment, Signature
 from .align import Sentence
 
