@@ -287,3 +287,31 @@ def test_line_ends_and_a_bom_that_follow_en_md_are_reported(tmp_path, runner):
     assert result.exit_code == 0, result.output
     assert "its line ends are LF, where zh.md has CRLF" in result.output
     assert "4 approved" in result.output
+
+
+def test_an_import_stops_with_exit_3_while_a_run_holds_the_folder(tmp_path, runner):
+    from bilingual.folderlock import locked
+
+    folder = _issue(tmp_path, EN, {"zh": ZH})
+    with locked([folder]):
+        result = runner.invoke(app, ["import", str(folder), "--lang", "zh"])
+    assert result.exit_code == 3, result.output
+    assert not (folder / "zh.po").exists()
+
+
+def test_a_po_file_saved_during_the_import_is_not_overwritten(tmp_path, runner, monkeypatch):
+    import bilingual.adopt.adoption as adoption
+
+    folder = _issue(tmp_path, EN, {"zh": ZH})
+    real = adoption.import_edition
+
+    def import_then_a_translator_saves(*args, **kwargs):
+        result = real(*args, **kwargs)
+        (folder / "zh.po").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(adoption, "import_edition", import_then_a_translator_saves)
+    result = runner.invoke(app, ["import", str(folder), "--lang", "zh"])
+    assert result.exit_code == 3, result.output
+    assert "changed during the run" in result.output
+    assert "msgstr" in (folder / "zh.po").read_text(encoding="utf-8") and "标题" not in (folder / "zh.po").read_text(encoding="utf-8")
