@@ -315,3 +315,13 @@ def test_a_po_file_saved_during_the_import_is_not_overwritten(tmp_path, runner, 
     assert result.exit_code == 3, result.output
     assert "changed during the run" in result.output
     assert "msgstr" in (folder / "zh.po").read_text(encoding="utf-8") and "标题" not in (folder / "zh.po").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["zh.md", "notes.zh.md"])
+def test_naming_the_human_edition_instead_of_its_source_is_one_line(tmp_path, runner, name):
+    folder = _issue(tmp_path, EN, {})
+    (folder / name).write_text(ZH, encoding="utf-8")
+    result = runner.invoke(app, ["import", str(folder / name), "--lang", "zh"])
+    assert result.exit_code == 2
+    assert f"{folder / name}: is an edition, not an English source" in result.output
+    assert not list(folder.glob("*.po"))

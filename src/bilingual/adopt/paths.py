@@ -16,12 +16,13 @@ English sources, so a tree nested in the English one (VitePress) is not imported
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..layout import Job, find_jobs
+from ..layout import ISSUE_SOURCE, Job, find_jobs, is_edition
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ def parse_tree(value: str, langs: Sequence[str]) -> Tree:
 
 def pairings(paths: Sequence[Path], langs: Sequence[str], trees: Sequence[Tree] = ()) -> list[Pairing]:
     """Every (source, language) whose human edition exists; raises when there is none at all."""
+    for path in paths:
+        if path.is_file() and (is_edition(path) or (re.fullmatch(r"[a-z]{2}\.md", path.name) and path.name != ISSUE_SOURCE)):
+            raise InputError("is an edition, not an English source; pass the English file or its folder "
+                             "(the edition beside it is found by its name, or with --tree)", path)
     human_roots = [os.path.abspath(t.root(lang)) for t in trees for lang in langs]
     jobs = [job for job in find_jobs(list(paths)) if not _under(job.source, human_roots)]
     found: list[Pairing] = []
