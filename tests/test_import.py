@@ -300,7 +300,7 @@ def test_an_import_stops_with_exit_3_while_a_run_holds_the_folder(tmp_path, runn
 
 
 def test_a_po_file_saved_during_the_import_is_not_overwritten(tmp_path, runner, monkeypatch):
-    import bilingual.adopt.adoption as adoption
+    from bilingual.adopt import adoption
 
     folder = _issue(tmp_path, EN, {"zh": ZH})
     real = adoption.import_edition
