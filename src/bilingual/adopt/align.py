@@ -10,7 +10,9 @@ pairs them, and each unit's text is cut into as many sentences as the English un
 placeholders (same kind and bytes first, then same kind in order). A sentence is **approved** when
 all of this is certain:
 
-* its block was paired in a run of blocks whose shape, links, code and numbers agree in order;
+* its block was paired in a run of blocks whose shape, links, code and numbers agree in order, or
+  is the one block of its shape between two such pairs (a paragraph whose link or number the
+  translation changed can pair with no other);
 * the unit's text cut at its own sentence ends into exactly the English count;
 * each piece of markup maps onto the English sentence's own, nothing lost, added or crossed;
 * it holds CJK text (a sentence left in English is no translation of it), unless it is the
@@ -94,7 +96,8 @@ def align_edition(doc: Document, human: Document) -> Aligned:
     seen: set[int] = set()
     last_segment: str | None = None
     last_line = 1  # the English line of the last block paired
-    for pair in pairs:
+    certain = _certain_blocks(pairs)
+    for k, pair in enumerate(pairs):
         if pair.source is None:
             if pair.target is not None:
                 notes.extend(_human_blocks(pair.target, last_line, last_segment))
@@ -116,7 +119,7 @@ def align_edition(doc: Document, human: Document) -> Aligned:
             segs = by_unit.get(src.index, [])
             if not segs:
                 continue
-            why = "" if pair.exact and same_count and not unit_pair.extra else "block paired by similarity"
+            why = "" if k in certain and same_count and not unit_pair.extra else "block paired by similarity"
             found, note = _unit_sentences(src, unit_pair.target, segs, why)
             sentences.extend(found)
             if note is not None:
@@ -130,6 +133,20 @@ def align_edition(doc: Document, human: Document) -> Aligned:
     if follows != "follows":  # a translation of another version pairs plain paragraphs by position, not meaning
         sentences = [replace(s, approved=False, reason=s.reason or OTHER_VERSION) for s in sentences]
     return Aligned(tuple(s for s in sentences if has_words(s.segment.text)), tuple(notes), segments, follows)
+
+
+def _certain_blocks(pairs: Sequence) -> set[int]:
+    """The indexes of the block pairs that are certain: those matched exactly (shape, links, code and
+    numbers, in a run that agrees in order), and a block of the same shape alone between two of them
+    (one paragraph whose link or code the translation changed: the only block it can pair with)."""
+    exact = {k for k, p in enumerate(pairs) if p.exact}
+
+    def anchored(k: int) -> bool:
+        return k < 0 or k >= len(pairs) or k in exact
+
+    return exact | {k for k, p in enumerate(pairs)
+                    if p.source is not None and p.target is not None and not p.moved and not p.split
+                    and p.source.shape == p.target.shape and anchored(k - 1) and anchored(k + 1)}
 
 
 def _unit_sentences(src: Unit, mine: Unit, segs: Sequence[Segment], why: str) -> tuple[list[Sentence], Note | None]:
