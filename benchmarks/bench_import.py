@@ -9,7 +9,8 @@ For every page of the real corpora in tests/fixtures (real, real_test, real_test
 3. the rebuilt edition is compared with the human file.
 
 Per project (and language) it prints the share of the English sentences (those with words, the
-ones a PO file holds) imported **approved**, imported **fuzzy** and **not aligned**, and the share
+ones a PO file holds) imported **approved**, imported **fuzzy**, **left in English** (the edition has
+the English sentence as it is: not imported, so the engine gets it) and **not aligned**, and the share
 of the human file's characters (white space aside) that reach the rebuilt edition unchanged
 (difflib: lines first, then characters inside the lines that differ).
 
@@ -68,7 +69,7 @@ def measure(page: Path, lang: str, work: Path) -> dict[str, int]:
     adoption = adopt([folder], [lang])
     translate_archive(find_jobs([folder]), [lang], make_engine("pseudo", None), None, None, (), False, False)
     kept, total = kept_characters(human, (folder / f"{lang}.md").read_text(encoding="utf-8"))
-    counts = {key: adoption.total(key) for key in ("approved", "fuzzy", "unaligned", "sentences")}
+    counts = {key: adoption.total(key) for key in ("approved", "fuzzy", "english", "unaligned", "sentences")}
     return {**counts, "kept": kept, "characters": total, "messages": sum(len(i.messages) for i in adoption.imported)}
 
 
@@ -90,19 +91,19 @@ def table(results: dict[str, dict[str, int]]) -> str:
     def pct(part: int, whole: int) -> str:
         return f"{100 * part / whole:.0f}%" if whole else "–"
 
-    rows = ["| project (kind) | lang | pages | sentences | approved | fuzzy | not aligned | human characters kept |",
-            "|---|---|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| project (kind) | lang | pages | sentences | approved | fuzzy | left in English | not aligned | human characters kept |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     every: dict[str, int] = defaultdict(int)
     for name, r in sorted(results.items()):
         project, lang = name.rsplit(" ", 1)
         rows.append(f"| {project} ({KINDS.get(project, '?')}) | {lang} | {r['pages']} | {r['sentences']} | "
                     f"{pct(r['approved'], r['sentences'])} | {pct(r['fuzzy'], r['sentences'])} | "
-                    f"{pct(r['unaligned'], r['sentences'])} | {pct(r['kept'], r['characters'])} |")
+                    f"{pct(r['english'], r['sentences'])} | {pct(r['unaligned'], r['sentences'])} | {pct(r['kept'], r['characters'])} |")
         for key, value in r.items():
             every[key] += value
     rows.append(f"| all | | {every['pages']} | {every['sentences']} | {pct(every['approved'], every['sentences'])} | "
-                f"{pct(every['fuzzy'], every['sentences'])} | {pct(every['unaligned'], every['sentences'])} | "
-                f"{pct(every['kept'], every['characters'])} |")
+                f"{pct(every['fuzzy'], every['sentences'])} | {pct(every['english'], every['sentences'])} | "
+                f"{pct(every['unaligned'], every['sentences'])} | {pct(every['kept'], every['characters'])} |")
     return "\n".join(rows)
 
 

@@ -254,20 +254,24 @@ def test_every_place_the_rebuilt_edition_differs_was_reported(tmp_path, runner, 
         assert lines & reported, f"{lang}.md:{i1 + 1}-{i2}: differs and was not reported\n{imported.output}"
 
 
-@pytest.mark.parametrize(("en", "human", "approved"), [
-    ("# AutoPipeline\n\nIt loads a pipeline for you.\n", "# AutoPipeline\n\n它为你加载流水线。\n", True),  # a name kept as it is
-    ("# Memory usage\n\nIt loads a pipeline for you.\n", "# Memory usage\n\n它为你加载流水线。\n", True),
-    ("# Title\n\nIt loads a pipeline for you.\n", "# 标题\n\nIt loads a pipeline for you.\n", False),  # a sentence left in English
-    ("# Title\n\nIt loads a pipeline.\n", "# 标题\n\nLoads it.\n", False),
+@pytest.mark.parametrize(("en", "human", "state"), [
+    ("# AutoPipeline\n\nIt loads a pipeline for you.\n", "# AutoPipeline\n\n它为你加载流水线。\n", "approved"),  # a name kept as it is
+    ("# Memory usage\n\nIt loads a pipeline for you.\n", "# Memory usage\n\n它为你加载流水线。\n", "approved"),
+    ("# Title\n\nIt loads a pipeline for you.\n", "# 标题\n\nIt loads a pipeline for you.\n", "absent"),  # no translation: the engine's
+    ("# Title\n\nIt loads a pipeline.\n", "# 标题\n\nLoads it.\n", "fuzzy"),  # the person's English wording is kept, unapproved
 ])
-def test_text_left_in_english_is_fuzzy_unless_it_is_a_name(tmp_path, runner, en, human, approved):
+def test_text_left_in_english_is_fuzzy_or_left_to_the_engine_unless_it_is_a_name(tmp_path, runner, en, human, state):
     from bilingual.memory.po import read_catalog
 
     folder = _issue(tmp_path, en, {"zh": human})
-    assert runner.invoke(app, ["import", str(folder), "--lang", "zh"]).exit_code == 0
-    entries = read_catalog(folder / "zh.po").active
-    assert entries[0].approved
-    assert entries[1].approved is approved
+    result = runner.invoke(app, ["import", str(folder), "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    entries = {e.msgid: e for e in read_catalog(folder / "zh.po").active}
+    heading, sentence = en.split("\n")[0][2:], en.split("\n")[2]
+    assert entries[heading].approved
+    assert {"approved": lambda e: e.approved, "fuzzy": lambda e: e.fuzzy, "absent": lambda e: e is None}[state](entries.get(sentence))
+    if state == "absent":
+        assert f"{folder / 'zh.md'}:3 ↔ {folder / 'en.md'}:3: not imported: zh.md has the English as it is" in result.output
 
 
 def test_a_human_edition_that_is_not_utf8_is_one_line_and_nothing_is_written(tmp_path, runner):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..values import Document
-from .align import OTHER_VERSION, Aligned, align_edition
+from .align import AS_IS, OTHER_VERSION, Aligned, align_edition
 from .catalog import IMPORTED, merge, source_reference
 from .paths import Pairing, Tree, pairings
 
@@ -33,6 +33,7 @@ class Imported:
     approved: int
     fuzzy: int
     kept: int  # aligned, but the PO file already had an approved entry, or this very text
+    english: int  # aligned, but the edition has the English as it is: not imported, left to the engine
     unaligned: int
     sentences: int  # English sentences with words
     messages: tuple[str, ...]  # one line each, file:line on both sides
@@ -42,7 +43,8 @@ class Imported:
     def summary(self) -> str:
         p = self.pairing
         already = f", {self.kept} already in {p.po.name}" if self.kept else ""
-        return (f"{p.human} → {p.po}: {self.approved} approved, {self.fuzzy} fuzzy{already}, {self.unaligned} not aligned "
+        english = f", {self.english} left in English" if self.english else ""
+        return (f"{p.human} → {p.po}: {self.approved} approved, {self.fuzzy} fuzzy{already}{english}, {self.unaligned} not aligned "
                 f"of {self.sentences} sentence(s)")
 
 
@@ -86,7 +88,7 @@ def import_edition(pairing: Pairing, now: float | None = None) -> Imported:
     old = read_catalog(po_path)
     aligned = align_edition(doc, human)
     worded = [s for s in aligned.segments if has_words(s.text)]
-    by_id = {s.segment.id: s for s in aligned.sentences}
+    by_id = {s.segment.id: s for s in aligned.sentences if s.reason != AS_IS}
     name = human_path.name
     kept: dict[str, list[str]] = {}
     for note in aligned.notes:
@@ -103,8 +105,10 @@ def import_edition(pairing: Pairing, now: float | None = None) -> Imported:
     messages = _messages(pairing, aligned, differs, written_ids, human_text, predicted, doc)
     approved = sum(1 for s in aligned.sentences if s.approved and s.segment.id in written_ids)
     fuzzy = sum(1 for s in aligned.sentences if not s.approved and s.segment.id in written_ids)
-    return Imported(pairing, approved, fuzzy, len(aligned.sentences) - approved - fuzzy, len(worded) - len(aligned.sentences),
-                    len(worded), tuple(messages), None if same_content(old, catalog) else render(catalog), read)
+    english = sum(1 for s in aligned.sentences if s.reason == AS_IS)
+    return Imported(pairing, approved, fuzzy, len(aligned.sentences) - approved - fuzzy - english, english,
+                    len(worded) - len(aligned.sentences), len(worded), tuple(messages),
+                    None if same_content(old, catalog) else render(catalog), read)
 
 
 def _predicted(doc: Document, aligned: Aligned, catalog) -> str:
@@ -146,6 +150,9 @@ def _messages(pairing: Pairing, aligned: Aligned, differs: list[str], written: s
         if s.segment.id in differs:
             out.append(f"{human}:{s.line} ↔ {source}:{s.segment.line}: {s.segment.id}: {po.name} has another approved translation; "
                        "it stays, and this one is kept beside it as a comment")
+        elif s.reason == AS_IS:
+            out.append(f"{human}:{s.line} ↔ {source}:{s.segment.line}: not imported: {hname} has the English as it is; "
+                       f"left to the engine: {_excerpt(s.text)}")
         elif not s.approved and s.segment.id in written and (aligned.follows == "follows" or s.reason != OTHER_VERSION):
             out.append(f"{human}:{s.line} ↔ {source}:{s.segment.line}: fuzzy ({s.reason}): {_excerpt(s.text)}")
     out.extend(_places(human, source, human_text, predicted, doc.source, reported))

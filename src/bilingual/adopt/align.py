@@ -17,6 +17,8 @@ all of this is certain:
 * each piece of markup maps onto the English sentence's own, nothing lost, added or crossed;
 * it holds CJK text (a sentence left in English is no translation of it), unless it is the
   English as it is and a name (three words at most, no sentence end: a heading "AutoPipeline");
+  a sentence that is the English as it is, and no name, is not imported at all (:data:`AS_IS`):
+  the edition had no translation for it, so the engine gets it;
 * its share of the unit's length is close to the English sentence's (no sentence pairs with its
   neighbour's translation).
 
@@ -40,6 +42,8 @@ from ..values import Document, Segment, Unit
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 #: Clause marks a sentence may be cut at when the human wrote fewer sentences than the English.
 _CLAUSE = re.compile(r"[，；：、,;:](?:\s*)")
+#: A sentence the edition holds exactly as the English has it: no translation, so it is not imported.
+AS_IS = "the English as it is"
 #: Why every sentence of an edition that may translate another version of the source is only fuzzy.
 OTHER_VERSION = "the edition may translate another version of the English"
 #: A text of at most this many words kept in English as it is, with no sentence end, is a name.
@@ -171,8 +175,11 @@ def _unit_sentences(src: Unit, mine: Unit, segs: Sequence[Segment], why: str) ->
     total_source = sum(len(_words(s.text)) for s in segs) or 1
     for seg, piece in zip(segs, pieces, strict=True):
         mapped = TOKEN_RE.sub(lambda m: _mapped(m.group(0), mapping, unit), piece)
-        reason = why or _doubt(seg, piece, mapped, kinds_match, len(_words(piece)) / total_human,
-                               len(_words(seg.text)) / total_source, len(segs))
+        if _has_words_only_english(seg, mapped) and " ".join(mapped.split()) == " ".join(seg.text.split()):
+            reason = AS_IS  # no translation at all: left to the engine
+        else:
+            reason = why or _doubt(seg, piece, mapped, kinds_match, len(_words(piece)) / total_human,
+                                   len(_words(seg.text)) / total_source, len(segs))
         out.append(Sentence(seg, _repaired(seg, mapped), not reason, reason, mine.line + unit.text.count("\n", 0, max(0, unit.text.find(piece)))))
     return out, None
 
@@ -234,6 +241,11 @@ def _doubt(seg: Segment, piece: str, mapped: str, kinds_match: bool, share: floa
     if count > 1 and abs(share - source_share) > SHARE_SLACK:
         return "its length does not match the English sentence's"
     return ""
+
+
+def _has_words_only_english(seg: Segment, mapped: str) -> bool:
+    """Whether the English sentence has words and ``mapped`` has no CJK text and is not a name kept as it is."""
+    return bool(_words(seg.text).strip()) and not _CJK.search(mapped) and not _a_name(seg.text, mapped)
 
 
 def _a_name(english: str, mine: str) -> bool:

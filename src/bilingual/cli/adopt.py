@@ -39,6 +39,7 @@ def import_command(
             typer.echo(printable(f"  {message}"))
     typer.echo(
         f"imported {len(adoption.imported)} edition(s): {adoption.total('approved')} sentence(s) approved, "
-        f"{adoption.total('fuzzy')} fuzzy, {adoption.total('kept')} already in the PO files, {adoption.total('unaligned')} not aligned; "
+        f"{adoption.total('fuzzy')} fuzzy, {adoption.total('kept')} already in the PO files, {adoption.total('english')} left in English, "
+        f"{adoption.total('unaligned')} not aligned; "
         f"{len(adoption.written)} file(s) written"
     )
