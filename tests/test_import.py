@@ -329,3 +329,16 @@ def test_naming_the_human_edition_instead_of_its_source_is_one_line(tmp_path, ru
     assert result.exit_code == 2
     assert f"{folder / name}: is an edition, not an English source" in result.output
     assert not list(folder.glob("*.po"))
+
+
+def test_an_edit_to_the_human_file_after_the_import_is_kept_as_a_hand_edit(tmp_path, runner):
+    from bilingual.memory.po import read_catalog
+
+    folder = _issue(tmp_path, EN, {"zh": ZH})
+    assert runner.invoke(app, ["import", str(folder), "--lang", "zh"]).exit_code == 0
+    (folder / "zh.md").write_text(ZH.replace("第二句紧随其后。", "第二句话紧随其后。"), encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(folder), "--to", "zh", "--engine", "pseudo", "--no-glossary"])
+    assert result.exit_code == 0, result.output
+    assert "was edited by hand" in result.output
+    comments = "\n".join(e.translator for e in read_catalog(folder / "zh.po").active)
+    assert "第二句话紧随其后。" in comments  # the person's later wording is in the PO file, beside the approved one
