@@ -43,6 +43,7 @@ COMMANDS = {
     "check": (["check"], ["--lang", "zh", "--no-glossary", "--format", "json", "--format", "sarif", "--fail-on", "info",
                           "--source", "@file"]),
     "segment": (["segment"], []),
+    "import": (["import"], ["--lang", "zh", "--tree", "issues=issues/{lang}", "--tree", "nowhere"]),
     "status": (["status"], ["--format", "json"]),
     "align": (["align"], ["--to", "zh", "--no-glossary", "--no-check"]),
     "publish": (["publish"], ["--out", "site", "--to", "zh"]),

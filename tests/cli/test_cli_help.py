@@ -10,6 +10,7 @@ from bilingual.cli import app
 
 COMMANDS = [
     ["translate"],
+    ["import"],
     ["check"],
     ["segment"],
     ["status"],

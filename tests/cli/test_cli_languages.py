@@ -37,13 +37,14 @@ def _commands(issue: Path, value: str) -> dict[str, tuple[list[str], str]]:
         "status": (["status", str(issue), "--to", value], "--to"),
         "review": (["review", str(issue), "--to", value, "--port", "0", "--no-open", "--no-glossary"], "--to"),
         "check": (["check", str(issue), "--lang", value, "--no-glossary"], "--lang"),
+        "import": (["import", str(issue), "--lang", value], "--lang"),
         "evaluate": (["evaluate", str(issue / "zh.md"), str(issue / "zh.md"), "--lang", value, "--no-glossary"], "--lang"),
         "glossary export": (["glossary", "export", glossary, "--format", "csv", "--lang", value], "--lang"),
         "glossary suggest": (["glossary", "suggest", str(issue), "--lang", value, "--glossary", glossary], "--lang"),
     }
 
 
-COMMANDS = ["translate", "align", "publish", "status", "review", "check", "evaluate", "glossary export", "glossary suggest"]
+COMMANDS = ["translate", "align", "publish", "status", "review", "check", "import", "evaluate", "glossary export", "glossary suggest"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -125,9 +125,11 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
     opcodes = _opcodes(src_keys, tgt_keys)
     same = sum(j2 - j1 for tag, _, _, j1, j2 in opcodes if tag == "equal")
     agree = 2 * same / (len(src) + len(tgt)) if src or tgt else 1.0
+    exact: set[tuple[int, int]] = set()
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             pairs.extend(zip(src[i1:i2], tgt[j1:j2]))
+            exact.update((id(a), id(b)) for a, b in zip(src[i1:i2], tgt[j1:j2]))
         else:
             pairs.extend(_best_pairs([(b, _tokens(k, b)) for b, k in zip(src[i1:i2], src_keys[i1:i2])],
                                      [(b, _tokens(k, b)) for b, k in zip(tgt[j1:j2], tgt_keys[j1:j2])]))
@@ -171,7 +173,8 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
                            for b in gap[1:])
             n = end
             continue
-        out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line, moved=t.ordinal in moved_blocks))
+        out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line, moved=t.ordinal in moved_blocks,
+                        exact=(id(s), id(t)) in exact and t.ordinal not in moved_blocks))
         n += 1
     return out, agree
 

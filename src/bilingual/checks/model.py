@@ -169,3 +169,4 @@ class Pair:
     moved: bool = False  # the target block translates a source block from a little earlier or later
     split: bool = False  # the target block continues the paragraph before it (one source paragraph, two blocks)
     merged: bool = False  # the missing source paragraph is translated within the target paragraph next to it
+    exact: bool = False  # paired in a run of blocks whose shape, links, code and numbers all agree, in order

@@ -47,10 +47,11 @@ def root(
 
 def _register() -> None:
     """Mount every command; the order here is the order --help lists them."""
-    from . import check, glossary, models, publish, review, segment, status, translate
+    from . import adopt, check, glossary, models, publish, review, segment, status, translate
 
     for name, command in (
         ("translate", translate.translate_command),
+        ("import", adopt.import_command),
         ("check", check.check_command),
         ("segment", segment.segment_command),
         ("status", status.status_command),

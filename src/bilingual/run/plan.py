@@ -163,8 +163,8 @@ def _refuse_human_translation(po_path: Path, edition_path: Path) -> None:
     if edition_path.is_file() and not po_path.exists():
         raise InputError(
             f"is a translation bilingual did not write (there is no {po_path.name} beside it); nothing was written. "
-            "Adopting existing translations (bilingual import) is not available yet: move the file away to translate "
-            "anew, or use --out DIR", edition_path)
+            f"Adopt it first with `bilingual import {edition_path.parent}` (its sentences become the PO file), "
+            "move it away to translate anew, or use --out DIR", edition_path)
 
 
 def _plan(
