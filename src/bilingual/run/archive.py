@@ -22,7 +22,7 @@ from ..memory.store import ApprovedStore
 from ..layout import Job
 from ..folderlock import locked
 from .outcome import Report, complete
-from .plan import Prepared, Unapproved, engine_key, load_documents, prepare
+from .plan import Prepared, Unapproved, engine_key, engine_signatures, load_documents, prepare
 from .write import write
 
 if TYPE_CHECKING:
@@ -93,8 +93,16 @@ def translate_archive(
     align: bool = True,
     progress: Progress | None = None,
     budget: int | None = None,
+    retranslate: str | None = None,
+    changed: str = "previous",
 ) -> Summary:
-    """Translate and write every job, batch by batch of ``budget`` source bytes (default :data:`BATCH_BYTES`)."""
+    """Translate and write every job, batch by batch of ``budget`` source bytes (default :data:`BATCH_BYTES`).
+
+    Machine entries another engine or model made are translated again; ``retranslate`` (machine, fuzzy or
+    all-unapproved) sends back more, ``changed`` (previous or machine) is what a changed sentence's edition
+    shows (see :class:`bilingual.memory.merge.Policy`).
+    """
+    from ..memory.merge import Policy
     from ..storage import remove_stale_temporaries
 
     check_out_folder(jobs, out)
@@ -105,18 +113,20 @@ def translate_archive(
     calls = skipped = 0
     parts = batches(jobs, out, BATCH_BYTES if budget is None else budget)
     store = ApprovedStore()  # the archive's approved entries, read once for all batches
-    options = (f"align={align}", *sorted(os.path.abspath(p) for p in memory))
+    options = (f"align={align}", f"changed={changed}", *sorted(os.path.abspath(p) for p in memory))
     key = run_key(glossary.hash if glossary is not None else "none", engine_key(engine, langs), options)
+    policy, engines = Policy(retranslate=retranslate, changed=changed), engine_signatures(engine, langs)
     for batch in parts:
         folders = {output_folder(job, out) for job in batch}
         with locked(folders):
             names = _output_names(batch, langs, out)
             for folder in folders:
                 remove_stale_temporaries(folder, names)
-            todo, documents = load_documents(batch, langs, out, glossary, approved_only, key)
+            todo, documents = load_documents(batch, langs, out, glossary, approved_only, key, every=retranslate is not None)
             # A pseudo-localising engine writing elsewhere starts from no memory, so every sentence shows it.
             fresh = out is not None and getattr(engine, "starts_fresh", False)
-            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store, fresh=fresh, key=key)
+            prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store, fresh=fresh, key=key,
+                               policy=policy, engines=engines)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
             outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align)

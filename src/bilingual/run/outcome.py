@@ -252,8 +252,10 @@ def translate_with_memory(
     approved_only: bool = False,
 ) -> Outcome:
     """The whole run, without writing: :func:`load_documents`, :func:`prepare`, :func:`complete`."""
+    from .plan import engine_signatures
+
     todo, documents = load_documents(jobs, langs, out, glossary, approved_only)
-    prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary)
+    prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, engines=engine_signatures(engine, langs))
     return replace(complete(prepared, documents, langs, engine, glossary), skipped=len(jobs) - len(todo))
 
 
