@@ -220,3 +220,19 @@ def test_undoing_a_change_restores_the_approval(issue, between):
     entry = active(issue, SECOND)
     assert entry.approved and entry.msgstr == HUMAN
     assert HUMAN in (issue / "zh.md").read_text(encoding="utf-8")
+
+
+def test_a_person_editing_the_kept_text_makes_it_theirs_for_the_new_sentence(issue):
+    """The kept msgstr, once edited (still fuzzy), is the person's text for the new source: the edition
+    shows it whatever ``changed`` says, and no engine or glossary change replaces it."""
+    run(issue)
+    approve(issue / "zh.po", SECOND, HUMAN)
+    set_source(issue, CHANGED)
+    run(issue, changed="machine")
+    po = polib.pofile(str(issue / "zh.po"), wrapwidth=78)
+    entry = next(e for e in po if e.msgid == CHANGED and not e.obsolete)
+    entry.msgstr = "第二篇论文非常短。"  # one word changed, not yet approved
+    po.save()
+    run(issue, Engine("beta", "m2"), changed="machine")
+    assert active(issue, CHANGED).msgstr == "第二篇论文非常短。"
+    assert "第二篇论文非常短。" in (issue / "zh.md").read_text(encoding="utf-8")

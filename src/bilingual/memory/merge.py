@@ -156,9 +156,10 @@ def is_suggestion(entry: Entry) -> bool:
 
 
 def is_kept(entry: Entry) -> bool:
-    """Whether ``entry`` is a changed sentence whose msgstr is the previous human translation, with the
-    engine's translation of the new source beside it (``suggested by:`` names its engine)."""
-    return entry.translated and not entry.approved_when_active and any(
+    """Whether ``entry`` is a changed sentence whose msgstr is the previous human translation as bilingual
+    kept it, with the engine's translation of the new source beside it (``suggested by:`` names its
+    engine). Once a person edits that msgstr it is their text for the new source, no longer a kept one."""
+    return entry.translated and not entry.approved_when_active and untouched(entry) and any(
         line.startswith(SUGGESTED_BY) for line in entry.translator.split("\n"))
 
 
@@ -403,7 +404,7 @@ def new_entry(
     kept = _human_comments(base.translator) if base is not None else []
     carried = _carried(decision.previous) if decision.previous is not None else []
     msgstr = fit_newlines(seg.text, msgstr)
-    if base is not None and base.translated and not base.approved and not untouched(base) and base.msgstr != msgstr:
+    if base is not None and base.translated and not base.approved and (not untouched(base) or is_kept(base)) and base.msgstr != msgstr:
         carried.append(EARLIER + base.msgstr.replace("\n", "\\n"))  # perhaps a person's: it stays in the file
     ours = [WROTE + text_fingerprint(msgstr)] if msgstr and note.startswith((MACHINE, FROM)) else []
     lines = [note, *ours, *carried, *[line for line in kept if line not in carried]]
@@ -432,12 +433,14 @@ def kept_entry(
     kept = [line for line in _human_comments(base.translator) if not line.startswith(SUGGESTION)] if base is not None else []
     carried = _carried(decision.previous) if decision.previous is not None else []
     suggestion = fit_newlines(seg.text, suggestion)
-    lines = [note, SUGGESTION + suggestion.replace("\n", "\\n"), *carried, *[line for line in kept if line not in carried]]
+    msgstr = fit_newlines(seg.text, decision.keep)
+    lines = [note, WROTE + text_fingerprint(msgstr), SUGGESTION + suggestion.replace("\n", "\\n"), *carried,
+             *[line for line in kept if line not in carried]]
     flags = tuple(f for f in (base.flags if base is not None else ()) if f != FUZZY)
     return Entry(
         msgctxt=seg.id,
         msgid=seg.text,
-        msgstr=fit_newlines(seg.text, decision.keep),
+        msgstr=msgstr,
         flags=(FUZZY, *flags),
         translator="\n".join(line for line in lines if line),
         extracted=extracted,
