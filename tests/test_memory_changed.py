@@ -236,3 +236,20 @@ def test_a_person_editing_the_kept_text_makes_it_theirs_for_the_new_sentence(iss
     run(issue, Engine("beta", "m2"), changed="machine")
     assert active(issue, CHANGED).msgstr == "第二篇论文非常短。"
     assert "第二篇论文非常短。" in (issue / "zh.md").read_text(encoding="utf-8")
+
+
+def test_an_edition_showing_the_suggestion_is_no_hand_edit_of_it(issue):
+    """With ``changed = "machine"`` the edition shows the suggestion, not the msgstr: a hand edit elsewhere
+    in zh.md, in a run that renews the suggestion (another engine), must not import it as the person's."""
+    run(issue)
+    approve(issue / "zh.po", SECOND, HUMAN)
+    set_source(issue, CHANGED)
+    run(issue, changed="machine")
+    edition = issue / "zh.md"
+    text = edition.read_text(encoding="utf-8")
+    edition.write_text(text.replace("«alpha»A paragraph about models.", "关于模型的一段。"), encoding="utf-8")
+    run(issue, Engine("beta", "m2"), changed="machine")
+    entry = active(issue, CHANGED)
+    assert entry.msgstr == HUMAN and "edited in" not in entry.translator
+    assert suggestion(entry).startswith("«beta»")
+    assert "关于模型的一段。" in active(issue, "A paragraph about models.").msgstr
