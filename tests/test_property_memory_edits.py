@@ -4,7 +4,8 @@ is approved again, with the text the person approved.
 
 Hypothesis draws what happens to ``en.md`` (a sentence changed, the change reverted, a paragraph
 deleted, restored, two paragraphs swapped), around it (the engine switched, the glossary changed)
-and what people do (approve or draft a translation in zh.po, fix a sentence in zh.md), with a run of
+what the edition shows for a changed sentence (``[memory] changed``), and what people do (approve
+or draft a translation in zh.po, fix a sentence in zh.md), with a run of
 ``translate`` after the steps that ask for one.
 """
 
@@ -42,6 +43,7 @@ def words(text: str) -> str:
 class World:
     root: Path
     engine: str = "pseudo"
+    changed: str = "previous"  # [memory] changed: what a changed sentence's edition shows
     order: list[int] = field(default_factory=lambda: [0, 1, 2])  # the paragraphs en.md holds, in order
     variant: list[int] = field(default_factory=lambda: [0, 0, 0])  # each paragraph's wording
     written: int = 0
@@ -70,7 +72,8 @@ class World:
     def run(self) -> None:
         before = words(self.in_po())
         kept = {h for h in self.human if words(h) in before}
-        translate_archive(find_jobs([self.issue]), ["zh"], ENGINES[self.engine](), load_glossary([self.root / "glossary.yaml"]))
+        translate_archive(find_jobs([self.issue]), ["zh"], ENGINES[self.engine](), load_glossary([self.root / "glossary.yaml"]),
+                          changed=self.changed)
         after = words(self.in_po())
         lost = sorted(h for h in kept if words(h) not in after)
         assert not lost, f"human text lost: {lost}"
@@ -147,6 +150,7 @@ STEP = st.one_of(
     st.tuples(st.just("reorder"), st.just(0)),
     st.tuples(st.just("engine"), st.sampled_from(sorted(ENGINES))),
     st.tuples(st.just("glossary"), st.integers(0, len(TARGETS) - 1)),
+    st.tuples(st.just("changed"), st.sampled_from(["previous", "machine"])),
 )
 SOURCE_STEPS = ("change", "revert", "delete", "restore", "reorder")
 
@@ -176,6 +180,8 @@ def test_human_text_stays_and_approval_returns_with_its_sentence(tmp_path_factor
             w.engine = value
         elif what == "glossary":
             w.set_glossary(TARGETS[value])
+        elif what == "changed":
+            w.changed = value
         elif what == "reorder":
             w.reorder()
         else:
