@@ -132,6 +132,7 @@ class Translation:
     raw: str | None = None  # engine output before glossary restoration, if the engine ran
     masked: str | None = None  # what the engine was given
     events: tuple[Event, ...] = ()
+    suggestion: str | None = None  # origin "previous": the engine's translation, kept beside the text shown
 
 
 @dataclass(frozen=True)

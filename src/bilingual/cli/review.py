@@ -25,8 +25,11 @@ def review_command(
         from ..glossary.load import glossary_for_run
         from ..review.server import ReviewServer, is_loopback
 
+        from ..memory.settings import memory_settings
+
         terms = glossary_for_run(glossary, no_glossary)
-        server = ReviewServer(paths or [Path("issues")], langs, terms, host, port)
+        changed = memory_settings(Path.cwd()).changed  # what a rebuilt edition shows for a changed sentence
+        server = ReviewServer(paths or [Path("issues")], langs, terms, host, port, changed=changed)
     typer.echo(f"review: {server.url}")
     if not is_loopback(host):
         typer.echo(f"bilingual: warning: listening on {host}: anyone who can reach it and has the token can edit the PO files", err=True)

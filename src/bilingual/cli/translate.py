@@ -24,6 +24,8 @@ def translate_command(
     compute_type: Annotated[str | None, typer.Option("--compute-type", help="argos: CTranslate2 compute type (int8, int8_float16, float16, auto…). Default: ARGOS_COMPUTE_TYPE, else int8 on CPU, int8_float16 on CUDA.")] = None,
     threads: Annotated[int | None, typer.Option("--threads", min=0, help="argos: CPU threads in all (0 = pick for this machine). Default: ARGOS_INTER_THREADS × ARGOS_INTRA_THREADS, else picked.")] = None,
     device: Annotated[str | None, typer.Option("--device", help="argos: cpu, cuda or auto (cuda when CTranslate2 sees a GPU). Default: ARGOS_DEVICE_TYPE, else cpu.")] = None,
+    retranslate: Annotated[str | None, typer.Option("--retranslate", help="Send these unapproved entries to the engine again: machine (machine output), fuzzy (and suggestions from other issues' memory), all-unapproved (and a person's unapproved text, kept as a comment). Approved entries never.")] = None,
+    changed: Annotated[str | None, typer.Option("--changed", help="What the edition shows for a changed sentence with a human translation: previous (the human text, fuzzy) or machine (the engine's translation of the new sentence). Default: [memory] changed in bilingual.toml, else previous.")] = None,
 ) -> None:
     """Translate PATHS into the --to languages, keeping every human correction.
 
@@ -38,11 +40,15 @@ def translate_command(
         from ..run import RunOptions
         from .validate import unapproved_lines
 
+        from ..memory.settings import CHANGED, RETRANSLATE, checked_choice, memory_settings
+
+        retranslate = checked_choice(retranslate, RETRANSLATE, "--retranslate")
+        changed = checked_choice(changed, CHANGED, "--changed") or memory_settings(Path.cwd()).changed
         terms = None if approved_only else load_run_glossary(glossary, no_glossary)
         argos = _argos_settings(engine, approved_only, beam_size, compute_type, threads, device)
         chosen = make_engine("identity" if approved_only else engine, argos.options if argos else None)
         options = RunOptions(chosen, tuple(langs), terms, out, tuple(memory or ()), approved_only=approved_only,
-                             align=not no_align)
+                             align=not no_align, retranslate=retranslate, changed=changed)
         summary = _run_with_progress(lambda progress: translate(paths, options, progress))
     from ..errors import printable
 

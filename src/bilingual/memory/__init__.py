@@ -4,6 +4,8 @@ It knows nothing of a run: :mod:`bilingual.run` reads, decides, translates and w
 
 * :mod:`.po`: read PO files strictly (``file:line`` errors), compare by meaning, render deterministically;
 * :mod:`.merge`: match segments to existing entries (same id, same text, same slot) and build entries;
+* :mod:`.provenance`: where an entry's translation came from (engine and model, memory, a person);
+* :mod:`.settings`: the ``[memory]`` settings of ``bilingual.toml``;
 * :mod:`.store`: the parsed-file cache and the cross-issue index of approved translations;
 * :mod:`.build`: one PO file from the decisions (glossary notes, references, obsolete entries, header);
 * :mod:`.stamp`: skip documents whose source, PO files, editions, glossary and code are unchanged;

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..values import Document, Signature, Translation
 from ..layout import Job
-from .merge import EDITED, FROM, MACHINE, TERMS, Plan, new_entry, obsolete_entry, reused_entry
+from .merge import EDITED, FROM, MACHINE, SUGGESTED_BY, TERMS, Plan, kept_entry, new_entry, obsolete_entry, reused_entry
 from .po import LANGUAGE_NAMES, Catalog, Entry, header_metadata
 
 if TYPE_CHECKING:
@@ -46,10 +46,11 @@ class GlossaryNotes:
         """The glossary fingerprint of ``text`` in ``lang`` (see :meth:`Matcher.fingerprint`); "" if none."""
         return self.found.fingerprint(text, lang)
 
-    def machine_note(self, engine: str, text: str, lang: str) -> str:
-        """The translator comment of a machine entry: the engine, and the terms that produced it."""
+    def machine_note(self, engine: str, text: str, lang: str, prefix: str = MACHINE) -> str:
+        """The translator comment of a machine entry: the engine and model (its signature), and the terms
+        that produced it. ``prefix`` :data:`SUGGESTED_BY`: of a changed sentence's machine suggestion."""
         fingerprint = self.fingerprint(text, lang)
-        return MACHINE + engine + (f"\n{TERMS}{fingerprint}" if fingerprint else "")
+        return prefix + engine + (f"\n{TERMS}{fingerprint}" if fingerprint else "")
 
     def __call__(self, text: str, lang: str) -> str:
         found = self.found(text)
@@ -88,6 +89,10 @@ def build_catalog(
             entry = new_entry(d, d.text or "", EDITED + edition_name, extracted, refs)
         elif d.origin == "cross-issue":
             entry = new_entry(d, d.text or "", FROM + d.source, extracted, refs)
+        elif d.keep is not None:  # a changed sentence: the human text stays, the engine's goes beside it
+            found = translations[seg.id]
+            suggestion = found.suggestion if found.suggestion is not None else found.text
+            entry = kept_entry(d, suggestion, notes.machine_note(signature.engine, seg.text, t.lang, SUGGESTED_BY), extracted, refs)
         else:
             entry = new_entry(d, translations[seg.id].text, notes.machine_note(signature.engine, seg.text, t.lang), extracted, refs)
         if d.edited is not None and (d.origin != "edited" or d.markup_differs):

@@ -10,44 +10,51 @@ For each segment, in this order:
    was: approval is a property of the (id, source text) pair, so a sentence deleted and later
    restored is approved again (and a fuzzy one fuzzy again);
 3. an entry in the same slot — the unit in the same place in document order, the sentence in
-   the same place in the unit — whose text changed is kept as the *previous* source (``#|``);
-   the segment needs a new translation, and an approved old one is quoted in a comment;
+   the same place in the unit — whose text changed is kept as the *previous* source (``#|``).
+   As msgmerge does, a human translation of it (approved, or a person's fuzzy text) stays the
+   msgstr, fuzzy, and the engine's translation of the new source goes beside it
+   (``# machine suggestion:``); :attr:`Policy.changed` says which of the two the edition shows.
+   A machine translation of it is simply replaced. The old entry, when it held human work, also
+   stays as an obsolete entry, so undoing the change brings the approval back (step 2b);
 4. anything else is new.
 
 Old entries that nothing took become obsolete (``#~``). Obsolete entries are never deleted: an
 obsolete entry stays until its sentence comes back (then it is active again, step 2b) or a
 translator removes it (``msgattrib --no-obsolete``).
 
-Each machine entry records, in a ``glossary terms:`` comment, the fingerprint of the glossary
+Each machine entry records the engine and model that made it (``machine: argos:translate-en_zh-1.9``,
+the engine's signature) and, in a ``glossary terms:`` comment, the fingerprint of the glossary
 definitions that matched its source (none when no term did). Given the run's glossary
-(:class:`Terms`), a machine entry whose fingerprint differs from the current one is not reused
-but translated again: exactly the entries whose terms changed. Approved entries are never
-touched; those that now break the glossary are listed in :attr:`Plan.violations`.
+(:class:`Terms`) and engine (:class:`Policy`), a machine entry made under other term definitions,
+or by another engine or model, is not reused but translated again; ``Policy.retranslate`` sends
+back more on request. Approved entries are never touched; those that now break the glossary are
+listed in :attr:`Plan.violations`.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from ..values import Document, Segment
 from .po import FUZZY, Catalog, Entry
+from .provenance import (  # noqa: F401 (re-exported: where an entry's translation came from)
+    EARLIER, EDITED, FROM, MACHINE, PREVIOUS_APPROVED, SUGGESTED_BY, SUGGESTION, TERMS, WROTE, engine_differs, human,
+    is_kept, is_machine, is_suggestion, recorded_terms, recorded_value, text_fingerprint, untouched,
+)
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
     from ..glossary.matcher import SentenceTerms
 
 Origin = Literal["approved", "memory", "cross-issue", "edited", "pending"]
-MACHINE = "machine: "
-FROM = "from "
-EDITED = "edited in "  # a sentence a person corrected in the edition (zh.md) rather than in the PO file
-PREVIOUS_APPROVED = "previous approved translation: "
-TERMS = "glossary terms: "
-WROTE = "bilingual wrote: "  # the fingerprint of the msgstr bilingual wrote: another one means a person edited it
-EARLIER = "earlier translation: "  # a msgstr that may be a person's, kept when bilingual replaces it
+#: What ``--retranslate`` sends back to the engine, each value including the ones before it.
+RETRANSLATE = ("machine", "fuzzy", "all-unapproved")
+#: What the edition shows for a changed sentence with a human translation.
+CHANGED = ("previous", "machine")
 SIMILAR = 0.5  # units or sentences of different counts pair only when at least this similar
 WINDOW = 64  # how far ahead an unpaired text looks for a similar one
 
@@ -64,6 +71,7 @@ class Decision:
     source: str = ""  # cross-issue: the file the translation came from, as written in the comment
     edited: str | None = None  # the text a person wrote for this sentence in a hand-edited edition
     markup_differs: bool = False  # ``edited`` does not carry the source's markup: kept as a comment only
+    keep: str | None = None  # a changed sentence's human translation: it stays the msgstr, the engine's goes beside it
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,18 @@ class Plan:
     leftovers: tuple[Entry, ...]  # active entries nothing took: they become obsolete
     revived: tuple[Entry, ...] = ()  # obsolete entries active again: they leave the obsolete list
     violations: tuple[tuple[Entry, str, str], ...] = ()  # (approved entry, segment id, what the glossary says)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What a run may reuse besides the glossary's say: its engine, what it was asked to translate again,
+    and what the edition shows for a changed sentence."""
+
+    #: The run's engine and model for this language (its signature, ``argos:translate-en_zh-1.9``);
+    #: ``"argos:"`` when the engine cannot name its model; None: a run that translates nothing judges no engine.
+    engine: str | None = None
+    retranslate: str | None = None  # one of RETRANSLATE
+    changed: str = "previous"  # one of CHANGED
 
 
 @dataclass(frozen=True)
@@ -99,59 +119,53 @@ class Terms:
         return problems(self.glossary, source, translation, self.lang)
 
 
-def text_fingerprint(msgstr: str) -> str:
-    """What a ``bilingual wrote:`` comment records of a msgstr."""
-    import hashlib
-
-    return "sha256:" + hashlib.sha256(msgstr.encode("utf-8")).hexdigest()[:16]
-
-
-def untouched(entry: Entry) -> bool:
-    """Whether ``entry``'s msgstr is provably bilingual's own: the one its ``bilingual wrote:`` comment records."""
-    recorded = next((line[len(WROTE) :].strip() for line in entry.translator.split("\n") if line.startswith(WROTE)), None)
-    return recorded is not None and recorded == text_fingerprint(entry.msgstr)
-
-
-def is_machine(entry: Entry) -> bool:
-    """Whether ``entry`` is unapproved machine output that no person has edited since: its comment
-    names the engine, and the msgstr is the one bilingual wrote (entries written before bilingual
-    recorded that count as machine output; their text is kept in a comment when replaced)."""
-    lines = entry.translator.split("\n")
-    if entry.approved or not any(line.startswith(MACHINE) for line in lines):
-        return False
-    return untouched(entry) or not any(line.startswith(WROTE) for line in lines)
-
-
-def recorded_terms(comment: str) -> str:
-    """The glossary fingerprint a machine entry's translator comment records; "" when it records none."""
-    return next((line[len(TERMS) :].strip() for line in comment.split("\n") if line.startswith(TERMS)), "")
-
-
 def unit_of(segment_id: str | None) -> str:
     return (segment_id or "").rsplit(".", 1)[0]
 
 
-def plan_document(segments: Sequence[Segment], old: Catalog | None, terms: Terms | None = None) -> Plan:
+def plan_document(segments: Sequence[Segment], old: Catalog | None, terms: Terms | None = None,
+                  policy: Policy | None = None) -> Plan:
     """Decide, for each of ``segments`` (the ones with words), what the old catalog offers.
 
     With ``terms``, a machine entry made under other glossary definitions than the current ones
-    is translated again, and approved entries that break the glossary are reported.
+    is translated again, and approved entries that break the glossary are reported. With
+    ``policy``, so is a machine entry of another engine or model, and whatever
+    ``policy.retranslate`` asks for; ``policy.changed`` says what a changed sentence's edition shows.
     """
+    policy = policy or Policy()
     active = list(old.active) if old is not None else []
     used = [False] * len(active)
     decided: dict[int, Decision] = {}
 
+    def machine_stale(entry: Entry, text: str, prefix: str) -> bool:
+        """Machine output (the msgstr, or a kept entry's suggestion) made under other terms, by another engine, or asked for."""
+        return (policy.retranslate is not None
+                or engine_differs(recorded_value(entry.translator, prefix), policy.engine)
+                or (terms is not None and recorded_terms(entry.translator) != terms.fingerprint(text)))
+
     def stale(entry: Entry, text: str) -> bool:
-        return terms is not None and is_machine(entry) and recorded_terms(entry.translator) != terms.fingerprint(text)
+        """Whether the entry's msgstr must go to the engine again (an approved one never does)."""
+        if entry.approved_when_active or not entry.translated:
+            return False
+        if is_machine(entry):
+            return machine_stale(entry, text, MACHINE)
+        if is_suggestion(entry):
+            return policy.retranslate in ("fuzzy", "all-unapproved")
+        return policy.retranslate == "all-unapproved"
+
+    def decide(seg: Segment, entry: Entry) -> Decision:
+        if not entry.translated or stale(entry, seg.text):
+            return Decision(seg, "pending", entry=entry)
+        if is_kept(entry) and machine_stale(entry, seg.text, SUGGESTED_BY):  # a new suggestion beside the human text
+            return Decision(seg, "pending", entry=entry, keep=entry.msgstr)
+        return _reuse(seg, entry, policy)
 
     by_key = {entry.key: j for j, entry in enumerate(active)}
     for i, seg in enumerate(segments):
         j = by_key.get((seg.id, seg.text))
         if j is not None and not used[j]:
             used[j] = True
-            entry = active[j]
-            fresh = entry.translated and not stale(entry, seg.text)
-            decided[i] = _reuse(seg, entry) if fresh else Decision(seg, "pending", entry=entry)
+            decided[i] = decide(seg, active[j])
     by_text: dict[str, _Donors] = {}
     for j, entry in enumerate(active):
         if entry.translated and not stale(entry, entry.msgid):
@@ -161,19 +175,24 @@ def plan_document(segments: Sequence[Segment], old: Catalog | None, terms: Terms
             continue
         j = by_text[seg.text].take()
         used[j] = True
-        decided[i] = _reuse(seg, active[j])
-    obsolete = [e for e in (old.obsolete if old is not None else ()) if not stale(e, e.msgid)]
-    revived = _revive(segments, obsolete, decided)
+        decided[i] = decide(seg, active[j])
+    revived = _revive(segments, old.obsolete if old is not None else (), decided, decide)
+    retired: set[int] = set()  # changed sentences' entries that held human work: they also stay, obsolete
     for i, j in _pair_slots(segments, active, decided, used):
         used[j] = True
-        decided[i] = Decision(segments[i], "pending", previous=active[j])
+        previous = active[j]
+        keep = previous.msgstr if human(previous) and policy.retranslate != "all-unapproved" else None
+        decided[i] = Decision(segments[i], "pending", previous=previous, keep=keep)
+        if human(previous):  # the (id, source) pair keeps its translation: undoing the change brings it back
+            retired.add(j)
     decisions = tuple(decided.get(i) or Decision(seg, "pending") for i, seg in enumerate(segments))
     violations: list[tuple[Entry, str, str]] = []
     if terms is not None:
         for d in decisions:
             if d.origin == "approved" and d.entry is not None and d.text is not None:
                 violations += [(d.entry, d.segment.id, p) for p in terms.problems(d.segment.text, d.text)]
-    return Plan(decisions, tuple(entry for j, entry in enumerate(active) if not used[j]), revived, tuple(violations))
+    leftovers = tuple(entry for j, entry in enumerate(active) if not used[j] or j in retired)
+    return Plan(decisions, leftovers, revived, tuple(violations))
 
 
 def violation_warnings(plan: Plan, po_path: object) -> list[str]:
@@ -184,8 +203,10 @@ def violation_warnings(plan: Plan, po_path: object) -> list[str]:
     ]
 
 
-def _revive(segments: Sequence[Segment], obsolete: Sequence[Entry], decided: dict[int, Decision]) -> tuple[Entry, ...]:
-    """Undecided segments whose text an obsolete entry translates take it back (same id first)."""
+def _revive(segments: Sequence[Segment], obsolete: Sequence[Entry], decided: dict[int, Decision],
+            decide: Callable[[Segment, Entry], Decision]) -> tuple[Entry, ...]:
+    """Undecided segments whose text an obsolete entry translates take it back (same id first); one
+    whose machine text is stale goes to the engine with the entry as its template."""
     by_key = {entry.key: entry for entry in obsolete if entry.translated}
     by_text: dict[str, Entry] = {}
     for entry in obsolete:
@@ -201,7 +222,7 @@ def _revive(segments: Sequence[Segment], obsolete: Sequence[Entry], decided: dic
         revived.append(entry)
         by_key.pop(entry.key, None)
         by_text.pop(entry.msgid, None)
-        decided[i] = _reuse(seg, replace(entry, obsolete=False))
+        decided[i] = decide(seg, replace(entry, obsolete=False))
     return tuple(revived)
 
 
@@ -230,8 +251,12 @@ class _Donors:
         return self.fallback[0]
 
 
-def _reuse(seg: Segment, entry: Entry) -> Decision:
-    return Decision(seg, "approved" if entry.approved else "memory", entry.msgstr, entry=entry)
+def _reuse(seg: Segment, entry: Entry, policy: Policy | None = None) -> Decision:
+    """The entry's translation as it is; for a changed sentence whose edition shows the machine's text, that."""
+    text = entry.msgstr
+    if policy is not None and policy.changed == "machine" and is_kept(entry):
+        text = (recorded_value(entry.translator, SUGGESTION) or "").replace("\\n", "\n") or text
+    return Decision(seg, "approved" if entry.approved else "memory", text, entry=entry)
 
 
 def _pair_slots(
@@ -305,12 +330,11 @@ def new_entry(
     kept = _human_comments(base.translator) if base is not None else []
     carried = _carried(decision.previous) if decision.previous is not None else []
     msgstr = fit_newlines(seg.text, msgstr)
-    if base is not None and base.translated and not base.approved and not untouched(base) and base.msgstr != msgstr:
+    if base is not None and base.translated and not base.approved and (not untouched(base) or is_kept(base)) and base.msgstr != msgstr:
         carried.append(EARLIER + base.msgstr.replace("\n", "\\n"))  # perhaps a person's: it stays in the file
     ours = [WROTE + text_fingerprint(msgstr)] if msgstr and note.startswith((MACHINE, FROM)) else []
     lines = [note, *ours, *carried, *[line for line in kept if line not in carried]]
     flags = tuple(f for f in (base.flags if base is not None else ()) if f != FUZZY)
-    previous = decision.previous
     return Entry(
         msgctxt=seg.id,
         msgid=seg.text,
@@ -319,9 +343,48 @@ def new_entry(
         translator="\n".join(line for line in lines if line),
         extracted=extracted,
         references=references,
-        previous_msgctxt=previous.msgctxt if previous is not None and previous.msgctxt != seg.id else None,
-        previous_msgid=previous.msgid if previous is not None else None,
+        **_previous_source(decision),
     )
+
+
+def kept_entry(
+    decision: Decision, suggestion: str, note: str, extracted: str, references: tuple[tuple[str, str], ...]
+) -> Entry:
+    """A changed sentence as msgmerge leaves it: the previous human translation (``decision.keep``) stays the
+    msgstr, fuzzy, with ``#|`` the previous source, and the engine's translation of the new source beside
+    it (``# machine suggestion:``). ``note`` names the engine of the suggestion (``suggested by: …``)."""
+    assert decision.keep is not None
+    seg = decision.segment
+    base = decision.entry or decision.previous
+    kept = [line for line in _human_comments(base.translator) if not line.startswith(SUGGESTION)] if base is not None else []
+    carried = _carried(decision.previous) if decision.previous is not None else []
+    suggestion = fit_newlines(seg.text, suggestion)
+    msgstr = fit_newlines(seg.text, decision.keep)
+    lines = [note, WROTE + text_fingerprint(msgstr), SUGGESTION + suggestion.replace("\n", "\\n"), *carried,
+             *[line for line in kept if line not in carried]]
+    flags = tuple(f for f in (base.flags if base is not None else ()) if f != FUZZY)
+    return Entry(
+        msgctxt=seg.id,
+        msgid=seg.text,
+        msgstr=msgstr,
+        flags=(FUZZY, *flags),
+        translator="\n".join(line for line in lines if line),
+        extracted=extracted,
+        references=references,
+        **_previous_source(decision),
+    )
+
+
+def _previous_source(decision: Decision) -> dict[str, str | None]:
+    """``#| msgctxt`` and ``#| msgid``: the source that changed, or the one an entry sent back to the engine still records."""
+    seg, previous = decision.segment, decision.previous
+    if previous is not None:
+        return {"previous_msgctxt": previous.msgctxt if previous.msgctxt != seg.id else None, "previous_msgid": previous.msgid}
+    entry = decision.entry
+    if entry is not None and entry.previous_msgid is not None and entry.previous_msgid != seg.text:
+        return {"previous_msgctxt": entry.previous_msgctxt if entry.previous_msgctxt != seg.id else None,
+                "previous_msgid": entry.previous_msgid}
+    return {"previous_msgctxt": None, "previous_msgid": None}
 
 
 def obsolete_entry(entry: Entry) -> Entry:
@@ -332,7 +395,7 @@ def obsolete_entry(entry: Entry) -> Entry:
 def _human_comments(comment: str) -> list[str]:
     """A translator comment without the lines bilingual writes anew (the engine, the memory file, the
     glossary and text fingerprints); quoted translations stay."""
-    return [line for line in comment.split("\n") if line and not line.startswith((MACHINE, FROM, TERMS, WROTE))]
+    return [line for line in comment.split("\n") if line and not line.startswith((MACHINE, FROM, TERMS, WROTE, SUGGESTED_BY))]
 
 
 def _carried(previous: Entry) -> list[str]:

@@ -45,11 +45,14 @@ class NoEngine:
         raise ModelError("the review server does not translate")
 
 
-def rebuild_issue(job: Job, langs: Sequence[str], glossary: Glossary | None) -> list[Path]:
-    """Rebuild ``job``'s editions and views from its PO files (the caller holds the issue's lock); the files written."""
+def rebuild_issue(job: Job, langs: Sequence[str], glossary: Glossary | None, changed: str = "previous") -> list[Path]:
+    """Rebuild ``job``'s editions and views from its PO files (the caller holds the issue's lock); the files written.
+
+    ``changed`` is what a changed sentence's edition shows (``[memory] changed``), as ``translate`` does.
+    """
     from ..run import RunOptions, complete, load_documents, prepare, write
 
-    options = RunOptions(NoEngine(), tuple(langs), glossary)
+    options = RunOptions(NoEngine(), tuple(langs), glossary, changed=changed)
     todo, documents = load_documents([job], options)
     if not todo:
         return []
@@ -68,9 +71,10 @@ def rebuild_issue(job: Job, langs: Sequence[str], glossary: Glossary | None) -> 
 class Rebuilder:
     """One worker thread that rebuilds, once each, the issues saved since their last rebuild."""
 
-    def __init__(self, langs: Sequence[str], glossary: Glossary | None) -> None:
+    def __init__(self, langs: Sequence[str], glossary: Glossary | None, changed: str = "previous") -> None:
         self.langs = tuple(langs)
         self.glossary = glossary
+        self.changed = changed
         self._pending: dict[Path, Job] = {}
         self._first: dict[Path, float] = {}  # when the oldest save not yet rebuilt came
         self._last: dict[Path, float] = {}  # when the latest save came
@@ -128,7 +132,7 @@ class Rebuilder:
             problem = None
             try:
                 with issue_lock(folder):
-                    rebuild_issue(job, self._langs_of(folder), self.glossary)
+                    rebuild_issue(job, self._langs_of(folder), self.glossary, self.changed)
             except BilingualError as exc:
                 problem = f"{exc}; the editions were not rebuilt, the PO files are saved"
             except Exception as exc:  # noqa: BLE001 (the worker must outlive one bad issue)

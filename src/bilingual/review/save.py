@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConcurrentEditError
-from ..memory.merge import MACHINE, TERMS, fit_newlines
+from ..memory.merge import MACHINE, SUGGESTED_BY, TERMS, fit_newlines
 from ..memory.po import FUZZY, Catalog, Entry, read_catalog, render
 from ..document.placeholders import token_counts
 from .segments import SUGGESTION, entry_for, etag
@@ -103,7 +103,7 @@ def edited_entry(entry: Entry | None, segment_id: str, source: str, text: str, s
     lines = [line for line in base.translator.split("\n") if line]
     if text != base.msgstr:
         machine = any(line.startswith(MACHINE) for line in lines)
-        lines = [line for line in lines if not line.startswith((MACHINE, TERMS, SUGGESTION))]
+        lines = [line for line in lines if not line.startswith((MACHINE, TERMS, SUGGESTION, SUGGESTED_BY))]
         if machine and base.msgstr:
             lines.append(SUGGESTION + base.msgstr.replace("\n", "\\n"))
         elif entry is not None and (old := next((l for l in base.translator.split("\n") if l.startswith(SUGGESTION)), None)):

@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..memory.merge import EDITED, MACHINE, PREVIOUS_APPROVED, plan_document
+from ..memory.merge import EDITED, MACHINE, PREVIOUS_APPROVED, SUGGESTION, plan_document
 from ..memory.po import Catalog, Entry
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
     from ..values import Document, Segment
 
-#: A translator comment the review screen writes when a person replaces a machine translation,
-#: so the machine's suggestion stays beside the human text.
-SUGGESTION = "machine suggestion: "
+#: SUGGESTION, "machine suggestion: ": a translator comment the review screen writes when a person replaces a
+#: machine translation, so the machine's suggestion stays beside the human text; ``translate`` writes it too,
+#: beside the kept human text of a changed sentence.
 STATUSES = ("approved", "machine", "fuzzy", "imported", "changed", "untranslated")
 NO_ENTRY = "none"
 

@@ -38,7 +38,7 @@ class ReviewServer:
 
     def __init__(
         self, paths: Sequence[Path], langs: Sequence[str], glossary: Glossary | None,
-        host: str = LOOPBACK, port: int = 0, token: str | None = None,
+        host: str = LOOPBACK, port: int = 0, token: str | None = None, changed: str = "previous",
     ) -> None:
         from ..errors import InputError
         from ..layout import find_jobs
@@ -61,7 +61,7 @@ class ReviewServer:
         self.host = host
         self.port = self.socket.getsockname()[1]
         self.workspace = Workspace(issues, tuple(langs), glossary)
-        self.workspace.rebuilder = Rebuilder(langs, glossary)
+        self.workspace.rebuilder = Rebuilder(langs, glossary, changed)
         self.app = create_app(self.workspace, self.token, host, self.port)
         self._server = None
         self._thread: threading.Thread | None = None

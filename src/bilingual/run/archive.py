@@ -22,7 +22,7 @@ from ..layout import Job
 from ..folderlock import locked
 from .options import BATCH_BYTES, RunOptions
 from .outcome import Report, complete
-from .plan import Prepared, Unapproved, engine_key, load_documents, prepare
+from .plan import Prepared, Unapproved, engine_key, engine_signatures, load_documents, prepare
 from .write import write
 
 
@@ -78,7 +78,11 @@ def batches(jobs: Sequence[Job], out: Path | None, budget: int = BATCH_BYTES) ->
 
 
 def translate_archive(jobs: Sequence[Job], options: RunOptions, progress: Progress | None = None) -> Summary:
-    """Translate and write every job, batch by batch of ``options.batch_bytes`` source bytes."""
+    """Translate and write every job, batch by batch of ``options.batch_bytes`` source bytes.
+
+    Machine entries another engine or model made are translated again; ``options.retranslate``
+    sends back more, ``options.changed`` is what a changed sentence's edition shows.
+    """
     from ..storage import remove_stale_temporaries
 
     out, engine = options.out, options.engine
@@ -90,9 +94,10 @@ def translate_archive(jobs: Sequence[Job], options: RunOptions, progress: Progre
     calls = skipped = 0
     parts = batches(jobs, out, options.batch_bytes)
     store = ApprovedStore()  # the archive's approved entries, read once for all batches
-    settings = (f"align={options.align}", *sorted(os.path.abspath(p) for p in options.memory))
+    settings = (f"align={options.align}", f"changed={options.changed}", *sorted(os.path.abspath(p) for p in options.memory))
     glossary = options.glossary
     key = run_key(glossary.hash if glossary is not None else "none", engine_key(engine, options.languages), settings)
+    engines = engine_signatures(engine, options.languages)
     for batch in parts:
         folders = {output_folder(job, out) for job in batch}
         with locked(folders):
@@ -102,7 +107,7 @@ def translate_archive(jobs: Sequence[Job], options: RunOptions, progress: Progre
             todo, documents = load_documents(batch, options, key)
             # A pseudo-localising engine writing elsewhere starts from no memory, so every sentence shows it.
             fresh = out is not None and getattr(engine, "starts_fresh", False)
-            prepared = prepare(todo, documents, options, store, fresh=fresh, key=key)
+            prepared = prepare(todo, documents, options, store, fresh=fresh, key=key, engines=engines)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
             outcome = complete(prepared, documents, options, progress.done if progress else None)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BilingualError
 from ..memory.build import Target
-from ..memory.merge import EDITED
+from ..memory.merge import EDITED, SUGGESTION, recorded_value
 from ..memory.po import Entry
 from ..values import Document, Segment
 from ..document.placeholders import tokens_in
@@ -114,6 +114,8 @@ def import_edits(target: Target, current: str, segments: Sequence[Segment], appr
         theirs = version.texts.get(d.segment.id)
         before = _before(d)
         english = [d.segment.text, *(e.msgid for e in (d.entry, d.previous) if e is not None)]
+        # a changed sentence's edition may show the engine's suggestion instead of the kept msgstr ([memory] changed)
+        english += [_suggestion(e) for e in (d.entry, d.previous) if e is not None and _suggestion(e)]
         if before is None or theirs is None or _same(theirs, before) or any(_same(theirs, text) for text in english):
             decisions.append(d)
             continue
@@ -196,6 +198,11 @@ def _keep_orphan_blocks(target: Target, version: Version, decisions: list, known
         unplaced.append(f"{line}: {decisions[i].segment.id}: a hand edit in a block that does not follow "
                         f"{target.job.source.name} is kept in {target.po_path} as a comment ({written[:60]})")
     return decisions, tuple(leftovers)
+
+
+def _suggestion(entry: Entry) -> str:
+    """The engine's suggestion a changed sentence's entry keeps beside its msgstr; "" when it has none."""
+    return (recorded_value(entry.translator, SUGGESTION) or "").replace("\\n", "\n")
 
 
 def _words(text: str) -> str:

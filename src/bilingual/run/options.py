@@ -13,6 +13,7 @@ from ..languages import TARGETS
 if TYPE_CHECKING:
     from ..engines.base import Engine
     from ..glossary.schema import Glossary
+    from ..memory.merge import Policy
 
 #: Source bytes per batch: enough documents for the engine to batch well, few enough to bound memory.
 BATCH_BYTES = 1 << 17
@@ -29,7 +30,11 @@ class RunOptions:
     PO files are then read, never changed), ``memory`` more PO files or folders whose approved
     entries are reused. ``approved_only`` builds editions from approved entries alone (no engine
     runs, no PO file changes). ``align`` writes the aligned edition and TMX beside each edition.
-    ``batch_bytes`` bounds a batch's source size, and so a run's memory.
+    ``batch_bytes`` bounds a batch's source size, and so a run's memory. ``retranslate``
+    (``machine``, ``fuzzy`` or ``all-unapproved``) sends those entries back to the engine (approved
+    ones never); ``changed`` (``previous`` or ``machine``) is what the edition shows for a sentence
+    whose English changed under a human translation (see :class:`bilingual.memory.merge.Policy`).
+    Machine entries another engine or model made are translated again in any case.
     """
 
     engine: Engine
@@ -40,11 +45,20 @@ class RunOptions:
     approved_only: bool = False
     align: bool = True
     batch_bytes: int = BATCH_BYTES
+    retranslate: str | None = None
+    changed: str = "previous"
 
     def __post_init__(self) -> None:
         # Sequences given as lists are kept as tuples, so options stay hashable and unchanged.
         object.__setattr__(self, "languages", tuple(self.languages))
         object.__setattr__(self, "memory", tuple(Path(p) for p in self.memory))
+
+    @property
+    def policy(self) -> Policy:
+        """What the PO memory sends back to the engine and shows for a changed sentence."""
+        from ..memory.merge import Policy
+
+        return Policy(retranslate=self.retranslate, changed=self.changed)
 
     @property
     def enforced(self) -> Glossary | None:

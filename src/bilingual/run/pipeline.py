@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..engines.base import Engine, engine_notes
@@ -74,7 +74,9 @@ def translate(
     """Translate ``documents`` into each of ``langs``.
 
     ``known`` holds translations decided before the run (approved or reused from memory), keyed
-    by (document path, lang) then segment id; those segments never reach the engine. The engine
+    by (document path, lang) then segment id; those segments never reach the engine, except a
+    changed sentence's previous translation (origin ``previous``): the edition shows it, and the
+    engine's translation goes into its ``suggestion``. The engine
     is checked and asked for its signature only for a language with something left to translate;
     a language fully known from memory gets the signature ``engine:memory``. ``segments``, by
     document path, are the documents' segments when the caller has them already.
@@ -94,6 +96,8 @@ def translate(
             for seg in segs:
                 if seg.id in memory:
                     decided[(doc.path, seg.id)] = memory[seg.id]
+                    if memory[seg.id].origin == "previous":
+                        pending.setdefault(seg.text, []).append((doc.path, seg))
                 elif not has_words(seg.text):
                     decided[(doc.path, seg.id)] = Translation(seg.id, lang, seg.text, "source")
                 else:
@@ -114,6 +118,10 @@ def translate(
                 notes = engine_notes(engine, result.masked, source_lang, lang)
                 flagged = tuple(Event("unknown-token", seg.id, note) for note in notes)
                 own_events = tuple(_retarget(e, seg.id) for e in result.events) + events + flagged
+                shown = decided.get((path, seg.id))
+                if shown is not None and shown.origin == "previous":  # the edition keeps the human text
+                    decided[(path, seg.id)] = replace(shown, suggestion=final)
+                    continue
                 decided[(path, seg.id)] = Translation(seg.id, lang, final, "engine", result.raw, result.masked, own_events)
         for doc, segs in segmented:
             translations = {seg.id: decided[(doc.path, seg.id)] for seg in segs}

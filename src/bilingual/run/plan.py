@@ -19,7 +19,7 @@ from ..values import Document, Segment, Translation
 from ..document.segment import has_words, segment
 from ..layout import Job
 from ..memory.build import Target
-from ..memory.merge import Plan, Terms, plan_document, violation_warnings
+from ..memory.merge import Plan, Policy, Terms, plan_document, violation_warnings
 from ..glossary.matcher import SentenceTerms
 from ..memory.po import Catalog
 from ..memory.stamp import unchanged
@@ -84,6 +84,7 @@ def prepare(
     store: ApprovedStore | None = None,
     fresh: bool = False,
     key: str = "",
+    engines: Mapping[str, str] | None = None,
 ) -> Prepared:
     """Read every PO file of the run and decide every segment. Raises :class:`PoFileError` first.
 
@@ -94,9 +95,15 @@ def prepare(
 
     The run's glossary: machine entries made under other term definitions are translated again,
     and approved entries that break it are reported.
+
+    ``engines`` (language → the run's engine signature, see :func:`engine_signatures`): machine entries
+    another engine or model made are translated again; without it (a run that translates nothing) no
+    engine is judged. ``options.policy`` says what ``--retranslate`` sends back and what a changed
+    sentence's edition shows (:class:`~bilingual.memory.merge.Policy`).
     """
     langs, out, memory = options.languages, options.out, options.memory
     approved_only, glossary = options.approved_only, options.glossary
+    policy = options.policy
     for path in memory:
         if not path.exists():
             raise InputError("no such translation memory file or folder; check --memory", path)
@@ -118,12 +125,13 @@ def prepare(
             _refuse_human_translation(po_path, edition_path)
             old = cache.load(po_path)
             terms = None if approved_only else Terms(found, lang)
+            rules = Policy() if approved_only else replace(policy, engine=(engines or {}).get(lang))
             versions[po_path] = cache.version(po_path) or version(po_path)
             versions[edition_path] = version(edition_path)
             source_po = cache.load(job.po(lang)) if out is not None and not fresh else None
             if out is not None:
                 versions[job.po(lang)] = cache.version(job.po(lang)) or version(job.po(lang))
-            old, plan = _plan(segs, old, source_po, terms)
+            old, plan = _plan(segs, old, source_po, terms, rules)
             target, edit = import_edits(
                 Target(job, doc, lang, po_path, edition_path, old, plan), versions[edition_path], all_segments[doc.path], approved_only
             )
@@ -132,7 +140,9 @@ def prepare(
                 if not edit.placed:
                     kept.add(edition_path)
             targets.append(target)
-    if not approved_only and not fresh and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
+    # Asked for fresh engine output (--retranslate fuzzy or all-unapproved): no memory of other issues is offered.
+    offer = policy.retranslate not in ("fuzzy", "all-unapproved")
+    if not approved_only and not fresh and offer and any(d.origin == "pending" for t in targets for d in t.plan.decisions):
         targets = _cross_issue(targets, langs, memory, cache, store)
     known: Known = {}
     unapproved: list[Unapproved] = []
@@ -142,6 +152,10 @@ def prepare(
         table = known.setdefault((t.document.path, t.lang), {})
         for d in t.plan.decisions:
             seg = d.segment
+            if d.keep is not None and d.origin == "pending" and policy.changed == "previous" and not approved_only:
+                text, events = repair(seg.text, d.keep, seg.id)  # the edition shows it; the engine's goes beside it
+                table[seg.id] = Translation(seg.id, t.lang, text, "previous", events=events)
+                continue
             if d.text is None or (approved_only and d.origin != "approved"):
                 if approved_only:
                     table[seg.id] = Translation(seg.id, t.lang, seg.text, "source")
@@ -168,7 +182,8 @@ def _refuse_human_translation(po_path: Path, edition_path: Path) -> None:
 
 
 def _plan(
-    segments: Sequence[Segment], own: Catalog | None, source: Catalog | None, terms: Terms | None = None
+    segments: Sequence[Segment], own: Catalog | None, source: Catalog | None, terms: Terms | None = None,
+    policy: Policy | None = None,
 ) -> tuple[Catalog | None, Plan]:
     """The plan of a document against its own PO file and, with ``--out``, the source issue's.
 
@@ -178,11 +193,11 @@ def _plan(
     approves in the source issue, never in a copy).
     """
     if source is None:
-        return own, plan_document(segments, own, terms)
+        return own, plan_document(segments, own, terms, policy)
     if own is None:
-        return source, plan_document(segments, source, terms)
-    plan = plan_document(segments, own, terms)
-    theirs = plan_document(segments, source, terms)
+        return source, plan_document(segments, source, terms, policy)
+    plan = plan_document(segments, own, terms, policy)
+    theirs = plan_document(segments, source, terms, policy)
     decisions = tuple(
         s if s.origin == "approved" and d.origin != "approved" else d for d, s in zip(plan.decisions, theirs.decisions, strict=True)
     )
@@ -241,11 +256,13 @@ def require_engine(prepared: Prepared, engine: Engine) -> None:
 
 def load_documents(jobs: Sequence[Job], options: RunOptions, key: str = "") -> tuple[list[Job], list[Document]]:
     """Parse the sources a run must look at: all of them, less those whose stamps (under the run's
-    ``key``, see :func:`stamp_key`) say nothing changed."""
+    ``key``, see :func:`stamp_key`) say nothing changed; all of them with ``options.retranslate``."""
     from ..document.markdown import parse
     from ..storage import read_text
 
-    skip = set() if options.approved_only else unchanged(jobs, options.languages, options.out, stamp_key(key, options.glossary))
+    every = options.retranslate is not None
+    skip = set() if options.approved_only or every else unchanged(jobs, options.languages, options.out,
+                                                                 stamp_key(key, options.glossary))
     todo = [job for job in jobs if job.source not in skip]
     return todo, [parse(read_text(job.source, keep_bom=True), str(job.source)) for job in todo]
 
@@ -261,10 +278,17 @@ def stamp_key(key: str, glossary: Glossary | None) -> str:
 
 def engine_key(engine: Engine, langs: Sequence[str]) -> str:
     """The engine and model that would translate into each of ``langs`` (their signatures)."""
-    parts = []
+    signatures = engine_signatures(engine, langs)
+    return " ".join(signatures[lang] if signatures[lang] != f"{engine.name}:" else f"{engine.name}:none" for lang in langs)
+
+
+def engine_signatures(engine: Engine, langs: Sequence[str]) -> dict[str, str]:
+    """The engine and model that would translate into each of ``langs`` (``argos:translate-en_zh-1.9``);
+    ``argos:`` (the engine's name alone) for a language it has no model for."""
+    signatures: dict[str, str] = {}
     for lang in langs:
         try:
-            parts.append(engine.signature(SOURCE_LANG, lang))
+            signatures[lang] = engine.signature(SOURCE_LANG, lang)
         except BilingualError:  # no model for it: the name stands for the engine
-            parts.append(f"{engine.name}:none")
-    return " ".join(parts)
+            signatures[lang] = f"{engine.name}:"
+    return signatures
