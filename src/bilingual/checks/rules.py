@@ -6,17 +6,17 @@ runner places each finding in the file and turns it into a :class:`~.model.Viola
 need a source (``needs_source``) run only when the check has one. The rules live in
 :mod:`.term_rules` (glossary), :mod:`.source_rules` (what must survive translation),
 :mod:`.structure_rules`, :mod:`.omission` (truncated sentences), :mod:`.markup_rules` and
-:mod:`.span_rules`; the ``consistency`` rule, which reads a whole document or archive, in
+:mod:`.span_rules` and :mod:`.leak_rules` (the coverage ledger); the ``consistency`` rule, which reads a whole document or archive, in
 :mod:`.consistency`.
 """
 
 from __future__ import annotations
 
-from . import consistency, markup_rules, omission, source_rules, span_rules, structure_rules, term_rules
+from . import consistency, leak_rules, markup_rules, omission, source_rules, span_rules, structure_rules, term_rules
 from .registry import RULES, Context, Example, Rule, rule
 
 ORDER = ("forbidden-term", "missing-term", "keep-term", "link", "code", "structure", "html", "number", "omission",
-         "markup", "markup-span", "untranslated", "consistency")
+         "markup", "markup-span", "untranslated-source", "untranslated", "consistency")
 _registered = dict(RULES)
 RULES.clear()
 RULES.update({name: _registered[name] for name in ORDER})
@@ -25,5 +25,5 @@ assert set(RULES) == set(_registered), "every registered rule has its place in O
 #: The rules that run on one pair at a time (consistency reads whole documents instead).
 PAIR_RULES = tuple(r for r in RULES.values() if r.name != "consistency")
 
-__all__ = ["ORDER", "PAIR_RULES", "RULES", "Context", "Example", "Rule", "consistency", "markup_rules", "omission", "rule", "span_rules",
+__all__ = ["ORDER", "PAIR_RULES", "RULES", "Context", "Example", "Rule", "consistency", "leak_rules", "markup_rules", "omission", "rule", "span_rules",
            "source_rules", "structure_rules", "term_rules"]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..values import Unit
 from .codeblocks import code_lines
+from .leak_rules import copied_prose
 from .links import anchor, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
@@ -217,7 +218,7 @@ _LATIN_PHRASE = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][
 
 
 @rule("untranslated", "warning", needs_source=True,
-      bad=Example("zh", "This sentence was left as it is.\n", "This sentence was left as it is.\n"),
+      bad=Example("zh", "它很快。This sentence was left as it is.\n", "It is fast. This sentence was left as it is.\n"),
       good=Example("zh", "## Options API {#options-api}\n", "## Options API {#options-api}\n"))
 def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """Text is identical to the source: it looks untranslated.
@@ -225,10 +226,13 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     A sentence left in English is a gap the reader notices. Not counted as words: kept names,
     code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
-    Selectors") is not a sentence. Alt text and link titles left in English are info.
+    Selectors") is not a sentence. Alt text and link titles left in English are info. A whole
+    unit left in English is ``untranslated-source``.
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
+        if copied_prose(target, source, ctx) is not None:
+            continue  # the whole unit copied: untranslated-source reports it, once
         source_plain = plain(source.text)
         if not any(run.group(0) in source_plain for run in _LATIN_PHRASE.finditer(plain(target.text))):
             continue  # cheap test first: no phrase of two Latin words is shared with the source

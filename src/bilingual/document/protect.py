@@ -125,6 +125,9 @@ class Protection:
     #: front-matter values that are prose: dotted key paths, glob patterns (``[translate] front-matter``)
     front_matter: tuple[str, ...] = ("title", "subtitle", "description", "summary", "excerpt", "abstract", "lead",
                                      "headline", "caption", "*.title", "*.description")
+    #: the severity of source prose left untranslated (``[translate] untranslated-source``), in
+    #: ``translate`` (error: exit 1) and ``check`` (its ``untranslated-source`` rule) alike
+    untranslated_source: str = "error"
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, name)`` matches in ``text[start:end]``, in text order."""
@@ -205,12 +208,17 @@ def load_config(path: Path) -> Protection:
     prose = data.get("translate", {})
     if not isinstance(prose, dict):
         raise InputError("[translate] must be a table (attributes = [...], front-matter = [...])", path, _find(text, "translate"))
-    unknown = sorted(set(prose) - {"attributes", "front-matter"})
+    unknown = sorted(set(prose) - {"attributes", "front-matter", "untranslated-source"})
     if unknown:
-        raise InputError(f"unknown [translate] setting {unknown[0]!r}; known: attributes, front-matter", path, _find(text, unknown[0]))
+        raise InputError(f"unknown [translate] setting {unknown[0]!r}; known: attributes, front-matter, "
+                         "untranslated-source", path, _find(text, unknown[0]))
     defaults = Protection()
+    severity = prose.get("untranslated-source", defaults.untranslated_source)
+    if severity not in ("error", "warning", "info"):
+        raise InputError("untranslated-source must be \"error\", \"warning\" or \"info\"", path,
+                         _find(text, "untranslated-source"))
     return Protection(patterns, _names(prose, "attributes", defaults.attributes, path, text),
-                      _names(prose, "front-matter", defaults.front_matter, path, text))
+                      _names(prose, "front-matter", defaults.front_matter, path, text), severity)
 
 
 def _names(section: dict, key: str, default: tuple[str, ...], path: Path, text: str) -> tuple[str, ...]:
