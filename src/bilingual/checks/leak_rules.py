@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..document.placeholders import strip_tokens
 from ..values import Document, Unit
 from .model import Finding, Pair
 from .registry import Context, Example, rule, units
@@ -25,6 +24,10 @@ if TYPE_CHECKING:
 #: Prose is at least this many words of two letters or more: a short name ("Options API") is not.
 MINIMUM_WORDS = 3
 _WORD = re.compile(r"[A-Za-z]{2,}")
+#: A token of code, a path or an identifier rather than a word: ``SetMeta(data``, ``/users/:id``, ``a_b``.
+_CODE_TOKEN = re.compile(r"[/\\_=<>{}()\[\]@#$]|::|\w\.\w|\w:\w|[a-z][A-Z]")
+#: Lower-case words a title-case name may hold ("Rust by Example", "Pod List and Node List").
+_FUNCTION_WORDS = frozenset("a an and as at by for from in into of on or the to via vs with".split())
 
 
 def leak_severity() -> str:
@@ -38,21 +41,25 @@ def copied_prose(target: Unit, source: Unit, ctx: Context) -> int | None:
     """Where ``source``'s whole English prose reappears in ``target`` (an offset in ``target.text``), if it does.
 
     Only a unit the ledger sends to the engine counts (words, not numbers or symbols), and only
-    prose: :data:`MINIMUM_WORDS` words or more once the names the glossary keeps in English
-    ("PyTorch Lightning") are out.
+    prose: what the ``untranslated`` rule calls a sentence (names the glossary keeps in English,
+    code, template syntax and a table cell's short name are not words), with
+    :data:`MINIMUM_WORDS` words or more and not only capitalised ones (a title-case name such as
+    "Internet Information Services" or "Rust by Example").
     """
     from ..document.segment import has_words
+    from .source_rules import _translatable
 
     if source.parent is not None or not has_words(source.text):
         return None
-    text = list(source.text)
-    for m in ctx.source_terms(source):
-        if m.term.keep or m.term.en in m.term.allowed(ctx.lang):
-            text[m.start : m.end] = " " * (m.end - m.start)
-    if len(_WORD.findall(plain("".join(text)))) < MINIMUM_WORDS:
+    terms = sorted(ctx.source_terms(source), key=lambda m: m.start)
+    if not _translatable(source.text, 0, terms, ctx.lang, name_like=source.kind == "cell"):
         return None
-    words = plain(source.text)
-    pattern = r"(?:\s|\{/?\d+\})*".join(re.escape(w) for w in words.split(" "))
+    words = _WORD.findall(" ".join(t for t in plain(source.text).split() if not _CODE_TOKEN.search(t)))
+    lower = [w for w in words if w[0].islower() and w not in _FUNCTION_WORDS]
+    if len(words) < MINIMUM_WORDS or not lower:
+        return None
+    words_plain = plain(source.text)
+    pattern = r"(?:\s|\{/?\d+\})*".join(re.escape(w) for w in words_plain.split(" "))
     match = re.search(pattern, target.text)
     return match.start() if match else None
 
@@ -76,7 +83,7 @@ def untranslated_source(pair: Pair, ctx: Context) -> Iterator[Finding]:
         assert source is not None
         at = copied_prose(target, source, ctx)
         if at is not None:
-            found = " ".join(strip_tokens(source.text).split())
+            found = " ".join(source.content.split())
             yield Finding(target, content_offset(target, at), found=found, source_at=0, severity=severity)
 
 

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from ..values import Unit
 from .codeblocks import code_lines
-from .leak_rules import copied_prose
 from .links import anchor, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
@@ -227,12 +226,10 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
     Selectors") is not a sentence. Alt text and link titles left in English are info. A whole
-    unit left in English is ``untranslated-source``.
+    unit of prose left in English is also ``untranslated-source`` (an error by default).
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
-        if copied_prose(target, source, ctx) is not None:
-            continue  # the whole unit copied: untranslated-source reports it, once
         source_plain = plain(source.text)
         if not any(run.group(0) in source_plain for run in _LATIN_PHRASE.finditer(plain(target.text))):
             continue  # cheap test first: no phrase of two Latin words is shared with the source
