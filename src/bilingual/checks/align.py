@@ -86,10 +86,11 @@ def _block_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    from ..document.markdown import MAX_NESTING
+    from ..document.markdown import MAX_NESTING, read_footnote_definitions
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)  # the units' nesting
     md.disable("inline")  # blocks only: the units already hold the inline analysis
+    read_footnote_definitions(md)  # a footnote's indented paragraphs are text, as for the units
     return md
 
 

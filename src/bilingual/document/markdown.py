@@ -41,8 +41,9 @@ OVERFLOW = "_bilingual_overflow"
 REFERENCES = "_bilingual_references"
 #: Blocks kept whole, by the rule that keeps them (the coverage ledger's names).
 KEPT_BLOCKS = {"fence": "code", "code_block": "code", "html_block": "html", "front_matter": "front-matter", "hr": "markup"}
-#: A link reference definition's title at the end of its line: ``"…"``, ``'…'`` or ``(…)``.
-_REFERENCE_TITLE = re.compile(r"""[ \t](?:"([^"\\\n]*)"|'([^'\\\n]*)'|\(([^()\\\n]*)\))[ \t]*$""")
+#: A link reference definition's title at its end: ``"…"``, ``'…'`` or ``(…)``, on one line or
+#: several (never across a blank line, nor after a container marker on a continuation line).
+_REFERENCE_TITLE = re.compile(r"""[ \t\n](?:"([^"\\]*)"|'([^'\\]*)'|\(([^()\\]*)\))[ \t]*$""")
 REACHED = "_bilingual_reached"
 
 
@@ -56,7 +57,21 @@ def parser() -> MarkdownIt:
     install_span_recorder(md)
     _install_nesting_guard(md)
     _record_references(md)
+    read_footnote_definitions(md)
     return md
+
+
+def read_footnote_definitions(md: MarkdownIt) -> None:
+    """GFM footnote definitions as blocks (mdit-py-plugins' rule): ``[^1]: text`` and the
+    paragraphs indented under it are the footnote's text, not indented code. Only the block rule:
+    references stay text (the ``footnote`` protected pattern keeps them) and nothing moves."""
+    from mdit_py_plugins.footnote.index import footnote_def
+
+    md.block.ruler.before("reference", "footnote_def", footnote_def, {"alt": ["paragraph", "reference"]})
+
+
+#: A footnote definition's label on its first line, after any container markers.
+_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]:")
 
 
 def _record_references(md: MarkdownIt) -> None:
@@ -76,20 +91,19 @@ def _record_references(md: MarkdownIt) -> None:
 def _reference(builder: _Builder, first: int, last: int) -> None:
     """A link reference definition is kept; its title, on the definition's last line, is translated."""
     builder.kept.append((builder.offsets[first], builder.offsets[min(last, len(builder.lines))], "link-reference"))
-    row = last - 1
-    line = builder.lines[row]
-    m = _REFERENCE_TITLE.search(line)
+    text = "\n".join(builder.lines[first:last])
+    m = _REFERENCE_TITLE.search(text)
     if m is None:
         return
     group = next(g for g in (1, 2, 3) if m.group(g) is not None)
     title = m.group(group)
-    if not title.strip():
-        return
-    start = builder.offsets[row] + m.start(group)
-    region = Region(start, start + len(title), (), "title", line[m.start(group) - 1])
+    if not title.strip() or re.search(r"\n[ \t]*(?:[>\n]|$)", title):
+        return  # blank (or a container's marker) inside: not a title CommonMark reads as one
+    start = builder.offsets[first] + m.start(group)
+    region = Region(start, start + len(title), (), "title", text[m.start(group) - 1])
     from .frontmatter import plain_text
 
-    builder.add("title", row + 1, title, region, "", inline=plain_text(title))
+    builder.add("title", first + 1 + text.count("\n", 0, m.start(group)), title, region, "", inline=plain_text(title))
 
 
 #: ``env`` key for :func:`renderer`: the raw HTML a rendering may keep (a source's own HTML).
@@ -376,6 +390,11 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             builder.add(kind, tok.map[0] + 1, content, region, container)
         elif tok.type in ("fence", "code_block", "html_block", "hr"):
             builder.block += 1
+        elif tok.type == "footnote_reference_open" and tok.map is not None:
+            label = _FOOTNOTE_LABEL.search(builder.lines[tok.map[0]])
+            if label is not None:  # the label is markup; the definition's paragraphs are units
+                at = builder.offsets[tok.map[0]]
+                builder.kept.append((at + label.start(), at + label.end(), "footnote-label"))
         if tok.type in KEPT_BLOCKS and tok.map is not None:
             builder.kept.append((builder.offsets[tok.map[0]], builder.offsets[min(tok.map[1], len(builder.lines))], KEPT_BLOCKS[tok.type]))
     for first, last in builder.env.get(REFERENCES, ()):

@@ -93,6 +93,13 @@ _JSX_ATTRS = r"(?:\s+(?:[^<>{}\"']|" + BRACES + r"|\"[^\"]*\"|'[^']*')*?)?\s*/?>
 #: for overlaps: an earlier pattern's match wins. Every pattern matches across lines where the
 #: syntax it names may (a unit's content is its lines joined by newlines).
 DEFAULTS: tuple[Pattern, ...] = (
+    # First, so that braces in TeX (\frac{a}{b}) stay math rather than MDX expressions. Inline
+    # math follows Pandoc and mdit-py-plugins' dollarmath: the opening $ has a non-space after it,
+    # the closing one a non-space before it and no digit after it, so "$5 and $10" is prose; it
+    # also may not touch a word or a dot ("this.$data and this.$props" is Vue, "US$5" money).
+    Pattern("math", r"(?<![\\$])\$\$(?!\$)[\s\S]+?(?<!\\)\$\$"
+                    r"|(?<![\\$\w.])\$(?![\s$])(?:[^$\\\n]|\\[\s\S]|\n(?!\n))+?(?<![\s\\])\$(?![\w$])",
+            "TeX math between dollars: $\\pi r^2$ inline, $$ … $$ over lines (not money: $5 and $10)"),
     Pattern("hugo-shortcode", r"\{\{[<%][\s\S]*?[%>]\}\}",
             "Hugo shortcodes, on one line or several: {{< figure src=\"x\" >}}, {{% note %}} … {{% /note %}}"),
     Pattern("interpolation", r"\{\{[\s\S]*?\}\}",

@@ -115,6 +115,8 @@ def _escape_literal(text: str, unit: Unit) -> str:
     if unit.region is not None and unit.region.style == "cell":
         return text.replace("\n", " ").replace("|", "\\|")
     if unit.region is not None and unit.region.style == "title":  # a link reference title: its delimiter escaped
+        if text == unit.content:
+            return text  # the source's own title, over its own lines
         closing = {"(": "()"}.get(unit.region.quote, unit.region.quote)
         return re.sub(f"([{re.escape(closing)}])", r"\\\1", text).replace("\n", " ")
     if unit.region is not None and unit.region.style == "heading":
