@@ -53,6 +53,11 @@ CASES = [
     ("reference-title-multiline", 'See [x] now.\n\n[x]: /url "Reference\ntitle words"\n', ['[x]: /url "'],
      ["Reference", "words"]),
     ("reference-title-next-line", "See [x] now.\n\n[x]: /url\n  'Title on its line'\n", ["[x]: /url\n  '"], ["Title", "line"]),
+    # translatable attributes in an HTML block (a tag alone on its lines)
+    ("html-block-alt", '<img src="cat.png" alt="A sleeping cat">\n\nProse.\n', ['<img src="cat.png" alt="', '">'],
+     ["sleeping", "Prose"]),
+    ("html-block-title", '<div class="note" title="Helpful tooltip words">\n<b>x</b>\n</div>\n',
+     ['<div class="note" title="', '">\n<b>x</b>\n</div>'], ["Helpful"]),
     # raw inline HTML with code meaning
     ("html-code", "Use <code>pat | pat</code> and <kbd>Ctrl C</kbd> now.\n",
      ["<code>pat | pat</code>", "<kbd>Ctrl C</kbd>"], ["Use", "now"]),

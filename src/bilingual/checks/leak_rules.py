@@ -49,8 +49,8 @@ def copied_prose(target: Unit, source: Unit, ctx: Context) -> int | None:
     from ..document.segment import has_words
     from .source_rules import _translatable
 
-    if source.parent is not None or not has_words(source.text):
-        return None
+    if source.parent is not None or source.kind in ("title", "attribute") or not has_words(source.text):
+        return None  # alt text, titles and attribute values left in English are untranslated's (info)
     terms = sorted(ctx.source_terms(source), key=lambda m: m.start)
     if not _translatable(source.text, 0, terms, ctx.lang, name_like=source.kind == "cell"):
         return None

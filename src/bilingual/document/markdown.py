@@ -390,6 +390,8 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             builder.add(kind, tok.map[0] + 1, content, region, container)
         elif tok.type in ("fence", "code_block", "html_block", "hr"):
             builder.block += 1
+            if tok.type == "html_block" and tok.map is not None:
+                _html_block_attributes(builder, tok.map[0], min(tok.map[1], len(builder.lines)), container)
         elif tok.type == "footnote_reference_open" and tok.map is not None:
             label = _FOOTNOTE_LABEL.search(builder.lines[tok.map[0]])
             if label is not None:  # the label is markup; the definition's paragraphs are units
@@ -401,6 +403,31 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
         _reference(builder, first, last)
     return Document(path, source, tuple(builder.units), tuple(builder.skipped), raw if origin else "", origin,
                     tuple(builder.kept))
+
+
+#: A start tag in an HTML block (over lines too), and what a block may hold that is not markup:
+#: comments, and the bodies of script, style, pre and textarea elements.
+_START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(?:\s[^<>]*)?>")
+_NOT_TAGS = re.compile(r"<!--[\s\S]*?(?:-->|$)|<(script|style|pre|textarea)\b[\s\S]*?(?:</\1\s*>|$)", re.I)
+
+
+def _html_block_attributes(builder: _Builder, first: int, last: int, container: str) -> None:
+    """The translatable attributes (``[translate] attributes``: ``alt``, ``title``…) of the tags of
+    an HTML block, each a unit; the rest of the block is kept byte for byte."""
+    from .frontmatter import plain_text
+    from .inline import attribute_units
+
+    start, end = builder.offsets[first], builder.offsets[last] - 1
+    source = builder.source
+    skip = [m.span() for m in _NOT_TAGS.finditer(source, start, end)]
+    for tag in _START_TAG.finditer(source, start, end):
+        if any(a <= tag.start() < b for a, b in skip):
+            continue
+        for sub in attribute_units(source, tag.start(), tag.end(), builder.protection.attributes):
+            value = source[sub.start : sub.end]
+            region = Region(sub.start, sub.end, (), "attribute", source[sub.start - 1])
+            builder.add("attribute", source.count("\n", 0, sub.start) + 1, value, region, container,
+                        inline=plain_text(value))
 
 
 def _without_task_marker(tok: Token) -> str:

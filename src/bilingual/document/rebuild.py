@@ -51,7 +51,7 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
         if not is_token:
             if not (translated and markdown):
                 escaped = piece
-            elif unit.kind in ("alt", "title"):  # shown as an attribute: Markdown in it is text already
+            elif unit.kind in ("alt", "title", "attribute"):  # shown as an attribute: Markdown in it is text already
                 escaped = escape_html(piece)
             else:
                 escaped = escape_text(piece, starts_block and not out)
@@ -121,6 +121,8 @@ def _escape_literal(text: str, unit: Unit) -> str:
         return re.sub(f"([{re.escape(closing)}])", r"\\\1", text).replace("\n", " ")
     if unit.region is not None and unit.region.style == "heading":
         return text.replace("\n", " ")
+    if unit.region is not None and unit.region.style == "attribute" and text != unit.content:
+        return text.replace('"', "&quot;").replace("'", "&#39;").replace("\n", " ")  # an HTML block's attribute value
     return text
 
 
