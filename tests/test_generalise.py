@@ -52,6 +52,8 @@ CASES = [
     # a link reference title over two lines
     ("reference-title-multiline", 'See [x] now.\n\n[x]: /url "Reference\ntitle words"\n', ['[x]: /url "'],
      ["Reference", "words"]),
+    ("reference-title-url-lines", 'See [ref] now.\n\n[ref]: /url\n"<https://example.com/a>\nmore words"\n',
+     ["[ref]: /url\n\"", "https://example.com/a>"], ["more"]),  # found by test_property_gfm (identity)
     ("reference-title-next-line", "See [x] now.\n\n[x]: /url\n  'Title on its line'\n", ["[x]: /url\n  '"], ["Title", "line"]),
     # translatable attributes in an HTML block (a tag alone on its lines)
     ("html-block-alt", '<img src="cat.png" alt="A sleeping cat">\n\nProse.\n', ['<img src="cat.png" alt="', '">'],
