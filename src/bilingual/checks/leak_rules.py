@@ -69,7 +69,7 @@ def copied_prose(target: Unit, source: Unit, ctx: Context) -> int | None:
                   "# Title\n\nThis sentence was never translated at all.\n"),
       good=Example("zh", "# 标题\n\n这句话翻译了。\n", "# Title\n\nThis sentence was never translated at all.\n"))
 def untranslated_source(pair: Pair, ctx: Context) -> Iterator[Finding]:
-    """Source prose reached the translation untranslated: '{found}'.
+    """Source prose reached the translation untranslated, as written.
 
     The coverage ledger sends this English unit to translation, and the translation holds it
     whole, as written: a paragraph, heading, list item or table cell nobody translated (or a
