@@ -138,3 +138,15 @@ def test_translate_fails_on_a_leak_as_check_does(tmp_path, runner, monkeypatch, 
     assert "untranslated-source" in (folder / "report.md").read_text(encoding="utf-8")
     again = runner.invoke(app, ["translate", ".", "--to", "zh", "--engine", "pseudo", "--no-glossary"])
     assert again.exit_code == code and "untranslated-source" in again.stderr  # not skipped as complete
+
+
+HTML_SOURCE = '<a href="https://scrimba.com/x" title="Free Vue.js Props Lesson">\n</a>\n\nSome words to translate here.\n'
+
+
+@pytest.mark.parametrize(("target", "rule", "severity"), [
+    ("一些要翻译的词。\n", "structure", "info"),  # the translators left the promotion out: markup, not text
+    ('<a href="https://scrimba.com/x" title="Free Vue.js Props Lesson">\n</a>\n\n一些要翻译的词。\n', "untranslated", "info"),
+], ids=["html-block-left-out", "attribute-left-in-english"])
+def test_an_html_block_whose_only_text_is_an_attribute_is_markup_to_check(target, rule, severity):
+    found = [v for v in check_text(target, "zh", HTML_SOURCE) if v.severity != "info" or v.rule == rule]
+    assert [(v.rule, v.severity) for v in found] == [(rule, severity)]

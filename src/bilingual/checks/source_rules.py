@@ -243,7 +243,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         for (start, words), at in zip(candidates, places, strict=True):
             if at is None:
                 continue
-            if target.parent is not None:  # alt text or a link title: worth a look, not a gap in the text
+            if target.parent is not None or target.kind in ("title", "attribute"):  # alt text, a title, an attribute: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
             else:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
