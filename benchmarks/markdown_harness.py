@@ -10,6 +10,8 @@ the coverage ledger, and is judged on each invariant:
 - ``prose``: English words (3+ ASCII letters) left in the text of the pseudo edition, outside
   URLs, file names and template syntax (the judge's own patterns): prose no engine saw;
 - ``leaks``: the ledger finds source prose in no bucket (``untranslated-source``);
+- ``check``: ``bilingual check`` of the pseudo edition against the source reports
+  ``untranslated-source`` (prose the ledger sends to the engine, left as written);
 - ``template``: a template span of the source (found by the judge's own patterns) is missing
   from the pseudo edition, translatable attribute values (``title="…"``) aside;
 - ``code``: inline code, fenced and indented code differ in the pseudo edition;
@@ -36,7 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PEERS = ROOT / "tests" / "fixtures" / "peers"
-INVARIANTS = ("identity", "structure", "prose", "leaks", "template", "code", "footnotes", "refused")
+INVARIANTS = ("identity", "structure", "prose", "leaks", "check", "template", "code", "footnotes", "refused")
 SUFFIXES = (".md", ".mdx", ".markdown", ".txt")
 
 
@@ -197,6 +199,11 @@ def judge(name: str, source: str, row: Row) -> None:
         return
     if account(doc).leaks:
         row.note("leaks", name)
+    from bilingual.checks.rules import RULES
+    from bilingual.checks.runner import check_text
+
+    if "untranslated-source" in RULES and any(v.rule == "untranslated-source" for v in check_text(out, "zh", source)):
+        row.note("check", name)
 
 
 def run(sets: list[tuple[str, Path]]) -> list[Row]:

@@ -34,8 +34,8 @@ class Region:
     start: int
     end: int
     prefixes: tuple[str, ...] = ()  # container prefix of each continuation line ("> ", "   ")
-    style: Literal["block", "heading", "cell", "yaml", "title"] = "block"
-    quote: str = ""  # YAML front matter, link reference titles: the quote character around the value, if any
+    style: Literal["block", "heading", "cell", "yaml", "title", "attribute"] = "block"
+    quote: str = ""  # YAML front matter, link reference titles, HTML attributes: the quote character around the value
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ def test_registry_matches_the_rule_table():
         "omission": ("error", True),
         "markup": ("warning", False),
         "markup-span": ("warning", True),
+        "untranslated-source": ("error", True),
         "untranslated": ("warning", True),
         "consistency": ("warning", True),
     }
@@ -70,8 +71,12 @@ FAILING = [
     ("markup", "ja", None, "[](https://example.com) を見てください。\n", "[](https://example.com)"),
     ("markup", "zh", None, "【麻省理工 6.S191]\n", "【麻省理工 6.S191]"),
     ("markup", "ja", None, "これは**壊れた強調です。\n", "**"),
-    ("untranslated", "zh", "This sentence was left as it is.\n", "This sentence was left as it is.\n",
+    ("untranslated", "zh", "It is fast. This sentence was left as it is.\n", "它很快。This sentence was left as it is.\n",
      "This sentence was left as it is."),
+    ("untranslated-source", "zh", "This sentence was left as it is.\n", "This sentence was left as it is.\n",
+     "This sentence was left as it is."),
+    ("untranslated-source", "ja", "A second paragraph with **bold words** in it.\n",
+     "A second paragraph with **bold words** in it.\n", "A second paragraph with **bold words** in it."),
     ("untranslated", "ja", "First sentence here. The second one stays in English.\n",
      "最初の文です。The second one stays in English.\n", "The second one stays in English."),
 ]
@@ -97,6 +102,8 @@ PASSING = [
     ("markup", "ja", None, "[リンク](https://example.com)（括弧）「引用」\n"),
     ("untranslated", "zh", "This sentence was left as it is.\n", "这句话被原样保留。\n"),
     ("untranslated", "ja", "PyTorch Lightning and ImageNet.\n", "PyTorch Lightning and ImageNet.\n"),
+    ("untranslated-source", "ja", "PyTorch Lightning and ImageNet.\n", "PyTorch Lightning and ImageNet.\n"),
+    ("untranslated-source", "zh", "## Options API {#options-api}\n", "## Options API {#options-api}\n"),
 ]
 
 
@@ -165,9 +172,9 @@ def test_source_aware_findings_carry_the_source_segment_id(glossary):
 
 BAD_LINES = {
     "zh": {"forbidden-term": [3, 10], "missing-term": [24], "keep-term": [13], "link": [16, 35], "code": [14, 32],
-           "structure": [24], "html": [], "number": [13], "omission": [], "markup": [12, 35], "markup-span": [], "untranslated": [28], "consistency": []},
+           "structure": [24], "html": [], "number": [13], "omission": [], "markup": [12, 35], "markup-span": [], "untranslated-source": [28], "untranslated": [28], "consistency": []},
     "ja": {"forbidden-term": [10], "missing-term": [3, 25, 25], "keep-term": [13], "link": [12], "code": [32],
-           "structure": [18], "html": [], "number": [12], "omission": [], "markup": [13], "markup-span": [], "untranslated": [25], "consistency": []},
+           "structure": [18], "html": [], "number": [12], "omission": [], "markup": [13], "markup-span": [], "untranslated-source": [25], "untranslated": [25], "consistency": []},
 }
 
 

@@ -39,6 +39,27 @@ CASES = [
     # footnotes
     ("footnote-number", "Text[^1] here.\n\n[^1]: The note text.\n", ["[^1] ", "[^1]: "], ["note"]),
     ("footnote-label", "Text[^note] here.\n\n[^note]: The note text.\n", ["[^note]", "[^note]: "], ["Text"]),
+    ("footnote-continuation", "Text[^1] here.\n\n[^1]: The note text.\n\n    A continuation paragraph.\n",
+     ["[^1]: ", "\n\n    "], ["note", "continuation"]),
+    ("footnote-in-quote", "> Text[^n] here.\n>\n> [^n]: The note text.\n>\n>     Another paragraph.\n",
+     ["> [^n]: ", ">\n>     "], ["note", "Another"]),
+    # math: TeX between dollars is kept; dollars of money are prose (mdit-py-plugins dollarmath's rule)
+    ("math-inline", "The area is $\\pi r^2$ here.\n", ["$\\pi r^2$"], ["area", "here"]),
+    ("math-block", "Prose before.\n\n$$\nE = mc^2 \\text{ with } x\n$$\n\nProse after.\n",
+     ["$$\nE = mc^2 \\text{ with } x\n$$"], ["before", "after"]),
+    ("math-block-one-line", "Prose before.\n\n$$x = \\frac{a}{b}$$\n", ["$$x = \\frac{a}{b}$$"], ["before"]),
+    ("money-is-prose", "It costs $5 or maybe $10 today.\n", ["$5", "$10"], ["costs", "maybe", "today"]),
+    # a link reference title over two lines
+    ("reference-title-multiline", 'See [x] now.\n\n[x]: /url "Reference\ntitle words"\n', ['[x]: /url "'],
+     ["Reference", "words"]),
+    ("reference-title-url-lines", 'See [ref] now.\n\n[ref]: /url\n"<https://example.com/a>\nmore words"\n',
+     ["[ref]: /url\n\"", "https://example.com/a>"], ["more"]),  # found by test_property_gfm (identity)
+    ("reference-title-next-line", "See [x] now.\n\n[x]: /url\n  'Title on its line'\n", ["[x]: /url\n  '"], ["Title", "line"]),
+    # translatable attributes in an HTML block (a tag alone on its lines)
+    ("html-block-alt", '<img src="cat.png" alt="A sleeping cat">\n\nProse.\n', ['<img src="cat.png" alt="', '">'],
+     ["sleeping", "Prose"]),
+    ("html-block-title", '<div class="note" title="Helpful tooltip words">\n<b>x</b>\n</div>\n',
+     ['<div class="note" title="', '">\n<b>x</b>\n</div>'], ["Helpful"]),
     # raw inline HTML with code meaning
     ("html-code", "Use <code>pat | pat</code> and <kbd>Ctrl C</kbd> now.\n",
      ["<code>pat | pat</code>", "<kbd>Ctrl C</kbd>"], ["Use", "now"]),

@@ -1,16 +1,19 @@
 """Property: generated CommonMark/GFM documents (every container x inline constructs x nesting,
-CRLF, tabs, HTML blocks, template spans) keep markdown-it's token structure through pseudo, come
-back byte for byte through identity, and leave nothing unaccounted in the coverage ledger."""
+CRLF, tabs, HTML blocks, template spans, footnotes, math) keep markdown-it's token structure
+through pseudo, come back byte for byte through identity, leave nothing unaccounted in the
+coverage ledger (every character in exactly one bucket), and ``check`` finds no source prose left
+in the pseudo edition (what the ledger sends to the engine is what the engine changes)."""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bilingual.checks.runner import check_text
 from bilingual.engines.identity import IdentityEngine
 from bilingual.engines.pseudo import PseudoEngine
 from bilingual.document.ledger import account
-from bilingual.document.markdown import parse, renderer
+from bilingual.document.markdown import normalize, parse, renderer
 from bilingual.run.pipeline import translate
 
 WORD = st.sampled_from(["alpha", "Beta", "gamma", "delta's", "model", "data", "run", "it", "A", "x2", "3.5", "e-mail"])
@@ -40,6 +43,8 @@ INLINE = {
     "expression": lambda t, u: f"{{props.{t.split()[0].strip(chr(39)+'.')}x}}",
     "file-name": lambda t, u: "main.rs and README.md",
     "reference": lambda t, u: f"[{t}][ref]",
+    "math": lambda t, u: f"${t.split()[0]}^2$ {t}",
+    "money": lambda t, u: f"costs $5 and $10 for {t}",
 }
 URL = st.sampled_from(["https://example.com/a", "http://x.org/b?c=1", "www.example.com"])
 
@@ -60,6 +65,10 @@ LEAF = {
     "html-block": lambda t: "<div>\n" + t + "\n</div>",
     "footnote-def": lambda t: "[^1]: " + t.replace("\n", " "),
     "reference-def": lambda t: '[ref]: /url "' + t.replace("\n", " ").replace('"', "") + '"',
+    "reference-def-lines": lambda t: '[ref]: /url\n"' + t.replace('"', "").replace("\n", " ") + '\nmore words"',
+    "footnote-continued": lambda t: "[^1]: " + t.replace("\n", " ") + "\n\n    " + t.replace("\n", "\n    "),
+    "math-block": lambda t: "$$\n" + t.replace("$", "") + "\n$$",
+    "html-attribute-block": lambda t: '<img src="a.png" alt="' + t.replace("\n", " ").replace('"', "") + '">',
     "hr": lambda t: "***",
 }
 CONTAINER = {
@@ -122,3 +131,20 @@ def test_pseudo_keeps_token_structure(source):
 def test_ledger_leaves_nothing_unaccounted(source):
     ledger = account(parse(source, "en.md"))
     assert ledger.leaks == ()
+
+
+@SETTINGS
+@given(documents())
+def test_every_character_is_in_exactly_one_bucket(source):
+    doc = parse(source, "en.md")
+    ledger = account(doc)
+    assert ledger.totals["untranslated"] == 0
+    assert sum(ledger.totals.values()) == len(normalize(source)[0]) == len(doc.source)
+
+
+@SETTINGS
+@given(documents())
+def test_check_finds_no_source_prose_left_in_the_pseudo_edition(source):
+    out = translate([parse(source)], ["zh"], PseudoEngine()).editions[0].markdown
+    found = [v for v in check_text(out, "zh", source) if v.rule in ("untranslated-source", "code")]
+    assert found == []

@@ -95,6 +95,7 @@ class CheckResult:
     notes: tuple[str, ...] = ()  # things the reviewer should know, e.g. that no glossary was used
     renderings: tuple = ()  # the consistency rule's counts: each Rendering of a glossary term (checks.consistency)
     aligned: tuple = ()  # the aligned unit pairs the glossary-free consistency rule reads (checks.termalign.Aligned)
+    ledgers: tuple = ()  # the coverage ledger of each source checked against (bilingual.document.ledger.Ledger)
 
     @property
     def errors(self) -> int:

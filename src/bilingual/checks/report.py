@@ -51,8 +51,17 @@ def to_json(result: CheckResult) -> str:
         "violations": [v.to_dict() for v in result.violations],
         "summary": {"errors": result.errors, "warnings": result.warnings, "infos": result.infos,
                     "files": len(result.files)},
+        "ledger": ledger_json(result.ledgers),
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def ledger_json(ledgers) -> dict:
+    """The coverage ledgers of a run's sources: each document's, and the characters per bucket in all."""
+    from ..document.ledger import BUCKETS
+
+    totals = {bucket: sum(ledger.totals[bucket] for ledger in ledgers) for bucket in BUCKETS}
+    return {"documents": [ledger.as_json() for ledger in ledgers], "totals": totals}
 
 
 def artifact_uri(file: str) -> str:

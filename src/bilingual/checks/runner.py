@@ -24,6 +24,7 @@ from ..values import Document
 from .align import Layout, alignment, layout, target_only, unpaired
 from .consistency import Rendering, aligned_findings, findings, observe
 from .follows import version
+from .leak_rules import ledger_leaks
 from .links import LinkMap
 from .model import CheckResult, Finding, Pair, Violation
 from .places import Places, po_place
@@ -34,6 +35,7 @@ from .termalign import Aligned
 from .termalign import aligned as read_pair
 
 if TYPE_CHECKING:
+    from ..document.ledger import Ledger
     from ..glossary.schema import Glossary
     from ..document.protect import Protection
 
@@ -181,6 +183,7 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
     if glossary is not None and len(glossary):
         _ = glossary.matcher  # built here, once: forked workers inherit it
     found: dict[Target, _Found] = {}
+    ledgers: list[Ledger] = []
     if jobs > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -190,12 +193,15 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_share,
                                  initargs=(glossary, active(), link_map)) as pool:
-            for done in pool.map(_check_group, work, chunksize=max(1, len(work) // (jobs * 4))):
+            for done, ledger in pool.map(_check_group, work, chunksize=max(1, len(work) // (jobs * 4))):
                 found.update(done)
+                ledgers.extend(ledger)
     else:
         _share(glossary, None, link_map)
         for group in work:
-            found.update(_check_group(group))
+            done, ledger = _check_group(group)
+            found.update(done)
+            ledgers.extend(ledger)
     renderings = [r for target in targets for r in found[target][1]]
     pairs = [a for target in targets for a in found[target][2]]
     extra: dict[str, list[Violation]] = {}  # the findings across files, by the file they are in
@@ -207,7 +213,8 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
     if glossary is None:
         notes += ("no glossary (--no-glossary): the glossary term rules did not run; "
                   "consistency used the renderings aligned with the source",)
-    return CheckResult(violations, tuple(str(t.path) for t in targets), notes, tuple(renderings), tuple(pairs))
+    return CheckResult(violations, tuple(str(t.path) for t in targets), notes, tuple(renderings), tuple(pairs),
+                       tuple(ledgers))
 
 
 def _once(target: Target, per_file: dict[Target, list[Violation]]) -> list[Violation]:
@@ -256,13 +263,16 @@ def _share(glossary: Glossary | None, protection: Protection | None = None, link
         activate(protection)
 
 
-def _check_group(group: tuple[Target, ...]) -> dict[Target, _Found]:
-    """Check editions that share one source (or one edition without a source), parsing the source once."""
+def _check_group(group: tuple[Target, ...]) -> tuple[dict[Target, _Found], tuple[Ledger, ...]]:
+    """Check editions that share one source (or one edition without a source), parsing the source
+    once; with the source's coverage ledger (none without a source)."""
+    from ..document.ledger import account
     from ..storage import read_text
 
     glossary = _shared.get("glossary")
     first = group[0]
     src = layout(_parse(read_text(first.source), str(first.source))) if first.source is not None else None
+    ledger = account(src.document) if src is not None else None
     out: dict[Target, _Found] = {}
     for target in group:
         text = read_text(target.path)
@@ -271,8 +281,8 @@ def _check_group(group: tuple[Target, ...]) -> dict[Target, _Found]:
         else:
             assert target.lang is not None
             out[target] = _check_markdown(text, str(target.path), target.lang, src, glossary,
-                                          _shared.get("link_map", ()))
-    return out
+                                          _shared.get("link_map", ()), ledger)
+    return out, (ledger,) if ledger is not None else ()
 
 
 def _parse(text: str, path: str) -> Document:
@@ -303,8 +313,11 @@ def check_markdown(text: str, path: str, lang: str, source: Layout | None, gloss
 
 
 def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
-                    glossary: Glossary | None, link_map: LinkMap = ()) -> _Found:
-    """The pair rules' violations of one Markdown edition, and what the consistency rule reads (see ``_Found``)."""
+                    glossary: Glossary | None, link_map: LinkMap = (), ledger: Ledger | None = None) -> _Found:
+    """The pair rules' violations of one Markdown edition, and what the consistency rule reads (see ``_Found``).
+
+    ``ledger`` is the source's coverage ledger (computed here when not given): its leaks that
+    the edition holds as written are ``untranslated-source`` findings."""
     doc = _parse(text, path)
     out: list[Violation] = []
     ctx = Context(lang, glossary)
@@ -320,6 +333,8 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
             pairs = aligned
             ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt), link_map,
                           source.document.source)
+            out.extend(_violation("untranslated-source", finding, path, finding.line or 1, 1, None)
+                       for finding in ledger_leaks(source.document, text, ledger))
         if verdict == "other":  # another version of the source: one finding, and only the rules that need no source
             detail = (f"the translation does not follow this source ({counts}); it translates another version of it: "
                       "update it from the source")

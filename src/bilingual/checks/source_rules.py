@@ -201,7 +201,7 @@ _LATIN_PHRASE = re.compile(r"(?<![\w'’-])[A-Za-z][\w'’-]*(?:[ ,;:]+[A-Za-z][
 
 
 @rule("untranslated", "warning", needs_source=True,
-      bad=Example("zh", "This sentence was left as it is.\n", "This sentence was left as it is.\n"),
+      bad=Example("zh", "它很快。This sentence was left as it is.\n", "It is fast. This sentence was left as it is.\n"),
       good=Example("zh", "## Options API {#options-api}\n", "## Options API {#options-api}\n"))
 def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """Text is identical to the source: it looks untranslated.
@@ -209,7 +209,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     A sentence left in English is a gap the reader notices. Not counted as words: kept names,
     code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
-    Selectors") is not a sentence. Alt text and link titles left in English are info.
+    Selectors") is not a sentence. Alt text and link titles left in English are info. A whole
+    unit of prose left in English is also ``untranslated-source`` (an error by default).
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
@@ -226,7 +227,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         for (start, words), at in zip(candidates, places, strict=True):
             if at is None:
                 continue
-            if target.parent is not None:  # alt text or a link title: worth a look, not a gap in the text
+            if target.parent is not None or target.kind in ("title", "attribute"):  # alt text, a title, an attribute: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
             else:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)

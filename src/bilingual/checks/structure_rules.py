@@ -47,7 +47,7 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
         return
     if t is None:
         assert s is not None
-        markup_only = all(b.kind == "html_block" and not b.units for b in (pair.gap or (s,)))
+        markup_only = all(_markup_only(b) for b in (pair.gap or (s,)))
         if markup_only:  # template markup with no text (<div class="options-api">): worth a look, not an error
             yield Finding(line=pair.line, expected=s.describe(), severity="info",
                           detail=f"missing {len(pair.gap) or 1} HTML block(s) with no text, from {s.describe()}")
@@ -58,7 +58,7 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
         else:
             yield Finding(line=pair.line, expected=s.describe(), detail=f"missing {s.describe()}")
     elif s is None:
-        if all(b.kind == "html_block" and not b.units for b in (pair.gap or (t,))):
+        if all(_markup_only(b) for b in (pair.gap or (t,))):
             yield Finding(line=t.line, found=t.describe(), severity="info",
                           detail=f"{len(pair.gap) or 1} HTML block(s) with no text that the source does not have, from {t.describe()}")
             return
@@ -124,3 +124,8 @@ def _requoted(s: Block, t: Block) -> bool:
     quoted = s if "blockquote" in s.containers else t
     note = bool(quoted.units) and bool(_NOTE.match(plain(quoted.units[0].text)))
     return s.wrapped or t.wrapped or note
+
+
+def _markup_only(block) -> bool:
+    """An HTML block with no text: none, or only attribute values (``<a title="…">``, a tooltip)."""
+    return block.kind == "html_block" and all(u.kind == "attribute" for u in block.units)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .common import domain_errors, languages, progress_enabled, terminate_as_interrupt
+from .common import EXIT_VIOLATIONS, domain_errors, languages, progress_enabled, terminate_as_interrupt
 
 
 def translate_command(
@@ -37,10 +37,9 @@ def translate_command(
     with domain_errors(), terminate_as_interrupt():
         from ..api import engine as make_engine
         from ..api import translate
+        from ..memory.settings import CHANGED, RETRANSLATE, checked_choice, memory_settings
         from ..run import RunOptions
         from .validate import unapproved_lines
-
-        from ..memory.settings import CHANGED, RETRANSLATE, checked_choice, memory_settings
 
         retranslate = checked_choice(retranslate, RETRANSLATE, "--retranslate")
         changed = checked_choice(changed, CHANGED, "--changed") or memory_settings(Path.cwd()).changed
@@ -54,6 +53,11 @@ def translate_command(
 
     for warning in summary.warnings:
         typer.echo(printable(f"bilingual: warning: {warning}"), err=True)
+    from ..document.protect import active
+
+    severity = active().untranslated_source  # [translate] untranslated-source: as check reports it
+    for leak in summary.leaks:
+        typer.echo(printable(f"bilingual: {severity}: {leak}"), err=True)
     written = summary.written
     if approved_only:
         for line in unapproved_lines(summary.unapproved):
@@ -71,6 +75,8 @@ def translate_command(
         f"{summary.total('memory')} from memory, {summary.total('cross-issue')} from other issues, "
         f"{summary.engine_calls} sentence(s) sent to {engine}; {len(written)} file(s) written"
     )
+    if summary.leaks and severity == "error":
+        raise typer.Exit(EXIT_VIOLATIONS)
 
 
 def _argos_settings(engine: str, approved_only: bool, beam_size, compute_type, threads, device):

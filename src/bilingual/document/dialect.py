@@ -7,6 +7,7 @@ every parse of a source or an edition uses, and the two reduced readings the che
   a fresh instance of it; links found in text, in editions and pages alike, are read with it.
 - :func:`block_dialect`: the same block structure with no inline phase (the checks' alignment of
   blocks: units already hold the inline analysis).
+- :func:`read_footnote_definitions`: GFM footnote definitions as blocks, in both parses.
 - :func:`emphasis_dialect`: CommonMark with strikethrough, to tell which ``*``/``_`` runs render
   as literal text.
 """
@@ -47,6 +48,7 @@ def block_dialect() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").use(front_matter_plugin)
     md.disable("inline")
+    read_footnote_definitions(md)  # a footnote's indented paragraphs are text, as for the units
     return md
 
 
@@ -117,3 +119,12 @@ def _limit_inline_nesting(md: MarkdownIt) -> None:
             md.options["maxNesting"] = MAX_NESTING
 
     md.core.ruler.at("inline", inline)
+
+
+def read_footnote_definitions(md: MarkdownIt) -> None:
+    """GFM footnote definitions as blocks (mdit-py-plugins' rule): ``[^1]: text`` and the
+    paragraphs indented under it are the footnote's text, not indented code. Only the block rule:
+    references stay text (the ``footnote`` protected pattern keeps them) and nothing moves."""
+    from mdit_py_plugins.footnote.index import footnote_def
+
+    md.block.ruler.before("reference", "footnote_def", footnote_def, {"alt": ["paragraph", "reference"]})

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from .dialect import MAX_LEVELS, new_gfm
+from .dialect import MAX_LEVELS, new_gfm, read_footnote_definitions
 from .inline import InlineResult, install_span_recorder, to_placeholders
 from ..values import Document, Region, Unit
 from .protect import Protection, active
@@ -34,8 +34,9 @@ OVERFLOW = "_bilingual_overflow"
 REFERENCES = "_bilingual_references"
 #: Blocks kept whole, by the rule that keeps them (the coverage ledger's names).
 KEPT_BLOCKS = {"fence": "code", "code_block": "code", "html_block": "html", "front_matter": "front-matter", "hr": "markup"}
-#: A link reference definition's title at the end of its line: ``"…"``, ``'…'`` or ``(…)``.
-_REFERENCE_TITLE = re.compile(r"""[ \t](?:"([^"\\\n]*)"|'([^'\\\n]*)'|\(([^()\\\n]*)\))[ \t]*$""")
+#: A link reference definition's title at its end: ``"…"``, ``'…'`` or ``(…)``, on one line or
+#: several (never across a blank line, nor after a container marker on a continuation line).
+_REFERENCE_TITLE = re.compile(r"""[ \t\n](?:"([^"\\]*)"|'([^'\\]*)'|\(([^()\\]*)\))[ \t]*$""")
 REACHED = "_bilingual_reached"
 
 
@@ -49,7 +50,12 @@ def parser() -> MarkdownIt:
     install_span_recorder(md)
     _install_nesting_guard(md)
     _record_references(md)
+    read_footnote_definitions(md)
     return md
+
+
+#: A footnote definition's label on its first line, after any container markers.
+_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]:")
 
 
 def _record_references(md: MarkdownIt) -> None:
@@ -69,20 +75,19 @@ def _record_references(md: MarkdownIt) -> None:
 def _reference(builder: _Builder, first: int, last: int) -> None:
     """A link reference definition is kept; its title, on the definition's last line, is translated."""
     builder.kept.append((builder.offsets[first], builder.offsets[min(last, len(builder.lines))], "link-reference"))
-    row = last - 1
-    line = builder.lines[row]
-    m = _REFERENCE_TITLE.search(line)
+    text = "\n".join(builder.lines[first:last])
+    m = _REFERENCE_TITLE.search(text)
     if m is None:
         return
     group = next(g for g in (1, 2, 3) if m.group(g) is not None)
     title = m.group(group)
-    if not title.strip():
-        return
-    start = builder.offsets[row] + m.start(group)
-    region = Region(start, start + len(title), (), "title", line[m.start(group) - 1])
+    if not title.strip() or re.search(r"\n[ \t]*(?:[>\n]|$)", title):
+        return  # blank (or a container's marker) inside: not a title CommonMark reads as one
+    start = builder.offsets[first] + m.start(group)
+    region = Region(start, start + len(title), (), "title", text[m.start(group) - 1])
     from .frontmatter import plain_text
 
-    builder.add("title", row + 1, title, region, "", inline=plain_text(title))
+    builder.add("title", first + 1 + text.count("\n", 0, m.start(group)), title, region, "", inline=plain_text(title))
 
 
 #: ``env`` key for :func:`renderer`: the raw HTML a rendering may keep (a source's own HTML).
@@ -311,12 +316,44 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             builder.add(kind, tok.map[0] + 1, content, region, container)
         elif tok.type in ("fence", "code_block", "html_block", "hr"):
             builder.block += 1
+            if tok.type == "html_block" and tok.map is not None:
+                _html_block_attributes(builder, tok.map[0], min(tok.map[1], len(builder.lines)), container)
+        elif tok.type == "footnote_reference_open" and tok.map is not None:
+            label = _FOOTNOTE_LABEL.search(builder.lines[tok.map[0]])
+            if label is not None:  # the label is markup; the definition's paragraphs are units
+                at = builder.offsets[tok.map[0]]
+                builder.kept.append((at + label.start(), at + label.end(), "footnote-label"))
         if tok.type in KEPT_BLOCKS and tok.map is not None:
             builder.kept.append((builder.offsets[tok.map[0]], builder.offsets[min(tok.map[1], len(builder.lines))], KEPT_BLOCKS[tok.type]))
     for first, last in builder.env.get(REFERENCES, ()):
         _reference(builder, first, last)
     return Document(path, source, tuple(builder.units), tuple(builder.skipped), raw if origin else "", origin,
                     tuple(builder.kept))
+
+
+#: A start tag in an HTML block (over lines too), and what a block may hold that is not markup:
+#: comments, and the bodies of script, style, pre and textarea elements.
+_START_TAG = re.compile(r"<[A-Za-z][\w:.-]*(?:\s[^<>]*)?>")
+_NOT_TAGS = re.compile(r"<!--[\s\S]*?(?:-->|$)|<(script|style|pre|textarea)\b[\s\S]*?(?:</\1\s*>|$)", re.I)
+
+
+def _html_block_attributes(builder: _Builder, first: int, last: int, container: str) -> None:
+    """The translatable attributes (``[translate] attributes``: ``alt``, ``title``…) of the tags of
+    an HTML block, each a unit; the rest of the block is kept byte for byte."""
+    from .frontmatter import plain_text
+    from .inline import attribute_units
+
+    start, end = builder.offsets[first], builder.offsets[last] - 1
+    source = builder.source
+    skip = [m.span() for m in _NOT_TAGS.finditer(source, start, end)]
+    for tag in _START_TAG.finditer(source, start, end):
+        if any(a <= tag.start() < b for a, b in skip):
+            continue
+        for sub in attribute_units(source, tag.start(), tag.end(), builder.protection.attributes):
+            value = source[sub.start : sub.end]
+            region = Region(sub.start, sub.end, (), "attribute", source[sub.start - 1])
+            builder.add("attribute", source.count("\n", 0, sub.start) + 1, value, region, container,
+                        inline=plain_text(value))
 
 
 def _without_task_marker(tok: Token) -> str:

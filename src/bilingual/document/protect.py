@@ -93,6 +93,13 @@ _JSX_ATTRS = r"(?:\s+(?:[^<>{}\"']|" + BRACES + r"|\"[^\"]*\"|'[^']*')*?)?\s*/?>
 #: for overlaps: an earlier pattern's match wins. Every pattern matches across lines where the
 #: syntax it names may (a unit's content is its lines joined by newlines).
 DEFAULTS: tuple[Pattern, ...] = (
+    # First, so that braces in TeX (\frac{a}{b}) stay math rather than MDX expressions. Inline
+    # math follows Pandoc and mdit-py-plugins' dollarmath: the opening $ has a non-space after it,
+    # the closing one a non-space before it and no digit after it, so "$5 and $10" is prose; it
+    # also may not touch a word or a dot ("this.$data and this.$props" is Vue, "US$5" money).
+    Pattern("math", r"(?<![\\$])\$\$(?!\$)[\s\S]+?(?<!\\)\$\$"
+                    r"|(?<![\\$\w.])\$(?![\s$])(?:[^$\\\n]|\\[\s\S]|\n(?!\n))+?(?<![\s\\])\$(?![\w$])",
+            "TeX math between dollars: $\\pi r^2$ inline, $$ … $$ over lines (not money: $5 and $10)"),
     Pattern("hugo-shortcode", r"\{\{[<%][\s\S]*?[%>]\}\}",
             "Hugo shortcodes, on one line or several: {{< figure src=\"x\" >}}, {{% note %}} … {{% /note %}}"),
     Pattern("interpolation", r"\{\{[\s\S]*?\}\}",
@@ -125,6 +132,9 @@ class Protection:
     #: front-matter values that are prose: dotted key paths, glob patterns (``[translate] front-matter``)
     front_matter: tuple[str, ...] = ("title", "subtitle", "description", "summary", "excerpt", "abstract", "lead",
                                      "headline", "caption", "*.title", "*.description")
+    #: the severity of source prose left untranslated (``[translate] untranslated-source``), in
+    #: ``translate`` (error: exit 1) and ``check`` (its ``untranslated-source`` rule) alike
+    untranslated_source: str = "error"
 
     def spans(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Non-overlapping ``(start, end, name)`` matches in ``text[start:end]``, in text order."""
@@ -205,12 +215,17 @@ def load_config(path: Path) -> Protection:
     prose = data.get("translate", {})
     if not isinstance(prose, dict):
         raise InputError("[translate] must be a table (attributes = [...], front-matter = [...])", path, _find(text, "translate"))
-    unknown = sorted(set(prose) - {"attributes", "front-matter"})
+    unknown = sorted(set(prose) - {"attributes", "front-matter", "untranslated-source"})
     if unknown:
-        raise InputError(f"unknown [translate] setting {unknown[0]!r}; known: attributes, front-matter", path, _find(text, unknown[0]))
+        raise InputError(f"unknown [translate] setting {unknown[0]!r}; known: attributes, front-matter, "
+                         "untranslated-source", path, _find(text, unknown[0]))
     defaults = Protection()
+    severity = prose.get("untranslated-source", defaults.untranslated_source)
+    if severity not in ("error", "warning", "info"):
+        raise InputError("untranslated-source must be \"error\", \"warning\" or \"info\"", path,
+                         _find(text, "untranslated-source"))
     return Protection(patterns, _names(prose, "attributes", defaults.attributes, path, text),
-                      _names(prose, "front-matter", defaults.front_matter, path, text))
+                      _names(prose, "front-matter", defaults.front_matter, path, text), severity)
 
 
 def _names(section: dict, key: str, default: tuple[str, ...], path: Path, text: str) -> tuple[str, ...]:

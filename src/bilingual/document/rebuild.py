@@ -51,11 +51,11 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
         if not is_token:
             if not (translated and markdown):
                 escaped = piece
-            elif unit.kind in ("alt", "title"):  # shown as an attribute: Markdown in it is text already
+            elif unit.kind in ("alt", "title", "attribute"):  # shown as an attribute: Markdown in it is text already
                 escaped = escape_html(piece)
             else:
                 escaped = escape_text(piece, starts_block and not out)
-            out.append(("text", _escape_literal(escaped, unit)))
+            out.append(("text", _escape_literal(escaped, unit, translated)))
             continue
         placeholder = by_token.get(piece)
         if placeholder is None:
@@ -111,14 +111,18 @@ def _span_start(unit: Unit) -> int:
     return unit.span[0] if unit.span is not None else 0
 
 
-def _escape_literal(text: str, unit: Unit) -> str:
+def _escape_literal(text: str, unit: Unit, translated: bool = True) -> str:
     if unit.region is not None and unit.region.style == "cell":
         return text.replace("\n", " ").replace("|", "\\|")
     if unit.region is not None and unit.region.style == "title":  # a link reference title: its delimiter escaped
+        if not translated:
+            return text  # the source's own title, over its own lines
         closing = {"(": "()"}.get(unit.region.quote, unit.region.quote)
         return re.sub(f"([{re.escape(closing)}])", r"\\\1", text).replace("\n", " ")
     if unit.region is not None and unit.region.style == "heading":
         return text.replace("\n", " ")
+    if unit.region is not None and unit.region.style == "attribute" and translated:
+        return text.replace('"', "&quot;").replace("'", "&#39;").replace("\n", " ")  # an HTML block's attribute value
     return text
 
 

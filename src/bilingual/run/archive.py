@@ -49,6 +49,7 @@ class Summary:
     unapproved: tuple[Unapproved, ...]
     warnings: tuple[str, ...]
     batches: int
+    leaks: tuple[str, ...] = ()  # source prose no rule translates: untranslated-source (document.ledger)
 
     def total(self, origin: str) -> int:
         return sum(r.counts.get(origin, 0) for r in self.reports)
@@ -91,6 +92,7 @@ def translate_archive(jobs: Sequence[Job], options: RunOptions, progress: Progre
     reports: list[Report] = []
     unapproved: list[Unapproved] = []
     warnings: list[str] = []
+    leaks: list[str] = []
     calls = skipped = 0
     parts = batches(jobs, out, options.batch_bytes)
     store = ApprovedStore()  # the archive's approved entries, read once for all batches
@@ -117,8 +119,10 @@ def translate_archive(jobs: Sequence[Job], options: RunOptions, progress: Progre
         reports.extend(outcome.reports)
         unapproved.extend(outcome.unapproved)
         warnings.extend(w for w in (*no_text_warnings(prepared), *outcome.warnings) if w not in warnings)
+        leaks.extend(outcome.leaks)
         del documents, prepared, outcome  # the next batch starts from nothing: memory is one batch, not the archive
-    return Summary(len(jobs), skipped, tuple(written), tuple(reports), calls, tuple(unapproved), tuple(warnings), len(parts))
+    return Summary(len(jobs), skipped, tuple(written), tuple(reports), calls, tuple(unapproved), tuple(warnings), len(parts),
+                   tuple(leaks))
 
 
 def check_out_folder(jobs: Sequence[Job], out: Path | None) -> None:

@@ -64,6 +64,7 @@ class Outcome:
     stamps: tuple[tuple[Job, str, str], ...] = ()  # (job, lang, stamp) of documents left complete
     out: Path | None = None
     skipped: int = 0  # documents skipped because nothing about them changed
+    leaks: tuple[str, ...] = ()  # the coverage ledger's untranslated-source lines (document.ledger.Leak)
 
     def total(self, origin: str) -> int:
         return sum(r.counts.get(origin, 0) for r in self.reports)
@@ -136,10 +137,15 @@ def complete(
         return outcome
     from ..document.ledger import account
 
-    # The coverage ledger of every document: prose that no rule translates or keeps is reported.
-    warnings: list[str] = [str(leak) for doc in documents for leak in account(doc).leaks]
+    # The coverage ledger of every document: prose that no rule translates or keeps is reported,
+    # and a document with such prose is not stamped complete (the next run reports it again).
+    leaking = {doc.path: account(doc).leaks for doc in documents}
+    leaks = tuple(str(leak) for found in leaking.values() for leak in found)
+    stamps = tuple(s for s in outcome.stamps if not leaking.get(str(s[0].source)))
+    warnings: list[str] = []
     view_files = _view_writes(prepared, run, terms, align, outcome.writes, warnings)
-    return replace(outcome, writes=outcome.writes + view_files, warnings=outcome.warnings + tuple(warnings))
+    return replace(outcome, writes=outcome.writes + view_files, warnings=outcome.warnings + tuple(warnings),
+                   stamps=stamps, leaks=leaks)
 
 
 def _findings(mine: Sequence[Target], editions: Sequence[Edition], glossary: Glossary | None) -> list[object]:
