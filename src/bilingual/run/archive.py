@@ -4,7 +4,8 @@ locked, computed and written all or nothing.
 A batch holds whole output folders (an issue folder, or the folder of plain ``*.md`` files) up
 to :data:`BATCH_BYTES` of source, at least one folder. So a run's memory grows with the largest
 batch, not with the archive, and each folder is written all or nothing: its PO files, editions
-and views are renamed into place together, or none of them is. A run stopped between batches has
+and views are renamed into place together, or none of them is. Each file is staged (written to
+its temporary) as soon as it is made, so a batch holds one output at a time. A run stopped between batches has
 finished the batches before it and left the rest as they were.
 """
 
@@ -95,7 +96,7 @@ def translate_archive(
     budget: int | None = None,
 ) -> Summary:
     """Translate and write every job, batch by batch of ``budget`` source bytes (default :data:`BATCH_BYTES`)."""
-    from ..storage import remove_stale_temporaries
+    from ..storage import Staging, remove_stale_temporaries
 
     check_out_folder(jobs, out)
     written: list[Path] = []
@@ -109,7 +110,7 @@ def translate_archive(
     key = run_key(glossary.hash if glossary is not None else "none", engine_key(engine, langs), options)
     for batch in parts:
         folders = {output_folder(job, out) for job in batch}
-        with locked(folders):
+        with locked(folders), Staging() as staging:  # each file staged as it is made, renamed at the end of the batch
             names = _output_names(batch, langs, out)
             for folder in folders:
                 remove_stale_temporaries(folder, names)
@@ -119,8 +120,9 @@ def translate_archive(
             prepared = prepare(todo, documents, langs, out, memory, approved_only, glossary, store, fresh=fresh, key=key)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
-            outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align)
-            written.extend(write(outcome))
+            outcome = complete(prepared, documents, langs, engine, glossary, progress.done if progress else None, align=align,
+                               staging=staging)
+            written.extend(write(outcome, staging))
         skipped += len(batch) - len(todo)
         calls += outcome.engine_calls
         reports.extend(outcome.reports)
