@@ -40,19 +40,35 @@ def tmx(alignment: Alignment, created: str = "") -> str:
         ET.SubElement(header, "prop", type="x-signature").text = alignment.signature
     ET.SubElement(header, "prop", type="x-document").text = alignment.name
     body = ET.SubElement(root, "body")
-    for block in alignment.blocks:
-        for row in block.rows:
-            tu = ET.SubElement(body, "tu", tuid=row.id)
-            ET.SubElement(tu, "prop", type="x-kind").text = row.kind
-            ET.SubElement(tu, "prop", type="x-line").text = str(row.line)
-            for cell in row.cells:
-                tuv = ET.SubElement(tu, "tuv", {XML_LANG: cell.lang})
-                ET.SubElement(tuv, "prop", type="x-status").text = cell.status
-                _seg(ET.SubElement(tuv, "seg"), cell)
-    _indent(root)
-    body_xml = ET.tostring(root, encoding="unicode")
+    # Each <tu> is made and serialised on its own, then let go: a tree of the whole document would
+    # be about ten times the TMX. The text is what serialising the whole tree gives.
+    rows = [row for block in alignment.blocks for row in block.rows]
+    if rows:
+        ET.SubElement(body, "tu", tuid="")  # where the <tu> elements go
+        _indent(root)
+        head, end = ET.tostring(root, encoding="unicode").split('<tu tuid="" />')
+        body_xml = head + "\n  ".join(_tu(row) for row in rows) + end  # as _indent puts them at depth 2
+    else:
+        _indent(root)
+        body_xml = ET.tostring(root, encoding="unicode")
     # Characters XML 1.0 forbids (a form feed in a source…) can only be in text and attribute values.
     return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + xml_safe(body_xml) + "\n"
+
+
+def _tu(row) -> str:
+    """One ``<tu>`` as the whole document's serialisation writes it (indented at its depth, no tail)."""
+    import xml.etree.ElementTree as ET
+
+    tu = ET.Element("tu", tuid=row.id)
+    ET.SubElement(tu, "prop", type="x-kind").text = row.kind
+    ET.SubElement(tu, "prop", type="x-line").text = str(row.line)
+    for cell in row.cells:
+        tuv = ET.SubElement(tu, "tuv", {XML_LANG: cell.lang})
+        ET.SubElement(tuv, "prop", type="x-status").text = cell.status
+        _seg(ET.SubElement(tuv, "seg"), cell)
+    _indent(tu, 2)
+    tu.tail = None
+    return ET.tostring(tu, encoding="unicode")
 
 
 def _indent(element, level: int = 0) -> None:
