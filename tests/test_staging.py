@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bilingual.errors import ConcurrentEditError
-from bilingual.storage import Staging, version
+from bilingual.storage import Staging, version, version_of
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -74,3 +74,25 @@ def test_renames_go_by_rank_whatever_the_order_files_were_made_in(folder, monkey
             staging.add(folder / name, f"new {kind}\n", rank=rank)
         staging.commit()
     assert renamed == ["zh.po", "zh.md", "aligned.md"]
+
+
+@pytest.mark.parametrize("pieces", [["new ", "po\n"], ["old po\n"], ["old ", "", "po\n"], []])
+def test_pieces_are_staged_as_they_come_and_equal_the_text_they_make(folder, pieces):
+    with Staging() as staging:
+        changed = staging.add(folder / "zh.po", iter(pieces))
+        assert changed == ("".join(pieces) != "old po\n")
+        assert staging.version(folder / "zh.po") == version_of("".join(pieces).encode("utf-8"))
+        staging.commit()
+    assert (folder / "zh.po").read_text(encoding="utf-8") == "".join(pieces)
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_failure_while_pieces_are_made_leaves_the_target_and_no_temporary(folder):
+    def pieces():
+        yield "half a "
+        raise MemoryError("the page could not be made")
+
+    with pytest.raises(MemoryError), Staging() as staging:
+        staging.add(folder / "zh.md", "new edition\n")
+        staging.add(folder / "zh.po", pieces())
+    assert files(folder) == {"zh.md": b"old edition\n", "zh.po": b"old po\n"}

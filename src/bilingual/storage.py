@@ -188,7 +188,10 @@ def version(path: Path) -> str:
         return UNREADABLE
     with os.fdopen(fd, "rb") as handle:
         try:
-            return version_of(handle.read())
+            digest = hashlib.sha256()
+            while block := handle.read(1 << 20):  # in blocks: a large view is never read whole
+                digest.update(block)
+            return "sha256:" + digest.hexdigest()
         except OSError:
             return UNREADABLE
 
@@ -238,22 +241,37 @@ class Staging:
         if not self._done:
             self.discard()
 
-    def add(self, path: Path, content: str | bytes, expected: str | None = None, rank: int = 0) -> bool:
+    def add(self, path: Path, content: str | bytes | Iterable[str], expected: str | None = None, rank: int = 0) -> bool:
         """Stage ``content`` for ``path`` (``expected``: the :func:`version` the caller read, checked
-        at :meth:`commit`); False, and nothing staged, when ``path`` already holds it."""
+        at :meth:`commit`); False, and nothing staged, when ``path`` already holds it.
+
+        ``content`` may be pieces of text made one after another: each is written as it comes, so
+        the whole text is never held."""
         if self._done:
             raise RuntimeError("this staging was committed or discarded")
         path = Path(path)
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        self._versions[path] = version_of(data)
-        if _same(path, data):
-            self._unchanged.add(path)
-            return False
+        if isinstance(content, (str, bytes)):
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            self._versions[path] = version_of(data)
+            if _same(path, data):
+                self._unchanged.add(path)
+                return False
+            chunks: Iterable[bytes] = (data,)
+        else:
+            chunks = (piece.encode("utf-8") for piece in content)
+        digest = hashlib.sha256()
         try:
-            tmp = _stage(path, data)
+            tmp = _stage(path, chunks, digest)
         except BaseException:
             self.discard()
             raise
+        if not isinstance(content, (str, bytes)):
+            self._versions[path] = "sha256:" + digest.hexdigest()
+            if version(path) == self._versions[path]:  # what the pieces made is what the file holds
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                self._unchanged.add(path)
+                return False
         self._pending.append((rank, path, tmp, expected))
         return True
 
@@ -379,8 +397,9 @@ def _same(path: Path, data: bytes) -> bool:
         os.close(fd)
 
 
-def _stage(path: Path, data: bytes) -> str:
-    """``data`` in a complete, fsynced temporary file beside ``path``, with ``path``'s permissions."""
+def _stage(path: Path, data: bytes | Iterable[bytes], digest: hashlib._Hash | None = None) -> str:
+    """``data`` (or its pieces, with ``digest`` updated) in a complete, fsynced temporary file beside
+    ``path``, with ``path``'s permissions."""
     info = writable_target(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -389,7 +408,10 @@ def _stage(path: Path, data: bytes) -> str:
         raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
+                if digest is not None:
+                    digest.update(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, info.st_mode & 0o777 if info is not None else 0o644)

@@ -50,19 +50,28 @@ class OutputPaths:
         return cls(*paths)
 
 
+#: An output's text, whole or as pieces made one after another (a page, a TMX).
+Text = str | Iterator[str]
+
+
+def whole(text: Text) -> str:
+    return text if isinstance(text, str) else "".join(text)
+
+
 def aligned_files(alignment: Alignment, paths: OutputPaths, glossary: Glossary | None = None) -> dict[Path, str]:
     """``aligned.md``, ``aligned.html`` and the TMX of an alignment."""
-    return dict(aligned_outputs(alignment, paths, glossary))
+    return {path: whole(text) for path, text in aligned_outputs(alignment, paths, glossary)}
 
 
-def aligned_outputs(alignment: Alignment, paths: OutputPaths, glossary: Glossary | None = None) -> Iterator[tuple[Path, str]]:
-    """``aligned.md``, ``aligned.html`` and the TMX of an alignment, each made when the one before is taken."""
-    from .aligned import aligned_html, aligned_markdown
-    from .tmx import tmx
+def aligned_outputs(alignment: Alignment, paths: OutputPaths, glossary: Glossary | None = None) -> Iterator[tuple[Path, Text]]:
+    """``aligned.md``, ``aligned.html`` and the TMX of an alignment, each made when the one before is taken;
+    the page and the TMX in pieces, made as they are written."""
+    from .aligned import aligned_html_parts, aligned_markdown
+    from .tmx import tmx_parts
 
     yield paths.aligned_md, aligned_markdown(alignment)
-    yield paths.aligned_html, aligned_html(alignment, glossary)
-    yield paths.tmx, tmx(alignment)
+    yield paths.aligned_html, aligned_html_parts(alignment, glossary)
+    yield paths.tmx, tmx_parts(alignment)
 
 
 def build_issue_outputs(
@@ -76,7 +85,8 @@ def build_issue_outputs(
     report: bool = True,
 ) -> dict[Path, str]:
     """The texts of every output of one document's run (all its languages), keyed by path."""
-    return dict(issue_outputs(editions, paths, glossary, statuses, approved, violations, align, report))
+    return {path: whole(text) for path, text in issue_outputs(editions, paths, glossary, statuses, approved, violations,
+                                                              align, report)}
 
 
 def issue_outputs(
@@ -88,12 +98,13 @@ def issue_outputs(
     violations: Iterable[object] = (),
     align: bool = True,
     report: bool = True,
-) -> Iterator[tuple[Path, str]]:
+) -> Iterator[tuple[Path, Text]]:
     """(path, text) of every output of one document's run, one at a time: each is made when the one
-    before it has been taken, so a caller that writes each at once holds one output, not all."""
+    before it has been taken, so a caller that writes each at once holds one output, not all (the
+    pages and the TMX come in pieces: see :data:`Text`)."""
     from .aligned import build_alignment
     from .inputs import as_flags, from_edition
-    from .report import build_report, report_html, report_markdown
+    from .report import build_report, report_html_parts, report_markdown
 
     if not editions:
         return
@@ -111,7 +122,7 @@ def issue_outputs(
     if report:
         result = build_report(editions, approved, statuses, flags)
         yield paths.report_md, report_markdown(result)
-        yield paths.report_html, report_html(result)
+        yield paths.report_html, report_html_parts(result)
 
 
 def write_issue_outputs(

@@ -11,6 +11,8 @@ carries its status in ``<prop type="x-status">``; ``xml:lang`` is the plain code
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .. import __version__
 from ..xmltext import xml_safe
 from .model import Alignment, Cell, Piece
@@ -20,6 +22,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def tmx(alignment: Alignment, created: str = "") -> str:
     """The TMX document for ``alignment`` (``created``: a ``YYYYMMDDThhmmssZ`` creation date, optional)."""
+    return "".join(tmx_parts(alignment, created))
+
+
+def tmx_parts(alignment: Alignment, created: str = "") -> Iterator[str]:
+    """:func:`tmx` in pieces: the head, then each ``<tu>`` as it is made (none is kept), then the end."""
     import xml.etree.ElementTree as ET
 
     root = ET.Element("tmx", version="1.4")
@@ -43,16 +50,19 @@ def tmx(alignment: Alignment, created: str = "") -> str:
     # Each <tu> is made and serialised on its own, then let go: a tree of the whole document would
     # be about ten times the TMX. The text is what serialising the whole tree gives.
     rows = [row for block in alignment.blocks for row in block.rows]
-    if rows:
-        ET.SubElement(body, "tu", tuid="")  # where the <tu> elements go
-        _indent(root)
-        head, end = ET.tostring(root, encoding="unicode").split('<tu tuid="" />')
-        body_xml = head + "\n  ".join(_tu(row) for row in rows) + end  # as _indent puts them at depth 2
-    else:
-        _indent(root)
-        body_xml = ET.tostring(root, encoding="unicode")
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
     # Characters XML 1.0 forbids (a form feed in a source…) can only be in text and attribute values.
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + xml_safe(body_xml) + "\n"
+    if not rows:
+        _indent(root)
+        yield xml_safe(ET.tostring(root, encoding="unicode")) + "\n"
+        return
+    ET.SubElement(body, "tu", tuid="")  # where the <tu> elements go
+    _indent(root)
+    head, end = ET.tostring(root, encoding="unicode").split('<tu tuid="" />')
+    yield xml_safe(head)
+    for k, row in enumerate(rows):
+        yield ("\n  " if k else "") + xml_safe(_tu(row))  # between two <tu>, as _indent puts them at depth 2
+    yield xml_safe(end) + "\n"
 
 
 def _tu(row) -> str:

@@ -190,7 +190,7 @@ def _view_writes(
     A document whose files all stay as they are keeps the views of the run that last changed it,
     so a run that changes nothing writes nothing.
     """
-    from ..render.outputs import OutputPaths, issue_outputs
+    from ..render.outputs import OutputPaths, issue_outputs, whole
     from ..storage import is_unchanged, version
 
     if staging is None:
@@ -214,8 +214,11 @@ def _view_writes(
                               violations=_findings(mine, editions, glossary))
         if others:
             files = chain(files, _aligned_with_others(editions, others, paths, glossary, warnings))
-        for p, text in files:  # one at a time: with staging, each is staged and let go before the next is made
-            emit(FileWrite(p, text, "view", read.get(p)), writes, staging)
+        for p, text in files:  # one at a time: with staging, each is staged (piece by piece) before the next is made
+            if staging is not None:
+                staging.add(p, text, read.get(p), RANK["view"])
+            else:
+                writes.append(FileWrite(p, whole(text), "view", read.get(p)))
             del text
     return tuple(writes)
 
@@ -251,7 +254,7 @@ def _other_languages(job: Job, langs: Sequence[str], out: Path | None) -> dict[s
 
 def _aligned_with_others(
     editions: Sequence[Edition], others: Mapping[str, tuple[Path, Path]], paths: OutputPaths, glossary: Glossary | None, warnings: list[str]
-) -> Iterator[tuple[Path, str]]:
+) -> Iterator[tuple[Path, str | Iterator[str]]]:
     """aligned.md, aligned.html and the TMX with this run's editions and every other language's PO file or edition."""
     from ..errors import BilingualError
     from ..render.aligned import build_alignment
