@@ -20,7 +20,8 @@ machine disturbs far less than wall time (printed too). Skip-stamps are off, so 
 document is really processed.
 
 Goals: 10× the input costs at most 12× the time; the 20 MB issue translates in under 5 minutes;
-peak RSS at 1,000 issues is within 1.5× of 10 issues. ``--quick`` uses sizes ten times
+peak RSS at 1,000 issues is within 1.5× of 10 issues; peak RSS of translate and of check under
+300 MB for the 2 MB issue and under 1.5 GB for the 20 MB one (issue #26). ``--quick`` uses sizes ten times
 smaller (inputs ten times apart still), for a run of a minute or two.
 """
 
@@ -47,6 +48,8 @@ CLI = "import sys; sys.argv[0] = 'bilingual'; from bilingual.cli import main; ma
 GROWTH_LIMIT = 12.0
 ISSUE_LIMIT = 300.0
 RSS_LIMIT = 1.5
+#: Peak RSS goals of one issue, translate and check alike: MB of source → MB of memory.
+ISSUE_RSS_MB = {2.0: 300.0, 20.0: 1500.0}
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,8 @@ def main() -> None:
             verdicts.extend(_verdicts(kind, sizes[kind], figures, args.quick))
             if len(checks) == len(figures):  # check ran at every size: its growth is judged too
                 verdicts.extend(_growth(f"{kind} check", sizes[kind], checks))
+            if kind == "issue" and not args.quick:
+                verdicts.extend(_rss(sizes[kind], figures, checks))
     print()
     print("\n".join(verdicts))
 
@@ -217,6 +222,19 @@ def _growth(name: str, sizes: tuple[float, ...], figures: list[Figure]) -> list[
         ratio = b.cpu / max(a.cpu, 1e-3)
         ok = ratio <= GROWTH_LIMIT
         out.append(f"{name} {small:g} → {big:g}: CPU time ×{ratio:.1f} (goal ≤ ×{GROWTH_LIMIT:g}): {'OK' if ok else 'BELOW TARGET'}")
+    return out
+
+
+def _rss(sizes: tuple[float, ...], translated: list[Figure], checked: list[Figure]) -> list[str]:
+    """A verdict on the peak RSS of each issue size that has a goal, translate and check."""
+    out = []
+    for name, figures in (("translate", translated), ("check", checked)):
+        for size, figure in zip(sizes, figures):
+            goal = ISSUE_RSS_MB.get(size)
+            if goal is not None:
+                ok = figure.rss_mb < goal
+                out.append(f"issue {size:g} MB {name}: peak RSS {figure.rss_mb:.0f} MB (goal < {goal:g} MB): "
+                           f"{'OK' if ok else 'BELOW TARGET'}")
     return out
 
 

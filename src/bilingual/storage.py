@@ -188,7 +188,10 @@ def version(path: Path) -> str:
         return UNREADABLE
     with os.fdopen(fd, "rb") as handle:
         try:
-            return version_of(handle.read())
+            digest = hashlib.sha256()
+            while block := handle.read(1 << 20):  # in blocks: a large view is never read whole
+                digest.update(block)
+            return "sha256:" + digest.hexdigest()
         except OSError:
             return UNREADABLE
 
@@ -206,31 +209,108 @@ def write_all(files: Mapping[Path, str | bytes], expected: Mapping[Path, str] | 
     unchanged are left alone (timestamps too). Returns the files written.
     """
     expected = expected or {}
-    pending: list[tuple[Path, str]] = []
-    try:
-        for path in files:
-            writable_target(Path(path))  # every target, before anything is staged
+    for path in files:
+        writable_target(Path(path))  # every target, before anything is staged
+    with Staging() as staging:
         for path, content in files.items():
+            staging.add(Path(path), content, expected.get(path))
+        return staging.commit()
+
+
+class Staging:
+    """A set of files written all or nothing, each staged as soon as it is made.
+
+    :meth:`add` writes one file's content to a complete, fsynced temporary file beside its
+    target at once, so its text need not be kept; :meth:`commit` then checks every target is
+    still the version the caller read and renames all of them into place, in the order added
+    (lowest ``rank`` first), with signals held back. Leaving the ``with`` block without a commit
+    (an error, Ctrl-C) removes every temporary and leaves every target as it was. Memory is one
+    file's content at a time, not the set's.
+    """
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[int, Path, str, str | None]] = []  # (rank, target, temporary, expected version)
+        self._unchanged: set[Path] = set()
+        self._versions: dict[Path, str] = {}
+        self._done = False
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._done:
+            self.discard()
+
+    def add(self, path: Path, content: str | bytes | Iterable[str], expected: str | None = None, rank: int = 0) -> bool:
+        """Stage ``content`` for ``path`` (``expected``: the :func:`version` the caller read, checked
+        at :meth:`commit`); False, and nothing staged, when ``path`` already holds it.
+
+        ``content`` may be pieces of text made one after another: each is written as it comes, so
+        the whole text is never held."""
+        if self._done:
+            raise RuntimeError("this staging was committed or discarded")
+        path = Path(path)
+        if isinstance(content, (str, bytes)):
             data = content.encode("utf-8") if isinstance(content, str) else content
-            if _same(Path(path), data):
-                continue
-            pending.append((Path(path), _stage(Path(path), data)))
-        with signals_deferred():
-            for path, _ in pending:
-                if path in expected and version(path) != expected[path]:
-                    raise ConcurrentEditError(f"{path} changed during the run; nothing was written; run again")
-            for path, _ in pending:
-                writable_target(path)  # still not a link or a pipe put there since it was staged
-            for path, tmp in pending:
-                os.replace(tmp, path)  # replaces the name itself: a link put there now is replaced, never followed
-            for folder in dict.fromkeys(path.parent for path, _ in pending):
-                _fsync_folder(folder)
-    except BaseException:
-        for _, tmp in pending:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        raise
-    return [path for path, _ in pending]
+            self._versions[path] = version_of(data)
+            if _same(path, data):
+                self._unchanged.add(path)
+                return False
+            chunks: Iterable[bytes] = (data,)
+        else:
+            chunks = (piece.encode("utf-8") for piece in content)
+        digest = hashlib.sha256()
+        try:
+            tmp = _stage(path, chunks, digest)
+        except BaseException:
+            self.discard()
+            raise
+        if not isinstance(content, (str, bytes)):
+            self._versions[path] = "sha256:" + digest.hexdigest()
+            if version(path) == self._versions[path]:  # what the pieces made is what the file holds
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                self._unchanged.add(path)
+                return False
+        self._pending.append((rank, path, tmp, expected))
+        return True
+
+    def changes(self, path: Path) -> bool:
+        """Whether what was added for ``path`` differs from what it holds (False when nothing was added)."""
+        return any(p == path for _, p, _, _ in self._pending)
+
+    def version(self, path: Path) -> str | None:
+        """The :func:`version` the file ``path`` will have once committed (None: not added)."""
+        return self._versions.get(Path(path))
+
+    def commit(self) -> list[Path]:
+        """Check every staged target, then rename them all into place; the files written."""
+        pending = sorted(self._pending, key=lambda item: item[0])
+        try:
+            with signals_deferred():
+                for _, path, _, read in pending:
+                    if read is not None and version(path) != read:
+                        raise ConcurrentEditError(f"{path} changed during the run; nothing was written; run again")
+                for _, path, _, _ in pending:
+                    writable_target(path)  # still not a link or a pipe put there since it was staged
+                for _, path, tmp, _ in pending:
+                    os.replace(tmp, path)  # replaces the name itself: a link put there now is replaced, never followed
+                self._done = True
+                for folder in dict.fromkeys(path.parent for _, path, _, _ in pending):
+                    _fsync_folder(folder)
+        except BaseException:
+            self.discard()
+            raise
+        return [path for _, path, _, _ in pending]
+
+    def discard(self) -> None:
+        """Remove every temporary staged so far; nothing is renamed."""
+        if not self._done:
+            for _, _, tmp, _ in self._pending:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+        self._pending = []
+        self._done = True
 
 
 def remove_stale_temporaries(folder: Path, names: Iterable[str] = ()) -> list[Path]:
@@ -317,8 +397,9 @@ def _same(path: Path, data: bytes) -> bool:
         os.close(fd)
 
 
-def _stage(path: Path, data: bytes) -> str:
-    """``data`` in a complete, fsynced temporary file beside ``path``, with ``path``'s permissions."""
+def _stage(path: Path, data: bytes | Iterable[bytes], digest: hashlib._Hash | None = None) -> str:
+    """``data`` (or its pieces, with ``digest`` updated) in a complete, fsynced temporary file beside
+    ``path``, with ``path``'s permissions."""
     info = writable_target(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -327,7 +408,10 @@ def _stage(path: Path, data: bytes) -> str:
         raise InputError(f"cannot write here ({exc.strerror or exc}); choose a writable path", path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
+                if digest is not None:
+                    digest.update(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, info.st_mode & 0o777 if info is not None else 0o644)

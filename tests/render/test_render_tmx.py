@@ -113,3 +113,49 @@ def test_an_unwritable_tmx_path_fails_cleanly_and_writes_nothing(runner, tmp_pat
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("bilingual: error:") and "cannot write" in lines[0]
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def _whole_tree(alignment, created: str = "") -> str:
+    """The TMX as 0.1.0 made it: the whole document as one ElementTree, serialised at once."""
+    import xml.etree.ElementTree as ET
+
+    from bilingual import __version__
+    from bilingual.render.tmx import _indent, _seg
+    from bilingual.xmltext import xml_safe
+
+    root = ET.Element("tmx", version="1.4")
+    header = ET.SubElement(root, "header", creationtool="bilingual", creationtoolversion=__version__,
+                           segtype="sentence", adminlang="en", srclang=alignment.langs[0], datatype="markdown")
+    header.set("o-tmf", "bilingual-po")
+    if created:
+        header.set("creationdate", created)
+    if alignment.signature:
+        ET.SubElement(header, "prop", type="x-signature").text = alignment.signature
+    ET.SubElement(header, "prop", type="x-document").text = alignment.name
+    body = ET.SubElement(root, "body")
+    for block in alignment.blocks:
+        for row in block.rows:
+            tu = ET.SubElement(body, "tu", tuid=row.id)
+            ET.SubElement(tu, "prop", type="x-kind").text = row.kind
+            ET.SubElement(tu, "prop", type="x-line").text = str(row.line)
+            for cell in row.cells:
+                tuv = ET.SubElement(tu, "tuv", {XML_LANG: cell.lang})
+                ET.SubElement(tuv, "prop", type="x-status").text = cell.status
+                _seg(ET.SubElement(tuv, "seg"), cell)
+    _indent(root)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+            + xml_safe(ET.tostring(root, encoding="unicode")) + "\n")
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["sample", "", "---\ntitle: Only front matter\n---\n", "One *sentence* with `code`.\n",
+     "# A\n\nForm\ffeed [link](https://e.com \"t\") & <b>bold</b>.\n\n| a | b |\n|---|---|\n| 1 | x |\n"],
+)
+@pytest.mark.parametrize(("signature", "created"), [("sig", ""), ("", "20250101T000000Z")])
+def test_the_tmx_made_one_unit_at_a_time_is_the_whole_tree_serialised(source, signature, created):
+    text = (SAMPLE_ISSUE / "en.md").read_text(encoding="utf-8") if source == "sample" else source
+    doc = parse(text, "issues/999/en.md")
+    run = translate([doc], ["zh", "ja"], PseudoEngine())
+    alignment = build_alignment(doc, [from_edition(e) for e in run.editions], signature=signature)
+    assert tmx(alignment, created) == _whole_tree(alignment, created)

@@ -74,3 +74,37 @@ def test_other_peoples_hidden_files_are_left_alone(issue, runner, name):
     result = runner.invoke(app, ["translate", str(issue), "--engine", "pseudo", "--no-glossary"])
     assert result.exit_code == 0, result.output
     assert (issue / name).read_bytes() == b"mine"
+
+
+# -- each output is staged as soon as it is made (#26): a run holds one output at a time ----------------
+
+OUTPUTS = [("bilingual.render.aligned", "aligned_markdown"), ("bilingual.render.aligned", "aligned_html_parts"),
+           ("bilingual.render.tmx", "tmx_parts"), ("bilingual.render.report", "report_markdown"),
+           ("bilingual.render.report", "report_html_parts")]
+
+
+def temporaries(folder: Path) -> set[str]:
+    """The targets whose temporaries are in ``folder`` (``.zh.po.<pid>-<random>.bilingual.tmp`` → ``zh.po``)."""
+    return {p.name[1:].rsplit(".", 3)[0] for p in folder.iterdir() if p.name.endswith(".bilingual.tmp")}
+
+
+@pytest.mark.parametrize(("module", "name"), OUTPUTS)
+def test_each_output_is_staged_before_the_next_is_made_and_a_failure_leaves_nothing(issue, runner, monkeypatch, module, name):
+    import importlib
+
+    target = importlib.import_module(module)
+    before = files(issue)
+    seen: list[set[str]] = []
+
+    def failing(*args, **kwargs):
+        seen.append(temporaries(issue))
+        raise MemoryError("the view could not be made")
+
+    monkeypatch.setattr(target, name, failing)
+    result = runner.invoke(app, ["translate", str(issue), "--engine", "pseudo", "--no-glossary"])
+    assert result.exit_code == 2 and "out of memory" in result.output, result.output
+    # the PO files and editions were on disk, staged, before any view was made
+    assert seen and {"zh.po", "ja.po", "zh.md", "ja.md"} <= seen[0]
+    assert files(issue) == before  # and the failure renamed none of them
+    assert temporaries(issue) == set()
+

@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..document.placeholders import TOKEN_RE
@@ -178,16 +178,61 @@ def renderings(text: str, lang: str) -> dict[str, int]:
     return out
 
 
+#: A key held by fewer pairs than this keeps them as a tuple (or an int, for one), not a set.
+_SMALL = 8
+
+
+class Postings(Mapping[str, frozenset[int]]):
+    """Which pairs hold each key (a term, a rendering), compactly: most keys of a large archive are
+    held by one pair or a few, so those keep an int or a tuple (a set costs 216 bytes however small);
+    the others a frozenset. Reading a key gives its pairs as a frozenset either way."""
+
+    def __init__(self, held: dict[str, int | list[int]]) -> None:
+        self._held: dict[str, int | tuple[int, ...] | frozenset[int]] = {
+            k: v if isinstance(v, int) else tuple(v) if len(v) < _SMALL else frozenset(v) for k, v in held.items()}
+
+    @staticmethod
+    def add(held: dict[str, int | list[int]], key: str, pair: int) -> None:
+        """Record that ``pair`` holds ``key`` (pairs are added in increasing order, each once per key)."""
+        had = held.get(key)
+        if had is None:
+            held[key] = pair
+        elif isinstance(had, int):
+            held[key] = [had, pair]
+        else:
+            had.append(pair)
+
+    def __getitem__(self, key: str) -> frozenset[int]:
+        v = self._held[key]
+        return v if isinstance(v, frozenset) else frozenset((v,)) if isinstance(v, int) else frozenset(v)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._held)
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._held
+
+    def count(self, key: str) -> int:
+        """How many pairs hold ``key`` (0 when none), without making its set."""
+        v = self._held.get(key)
+        return 0 if v is None else 1 if isinstance(v, int) else len(v)
+
+
 @dataclass(frozen=True)
 class Alignment:
-    """The aligned pairs of one language, indexed: which pairs hold each term and each rendering."""
+    """The aligned pairs of one language, indexed: which pairs hold each term and each rendering.
+
+    Each distinct term and rendering is one string shared by every pair that holds it."""
 
     pairs: tuple[Aligned, ...]
-    sources: tuple[frozenset[str], ...]
-    targets: tuple[dict[str, int], ...]
-    near: tuple[dict[str, set[str]], ...]  # per pair: the neighbours of each one-word term
-    by_term: dict[str, frozenset[int]]
-    by_rendering: dict[str, frozenset[int]]
+    sources: tuple[tuple[str, ...], ...]  # per pair: its terms
+    targets: tuple[tuple[str, ...], ...]  # per pair: its renderings
+    near: tuple[dict[str, tuple[str, ...]], ...]  # per pair: the neighbours of each of its one-word terms
+    by_term: Postings
+    by_rendering: Postings
     _best: dict[frozenset[int], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def dice(self, term: str, rendering: str, within: frozenset[int] | None = None) -> float:
@@ -221,7 +266,7 @@ class Alignment:
 
     def verbal(self, term: str, pairs: frozenset[int]) -> float:
         """The share of ``pairs`` in which the one-word ``term`` follows a word that comes before verbs (to, can, we)."""
-        return sum(1 for i in pairs if self.near[i].get(term, set()) & _VERBAL) / max(1, len(pairs))
+        return sum(1 for i in pairs if not _VERBAL.isdisjoint(self.near[i].get(term, ()))) / max(1, len(pairs))
 
     def expression(self, term: str, pairs: frozenset[int]) -> bool:
         """Whether one neighbour word is next to ``term`` in most of ``pairs`` ("in addition", "reactivity system").
@@ -249,21 +294,28 @@ def _extend(best: str, counts: Counter[str]) -> str:
 def index(pairs: Sequence[Aligned], taken: Iterable[str] = ()) -> Alignment:
     """Index the aligned pairs of one language; where ``taken`` renderings (the glossary's) are used, nothing is read."""
     lang = pairs[0].lang if pairs else "zh"
-    sources = tuple(frozenset(terms(p.source)) for p in pairs)
     known = sorted({r for r in taken if r}, key=len, reverse=True)
     used = re.compile("|".join(map(re.escape, known))) if known else None
-    targets = tuple(renderings(used.sub(lambda m: "|" * len(m.group(0)), p.target) if used else p.target, lang)
-                    for p in pairs)
-    near = tuple(neighbours(p.source) for p in pairs)
-    by_term: dict[str, set[int]] = defaultdict(set)
-    by_rendering: dict[str, set[int]] = defaultdict(set)
-    for i, (ts, gs) in enumerate(zip(sources, targets, strict=True)):
+    words: dict[str, str] = {}  # each distinct string once, shared by every pair that has it
+    by_term: dict[str, int | list[int]] = {}
+    by_rendering: dict[str, int | list[int]] = {}
+    sources: list[tuple[str, ...]] = []
+    targets: list[tuple[str, ...]] = []
+    near: list[dict[str, tuple[str, ...]]] = []
+    for i, p in enumerate(pairs):
+        ts = tuple(words.setdefault(t, t) for t in terms(p.source))
+        gs = tuple(words.setdefault(g, g) for g in
+                   renderings(used.sub(lambda m: "|" * len(m.group(0)), p.target) if used else p.target, lang))
         for t in ts:
-            by_term[t].add(i)
+            Postings.add(by_term, t, i)
         for g in gs:
-            by_rendering[g].add(i)
-    return Alignment(tuple(pairs), sources, targets, near, {t: frozenset(s) for t, s in by_term.items()},
-                     {g: frozenset(s) for g, s in by_rendering.items()})
+            Postings.add(by_rendering, g, i)
+        mine = set(ts)  # neighbours are read only for the pair's own one-word terms
+        near.append({words.setdefault(w, w): tuple(words.setdefault(n, n) for n in sorted(found))
+                     for w, found in neighbours(p.source).items() if w in mine})
+        sources.append(ts)
+        targets.append(gs)
+    return Alignment(tuple(pairs), tuple(sources), tuple(targets), tuple(near), Postings(by_term), Postings(by_rendering))
 
 
 def _nested(a: str, b: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import ChainMap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -272,10 +272,22 @@ def _md_text(text: str) -> str:
 
 def aligned_html(alignment: Alignment, glossary: Glossary | None = None, home: str | None = None) -> str:
     """``aligned.html``: one row per block, a column per language, a column toggle, terms highlighted."""
-    from .html import TermFinder, highlight, jinja_env, markdown_html, source_block_html
+    return "".join(aligned_html_parts(alignment, glossary, home))
+
+
+def aligned_html_parts(alignment: Alignment, glossary: Glossary | None = None, home: str | None = None) -> Iterator[str]:
+    """:func:`aligned_html` in pieces, each block's row made as the page reaches it (none is kept)."""
+    from .html import jinja_env
+
+    template = jinja_env().get_template("aligned.html")
+    yield from template.generate(alignment=alignment, rows=_html_rows(alignment, glossary), names=LANG_NAMES,
+                                 counts=alignment.counts(), home=home)
+
+
+def _html_rows(alignment: Alignment, glossary: Glossary | None) -> Iterator[dict[str, object]]:
+    from .html import TermFinder, highlight, markdown_html, source_block_html
 
     finder = TermFinder(glossary) if glossary is not None and len(glossary) else None
-    rows = []
     for block in alignment.blocks:
         columns = []
         en = alignment.langs[0]
@@ -287,6 +299,4 @@ def aligned_html(alignment: Alignment, glossary: Glossary | None = None, home: s
             state = "approved" if i == 0 or not states else max(states, key=("approved", "machine", "has-violations").index)
             flags = [f for row in block.rows for f in row.cells[i].flags] if i else []
             columns.append({"lang": lang, "html": highlight(html, lang, finder), "state": state, "flags": flags})
-        rows.append({"block": block, "columns": columns})
-    template = jinja_env().get_template("aligned.html")
-    return template.render(alignment=alignment, rows=rows, names=LANG_NAMES, counts=alignment.counts(), home=home)
+        yield {"block": block, "columns": columns}

@@ -11,7 +11,7 @@ a folder that cannot be written leaves no file of the set changed or half-writte
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,16 +50,28 @@ class OutputPaths:
         return cls(*paths)
 
 
+#: An output's text, whole or as pieces made one after another (a page, a TMX).
+Text = str | Iterator[str]
+
+
+def whole(text: Text) -> str:
+    return text if isinstance(text, str) else "".join(text)
+
+
 def aligned_files(alignment: Alignment, paths: OutputPaths, glossary: Glossary | None = None) -> dict[Path, str]:
     """``aligned.md``, ``aligned.html`` and the TMX of an alignment."""
-    from .aligned import aligned_html, aligned_markdown
-    from .tmx import tmx
+    return {path: whole(text) for path, text in aligned_outputs(alignment, paths, glossary)}
 
-    return {
-        paths.aligned_md: aligned_markdown(alignment),
-        paths.aligned_html: aligned_html(alignment, glossary),
-        paths.tmx: tmx(alignment),
-    }
+
+def aligned_outputs(alignment: Alignment, paths: OutputPaths, glossary: Glossary | None = None) -> Iterator[tuple[Path, Text]]:
+    """``aligned.md``, ``aligned.html`` and the TMX of an alignment, each made when the one before is taken;
+    the page and the TMX in pieces, made as they are written."""
+    from .aligned import aligned_html_parts, aligned_markdown
+    from .tmx import tmx_parts
+
+    yield paths.aligned_md, aligned_markdown(alignment)
+    yield paths.aligned_html, aligned_html_parts(alignment, glossary)
+    yield paths.tmx, tmx_parts(alignment)
 
 
 def build_issue_outputs(
@@ -73,27 +85,44 @@ def build_issue_outputs(
     report: bool = True,
 ) -> dict[Path, str]:
     """The texts of every output of one document's run (all its languages), keyed by path."""
+    return {path: whole(text) for path, text in issue_outputs(editions, paths, glossary, statuses, approved, violations,
+                                                              align, report)}
+
+
+def issue_outputs(
+    editions: Sequence[Edition],
+    paths: OutputPaths,
+    glossary: Glossary | None = None,
+    statuses: Mapping[tuple[str, str], Status] | None = None,
+    approved: Mapping[tuple[str, str], str] | None = None,
+    violations: Iterable[object] = (),
+    align: bool = True,
+    report: bool = True,
+) -> Iterator[tuple[Path, Text]]:
+    """(path, text) of every output of one document's run, one at a time: each is made when the one
+    before it has been taken, so a caller that writes each at once holds one output, not all (the
+    pages and the TMX come in pieces: see :data:`Text`)."""
     from .aligned import build_alignment
     from .inputs import as_flags, from_edition
-    from .report import build_report, report_html, report_markdown
+    from .report import build_report, report_html_parts, report_markdown
 
     if not editions:
-        return {}
+        return
     statuses = statuses or {}
     flags = as_flags(violations)
-    files: dict[Path, str] = {}
     if align:
         doc = editions[0].document
         versions = [
             from_edition(e, {sid: s for (lang, sid), s in statuses.items() if lang == e.lang}) for e in editions
         ]
         alignment = build_alignment(doc, versions, flags, signature=_signature(editions))
-        files.update(aligned_files(alignment, paths, glossary))
+        del versions
+        yield from aligned_outputs(alignment, paths, glossary)
+        del alignment
     if report:
         result = build_report(editions, approved, statuses, flags)
-        files[paths.report_md] = report_markdown(result)
-        files[paths.report_html] = report_html(result)
-    return files
+        yield paths.report_md, report_markdown(result)
+        yield paths.report_html, report_html_parts(result)
 
 
 def write_issue_outputs(

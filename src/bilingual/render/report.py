@@ -10,7 +10,7 @@ violations per rule, and lists the segments that need a human.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from .inputs import ORIGIN_STATUS, as_flags, flags_by_segment
 from .model import LANG_NAMES, Flag, Status
 
 if TYPE_CHECKING:
+    from .markup import Markup
     from ..document.ledger import Ledger
     from ..run.pipeline import Edition
 
@@ -246,23 +247,16 @@ def _anchor(s: SegmentReport) -> str:
 
 def report_html(report: Report) -> str:
     """``report.html``: the same report as one self-contained page."""
-    from .html import jinja_env
-    from .markup import Markup, markup_html
+    return "".join(report_html_parts(report))
 
-    sections = []
+
+def report_html_parts(report: Report) -> Iterator[str]:
+    """:func:`report_html` in pieces, each segment's rows made as the page reaches them (none is kept)."""
+    from .html import jinja_env
+
     markups: dict[int, Markup] = {}  # by id of a unit's placeholders: a long paragraph's are many
-    for lang in report.langs:
-        rows = []
-        for s in report.for_lang(lang):
-            markup = markups.get(id(s.markup)) or markups.setdefault(id(s.markup), Markup.of(s.markup))
-            stages = [
-                {"label": STAGE_LABELS[st.name], "html": markup_html(st.ops or (Op("equal", st.text),), markup), "changed": st.changed}
-                for st in s.stages
-            ]
-            source = markup_html((Op("equal", s.source),), markup)
-            rows.append({"segment": s, "anchor": _anchor(s), "stages": stages, "source": source})
-        sections.append({"lang": lang, "rows": rows})
-    return jinja_env().get_template("report.html").render(
+    sections = [{"lang": lang, "rows": _html_rows(report, lang, markups)} for lang in report.langs]
+    yield from jinja_env().get_template("report.html").generate(
         report=report,
         sections=sections,
         summary=summary_rows(report),
@@ -271,3 +265,16 @@ def report_html(report: Report) -> str:
         names=LANG_NAMES,
         anchor=_anchor,
     )
+
+
+def _html_rows(report: Report, lang: str, markups: dict[int, Markup]) -> Iterator[dict[str, object]]:
+    from .markup import Markup, markup_html
+
+    for s in report.for_lang(lang):
+        markup = markups.get(id(s.markup)) or markups.setdefault(id(s.markup), Markup.of(s.markup))
+        stages = [
+            {"label": STAGE_LABELS[st.name], "html": markup_html(st.ops or (Op("equal", st.text),), markup), "changed": st.changed}
+            for st in s.stages
+        ]
+        source = markup_html((Op("equal", s.source),), markup)
+        yield {"segment": s, "anchor": _anchor(s), "stages": stages, "source": source}

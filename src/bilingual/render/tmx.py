@@ -11,6 +11,8 @@ carries its status in ``<prop type="x-status">``; ``xml:lang`` is the plain code
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..version import __version__
 from ..xmltext import xml_safe
 from .model import Alignment, Cell, Piece
@@ -20,6 +22,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 def tmx(alignment: Alignment, created: str = "") -> str:
     """The TMX document for ``alignment`` (``created``: a ``YYYYMMDDThhmmssZ`` creation date, optional)."""
+    return "".join(tmx_parts(alignment, created))
+
+
+def tmx_parts(alignment: Alignment, created: str = "") -> Iterator[str]:
+    """:func:`tmx` in pieces: the head, then each ``<tu>`` as it is made (none is kept), then the end."""
     import xml.etree.ElementTree as ET
 
     root = ET.Element("tmx", version="1.4")
@@ -40,19 +47,38 @@ def tmx(alignment: Alignment, created: str = "") -> str:
         ET.SubElement(header, "prop", type="x-signature").text = alignment.signature
     ET.SubElement(header, "prop", type="x-document").text = alignment.name
     body = ET.SubElement(root, "body")
-    for block in alignment.blocks:
-        for row in block.rows:
-            tu = ET.SubElement(body, "tu", tuid=row.id)
-            ET.SubElement(tu, "prop", type="x-kind").text = row.kind
-            ET.SubElement(tu, "prop", type="x-line").text = str(row.line)
-            for cell in row.cells:
-                tuv = ET.SubElement(tu, "tuv", {XML_LANG: cell.lang})
-                ET.SubElement(tuv, "prop", type="x-status").text = cell.status
-                _seg(ET.SubElement(tuv, "seg"), cell)
-    _indent(root)
-    body_xml = ET.tostring(root, encoding="unicode")
+    # Each <tu> is made and serialised on its own, then let go: a tree of the whole document would
+    # be about ten times the TMX. The text is what serialising the whole tree gives.
+    rows = [row for block in alignment.blocks for row in block.rows]
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
     # Characters XML 1.0 forbids (a form feed in a source…) can only be in text and attribute values.
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n' + xml_safe(body_xml) + "\n"
+    if not rows:
+        _indent(root)
+        yield xml_safe(ET.tostring(root, encoding="unicode")) + "\n"
+        return
+    ET.SubElement(body, "tu", tuid="")  # where the <tu> elements go
+    _indent(root)
+    head, end = ET.tostring(root, encoding="unicode").split('<tu tuid="" />')
+    yield xml_safe(head)
+    for k, row in enumerate(rows):
+        yield ("\n  " if k else "") + xml_safe(_tu(row))  # between two <tu>, as _indent puts them at depth 2
+    yield xml_safe(end) + "\n"
+
+
+def _tu(row) -> str:
+    """One ``<tu>`` as the whole document's serialisation writes it (indented at its depth, no tail)."""
+    import xml.etree.ElementTree as ET
+
+    tu = ET.Element("tu", tuid=row.id)
+    ET.SubElement(tu, "prop", type="x-kind").text = row.kind
+    ET.SubElement(tu, "prop", type="x-line").text = str(row.line)
+    for cell in row.cells:
+        tuv = ET.SubElement(tu, "tuv", {XML_LANG: cell.lang})
+        ET.SubElement(tuv, "prop", type="x-status").text = cell.status
+        _seg(ET.SubElement(tuv, "seg"), cell)
+    _indent(tu, 2)
+    tu.tail = None
+    return ET.tostring(tu, encoding="unicode")
 
 
 def _indent(element, level: int = 0) -> None:

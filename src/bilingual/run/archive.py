@@ -4,7 +4,8 @@ locked, computed and written all or nothing.
 A batch holds whole output folders (an issue folder, or the folder of plain ``*.md`` files) up
 to :data:`BATCH_BYTES` of source, at least one folder. So a run's memory grows with the largest
 batch, not with the archive, and each folder is written all or nothing: its PO files, editions
-and views are renamed into place together, or none of them is. A run stopped between batches has
+and views are renamed into place together, or none of them is. Each file is staged (written to
+its temporary) as soon as it is made, so a batch holds one output at a time. A run stopped between batches has
 finished the batches before it and left the rest as they were.
 """
 
@@ -84,7 +85,7 @@ def translate_archive(jobs: Sequence[Job], options: RunOptions, progress: Progre
     Machine entries another engine or model made are translated again; ``options.retranslate``
     sends back more, ``options.changed`` is what a changed sentence's edition shows.
     """
-    from ..storage import remove_stale_temporaries
+    from ..storage import Staging, remove_stale_temporaries
 
     out, engine = options.out, options.engine
     check_out_folder(jobs, out)
@@ -102,7 +103,7 @@ def translate_archive(jobs: Sequence[Job], options: RunOptions, progress: Progre
     engines = engine_signatures(engine, options.languages)
     for batch in parts:
         folders = {output_folder(job, out) for job in batch}
-        with locked(folders):
+        with locked(folders), Staging() as staging:  # each file staged as it is made, renamed at the end of the batch
             names = _output_names(batch, options.languages, out)
             for folder in folders:
                 remove_stale_temporaries(folder, names)
@@ -112,8 +113,8 @@ def translate_archive(jobs: Sequence[Job], options: RunOptions, progress: Progre
             prepared = prepare(todo, documents, options, store, fresh=fresh, key=key, engines=engines)
             if progress is not None:
                 progress.planned(prepared.pending_texts())
-            outcome = complete(prepared, documents, options, progress.done if progress else None)
-            written.extend(write(outcome))
+            outcome = complete(prepared, documents, options, progress.done if progress else None, staging=staging)
+            written.extend(write(outcome, staging))
         skipped += len(batch) - len(todo)
         calls += outcome.engine_calls
         reports.extend(outcome.reports)

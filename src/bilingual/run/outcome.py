@@ -5,12 +5,17 @@ engine (one batch per language for all documents), :func:`finish` turns the resu
 files and editions, and the views (aligned edition, TMX, diff report) of each document whose
 files change are built from the same run. The result is an :class:`Outcome`: every file's new
 text, and the version of it the run read, for :func:`bilingual.run.write.write`.
+
+Given a :class:`~bilingual.storage.Staging`, each file goes to its staged temporary as soon as it
+is made instead (nothing is renamed until :func:`~bilingual.run.write.write` commits), so a run
+holds one output at a time, not all of a batch's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -20,7 +25,7 @@ from ..memory.po import render, revision_date, same_content
 from ..memory.stamp import stamp
 from ..values import Document, Signature
 from ..layout import Job, language_file
-from ..storage import version_of
+from ..storage import Staging, version_of
 from ..languages import TARGETS
 from .edits import EDITION_HEADER, header_value, recorded
 from .plan import Prepared, Unapproved, require_engine, stamp_key
@@ -70,8 +75,21 @@ class Outcome:
         return sum(r.counts.get(origin, 0) for r in self.reports)
 
 
-def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: float | None = None) -> Outcome:
-    """Every PO file and edition of the run as text; PO files only where their content changed."""
+#: The order of renames: PO files first, then editions, then views.
+RANK = {"po": 0, "edition": 1, "view": 2}
+
+
+def emit(item: FileWrite, writes: list[FileWrite], staging: Staging | None) -> None:
+    """Keep ``item`` in ``writes``, or with ``staging`` stage it now and keep nothing of it."""
+    if staging is None:
+        writes.append(item)
+    else:
+        staging.add(item.path, item.text, item.read, RANK[item.kind])
+
+
+def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: float | None = None,
+           staging: Staging | None = None) -> Outcome:
+    """Every PO file and edition of the run as text (or, with ``staging``, staged); PO files only where their content changed."""
     date = revision_date(now)
     editions = {(e.document.path, e.lang): e for e in run.editions}
     # The batch's glossary search from planning, each sentence searched once for both.
@@ -86,7 +104,8 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
         edition = editions[(t.document.path, t.lang)]
         kept = t.edition_path in prepared.kept  # edited by hand and not importable: left as it is
         if not kept:
-            edition_writes.append(FileWrite(t.edition_path, edition.markdown, "edition", prepared.versions.get(t.edition_path)))
+            emit(FileWrite(t.edition_path, edition.markdown, "edition", prepared.versions.get(t.edition_path)),
+                 edition_writes, staging)
         if prepared.approved_only:
             reports.append(_approved_only_report(t))
             continue
@@ -96,12 +115,13 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
         if written is not None:
             catalog = replace(catalog, metadata=(*((k, v) for k, v in catalog.metadata if k != EDITION_HEADER), (EDITION_HEADER, written)))
         reports.append(Report(t.job.source, t.lang, t.po_path, counts))
-        files = {t.edition_path: edition.markdown.encode("utf-8")}
+        written_versions = {t.edition_path: _version(t.edition_path, edition.markdown, staging)}
         if not same_content(t.old, catalog):
-            po_writes.append(FileWrite(t.po_path, render(catalog), "po", prepared.versions.get(t.po_path)))
-            files[t.po_path] = po_writes[-1].text.encode("utf-8")
+            text = render(catalog)
+            emit(FileWrite(t.po_path, text, "po", prepared.versions.get(t.po_path)), po_writes, staging)
+            written_versions[t.po_path] = _version(t.po_path, text, staging)
+            del text
         if not counts["untranslated"] and not kept:
-            written_versions = {path: version_of(data) for path, data in files.items()}
             value = stamp(t.job, t.lang, prepared.out, key, {**prepared.versions, **written_versions})
             if value is not None:
                 stamps.append((t.job, t.lang, value))
@@ -111,6 +131,11 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
     )
 
 
+def _version(path: Path, text: str, staging: Staging | None) -> str:
+    """The version ``path`` has once ``text`` is written (staged already, with ``staging``)."""
+    known = staging.version(path) if staging is not None else None
+    return known if known is not None else version_of(text.encode("utf-8"))
+
 
 def complete(
     prepared: Prepared,
@@ -118,8 +143,10 @@ def complete(
     options: RunOptions,
     progress: Callable[[int], None] | None = None,
     views: bool = True,
+    staging: Staging | None = None,
 ) -> Outcome:
-    """Translate what :func:`prepare` left to the engine, then :func:`finish`. Writes nothing.
+    """Translate what :func:`prepare` left to the engine, then :func:`finish`. Writes nothing, or with
+    ``staging`` only its temporaries (each file as soon as it is made; the outcome keeps no text).
 
     With ``views``, each document also gets its diff report, and with ``options.align`` its
     aligned edition (aligned.md, aligned.html, NNN.tmx), built from the same run.
@@ -132,7 +159,7 @@ def complete(
     terms = None if prepared.approved_only else options.glossary
     run = translate(documents, options.languages, engine, glossary=terms, known=prepared.known, progress=progress,
                     segments=prepared.segments)
-    outcome = finish(prepared, run, terms)
+    outcome = finish(prepared, run, terms, staging=staging)
     if not views or prepared.approved_only:
         return outcome
     from ..document.ledger import account
@@ -143,7 +170,7 @@ def complete(
     leaks = tuple(str(leak) for found in leaking.values() for leak in found)
     stamps = tuple(s for s in outcome.stamps if not leaking.get(str(s[0].source)))
     warnings: list[str] = []
-    view_files = _view_writes(prepared, run, terms, align, outcome.writes, warnings)
+    view_files = _view_writes(prepared, run, terms, align, outcome.writes, warnings, staging)
     return replace(outcome, writes=outcome.writes + view_files, warnings=outcome.warnings + tuple(warnings),
                    stamps=stamps, leaks=leaks)
 
@@ -162,17 +189,21 @@ def _findings(mine: Sequence[Target], editions: Sequence[Edition], glossary: Glo
 
 
 def _view_writes(
-    prepared: Prepared, run: Run, glossary: Glossary | None, align: bool, writes_so_far: Sequence[FileWrite], warnings: list[str]
+    prepared: Prepared, run: Run, glossary: Glossary | None, align: bool, writes_so_far: Sequence[FileWrite], warnings: list[str],
+    staging: Staging | None = None,
 ) -> tuple[FileWrite, ...]:
     """The aligned edition and the diff report of each document whose PO files or editions change.
 
     A document whose files all stay as they are keeps the views of the run that last changed it,
     so a run that changes nothing writes nothing.
     """
-    from ..render.outputs import OutputPaths, build_issue_outputs
+    from ..render.outputs import OutputPaths, issue_outputs, whole
     from ..storage import is_unchanged, version
 
-    changed = {w.path for w in writes_so_far if not is_unchanged(w.path, w.text)}
+    if staging is None:
+        changed = {w.path for w in writes_so_far if not is_unchanged(w.path, w.text)}
+    else:
+        changed = {p for t in prepared.targets for p in (t.po_path, t.edition_path) if staging.changes(p)}
     writes: list[FileWrite] = []
     by_document: dict[str, list[Target]] = {}
     for t in prepared.targets:
@@ -186,11 +217,16 @@ def _view_writes(
         editions = run.for_document(path)
         read = {p: version(p) for p in (paths.aligned_md, paths.aligned_html, paths.tmx, paths.report_md, paths.report_html)}
         others = _other_languages(target.job, [e.lang for e in editions], prepared.out) if align else {}
-        files = build_issue_outputs(editions, paths, glossary=glossary, align=align and not others,
-                                    violations=_findings(mine, editions, glossary))
+        files = issue_outputs(editions, paths, glossary=glossary, align=align and not others,
+                              violations=_findings(mine, editions, glossary))
         if others:
-            files.update(_aligned_with_others(editions, others, paths, glossary, warnings))
-        writes.extend(FileWrite(p, text, "view", read.get(p)) for p, text in files.items())
+            files = chain(files, _aligned_with_others(editions, others, paths, glossary, warnings))
+        for p, text in files:  # one at a time: with staging, each is staged (piece by piece) before the next is made
+            if staging is not None:
+                staging.add(p, text, read.get(p), RANK["view"])
+            else:
+                writes.append(FileWrite(p, whole(text), "view", read.get(p)))
+            del text
     return tuple(writes)
 
 
@@ -221,12 +257,12 @@ def _other_languages(job: Job, langs: Sequence[str], out: Path | None) -> dict[s
 
 def _aligned_with_others(
     editions: Sequence[Edition], others: Mapping[str, tuple[Path, Path]], paths: OutputPaths, glossary: Glossary | None, warnings: list[str]
-) -> dict[Path, str]:
+) -> Iterator[tuple[Path, str | Iterator[str]]]:
     """aligned.md, aligned.html and the TMX with this run's editions and every other language's PO file or edition."""
     from ..errors import BilingualError
     from ..render.aligned import build_alignment
     from ..render.inputs import from_edition, from_markdown, from_po
-    from ..render.outputs import aligned_files
+    from ..render.outputs import aligned_outputs
     from ..storage import read_text
 
     doc = editions[0].document
@@ -242,7 +278,7 @@ def _aligned_with_others(
             warnings.append(f"{exc} (left out of the aligned views)")
     ordered = [versions[lang] for lang in sorted(versions, key=view_order)]
     signature = " ; ".join(dict.fromkeys(str(e.signature) for e in editions))
-    return aligned_files(build_alignment(doc, ordered, signature=signature), paths, glossary)
+    yield from aligned_outputs(build_alignment(doc, ordered, signature=signature), paths, glossary)
 
 
 def _approved_only_report(t: Target) -> Report:
