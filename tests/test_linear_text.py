@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from bilingual.checks.phrases import first_places
 from bilingual.checks.runner import check_text
 from bilingual.glossary.load import load_glossary
 from conftest import ROOT
@@ -49,3 +50,32 @@ def test_check_of_one_long_run_is_linear(glossary, case):
         check_text(f"# 标题\n\n{body}\n", "zh", f"# Title\n\n{body}\n", glossary)
 
     assert _growth(work, SMALL) < LINEAR_BOUND
+
+
+_SENTENCE = "the model learns a sparse mixture of experts over tokens and layers"
+
+
+def _words(n: int) -> str:
+    return " ".join([_SENTENCE] * (n // (len(_SENTENCE) + 1) + 1))[:n].strip()
+
+
+#: (text, phrases) of about n characters for the untranslated rule's phrase search: a paragraph
+#: with no sentence end is one phrase that overlaps itself (Aho-Corasick's failure links made it
+#: quadratic); a paragraph of many sentences, each looked for; phrases that almost occur.
+PHRASES = {
+    "one phrase repeating itself": lambda n: (_words(n), [_words(n)]),
+    "many sentences": lambda n: (" ".join(f"{_SENTENCE} {i}." for i in range(n // 72)),
+                                 [f"{_SENTENCE} {i}." for i in range(n // 72)]),
+    "phrases that almost occur": lambda n: (_words(n), [f"{_words(200)} {i}" for i in range(n // 200)]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PHRASES))
+def test_finding_phrases_is_linear(case):
+    make = PHRASES[case]
+    inputs = {n: make(n) for n in (20_000, 20_000 * FACTOR)}
+
+    def work(n: int) -> None:
+        first_places(*inputs[n])
+
+    assert _growth(work, 20_000) < LINEAR_BOUND
