@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from . import linklabel
 from .inline import InlineResult, install_span_recorder, to_placeholders
 from ..values import Document, Region, Unit
 from .protect import Protection, active
@@ -147,6 +148,7 @@ def _gfm() -> MarkdownIt:
     md = MarkdownIt("gfm-like", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).use(tasklists_plugin)
     md.linkify = _GfmLinkify(md.linkify)
     _limit_inline_nesting(md)
+    linklabel.install(md)
     return md
 
 
