@@ -35,7 +35,7 @@ def install(md: MarkdownIt) -> None:
                                     "parseLinkLabel": parse_link_label})
 
 
-def parse_link_label(state: Any, start: int, disableNested: bool = False) -> int:  # noqa: N803 (markdown-it's name)
+def parse_link_label(state: Any, start: int, disableNested: bool = False) -> int:
     """Where the label opened by the ``[`` at ``start`` ends (its ``]``), or -1: markdown-it's
     ``parseLinkLabel``. ``state.pos`` is left as it was."""
     closers = _closers(state.src)
