@@ -11,7 +11,7 @@ from bilingual.render.inputs import align_units
 
 EN = """# Title
 
-The first model has 7 billion parameters.
+The first model has 7 layers.
 
 The second model was trained on 300 GPUs.
 
@@ -20,7 +20,7 @@ The third model reaches 81.5 accuracy.
 The fourth model costs 12 dollars per hour.
 """
 ZH = {
-    "first": "第一个模型有 7 亿参数。",
+    "first": "第一个模型有 7 层。",
     "second": "第二个模型在 300 个 GPU 上训练。",
     "third": "第三个模型达到 81.5 的准确率。",
     "fourth": "第四个模型每小时花费 12 美元。",
@@ -47,3 +47,18 @@ def test_each_english_paragraph_pairs_with_its_own_translation(case):
     got = {name: (edition.units[pairs[u.index]].text if u.index in pairs else None)
            for name, u in zip(ORDER, paragraphs, strict=True)}
     assert got == {name: (ZH[name] if name in names else None) for name in ORDER}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_check_findings_land_on_the_paragraph_they_are_about(case):
+    """``check`` already paired by content: the one wrong number (the fourth paragraph's 12 given
+    as 13) is reported on that paragraph's line, and the dropped or added paragraph once."""
+    from bilingual.checks.runner import check_text
+
+    names = CASES[case]
+    texts = {**ZH, "fourth": ZH["fourth"].replace("12", "13")}
+    zh = "# 标题\n\n" + "\n\n".join(texts[n] for n in names) + "\n"
+    found = [(v.rule, v.line) for v in check_text(zh, "zh", EN) if v.rule in ("number", "structure")]
+    fourth = 3 + 2 * names.index("fourth")
+    assert [line for rule, line in found if rule == "number"] == [fourth]
+    assert sum(rule == "structure" for rule, _ in found) == 1
