@@ -1,6 +1,7 @@
 """Benchmark ``check`` and ``segment`` (the parse every command shares) on hostile text runs
-(issue #27, item 14): for each class, the time at N and at 2N characters and their ratio. A linear
-step gives a ratio near 2; a quadratic one near 4.
+(issue #27, item 14): for each class, the CPU time (``time.process_time``, so other load on the
+machine matters less) at N and at 2N characters and their ratio. A linear step gives a ratio near
+2; a quadratic one near 4. Each class's text is built before its timing starts.
 
     .venv/bin/python benchmarks/bench_hostile.py [--n 30000] [--only CLASS ...] [--step check|parse]
 """
@@ -103,7 +104,7 @@ def main() -> None:
     else:
         run = _parse()
     run(_words(200))  # warm: parser, glossary automaton
-    print(f"{args.step}: seconds at N={args.n} and 2N, and their ratio (linear ≈ 2, quadratic ≈ 4)")
+    print(f"{args.step}: CPU seconds at N={args.n} and 2N characters, and their ratio (linear ≈ 2, quadratic ≈ 4)")
     print(f"{'class':<20} {'N':>9} {'2N':>9} {'ratio':>6}")
     for name, make in CLASSES.items():
         if args.only and not any(o in name for o in args.only):
