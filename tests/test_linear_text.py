@@ -80,3 +80,23 @@ def test_finding_phrases_is_linear(case):
         first_places(*inputs[n])
 
     assert _growth(work, 20_000) < LINEAR_BOUND
+
+
+#: Markup that the reviewer's markup rule looked at once per other piece of markup: stray
+#: asterisks (each run tested against every emphasis pair) and brackets closed by another kind
+#: (each closer searched the whole stack of openers).
+MARKUP = {"stray asterisks": "a*", "brackets closed by another kind": "((]", "emphasis pairs": "*a* "}
+
+
+@pytest.mark.parametrize("case", sorted(MARKUP))
+def test_markup_problems_is_linear(case):
+    from bilingual.checks.spans import markup_problems
+    from bilingual.document.markdown import parse
+
+    unit = MARKUP[case]
+    units = {n: parse(unit * (n // len(unit)) + "\n").units[0] for n in (4_000, 4_000 * FACTOR)}
+
+    def work(n: int) -> None:
+        markup_problems(units[n])
+
+    assert _growth(work, 4_000) < LINEAR_BOUND
