@@ -188,7 +188,11 @@ def align_units(doc: Document, edition: Document) -> dict[int, int]:
     (:func:`bilingual.checks.align.align`: same content and shape first, then, where blocks were
     dropped or added, the pairing of greatest similarity in links, code and numbers), and the
     units of each pair of blocks in order. A block the edition dropped or added pairs with none,
-    so the blocks after it still pair with their own translations."""
+    so the blocks after it still pair with their own translations. Units the block pairing leaves
+    out (markers such as ``[[open-in-colab]]``, which ``check`` does not pair) pair with the same
+    content in the edition, in order."""
+    import difflib
+
     from ..checks.align import align, layout
 
     pairs: dict[int, int] = {}
@@ -196,6 +200,13 @@ def align_units(doc: Document, edition: Document) -> dict[int, int]:
         for unit_pair in pair.units:
             if unit_pair.source is not None:
                 pairs.setdefault(unit_pair.source.index, unit_pair.target.index)
+    used = set(pairs.values())
+    same = difflib.SequenceMatcher(None, [u.uid for u in doc.units], [u.uid for u in edition.units], autojunk=False)
+    for block in same.get_matching_blocks():
+        for k in range(block.size):
+            if block.a + k not in pairs and block.b + k not in used:
+                pairs[block.a + k] = block.b + k
+                used.add(block.b + k)
     return pairs
 
 
