@@ -100,3 +100,24 @@ def test_markup_problems_is_linear(case):
         markup_problems(units[n])
 
     assert _growth(work, 4_000) < LINEAR_BOUND
+
+
+def test_finding_positions_in_a_long_msgstr_is_linear():
+    """Each finding's line and column in a PO file was counted from the msgstr's start: a 50 KB
+    msgstr of stray asterisks ("a*") took 104 s to check, most of it there."""
+    import polib
+
+    from bilingual.checks.po import read_po
+
+    entries = {}
+    for n in (4_000, 4_000 * FACTOR):
+        po = polib.POFile()
+        po.metadata = {"Language": "zh", "Content-Type": "text/plain; charset=UTF-8"}
+        po.append(polib.POEntry(msgid="source", msgstr='a*\\"' * (n // 4)))
+        entries[n] = read_po(str(po), "zh.po")[1][0]
+
+    def work(n: int) -> None:
+        for offset in range(0, n, 8):
+            entries[n].position(offset)
+
+    assert _growth(work, 4_000) < LINEAR_BOUND
