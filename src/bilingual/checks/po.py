@@ -6,6 +6,7 @@ polib reads the entries; this module also finds where each msgstr's characters l
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,16 +26,22 @@ class PoEntry:
     msgstr: str
     pieces: tuple[tuple[int, int, str], ...]  # (line, column of the first character, escaped text) per string line
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """The 1-based line and column in the file of character ``offset`` of the msgstr."""
-        n = 0
+    @functools.cached_property
+    def _places(self) -> tuple[tuple[int, int], ...]:
+        """The line and column of each character of the msgstr, counted once (not once per finding:
+        a long msgstr with many findings was quadratic, issue #27 item 14)."""
+        out: list[tuple[int, int]] = []
         for line, column, raw in self.pieces:
             i = 0
             while i < len(raw):
-                if n == offset:
-                    return line, column + i
+                out.append((line, column + i))
                 i += 2 if raw[i] == "\\" and i + 1 < len(raw) else 1
-                n += 1
+        return tuple(out)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column in the file of character ``offset`` of the msgstr."""
+        if 0 <= offset < len(self._places):
+            return self._places[offset]
         if not self.pieces:
             return self.line, 1
         line, column, raw = self.pieces[-1]

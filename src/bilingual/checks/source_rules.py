@@ -22,6 +22,7 @@ from .codediff import agreement, code_differences, language, spacing
 from .links import anchor, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
+from .phrases import first_places
 from .registry import Context, Example, rule, sourced, units
 from .spans import blank, code_spans, content_offset, destinations, plain
 
@@ -223,7 +224,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
             sentence = source.text[start:end]
             if _translatable(sentence, start, terms, ctx.lang, name_like=source.kind == "cell"):
                 candidates.append((start, plain(sentence)))
-        places = _find_all_plain(target.text, [words for _, words in candidates])
+        places = first_places(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
             if at is None:
                 continue
@@ -254,54 +255,6 @@ def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str, 
     if name_like and _CODE_LIKE.search(plain(sentence)):
         return False  # a signature or value in a table cell: SetType(flags ErrorType) *Error, err = reqI.Write(req, zw)
     return len(words) >= 3 or (len(words) == 2 and any(w[0].islower() for w in words))
-
-
-def _find_plain(text: str, words: str, start: int = 0) -> int | None:
-    """The offset in placeholder ``text`` where ``words`` (plain, single-spaced) occurs, if it does."""
-    pattern = r"(?:\s|\{/?\d+\})*".join(re.escape(w) for w in words.split(" "))
-    match = re.compile(pattern).search(text, start)
-    return match.start() if match else None
-
-
-_SEPARATORS = re.compile(r"(?:\s|\{/?\d+\})+")
-
-
-def _find_all_plain(text: str, phrases: Sequence[str]) -> list[int | None]:
-    """``_find_plain(text, phrase)`` for each of ``phrases``, in time linear in ``text``.
-
-    A phrase can only occur where its letters follow one another once white space and
-    placeholders are taken out of ``text``. One Aho-Corasick pass over that squeezed text finds
-    where each phrase can first start, and the regular expression is searched from there
-    (not from the start of ``text`` for every sentence of a long paragraph).
-    """
-    if not phrases:
-        return []
-    import ahocorasick
-
-    kept: list[str] = []
-    where: list[int] = []  # offset in text of each character of the squeezed text
-    position = 0
-    for match in (*_SEPARATORS.finditer(text), None):
-        stop = match.start() if match else len(text)
-        kept.append(text[position:stop])
-        where.extend(range(position, stop))
-        position = match.end() if match else stop
-    squeezed = "".join(kept)
-    automaton = ahocorasick.Automaton()
-    for phrase in phrases:
-        key = phrase.replace(" ", "")
-        if key:
-            automaton.add_word(key, key)
-    first: dict[str, int] = {}
-    if len(automaton):
-        automaton.make_automaton()
-        for end, key in automaton.iter(squeezed):
-            first.setdefault(key, end - len(key) + 1)
-    out: list[int | None] = []
-    for phrase in phrases:
-        at = first.get(phrase.replace(" ", ""))
-        out.append(None if at is None else _find_plain(text, phrase, where[at]))
-    return out
 
 
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*)>", re.DOTALL)

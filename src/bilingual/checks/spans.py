@@ -193,7 +193,8 @@ def _empty_links(unit: Unit) -> list[tuple[int, str, str]]:
 
 
 def _emphasis(unit: Unit, scan: str) -> list[tuple[int, str, str]]:
-    paired = [(p.start, p.end) for p in unit.placeholders if p.kind in EMPHASIS and p.role in ("open", "close")]
+    paired = sorted((p.start, p.end) for p in unit.placeholders if p.kind in EMPHASIS and p.role in ("open", "close"))
+    starts = [start for start, _ in paired]  # placeholders never overlap: the one starting last at or before ``at``
     out = []
     for match in re.finditer(r"\*+|_+", scan):
         run, at = match.group(0), match.start()
@@ -201,7 +202,7 @@ def _emphasis(unit: Unit, scan: str) -> list[tuple[int, str, str]]:
         after = scan[match.end()] if match.end() < len(scan) else " "
         if run[0] == "*" and len(run) >= 4:
             out.append((at, run, f"an emphasis run {run!r} that renders as stray asterisks"))
-        elif any(a <= at < b for a, b in paired):
+        elif (k := bisect.bisect_right(starts, at) - 1) >= 0 and at < paired[k][1]:
             continue
         elif run[0] == "_" and (len(run) == 1 or before.isalnum() or after.isalnum()):
             continue  # snake_case words and lone underscores are text
@@ -215,20 +216,28 @@ def _emphasis(unit: Unit, scan: str) -> list[tuple[int, str, str]]:
 def _brackets(content: str, scan: str) -> list[tuple[int, str, str]]:
     out = []
     stack: list[tuple[int, str]] = []
+    open_in_stack: dict[str, int] = {}  # family → openers of it on the stack (not searching the stack for each closer)
+
+    def pop() -> tuple[int, str]:
+        j, c = stack.pop()
+        open_in_stack[_OPEN[c]] -= 1
+        return j, c
+
     for i, ch in enumerate(scan):
         if ch in _OPEN:
             stack.append((i, ch))
+            open_in_stack[_OPEN[ch]] = open_in_stack.get(_OPEN[ch], 0) + 1
         elif ch in _CLOSE:
             family = _CLOSE[ch]
             if stack and _OPEN[stack[-1][1]] == family:
-                stack.pop()
-            elif any(_OPEN[c] == family for _, c in stack):
+                pop()
+            elif open_in_stack.get(family, 0):
                 while _OPEN[stack[-1][1]] != family:
-                    j, c = stack.pop()
+                    j, c = pop()
                     out.append((j, c, f"a bracket {c!r} that is never closed"))
-                stack.pop()
+                pop()
             elif stack:
-                j, c = stack.pop()
+                j, c = pop()
                 out.append((j, content[j : i + 1], f"a bracket {c!r} closed by {ch!r}"))
             else:
                 out.append((i, ch, f"a bracket {ch!r} that closes nothing"))

@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from . import linklabel
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -69,6 +71,7 @@ def _gfm() -> MarkdownIt:
     md = MarkdownIt("gfm-like", {"maxNesting": MAX_NESTING}).use(front_matter_plugin).use(tasklists_plugin)
     md.linkify = _GfmLinkify(md.linkify)
     _limit_inline_nesting(md)
+    linklabel.install(md)  # each link label scanned once (hostile runs of '[' stay linear)
     return md
 
 

@@ -11,7 +11,6 @@ A :class:`Version` comes from one of three places, best first:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections import Counter
@@ -186,25 +185,30 @@ def as_translated(unit: Unit, source: Unit) -> Unit:
 
 
 def align_units(doc: Document, edition: Document) -> dict[int, int]:
-    """English unit index → edition unit index.
+    """English unit index → edition unit index, from the blocks as ``check`` pairs them
+    (:func:`bilingual.checks.align.align`: same content and shape first, then, where blocks were
+    dropped or added, the pairing of greatest similarity in links, code and numbers), and the
+    units of each pair of blocks in order. A block the edition dropped or added pairs with none,
+    so the blocks after it still pair with their own translations. Units the block pairing leaves
+    out (markers such as ``[[open-in-colab]]``, which ``check`` does not pair) pair with the same
+    content in the edition, in order."""
+    import difflib
 
-    Units with the same content (code, numbers, names left as they are) anchor the alignment;
-    between anchors the two unit sequences are matched by kind and container.
-    """
+    from ..checks.align import align, layout
+
     pairs: dict[int, int] = {}
-    anchors = difflib.SequenceMatcher(None, [u.uid for u in doc.units], [u.uid for u in edition.units], autojunk=False)
-    a0 = b0 = 0
-    for block in anchors.get_matching_blocks():  # the last block is (len, len, 0): it closes the final gap
-        pairs.update(_by_shape(doc.units[a0 : block.a], edition.units[b0 : block.b]))
-        pairs.update({block.a + k: block.b + k for k in range(block.size)})
-        a0, b0 = block.a + block.size, block.b + block.size
+    for pair in align(layout(doc), layout(edition)):
+        for unit_pair in pair.units:
+            if unit_pair.source is not None:
+                pairs.setdefault(unit_pair.source.index, unit_pair.target.index)
+    used = set(pairs.values())
+    same = difflib.SequenceMatcher(None, [u.uid for u in doc.units], [u.uid for u in edition.units], autojunk=False)
+    for block in same.get_matching_blocks():
+        for k in range(block.size):
+            if block.a + k not in pairs and block.b + k not in used:
+                pairs[block.a + k] = block.b + k
+                used.add(block.b + k)
     return pairs
-
-
-def _by_shape(a: Sequence[Unit], b: Sequence[Unit]) -> dict[int, int]:
-    shape = lambda u: (u.kind, u.container, u.parent is None)  # noqa: E731
-    matcher = difflib.SequenceMatcher(None, [shape(u) for u in a], [shape(u) for u in b], autojunk=False)
-    return {a[m.a + k].index: b[m.b + k].index for m in matcher.get_matching_blocks() for k in range(m.size)}
 
 
 _CLOSERS = "\"'”’」』）)]⟧"
