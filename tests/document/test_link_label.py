@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilingual.document import markdown
+from bilingual.document import dialect
 
 
 def _md(bounded: bool):
     """The project's Markdown dialect, with this scan or with markdown-it's own."""
     from markdown_it import helpers
 
-    md = markdown._gfm()
+    md = dialect.new_gfm()
     if not bounded:
         md.helpers = helpers
     return md
