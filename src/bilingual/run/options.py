@@ -4,7 +4,7 @@ the CLI builds from its flags (or a Python caller builds itself) and every step 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +41,7 @@ class RunOptions:
     languages: tuple[str, ...] = TARGETS
     glossary: Glossary | None = None
     out: Path | None = None
-    memory: tuple[Path, ...] = field(default=())
+    memory: tuple[Path, ...] = ()
     approved_only: bool = False
     align: bool = True
     batch_bytes: int = BATCH_BYTES

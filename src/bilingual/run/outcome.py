@@ -156,7 +156,7 @@ def complete(
     engine, align = options.engine, options.align
     if not prepared.approved_only:
         require_engine(prepared, engine)
-    terms = None if prepared.approved_only else options.glossary
+    terms = options.enforced
     run = translate(documents, options.languages, engine, glossary=terms, known=prepared.known, progress=progress,
                     segments=prepared.segments)
     outcome = finish(prepared, run, terms, staging=staging)
