@@ -42,9 +42,26 @@ def locked(folders: Iterable[Path]) -> Iterator[None]:
                 _acquire(folder, held)
         yield
     finally:
-        with signals_deferred():
-            for path, fd in reversed(held):
-                _release(path, fd)
+        _release_all(held)
+
+
+def _release_all(held: list[tuple[Path, int]]) -> None:
+    """Give back every lock in ``held``, last first. An interrupt that lands before the signals are
+    held back (Ctrl-C as the block ends) does not leave a lock file: the rest are released, then it
+    is raised."""
+    from .storage import signals_deferred
+
+    first: BaseException | None = None
+    while held:
+        try:
+            with signals_deferred():
+                while held:
+                    path, fd = held.pop()
+                    _release(path, fd)
+        except BaseException as exc:  # noqa: BLE001 - raised again below, once every lock is given back
+            first = first or exc
+    if first is not None:
+        raise first
 
 
 def _release(path: Path, fd: int) -> None:

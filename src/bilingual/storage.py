@@ -354,15 +354,27 @@ def _alive(pid: int) -> bool:
 
 @contextlib.contextmanager
 def signals_deferred() -> Iterator[None]:
-    """Hold back Ctrl-C, ``kill`` and a closed terminal (delivered when the block ends), so renames are not cut short."""
+    """Hold back Ctrl-C, ``kill`` and a closed terminal (delivered when the block ends), so renames are not cut short.
+
+    The main thread's signal mask holds back what the kernel hands to it; a signal it hands to
+    another thread (a progress bar's, a server's) would still run its handler in the main thread at
+    once, so while the block runs the handlers only record what came, and it is raised again when
+    the block ends.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    came: list[int] = []
+    handlers = {sig: signal.signal(sig, lambda number, frame: came.append(number)) for sig in _DEFERRED}
     old = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # what the main thread held back is delivered now
+        for sig in dict.fromkeys(came):
+            signal.raise_signal(sig)
 
 
 def _fsync_folder(folder: Path) -> None:
