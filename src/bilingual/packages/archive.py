@@ -51,6 +51,8 @@ def validate_archive(path: Path, limits: Limits = Limits()) -> ArchiveInfo:
             return _check(path, archive, limits)
     except zipfile.BadZipFile as exc:
         raise ModelError(f"not a valid Argos package: not a zip archive, or truncated ({exc})", path) from None
+    except NotImplementedError as exc:  # a zip feature Python cannot read (a newer format version)
+        raise ModelError(f"not a valid Argos package: {exc}", path) from None
     except (OSError, EOFError) as exc:
         raise ModelError(f"cannot be read as an Argos package ({exc})", path) from None
 
