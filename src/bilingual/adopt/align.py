@@ -195,21 +195,21 @@ def _mapped(token: str, mapping: dict[str, str], unit: Unit) -> str:
 
 def _own_sentences(text: str, count: int) -> list[str] | None:
     """``text`` cut at its own sentence ends, when that gives exactly ``count`` sentences."""
-    from ..render.inputs import _cuts, _spans
+    from ..render.inputs import sentence_cuts, sentence_spans
 
     if count == 1:
         return [text.strip()]
-    spans = _spans(text, _cuts(text))
+    spans = sentence_spans(text, sentence_cuts(text))
     return [text[a:b] for a, b in spans] if len(spans) == count else None
 
 
 def _cut_at_clauses(text: str, weights: Sequence[int]) -> list[str] | None:
     """``text`` cut into ``len(weights)`` pieces at sentence ends and clause marks nearest to where
     the English sentences end in proportion; None when there are too few places to cut."""
-    from ..render.inputs import _cuts, _inside_pair
+    from ..render.inputs import sentence_cuts, inside_pair
 
-    cuts = sorted(set(_cuts(text)) | {m.end() for m in _CLAUSE.finditer(text)
-                                      if m.end() < len(text.rstrip()) and not _inside_pair(text, m.end())})
+    cuts = sorted(set(sentence_cuts(text)) | {m.end() for m in _CLAUSE.finditer(text)
+                                      if m.end() < len(text.rstrip()) and not inside_pair(text, m.end())})
     need = len(weights) - 1
     if len(cuts) < need:
         return None

@@ -47,12 +47,12 @@ def copied_prose(target: Unit, source: Unit, ctx: Context) -> int | None:
     "Internet Information Services" or "Rust by Example").
     """
     from ..document.segment import has_words
-    from .source_rules import _translatable
+    from .source_rules import translatable_text
 
     if source.parent is not None or source.kind in ("title", "attribute") or not has_words(source.text):
         return None  # alt text, titles and attribute values left in English are untranslated's (info)
     terms = sorted(ctx.source_terms(source), key=lambda m: m.start)
-    if not _translatable(source.text, 0, terms, ctx.lang, name_like=source.kind == "cell"):
+    if not translatable_text(source.text, 0, terms, ctx.lang, name_like=source.kind == "cell"):
         return None
     words = _WORD.findall(" ".join(t for t in plain(source.text).split() if not _CODE_TOKEN.search(t)))
     lower = [w for w in words if w[0].islower() and w not in _FUNCTION_WORDS]

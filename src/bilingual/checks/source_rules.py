@@ -222,7 +222,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         candidates: list[tuple[int, str]] = []
         for start, end in ctx.sentences(source):
             sentence = source.text[start:end]
-            if _translatable(sentence, start, terms, ctx.lang, name_like=source.kind == "cell"):
+            if translatable_text(sentence, start, terms, ctx.lang, name_like=source.kind == "cell"):
                 candidates.append((start, plain(sentence)))
         places = first_places(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
@@ -234,7 +234,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
 
 
-def _translatable(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:
+def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:
     """At least two words (one of them lower case, or three or more) remain once names, code and syntax are out.
 
     In a table cell (``name_like``) a phrase of up to four capitalised words is a name

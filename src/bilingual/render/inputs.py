@@ -226,29 +226,29 @@ def split_into(text: str, count: int, weights: Sequence[int] = ()) -> list[str] 
     """
     if count == 1:
         return [text.strip()]
-    cuts = _cuts(text)
-    spans = _spans(text, cuts)
+    cuts = sentence_cuts(text)
+    spans = sentence_spans(text, cuts)
     if len(spans) != count:
         spans = split_sentences(text)
         if any(text[start] in _CLOSERS for start, _ in spans):  # pysbd cut before a closing bracket
             spans = []
     if len(spans) != count and count <= len(cuts) <= count + 1 and len(weights) == count:
-        spans = _spans(text, _nearest(cuts, weights, len(text)))
+        spans = sentence_spans(text, _nearest(cuts, weights, len(text)))
     return [text[start:end] for start, end in spans] if len(spans) == count else None
 
 
-def _cuts(text: str) -> list[int]:
+def sentence_cuts(text: str) -> list[int]:
     """Offsets just after sentence-final punctuation, outside markup pairs, before the text's end."""
     cuts: list[int] = []
     for m in _END.finditer(text):
         after = text[m.end() : m.end() + 1]
         ends = after == "" or after.isspace() or m.group(0)[0] in _CJK_END
-        if ends and m.end() < len(text.rstrip()) and not _inside_pair(text, m.end()):
+        if ends and m.end() < len(text.rstrip()) and not inside_pair(text, m.end()):
             cuts.append(m.end())
     return cuts
 
 
-def _spans(text: str, cuts: Sequence[int]) -> list[tuple[int, int]]:
+def sentence_spans(text: str, cuts: Sequence[int]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in [*cuts, len(text)]:
@@ -275,7 +275,7 @@ def _nearest(cuts: list[int], weights: Sequence[int], length: int) -> list[int]:
     return chosen
 
 
-def _inside_pair(text: str, pos: int) -> bool:
+def inside_pair(text: str, pos: int) -> bool:
     closing = {tok for tok in tokens_in(text) if tok.startswith("{/")}
     open_keys: set[str] = set()
     for m in TOKEN_RE.finditer(text, 0, pos):
