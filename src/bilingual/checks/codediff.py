@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from ..languages import HAN, KANA
 from ..values import Unit
 from .model import Finding
 from .spans import code_spans, plain
@@ -92,6 +93,31 @@ def _typo_in_source(value: str, expected: str, document: str) -> bool:
     return more and SequenceMatcher(None, value, expected).ratio() >= 0.8
 
 
+_PROSE_WORDS = re.compile(r"(?:[A-Z]?[a-z]+|[A-Z]{2,}s?)(?: (?:[A-Z]?[a-z]+|[A-Z]{2,}s?))*")
+_TRANSLATED = re.compile(f"[{HAN}{KANA}]")
+_LATIN = re.compile(r"[A-Za-z]+")
+
+
+def _prose_in_code(value: str, expected: str, document: str) -> bool:
+    """Whether ``expected`` is a name in natural-language words put in code formatting (`HTTP Trigger`,
+    `Input`) and ``value`` its translation (`HTTP 触发器`): no identifier punctuation, camelCase or
+    snake_case, and, for one word, no identifier the source document builds on it (`LoggerProvider`,
+    `Logger.emit` make `Logger` a type); the translation keeps only words of the name (`HTTP`)."""
+    if not _PROSE_WORDS.fullmatch(expected) or not _TRANSLATED.search(value):
+        return False
+    if not {w.casefold() for w in _LATIN.findall(value)} <= {w.casefold() for w in _LATIN.findall(expected)}:
+        return False
+    if " " in expected:
+        return True
+    stem = re.escape(expected.removesuffix("s"))
+    return re.search(rf"[A-Za-z_$]{stem}|{stem}s?(?:[A-Z_$]|\.[A-Za-z_$]|\()", document) is None
+
+
+def _overlap(value: str, expected: str) -> int:
+    """How many Latin words a translated span shares with a source span (`Dapr 状态存储`, `Dapr State Stores`)."""
+    return len({w.casefold() for w in _LATIN.findall(value)} & {w.casefold() for w in _LATIN.findall(expected)})
+
+
 def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = "") -> Iterator[Finding]:
     src = [c for c, _ in code_spans(source)]
     tgt = [(unit, c, at) for unit in targets for c, at in code_spans(unit)]
@@ -118,6 +144,13 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
         if spaced is not None:
             missing.remove(spaced)
             yield Finding(unit, at, found=value, expected=spaced, severity="info", detail=" (spacing only)")
+            continue
+        prose = [m for m in missing if _prose_in_code(value, m, document or source_text)]
+        if prose:
+            named = max(prose, key=lambda m: _overlap(value, m))
+            missing.remove(named)
+            yield Finding(unit, at, found=value, expected=named, severity="info",
+                          detail=" (a name in words put in code formatting, translated)")
             continue
         expected = missing.pop(0) if missing else None
         if expected is not None and _typo_in_source(value, expected, document):

@@ -89,7 +89,9 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     sentence is missing, is graded info (a translator naming what "it" refers to), and so is a
     span that differs slightly from the source's where the source document itself writes it the
     translation's way elsewhere (a slip in the source), or a plain word in code formatting
-    (`data`, `trait`) the translation lacks, which is often translated as a word, or code that
+    (`data`, `trait`) the translation lacks, which is often translated as a word, or a name in
+    natural-language words put in code formatting and translated (`HTTP Trigger` → `HTTP 触发器`;
+    not a span with identifier punctuation or case, nor a word the page builds names on), or code that
     differs only in the spaces around brackets and operators (``setup () {``), or in a
     trailing comma before a closing bracket (one missing before the next entry is an error). A fence's
     info string (language, title, icon) only changes how the block is shown: a change is info,
