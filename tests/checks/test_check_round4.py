@@ -57,3 +57,33 @@ LOGGER_JA = ("ロガープロバイダー（ `LoggerProvider` と呼ばれるこ
 ], ids=["type-name", "call", "snake-case"])
 def test_identifier_in_code_formatting_translated_is_still_an_error(lang, source, target, found):
     assert (found, "error") in _acted(check_text(target, lang, source), "code")
+
+
+# --- the site's own page written as its full URL where the source has a relative path (or the reverse) -----
+
+# OpenFunction, concepts/Events/introduction (en 50, zh 50).
+SPEC_EN = ("For more information, see [EventSource Specifications](../../../reference/component-reference/"
+           "eventsource-spec/eventsource-spec) and [EventBus Specifications](../../../reference/component-reference/"
+           "eventbus-spec/eventbus-spec).\n")
+SPEC_ZH = ("有关更多信息，请参阅 [EventSource 规范](https://openfunction.dev/docs/reference/component-reference/"
+           "eventsource-spec/eventsource-spec) 和 [EventBus 规范](https://openfunction.dev/docs/reference/"
+           "component-reference/eventbus-spec/eventbus-spec)。\n")
+
+
+@pytest.mark.parametrize(("source", "target"), [(SPEC_EN, SPEC_ZH), (SPEC_ZH.replace("有关", "For"), SPEC_EN)],
+                         ids=["relative-to-full", "full-to-relative"])
+def test_own_page_as_full_url(source, target):
+    violations = check_text(target, "zh", source)
+    assert _acted(violations, "link") == []
+    assert sum(v.rule == "link" and v.severity == "info" for v in violations) == 2
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    # another page of the site: the last segment differs
+    ("See [the spec](../reference/eventsource-spec/eventsource-spec).\n",
+     "见[规范](https://openfunction.dev/docs/reference/eventbus-spec/eventbus-spec)。\n"),
+    # one segment in common is no evidence of the same page (`../install` and someone else's install page)
+    ("See [install](../install).\n", "见[安装](https://example.com/install)。\n"),
+], ids=["other-page", "one-segment"])
+def test_another_page_as_full_url_is_still_a_changed_link(source, target):
+    assert len(_acted(check_text(target, "zh", source), "link")) == 1

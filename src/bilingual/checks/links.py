@@ -3,7 +3,7 @@
 A translator may point a link at the page in the reader's language: ``/en-US/docs/…`` →
 ``/zh-CN/docs/…``, ``nodejs.org/`` → ``nodejs.org/ja/``, ``v2.vuejs.org`` → ``v2.cn.vuejs.org``,
 ``?hl=en`` → ``?hl=ja``, or at the same page with or without its ``.md`` extension or ``index``
-file, or by an absolute path where the source has a relative one, or at the site's pages in the
+file, or by an absolute path or the site's full URL where the source has a relative one, or at the site's pages in the
 reader's language (``/blog/…`` → ``/zh/blog/…``), whose page names are its own. That is a translator's right (graded info). A link whose host or path
 changed otherwise points somewhere else (an error).
 """
@@ -90,21 +90,33 @@ def _marked(url: str) -> bool:
 
 
 def _same_page_path(source: str, target: str) -> bool:
-    """Whether one link is a relative path (``../signals/``) and the other an absolute path of the same site
-    ending in the same page (``/docs/concepts/signals``), language codes and fragments aside."""
-    def segments(url: str) -> list[str] | None:
+    """Whether two links name the same page of the site in two ways, language codes and fragments aside:
+    a relative path (``../signals/``) and the site's absolute path ending in the same page
+    (``/docs/concepts/signals``), or the site's page as a full URL (``https://openfunction.dev/docs/a/b``)
+    where the other side has its path: the same absolute path, or a relative path of two segments or
+    more that the URL's path ends with (one segment, such as ``../install``, is no evidence)."""
+    def segments(url: str) -> tuple[str, list[str]] | None:
         parts = _delocalised(url.split("#", 1)[0])
-        if parts is None or parts[0] or parts[1]:
-            return None  # another site
-        return [seg for seg in parts[2].split("/") if seg not in ("", ".", "..")]
+        if parts is None or parts[0] not in ("", "http", "https") or bool(parts[0]) != bool(parts[1]):
+            return None
+        return parts[1], [seg for seg in parts[2].split("/") if seg not in ("", ".", "..")]
 
+    if source.startswith("#") or target.startswith("#"):
+        return False
+    a, b = segments(source), segments(target)
+    if a is None or b is None or not a[1] or not b[1] or (a[0] and b[0]):
+        return False
+    (_, near), (host, far) = (a, b) if not a[0] else (b, a)  # ``far`` is the absolute one
+    near_url = source if not a[0] else target
+    if host:  # the site's own page as a full URL
+        if near_url.startswith("/"):
+            return near == far and len(far) >= 2
+        return len(near) >= 2 and len(near) <= len(far) and far[-len(near):] == near
     rel, absolute = (source, target) if not source.startswith("/") else (target, source)
-    if rel.startswith("/") or not absolute.startswith("/") or rel.startswith("#"):
+    if rel.startswith("/") or not absolute.startswith("/"):
         return False
-    a, b = segments(rel), segments(absolute)
-    if not a or not b or len(a) > len(b):
-        return False
-    return b[-len(a):] == a
+    rel_segments, abs_segments = (a[1], b[1]) if rel is source else (b[1], a[1])
+    return len(rel_segments) <= len(abs_segments) and abs_segments[-len(rel_segments):] == rel_segments
 
 
 def canonical(url: str) -> str:
