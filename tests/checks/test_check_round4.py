@@ -87,3 +87,24 @@ def test_own_page_as_full_url(source, target):
 ], ids=["other-page", "one-segment"])
 def test_another_page_as_full_url_is_still_a_changed_link(source, target):
     assert len(_acted(check_text(target, "zh", source), "link")) == 1
+
+
+# --- a translation with the English kept beside it in brackets is translated --------------------------
+
+# Karmada, core-concepts/components (en 9, zh 8).
+PLANE_EN = "## Control Plane Components\n\nA complete and working Karmada control plane consists of these components.\n"
+PLANE_ZH = "## 控制平面组件（Control Plane Components）\n\n一个完整且可工作的 Karmada 控制平面由以下组件组成。\n"
+
+
+@pytest.mark.parametrize("target", [PLANE_ZH, PLANE_ZH.replace("（", " (").replace("）", ")")],
+                         ids=["full-width", "ascii"])
+def test_translation_with_the_english_in_brackets(target):
+    assert _acted(check_text(target, "zh", PLANE_EN), "untranslated") == []
+
+
+@pytest.mark.parametrize("target", [
+    "## Control Plane Components\n\n一个完整且可工作的 Karmada 控制平面由以下组件组成。\n",  # not translated at all
+    "## 组件（见下）Control Plane Components\n\n一个完整且可工作的 Karmada 控制平面由以下组件组成。\n",  # not in brackets
+], ids=["bare", "beside-not-in-brackets"])
+def test_english_without_its_translation_is_still_untranslated(target):
+    assert _acted(check_text(target, "zh", PLANE_EN), "untranslated") == [("Control Plane Components", "warning")]

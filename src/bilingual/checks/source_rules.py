@@ -16,6 +16,7 @@ from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from ..languages import HAN, KANA
 from ..values import Unit
 from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
@@ -212,7 +213,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     A sentence left in English is a gap the reader notices. Not counted as words: kept names,
     code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
-    Selectors") is not a sentence. Alt text and link titles left in English are info. A whole
+    Selectors") is not a sentence, nor is the English kept in brackets right after its translation
+    (`控制平面组件（Control Plane Components）`). Alt text and link titles left in English are info. A whole
     unit of prose left in English is also ``untranslated-source`` (an error by default).
     """
     for target, source in units(pair, sourced=True):
@@ -228,12 +230,28 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 candidates.append((start, plain(sentence)))
         places = first_places(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
-            if at is None:
+            if at is None or _glossed(target.text, at, words):
                 continue
             if target.parent is not None or target.kind in ("title", "attribute"):  # alt text, a title, an attribute: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
             else:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
+
+
+_OPENS = {"（": "）", "(": ")"}
+_TRANSLATED = re.compile(f"[{HAN}{KANA}]")
+
+
+def _glossed(text: str, at: int, words: str) -> bool:
+    """Whether the English ``words`` at ``at`` stand alone in brackets right after text in the reader's
+    language (`控制平面组件（Control Plane Components）`): the translation with the original beside it."""
+    end, left = at, len(words.replace(" ", ""))
+    while end < len(text) and left > 0:
+        left -= not text[end].isspace()
+        end += 1
+    before, after = text[:at].rstrip(), text[end:].lstrip()
+    return (before[-1:] in _OPENS and after[:1] == _OPENS[before[-1]]
+            and _TRANSLATED.search(before[:-1].rstrip()[-1:]) is not None)
 
 
 def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:
