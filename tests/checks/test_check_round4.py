@@ -108,3 +108,29 @@ def test_translation_with_the_english_in_brackets(target):
 ], ids=["bare", "beside-not-in-brackets"])
 def test_english_without_its_translation_is_still_untranslated(target):
     assert _acted(check_text(target, "zh", PLANE_EN), "untranslated") == [("Control Plane Components", "warning")]
+
+
+# --- a link the translator added to a reference page explaining a term of the source ------------------
+
+# Vuex, guide/state (en 7, zh 7).
+SSOT_EN = ('Vuex uses a **single state tree** - that is, this single object contains all your application level '
+           'state and serves as the "single source of truth." This also means usually you will have only one store '
+           'for each application.\n')
+SSOT_ZH = ('Vuex 使用**单一状态树**——是的，用一个对象就包含了全部的应用层级状态。至此它便作为一个“唯一数据源 '
+           '([SSOT](https://en.wikipedia.org/wiki/Single_source_of_truth))”而存在。这也意味着，每个应用将仅仅包含一个 '
+           'store 实例。\n')
+
+
+def test_added_reference_link_explaining_a_source_term():
+    violations = check_text(SSOT_ZH, "zh", SSOT_EN)
+    assert _acted(violations, "link") == []
+    assert [v.severity for v in violations if v.rule == "link"] == ["info"]
+
+
+@pytest.mark.parametrize("url", [
+    "https://en.wikipedia.org/wiki/Flux_(architecture)",  # a reference page on a term the source lacks
+    "https://github.com/vuejs/vuex/issues/1",  # not a reference work
+], ids=["other-term", "not-reference"])
+def test_other_added_links_are_still_errors(url):
+    target = SSOT_ZH.replace("https://en.wikipedia.org/wiki/Single_source_of_truth", url)
+    assert _acted(check_text(target, "zh", SSOT_EN), "link") == [(url, "error")]

@@ -119,6 +119,24 @@ def _same_page_path(source: str, target: str) -> bool:
     return len(rel_segments) <= len(abs_segments) and abs_segments[-len(rel_segments):] == rel_segments
 
 
+#: Reference works a translator links a term to for the reader: encyclopedias and dictionaries.
+_REFERENCE_HOSTS = ("wikipedia.org", "wiktionary.org", "baike.baidu.com", "kotobank.jp")
+
+
+def explains(url: str, text: str) -> bool:
+    """Whether ``url`` is a reference page (Wikipedia, Wiktionary, Baidu Baike, Kotobank) on a term that
+    ``text`` (the source sentence) has: the page's title, ``Single_source_of_truth``, read as words."""
+    host = _host(url)
+    if not any(host == h or host.endswith("." + h) for h in _REFERENCE_HOSTS):
+        return False
+    try:
+        title = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    except ValueError:
+        return False
+    words = re.sub(r"\s*\([^)]*\)$", "", title).replace("_", " ").strip().casefold()  # Flux_(architecture): Flux
+    return len(words) >= 3 and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text.casefold()) is not None
+
+
 def canonical(url: str) -> str:
     """``url`` as the alignment compares it: language codes out of host and path (``/zh-cn/docs/`` is
     ``/docs/``), and no fragment, since a translation may localise both."""

@@ -20,7 +20,7 @@ from ..languages import HAN, KANA
 from ..values import Unit
 from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
-from .links import anchor, relation
+from .links import anchor, explains, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
 from .phrases import first_places
@@ -40,7 +40,8 @@ def link(pair: Pair, ctx: Context) -> Iterator[Finding]:
     A reader who follows the link must land where the author meant. A link pointed at the same
     page in the reader's language (``/en-US/`` → ``/zh-CN/``, ``nodejs.org/ja/``, ``hl=ja``) is
     the translator's right and graded info, and so is one the site's own prefixes for translated
-    pages explain (``check --link-map /docs/=/zh/docs/``); an anchor (``#…``) that names a heading
+    pages explain (``check --link-map /docs/=/zh/docs/``), and so is a link the translator added to a
+    reference page (Wikipedia, Wiktionary) on a term the source sentence has; an anchor (``#…``) that names a heading
     of the translation is fine; any other change of host or path is an error.
     """
     for up in sourced(pair):
@@ -49,11 +50,12 @@ def link(pair: Pair, ctx: Context) -> Iterator[Finding]:
         tgt = [(unit, k, d, at) for unit in up.targets for k, d, at in destinations(unit, ctx.target_references)]
         for kind in ("link", "image"):
             yield from _link_differences(up.target, [d for k, d, _ in src if k == kind],
-                                         [(unit, d, at) for unit, k, d, at in tgt if k == kind], ctx)
+                                         [(unit, d, at) for unit, k, d, at in tgt if k == kind], ctx,
+                                         plain(up.source.text))
 
 
 def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, str, int]],
-                      ctx: Context) -> Iterator[Finding]:
+                      ctx: Context, source_text: str = "") -> Iterator[Finding]:
     missing = list((Counter(source) - Counter(d for _, d, _ in found)).elements())
     extra = Counter(d for _, d, _ in found) - Counter(source)
     for unit, dest, at in found:
@@ -71,6 +73,9 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
             if same_page is not None:
                 missing.remove(same_page)
             continue  # names a heading of the translation
+        if not missing and explains(dest, source_text):
+            yield Finding(unit, at, found=dest, severity="info", detail=" (a reference page added for the reader)")
+            continue
         yield Finding(unit, at, found=dest, expected=missing.pop(0) if missing else None)
     for dest in missing:
         yield Finding(target, 0, expected=dest)
