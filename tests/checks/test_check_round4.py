@@ -134,3 +134,28 @@ def test_added_reference_link_explaining_a_source_term():
 def test_other_added_links_are_still_errors(url):
     target = SSOT_ZH.replace("https://en.wikipedia.org/wiki/Single_source_of_truth", url)
     assert _acted(check_text(target, "zh", SSOT_EN), "link") == [(url, "error")]
+
+
+# --- a feature name with a slash-joined word in a table's first column is a name ----------------------
+
+# OpenFunction, concepts/function_signatures (en 22, zh 22).
+TABLE_EN = """| Feature | HTTP | CloudEvent | OpenFunction |
+| --- | --- | --- | --- |
+| Dapr Binding | Not supported | Not supported | Supported |
+| Dapr Pub/sub | Not supported | Not supported | Supported |
+"""
+TABLE_ZH = """| 特性 | HTTP | CloudEvent | OpenFunction |
+| --- | --- | --- | --- |
+| Dapr Binding | 不支持 | 不支持 | 支持 |
+| Dapr Pub/sub | 不支持 | 不支持 | 支持 |
+"""
+
+
+def test_slash_joined_name_in_a_table_cell():
+    assert _acted(check_text(TABLE_ZH, "zh", TABLE_EN), "untranslated") == []
+
+
+def test_a_phrase_with_a_slash_in_a_table_cell_is_still_untranslated():
+    source = TABLE_EN.replace("Not supported | Supported |\n| Dapr Pub", "Not supported | Supported |\n| Read/write access for pub")
+    target = TABLE_ZH.replace("不支持 | 支持 |\n| Dapr Pub", "不支持 | 支持 |\n| Read/write access for pub")
+    assert _acted(check_text(target, "zh", source), "untranslated") == [("Read/write access for pub/sub", "warning")]

@@ -263,7 +263,7 @@ def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: s
     """At least two words (one of them lower case, or three or more) remain once names, code and syntax are out.
 
     In a table cell (``name_like``) a phrase of up to four capitalised words is a name
-    ("Pod List Selectors"), and text that reads as code (a call, an assignment) is code, not a sentence.
+    ("Pod List Selectors", "Dapr Pub/sub": a slash-joined word counts as one), and text that reads as code (a call, an assignment) is code, not a sentence.
 
     ``terms`` are the source unit's glossary matches sorted by start; only the sentence's own are visited.
     """
@@ -275,7 +275,8 @@ def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: s
             chars[m.start - start : m.end - start] = " " * (m.end - m.start)
     rest = _NOT_WORDS.sub(" ", _TEMPLATE.sub(" ", plain("".join(chars))))
     words = re.findall(r"[A-Za-z]{2,}", rest)
-    if name_like and len(words) <= 4 and all(w[0].isupper() for w in words) and not rest.rstrip().endswith((".", "?", "!")):
+    names = re.findall(r"[A-Za-z]{2,}(?:/[A-Za-z]+)*", rest)  # a slash-joined word is one word of a name: Pub/sub
+    if name_like and len(names) <= 4 and all(w[0].isupper() for w in names) and not rest.rstrip().endswith((".", "?", "!")):
         return False
     if name_like and _CODE_LIKE.search(plain(sentence)):
         return False  # a signature or value in a table cell: SetType(flags ErrorType) *Error, err = reqI.Write(req, zw)
