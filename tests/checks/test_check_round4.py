@@ -159,3 +159,22 @@ def test_a_phrase_with_a_slash_in_a_table_cell_is_still_untranslated():
     source = TABLE_EN.replace("Not supported | Supported |\n| Dapr Pub", "Not supported | Supported |\n| Read/write access for pub")
     target = TABLE_ZH.replace("不支持 | 支持 |\n| Dapr Pub", "不支持 | 支持 |\n| Read/write access for pub")
     assert _acted(check_text(target, "zh", source), "untranslated") == [("Read/write access for pub/sub", "warning")]
+
+
+# --- prose moved into the code span of a link whose text is all code ------------------------------------
+
+# Vue guide, essentials/watchers (en 595, ja 595): the development set's labelled real problem.
+WATCH_EN = ("It's also possible to imperatively create watchers using the [`$watch()` instance method]"
+            "(/api/component-instance#watch):\n")
+WATCH_JA = ("また、[`$watch()  インスタンスメソッド`](/api/component-instance#watch) を使用してウォッチャーを"
+            "強制的に作成することが可能です:\n")
+
+
+def test_prose_moved_into_the_code_span_of_a_link():
+    assert _acted(check_text(WATCH_JA, "ja", WATCH_EN), "code") == [("$watch()  インスタンスメソッド", "error")]
+
+
+def test_a_link_whose_text_is_the_same_code_is_fine():
+    source = "See [`$watch()`](/api/component-instance#watch) for details.\n"
+    target = "详见 [`$watch()`](/api/component-instance#watch)。\n"
+    assert _acted(check_text(target, "zh", source), "code") == []

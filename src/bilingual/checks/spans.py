@@ -141,7 +141,19 @@ def code_spans(unit: Unit) -> list[tuple[str, int]]:
             out.append((inner, ph.start))
         elif ph.kind == "literal":
             out.append((ph.raw, ph.start))
+        elif ph.kind == "link" and ph.raw.startswith("[") and "](" in ph.raw:  # a link whose text is all code
+            label = ph.raw[1:ph.raw.rfind("](")]
+            out.extend((_rendered(m.group(2)), ph.start + 1 + m.start()) for m in _LABEL_CODE.finditer(label))
     return out
+
+
+_LABEL_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _rendered(inner: str) -> str:
+    """A code span's content as CommonMark renders it: a line break is a space, one padding space each side goes."""
+    inner = re.sub(r"[ \t]*\r?\n[ \t]*", " ", inner)
+    return inner[1:-1] if inner.startswith(" ") and inner.endswith(" ") and inner.strip(" ") else inner
 
 
 # --- numbers --------------------------------------------------------------------------------------
