@@ -178,3 +178,43 @@ def test_a_link_whose_text_is_the_same_code_is_fine():
     source = "See [`$watch()`](/api/component-instance#watch) for details.\n"
     target = "详见 [`$watch()`](/api/component-instance#watch)。\n"
     assert _acted(check_text(target, "zh", source), "code") == []
+
+
+# --- a short name the translation itself keeps inside its translated prose is a name, not untranslated ----
+
+# Karmada, core-concepts/architecture (en 10-15, zh 10-14) and core-concepts/components (en 130-132, zh 107-109).
+ARCH_EN = """The Karmada Control Plane consists of the following components:
+
+- Karmada API Server
+- Karmada Controller Manager
+- Karmada Scheduler
+
+ETCD stores the karmada API objects, the API Server is the REST endpoint all other components talk to, and the Karmada Controller Manager performs operations based on the API objects you created through the API server.
+"""
+ARCH_ZH = """Karmada 控制平面包括以下组件：
+
+- Karmada API Server
+- Karmada Controller Manager
+- Karmada Scheduler
+
+ETCD 存储了 karmada API 对象，API Server 是所有其他组件通讯的 REST 端点，Karmada Controller Manager 根据您通过 API 服务器创建的 API 对象执行操作。
+"""
+KUBECTL_EN = """### kubectl karmada
+
+kubectl karmada provides capabilities in the form of kubectl plugins, yet its realization is exactly the same as `karmadactl`.
+"""
+KUBECTL_ZH = """### kubectl karmada
+
+kubectl karmada 以 kubectl 插件的形式提供功能，但它的实现与 `karmadactl` 完全相同。
+"""
+
+
+@pytest.mark.parametrize(("source", "target"), [(ARCH_EN, ARCH_ZH), (KUBECTL_EN, KUBECTL_ZH)],
+                         ids=["component", "command"])
+def test_name_the_translation_keeps_in_its_prose(source, target):
+    assert _acted(check_text(target, "zh", source), "untranslated") == []
+
+
+def test_a_phrase_kept_only_where_it_stands_is_still_untranslated():
+    target = ARCH_ZH.replace("Karmada Controller Manager 根据", "控制器管理器根据")
+    assert _acted(check_text(target, "zh", ARCH_EN), "untranslated") == [("Karmada Controller Manager", "warning")]

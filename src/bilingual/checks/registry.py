@@ -104,6 +104,7 @@ class Context:
     target_anchors: frozenset[str] = frozenset()  # the heading ids of the target document ("#…" links may use them)
     link_map: tuple[tuple[str, str], ...] = ()  # the site's prefixes for translated pages (check --link-map)
     source_document: str = field(default="", hash=False, repr=False)  # the whole source Markdown (code rules read it)
+    target_document: str = field(default="", hash=False, repr=False)  # the whole translation (untranslated reads it)
     _memo: dict[tuple[str, int], tuple[Unit, list]] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     @property

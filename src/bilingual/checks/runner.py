@@ -332,7 +332,7 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
         if verdict != "other":
             pairs = aligned
             ctx = Context(lang, glossary, source.references, tgt.references, _anchors(tgt), link_map,
-                          source.document.source)
+                          source.document.source, text)
             out.extend(_violation("untranslated-source", finding, path, finding.line or 1, 1, None)
                        for finding in ledger_leaks(source.document, text, ledger))
         if verdict == "other":  # another version of the source: one finding, and only the rules that need no source

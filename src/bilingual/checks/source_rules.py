@@ -219,7 +219,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
     Selectors") is not a sentence, nor is the English kept in brackets right after its translation
-    (`控制平面组件（Control Plane Components）`). Alt text and link titles left in English are info. A whole
+    (`控制平面组件（Control Plane Components）`), nor a short phrase the translation itself keeps inside
+    its translated prose (a name: `Karmada Controller Manager 根据…`). Alt text and link titles left in English are info. A whole
     unit of prose left in English is also ``untranslated-source`` (an error by default).
     """
     for target, source in units(pair, sourced=True):
@@ -235,7 +236,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 candidates.append((start, plain(sentence)))
         places = first_places(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
-            if at is None or _glossed(target.text, at, words):
+            if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document):
                 continue
             if target.parent is not None or target.kind in ("title", "attribute"):  # alt text, a title, an attribute: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
@@ -257,6 +258,16 @@ def _glossed(text: str, at: int, words: str) -> bool:
     before, after = text[:at].rstrip(), text[end:].lstrip()
     return (before[-1:] in _OPENS and after[:1] == _OPENS[before[-1]]
             and _TRANSLATED.search(before[:-1].rstrip()[-1:]) is not None)
+
+
+def _kept_name(words: str, document: str) -> bool:
+    """Whether ``words``, a short phrase of up to four words, is a name the translation itself keeps inside
+    its translated prose (`Karmada Controller Manager 根据…`, `kubectl karmada 以…`): the translator's own
+    usage shows it is a name, so a heading or list item holding it alone is not left untranslated."""
+    if not document or len(re.findall(r"[A-Za-z]{2,}", words)) > 4 or words.rstrip().endswith((".", "?", "!", ":")):
+        return False
+    name = re.escape(words).replace(r"\ ", r"[ \t]+")
+    return re.search(rf"[{HAN}{KANA}][ \t]*{name}(?!\w)|(?<!\w){name}[ \t]*[{HAN}{KANA}]", document) is not None
 
 
 def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:
