@@ -146,7 +146,8 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     "16.7 million"), ranges (2005～2012年) and ordinals (第3 for "3rd") all match; a CJK numeral
     the source does not have is never reported (一个 is "a", not "one"), nor a number the source
     has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時),
-    nor a number the translation glues to the name before it (``HTTP1.1`` for "HTTP 1.1").
+    nor a number the translation glues to the name before it (``HTTP1.1`` for "HTTP 1.1"), nor one the
+    source glues to a word that the translation writes apart (示例代码 1 for "Sample Code1").
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -154,7 +155,8 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
         tgt = [(unit, n) for unit in up.targets for n in target_numbers(blank(unit.text))]
         have = {v for _, n in tgt for v in n.values}
         in_code = {v for code, _ in code_spans(up.source) for n in source_numbers(code) for v in n.values}
-        allowed = {v for n in src for v in n.values} | source_words(plain(up.source.text)) | in_code
+        allowed = ({v for n in src for v in n.values} | source_words(plain(up.source.text)) | in_code
+                   | _word_glued(up.source.text))
         glued = " ".join(blank(unit.text) for unit in up.targets)
         missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n)
                         and not _glued(blank(up.source.text), glued, n))
@@ -164,6 +166,14 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
                               expected=missing.popleft() if missing else None)
         for raw in missing:
             yield Finding(up.target, 0, expected=raw)
+
+
+def _word_glued(source: str) -> set:
+    """Whole numbers the source glues to the end of a word (``Sample Code1``, ``Step2``): a translation may write
+    them apart (示例代码 1)."""
+    from decimal import Decimal
+
+    return {Decimal(d) for d in re.findall(r"(?<=[A-Za-z])(\d+)(?![\d.]|\w)", blank(source))}
 
 
 def _glued(source: str, target: str, n) -> bool:
