@@ -56,7 +56,8 @@ LOGGER_JA = ("ロガープロバイダー（ `LoggerProvider` と呼ばれるこ
     ("zh", "Call `HTTP Trigger` with `create_trigger(kind)`.\n", "用 `create_trigger(种类)` 调用 `HTTP 触发器`。\n",
      "create_trigger(种类)"),
     ("zh", "Set `dapr_trigger` first.\n", "先设置 `dapr 触发器`。\n", "dapr 触发器"),
-], ids=["type-name", "call", "snake-case"])
+    ("zh", "Send a `GET` request.\n", "发送一个 `获取` 请求。\n", "获取"),
+], ids=["type-name", "call", "snake-case", "acronym"])
 def test_identifier_in_code_formatting_translated_is_still_an_error(lang, source, target, found):
     assert (found, "error") in _acted(check_text(target, lang, source), "code")
 

@@ -109,6 +109,8 @@ def _prose_in_code(value: str, expected: str, document: str) -> bool:
         return False
     if " " in expected:
         return True
+    if not re.fullmatch(r"[A-Z]?[a-z]+", expected):
+        return False  # one acronym is a value or a keyword (`GET`, `TCP`)
     stem = re.escape(expected.removesuffix("s"))
     return re.search(rf"[A-Za-z_$]{stem}|{stem}s?(?:[A-Z_$]|\.[A-Za-z_$]|\()", document) is None
 
