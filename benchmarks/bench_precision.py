@@ -17,7 +17,8 @@ Two corpora of public Markdown pages with human zh/ja translations, each with ha
   for test round 3 (issue #23).
 * **test4** — tests/fixtures/real_test4 (Helm: Docusaurus, zh+ja; Rustonomicon: mdBook; Clusterpedia:
   Hugo, written in Chinese first; KubeVela: Docusaurus), labels in benchmarks/labels/precision_test4.json:
-  copied before the rules of the fourth round were frozen and before anything was checked on them;
+  copied before the rules of round 5 (the round after round 4, which test3 measured) were frozen and
+  before anything was checked on them;
   labelled only after that freeze (until then its labels are empty and every finding is unlabelled).
 
 Every translation is checked against its en.md with glossary/ml.yaml, and each error and warning is
