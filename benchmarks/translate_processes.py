@@ -149,6 +149,9 @@ def run(cache: Path, source_package: Path, issues_count: int, runs: int, decode_
         env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages), "BILINGUAL_CACHE_DIR": "off"}
         for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
             env[name] = str(cache / "xdg" / name.lower())
+        # Bytecode is cached as an installed package's is (compiled at install): the warm-up pair writes
+        # it where an environment turned that off, so no measured process compiles bilingual's sources.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         for name in ("ARGOS_BEAM_SIZE", "ARGOS_COMPUTE_TYPE", "ARGOS_INTER_THREADS", "ARGOS_INTRA_THREADS", "ARGOS_DEVICE_TYPE"):
             env.pop(name, None)
         baseline_cmd = [sys.executable, str(root / "baseline.py"), str(root / "config.json")]
