@@ -297,6 +297,8 @@ def main() -> None:
                         help="whole processes: `bilingual translate` against a script that only runs the model (see below)")
     parser.add_argument("--issues", type=int, default=4, help="--processes: generated short issues (default 4)")
     parser.add_argument("--runs", type=int, default=5, help="--processes: interleaved runs of each (default 5)")
+    parser.add_argument("--before", type=Path, help="--processes: also time the bilingual of this src folder "
+                        "(e.g. `git worktree add` of the commit before a change, then its src), in the same rounds")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -307,7 +309,7 @@ def main() -> None:
     if args.processes:
         from translate_processes import run
 
-        run(CACHE, PACKAGE, args.issues, args.runs, args.decode_tokens, args.beam_size)
+        run(CACHE, PACKAGE, args.issues, args.runs, args.decode_tokens, args.beam_size, args.before)
         return
 
     import pysbd

@@ -1,8 +1,8 @@
 """``bench_translate.py --processes``: a whole ``bilingual translate`` process against a process
 that does only the engine's work.
 
-Two commands, each a new process, run interleaved (A B A B …), so that other work on the
-machine hits both alike:
+Two commands, each a new process, run interleaved (A B A B …, after one warm-up round), so
+that other work on the machine hits both alike:
 
 * baseline:  a small script that imports ctranslate2 and sentencepiece, loads the package's
              model and tokenizer with the engine's settings, tokenizes the sentences bilingual
@@ -17,8 +17,14 @@ every hypothesis after exactly ``--decode-tokens`` tokens (a command line has no
 give it), packaged once under ``benchmarks/.cache/``. Both sides decode the same tokens; the
 script checks the count it decodes and bilingual's summary line (sentences sent to the engine).
 
+With ``--before SRC`` a third process runs in every round: ``bilingual translate`` with
+``PYTHONPATH=SRC`` (the sources of another commit), so a change is measured before and after
+under the same load.
+
 Reported: the median wall time and the median CPU time (user + sys of the process and its
-threads, from ``wait4``) of each side, and bilingual / baseline for both.
+threads, from ``wait4``) of each process, the CPU seconds bilingual spends over the baseline
+(its fixed cost), and bilingual / baseline for both. On a shared machine wall times swing with
+other work; CPU times barely do.
 """
 
 from __future__ import annotations
@@ -126,7 +132,10 @@ def timed(command: list[str], env: dict[str, str], cwd: Path, log: Path) -> Samp
     return Sample(wall, usage.ru_utime + usage.ru_stime)
 
 
-def run(cache: Path, source_package: Path, issues_count: int, runs: int, decode_tokens: int, beam_size: int) -> None:
+def run(cache: Path, source_package: Path, issues_count: int, runs: int, decode_tokens: int, beam_size: int,
+        before: Path | None = None) -> None:
+    """Build the package, write the issues, and time the processes interleaved; ``before``: a ``src``
+    folder whose bilingual is timed too (``PYTHONPATH``), in the same rounds."""
     from bilingual.engines.argos import ArgosOptions
 
     packages = build_stop_package(cache, source_package, decode_tokens)
@@ -158,40 +167,52 @@ def run(cache: Path, source_package: Path, issues_count: int, runs: int, decode_
         print(
             f"{issues_count} generated issues, {len(texts)} distinct sentences to the engine, {decode_tokens} tokens decoded "
             f"each; beam {beam_size}, {options.compute_type}, {options.inter_threads}×{options.intra_threads} threads, "
-            f"{os.cpu_count()} cores; {runs} runs of each, interleaved (after one warm-up pair)",
+            f"{os.cpu_count()} cores; {runs} runs of each, interleaved (after one warm-up round)",
             flush=True,
         )
-        samples: dict[str, list[Sample]] = {"baseline": [], "bilingual": []}
+        sides = {"baseline": (baseline_cmd, env)}
+        sides["bilingual"] = (None, env)
+        if before is not None:  # another checkout's sources, e.g. the commit before a change, measured alike
+            sides["bilingual (before)"] = (None, {**env, "PYTHONPATH": str(before)})
+        samples: dict[str, list[Sample]] = {name: [] for name in sides}
         for number in range(runs + 1):
-            base = timed(baseline_cmd, env, root, root / "baseline.log")
-            line = (root / "baseline.log").read_text(encoding="utf-8").split()
-            assert line == [str(len(texts)), str(len(texts) * decode_tokens)], f"baseline did other work: {line}"
-            out = root / f"out-{number}"  # a fresh output folder: every sentence goes to the engine
-            command = [str(bilingual), "translate", str(issues), "--to", "zh", "--beam-size", str(beam_size), "--out", str(out)]
-            ours = timed(command, env, root, root / "bilingual.log")
-            said = (root / "bilingual.log").read_text(encoding="utf-8")
-            assert f" {len(texts)} sentence(s) sent to argos" in said, f"bilingual did other work:\n{said}"
-            shutil.rmtree(out)
+            measured: dict[str, Sample] = {}
+            for name, (command, side_env) in sides.items():
+                log = root / "process.log"
+                if command is not None:
+                    measured[name] = timed(command, side_env, root, log)
+                    line = log.read_text(encoding="utf-8").split()
+                    assert line == [str(len(texts)), str(len(texts) * decode_tokens)], f"baseline did other work: {line}"
+                    continue
+                out = root / f"out-{number}"  # a fresh output folder: every sentence goes to the engine
+                translate = [str(bilingual), "translate", str(issues), "--to", "zh", "--beam-size", str(beam_size), "--out", str(out)]
+                measured[name] = timed(translate, side_env, root, log)
+                said = log.read_text(encoding="utf-8")
+                assert f" {len(texts)} sentence(s) sent to argos" in said, f"{name} did other work:\n{said}"
+                shutil.rmtree(out)
             if number == 0:
                 continue  # warm-up: file caches, bytecode
-            samples["baseline"].append(base)
-            samples["bilingual"].append(ours)
-            print(f"  run {number}/{runs}: baseline {base.wall:.2f} s ({base.cpu:.2f} s CPU), "
-                  f"bilingual {ours.wall:.2f} s ({ours.cpu:.2f} s CPU)", flush=True)
+            for name, sample in measured.items():
+                samples[name].append(sample)
+            print(f"  run {number}/{runs}: " + ", ".join(f"{name} {m.wall:.2f} s ({m.cpu:.2f} s CPU)" for name, m in measured.items()),
+                  flush=True)
     report(samples)
 
 
 def report(samples: dict[str, list[Sample]]) -> None:
-    base, ours = samples["baseline"], samples["bilingual"]
+    base = samples["baseline"]
     wall = {name: statistics.median(s.wall for s in runs) for name, runs in samples.items()}
     cpu = {name: statistics.median(s.cpu for s in runs) for name, runs in samples.items()}
-    pair_wall = statistics.median(o.wall / b.wall for b, o in zip(base, ours))
-    pair_cpu = statistics.median(o.cpu / b.cpu for b, o in zip(base, ours))
     print()
     print(f"medians of {len(base)} interleaved runs each (wall: start to end of the process; CPU: user + sys, all threads)")
-    print(f"{'process':<12}{'wall s':>9}{'CPU s':>9}")
+    print(f"{'process':<20}{'wall s':>9}{'CPU s':>9}{'CPU s over baseline':>22}")
     for name in samples:
-        print(f"{name:<12}{wall[name]:>9.2f}{cpu[name]:>9.2f}")
+        print(f"{name:<20}{wall[name]:>9.2f}{cpu[name]:>9.2f}{cpu[name] - cpu['baseline']:>22.2f}")
     print()
-    print(f"bilingual / baseline: wall {wall['bilingual'] / wall['baseline']:.2f}× (median of pairs {pair_wall:.2f}×), "
-          f"CPU {cpu['bilingual'] / cpu['baseline']:.2f}× (median of pairs {pair_cpu:.2f}×); goal ≤ 1.10×")
+    for name, ours in samples.items():
+        if name == "baseline":
+            continue
+        pair_wall = statistics.median(o.wall / b.wall for b, o in zip(base, ours))
+        pair_cpu = statistics.median(o.cpu / b.cpu for b, o in zip(base, ours))
+        print(f"{name} / baseline: wall {wall[name] / wall['baseline']:.2f}× (median of pairs {pair_wall:.2f}×), "
+              f"CPU {cpu[name] / cpu['baseline']:.2f}× (median of pairs {pair_cpu:.2f}×); goal ≤ 1.10×")
