@@ -1,6 +1,11 @@
 """Throughput of bilingual's batched ArgosEngine against Argos Translate's own per-paragraph way.
 
 Run:  python benchmarks/bench_translate.py [--documents N]
+      python benchmarks/bench_translate.py --processes [--issues 4] [--runs 5]
+
+``--processes`` compares whole processes instead: ``bilingual translate`` as a user runs it
+against a process that only loads the model and runs one sorted ``translate_batch`` (the run's
+fixed cost; see ``translate_processes.py``).
 
 Three ways translate the same sentences of a set of generated newsletter documents, with the
 same model, on the same machine, in the same process:
@@ -110,31 +115,17 @@ class TextGenerator:
 # -- the random-weight Argos package ---------------------------------------------------------
 
 
-def build_package() -> None:
-    """Train the SentencePiece model, build the CTranslate2 model and package both for Argos."""
-    import numpy as np
-    import sentencepiece as spm
-    from ctranslate2.specs import transformer_spec
+def model_spec(vocabulary: list[str], stop_after: int | None = None) -> object:
+    """The random-weight Transformer of Argos size, quantized to int8.
 
-    if (PACKAGE / "metadata.json").is_file():
-        return
-    started = time.perf_counter()
-    print(f"building the benchmark model in {PACKAGE} (once) …", flush=True)
-    work = CACHE / "build"
-    shutil.rmtree(work, ignore_errors=True)
-    (work / "model").mkdir(parents=True)
-    generator = TextGenerator(seed=7)
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter([generator.paragraph() for _ in range(15000)]),
-        model_prefix=str(work / "sentencepiece"),
-        vocab_size=VOCAB_SIZE,
-        model_type="unigram",
-        character_coverage=1.0,
-        num_threads=os.cpu_count() or 1,
-        minloglevel=2,
-    )
-    processor = spm.SentencePieceProcessor(model_file=str(work / "sentencepiece.model"))
-    vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    The end token is suppressed by a large negative output bias, so decoding runs to the cap
+    it is given. With ``stop_after``, the decoder has learned position encodings that push every
+    hypothesis onto the end token at position ``stop_after`` and away from it before: every
+    sentence then decodes exactly ``stop_after`` tokens with no cap at all (a whole
+    ``bilingual translate`` process cannot be given one).
+    """
+    import numpy as np
+    from ctranslate2.specs import transformer_spec
 
     rng = np.random.default_rng(0)
 
@@ -158,6 +149,13 @@ def build_package() -> None:
     norm(decoder.layer_norm)
     linear(decoder.projection, len(vocabulary), D_MODEL)
     decoder.projection.bias[vocabulary.index("</s>")] = -100.0  # never stop early: equal work everywhere
+    if stop_after is not None:
+        direction = rng.normal(0.0, 1.0, D_MODEL).astype(np.float32)
+        direction -= direction.mean()
+        direction /= np.linalg.norm(direction)
+        decoder.projection.weight[vocabulary.index("</s>")] = 10.0 * direction  # +226 at positions ≥ stop_after
+        sign = np.where(np.arange(stop_after + 8) >= stop_after, 1.0, -1.0)
+        decoder.position_encodings.encodings = (200.0 * np.outer(sign, direction)).astype(np.float32)
     for layer in list(encoder.layer) + list(decoder.layer):
         norm(layer.self_attention.layer_norm)
         linear(layer.self_attention.linear[0], 3 * D_MODEL, D_MODEL)
@@ -174,7 +172,34 @@ def build_package() -> None:
     spec.register_target_vocabulary(vocabulary)
     spec.validate()
     spec.optimize(quantization="int8")
-    spec.save(str(work / "model"))
+    return spec
+
+
+def build_package() -> None:
+    """Train the SentencePiece model, build the CTranslate2 model and package both for Argos."""
+    import sentencepiece as spm
+
+    if (PACKAGE / "metadata.json").is_file():
+        return
+    started = time.perf_counter()
+    print(f"building the benchmark model in {PACKAGE} (once) …", flush=True)
+    work = CACHE / "build"
+    shutil.rmtree(work, ignore_errors=True)
+    (work / "model").mkdir(parents=True)
+    generator = TextGenerator(seed=7)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter([generator.paragraph() for _ in range(15000)]),
+        model_prefix=str(work / "sentencepiece"),
+        vocab_size=VOCAB_SIZE,
+        model_type="unigram",
+        character_coverage=1.0,
+        num_threads=os.cpu_count() or 1,
+        minloglevel=2,
+    )
+    processor = spm.SentencePieceProcessor(model_file=str(work / "sentencepiece.model"))
+    vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+
+    model_spec(vocabulary).save(str(work / "model"))
     meta = {
         "package_version": "1.0",  # a version, as packages/meta.py requires
         "argos_version": "1.11",
@@ -268,6 +293,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds; the best of each way counts")
     parser.add_argument("--decode-tokens", type=int, default=36, help="target tokens per sentence (default 36)")
     parser.add_argument("--beam-size", type=int, default=4, help="beam size of all three ways (default 4)")
+    parser.add_argument("--processes", action="store_true",
+                        help="whole processes: `bilingual translate` against a script that only runs the model (see below)")
+    parser.add_argument("--issues", type=int, default=4, help="--processes: generated short issues (default 4)")
+    parser.add_argument("--runs", type=int, default=5, help="--processes: interleaved runs of each (default 5)")
+    parser.add_argument("--before", type=Path, help="--processes: also time the bilingual of this src folder "
+                        "(e.g. `git worktree add` of the commit before a change, then its src), in the same rounds")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -275,6 +306,11 @@ def main() -> None:
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):  # keep Argos's folders in the cache
         os.environ[name] = str(CACHE / "xdg" / name.lower())
     build_package()
+    if args.processes:
+        from translate_processes import run
+
+        run(CACHE, PACKAGE, args.issues, args.runs, args.decode_tokens, args.beam_size, args.before)
+        return
 
     import pysbd
     import sentencepiece as spm

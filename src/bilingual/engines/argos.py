@@ -13,7 +13,9 @@ the source of unknown tokens (:mod:`.unknown`) and is tidied for Chinese and Jap
 spaces between CJK characters or around full-width punctuation).
 
 ``ctranslate2`` and the tokenizer libraries are imported when a model is first loaded, never
-at import time; ``argostranslate.translate`` is never imported.
+at import time; ``argostranslate.translate`` is never imported. :meth:`ArgosEngine.preload`
+starts that load in a background thread, so that a run reads and parses its documents while
+the model loads; :meth:`ArgosEngine.load` then waits for it, and raises what it raised.
 """
 
 from __future__ import annotations
@@ -23,13 +25,17 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import ModelError
 from ..languages import CJK_SYMBOLS, HAN, KANA
 from ..packages import InstalledPackage, list_installed, packages_dir
-from .tokenizers import Tokenizer, load_tokenizer, tokenizer_files
-from .unknown import keep_source, kept_note, marks_note, model_unk_token, replaced_note, source_vocabulary
+from .loading import LoadedPackage, load_in_background, load_package, one_line
+from .tokenizers import Tokenizer
+from .unknown import keep_source, kept_note, marks_note, replaced_note, source_vocabulary
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 PIVOT = "en"
 CJK_LANGS = frozenset({"zh", "zt", "ja"})
@@ -78,16 +84,6 @@ class ArgosOptions:
 
 
 @dataclass(frozen=True)
-class LoadedPackage:
-    """A package with its model and tokenizer loaded."""
-
-    package: InstalledPackage
-    translator: Any  # ctranslate2.Translator
-    tokenizer: Tokenizer
-    unk_token: str = "<unk>"
-
-
-@dataclass(frozen=True)
 class Output:
     """One sentence through one package.
 
@@ -114,6 +110,7 @@ class ArgosEngine:
         self._dirs = tuple(Path(d) for d in dirs) if dirs is not None else None
         self._installed: list[InstalledPackage] | None = None
         self._loaded: dict[Path, LoadedPackage] = {}
+        self._loading: dict[Path, Future[LoadedPackage]] = {}  # started by preload, not yet taken by load
         self._notes: dict[tuple[str, str, str], tuple[str, ...]] = {}
         self._vocabularies: dict[Path, frozenset[str] | None] = {}
 
@@ -155,6 +152,24 @@ class ArgosEngine:
             for source, target in pairs:
                 for package in self.route(source, target):
                     self.load(package)
+
+    def preload(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Start loading, each in a background thread, the models ``pairs`` need and are not loaded.
+
+        Nothing is raised here: a pair without a model is reported by :meth:`check_pairs`, and a
+        model that fails to load raises from :meth:`load` the error a load there would have raised.
+        A model that no call ever needs still finishes loading (the process waits for it to end).
+        """
+        for source, target in dict.fromkeys(pairs):
+            try:
+                route = self.route(source, target)
+            except ModelError:
+                continue
+            for package in route:
+                key = package.path.resolve()
+                if key in self._loaded or key in self._loading:
+                    continue
+                self._loading[key] = load_in_background(package, self.options)
 
     def signature(self, source: str, target: str) -> str:
         """``argos:translate-en_zh-1.9``; through English ``argos:translate-zh_en-1.9+translate-en_ja-1.1``."""
@@ -238,7 +253,7 @@ class ArgosEngine:
             )
         except (RuntimeError, ValueError) as exc:
             label = loaded.package.meta.label
-            raise ModelError(f"translation with {label} failed ({_one_line(exc)})", loaded.package.path) from None
+            raise ModelError(f"translation with {label} failed ({one_line(exc)})", loaded.package.path) from None
         return [list(result.hypotheses[0]) for result in results]
 
     def _vocabulary(self, loaded: LoadedPackage) -> frozenset[str] | None:
@@ -259,28 +274,13 @@ class ArgosEngine:
     # -- loading ------------------------------------------------------------------------------
 
     def load(self, package: InstalledPackage) -> LoadedPackage:
-        """The package's translator and tokenizer, loaded on first use and kept for the engine's life."""
+        """The package's translator and tokenizer, loaded on first use (or taken from :meth:`preload`)
+        and kept for the engine's life."""
         key = package.path.resolve()
         if key in self._loaded:
             return self._loaded[key]
-        import ctranslate2
-
-        tokenizer_files(package.path)  # a package without a tokenizer fails before the model loads
-        o = self.options
-        try:
-            translator = ctranslate2.Translator(
-                str(package.path / "model"),
-                device=o.device,
-                device_index=list(o.device_index),
-                compute_type=o.compute_type,
-                inter_threads=o.inter_threads,
-                intra_threads=o.intra_threads,
-            )
-        except (RuntimeError, ValueError, OSError) as exc:
-            reason = f"cannot load the model of {package.meta.label} ({_one_line(exc)})"
-            raise ModelError(reason, package.path) from None
-        tokenizer = load_tokenizer(package.path, package.meta.from_code, package.meta.to_code)
-        loaded = LoadedPackage(package, translator, tokenizer, model_unk_token(package.path / "model"))
+        started = self._loading.pop(key, None)
+        loaded = started.result() if started is not None else load_package(package, self.options)  # raises what loading raised
         self._loaded[key] = loaded
         return loaded
 
@@ -389,7 +389,3 @@ def _inside_open(text: str) -> str:
         return match.group(1) if closing in text[match.end() :] else match.group(0)
 
     return _INSIDE_OPEN_RE.sub(fix, text)
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__

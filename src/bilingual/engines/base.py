@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 
@@ -37,3 +37,15 @@ def engine_notes(engine: object, text: str, source: str, target: str) -> tuple[s
     """
     notes = getattr(engine, "notes", None)
     return tuple(notes(text, source, target)) if callable(notes) else ()
+
+
+def preload(engine: object, pairs: Iterable[tuple[str, str]]) -> None:
+    """Let ``engine`` start loading what it needs for ``pairs`` while the run reads its documents.
+
+    Engines may offer ``preload(pairs)`` (the Argos engine loads its models in a background
+    thread); it raises nothing, and what a load raises comes when the engine is used. The others
+    load when first used.
+    """
+    start = getattr(engine, "preload", None)
+    if callable(start):
+        start(list(pairs))

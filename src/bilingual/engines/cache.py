@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import ModelError
-from .base import Engine, engine_notes
+from .base import Engine, engine_notes, preload
 
 #: Translations a :class:`CachedEngine` remembers: a few batches of an archive run (about 6 MB).
 MEMO_TEXTS = 8192
@@ -69,6 +69,10 @@ class CachedEngine:
             return
         for source, target in pairs:
             self.engine.check_pair(source, target)
+
+    def preload(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Let the wrapped engine start loading what ``pairs`` need (see :func:`~bilingual.engines.base.preload`)."""
+        preload(self.engine, pairs)
 
     def notes(self, text: str, source: str, target: str) -> tuple[str, ...]:
         """The wrapped engine's notes about ``text`` (see :func:`bilingual.engines.base.engine_notes`)."""

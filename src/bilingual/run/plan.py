@@ -256,7 +256,8 @@ def require_engine(prepared: Prepared, engine: Engine) -> None:
 
 def load_documents(jobs: Sequence[Job], options: RunOptions, key: str = "") -> tuple[list[Job], list[Document]]:
     """Parse the sources a run must look at: all of them, less those whose stamps (under the run's
-    ``key``, see :func:`stamp_key`) say nothing changed; all of them with ``options.retranslate``."""
+    ``key``, see :func:`stamp_key`) say nothing changed; all of them with ``options.retranslate``.
+    When there is any to parse, the engine starts loading its models first (:func:`~bilingual.engines.base.preload`)."""
     from ..document.markdown import parse
     from ..storage import read_text
 
@@ -264,6 +265,10 @@ def load_documents(jobs: Sequence[Job], options: RunOptions, key: str = "") -> t
     skip = set() if options.approved_only or every else unchanged(jobs, options.languages, options.out,
                                                                  stamp_key(key, options.glossary))
     todo = [job for job in jobs if job.source not in skip]
+    if todo and not options.approved_only:  # the engine's models load while the documents are read and parsed
+        from ..engines.base import preload
+
+        preload(options.engine, [(SOURCE_LANG, lang) for lang in options.languages])
     return todo, [parse(read_text(job.source, keep_bom=True), str(job.source)) for job in todo]
 
 
