@@ -12,8 +12,8 @@ import functools
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,13 +172,30 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
     :data:`PARALLEL_FROM` editions or more); the result is the same in any case.
     """
     targets = find_targets(paths, lang, source)
+    result = check_targets(targets, glossary, jobs, link_map)
+    return replace(result, notes=source_notes(paths, targets) + result.notes)
+
+
+def check_targets(targets: Sequence[Target], glossary: Glossary | None = None, jobs: int | None = None,
+                  link_map: LinkMap = (), texts: Mapping[Path, str] | None = None,
+                  memo: MutableMapping[object, tuple[object, object]] | None = None) -> CheckResult:
+    """What ``check`` reports for ``targets``: every finding once per place, consistency across the files included.
+
+    ``texts`` holds the text of files not yet written (a run's editions and PO files); the others
+    are read from disk. ``memo`` (kept by the caller between calls with the same glossary and
+    settings) holds each file's findings with the text they are of, so that a file whose text is
+    the same is not checked again (the review server's recheck after a save). With ``texts`` or
+    ``memo`` the files are checked in this process.
+    """
     groups: dict[Path | None, list[Target]] = {}
     for target in targets:
         key = target.source.resolve() if target.source is not None else None
         groups.setdefault(key, []).append(target)
     work = [tuple(group) for key, group in groups.items() if key is not None]
     work.extend((target,) for target in groups.get(None, []))
-    if jobs is None:
+    if texts or memo is not None:
+        jobs = 1
+    elif jobs is None:
         jobs = min(os.cpu_count() or 1, len(work)) if len(targets) >= PARALLEL_FROM else 1
     if glossary is not None and len(glossary):
         _ = glossary.matcher  # built here, once: forked workers inherit it
@@ -199,7 +216,7 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
     else:
         _share(glossary, None, link_map)
         for group in work:
-            done, ledger = _check_group(group)
+            done, ledger = _check_group(group, texts, memo)
             found.update(done)
             ledgers.extend(ledger)
     renderings = [r for target in targets for r in found[target][1]]
@@ -209,7 +226,7 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
         extra.setdefault(x.file, []).append(x)
     per_file = {target: _sorted(found[target][0] + extra.get(str(target.path), [])) for target in targets}
     violations = tuple(v for target in targets for v in _once(target, per_file))
-    notes = source_notes(paths, targets)
+    notes: tuple[str, ...] = ()
     if glossary is None:
         notes += ("no glossary (--no-glossary): the glossary term rules did not run; "
                   "consistency used the renderings aligned with the source",)
@@ -263,26 +280,52 @@ def _share(glossary: Glossary | None, protection: Protection | None = None, link
         activate(protection)
 
 
-def _check_group(group: tuple[Target, ...]) -> tuple[dict[Target, _Found], tuple[Ledger, ...]]:
+def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = None,
+                 memo: MutableMapping[object, tuple[object, object]] | None = None,
+                 ) -> tuple[dict[Target, _Found], tuple[Ledger, ...]]:
     """Check editions that share one source (or one edition without a source), parsing the source
-    once; with the source's coverage ledger (none without a source)."""
+    once; with the source's coverage ledger (none without a source). A file ``texts`` holds is
+    checked as that text, the others as they are on disk; what ``memo`` holds for the same texts is reused."""
     from ..document.ledger import account
     from ..storage import read_text
 
+    def text_of(path: Path) -> str:
+        return texts[path] if texts and path in texts else read_text(path)
+
+    def source_of(text: str, path: Path) -> tuple[Layout, Ledger]:
+        parsed = layout(_parse(text, str(path)))
+        return parsed, account(parsed.document)
+
     glossary = _shared.get("glossary")
     first = group[0]
-    src = layout(_parse(read_text(first.source), str(first.source))) if first.source is not None else None
-    ledger = account(src.document) if src is not None else None
+    src: Layout | None = None
+    ledger: Ledger | None = None
+    source_text: str | None = None
+    if first.source is not None:
+        source_text = text_of(first.source)
+        src, ledger = _remember(memo, ("source", first.source), source_text, lambda: source_of(source_text, first.source))
     out: dict[Target, _Found] = {}
     for target in group:
-        text = read_text(target.path)
+        text = text_of(target.path)
         if target.is_po:
-            out[target] = _check_po(text, str(target.path), target.lang, glossary)
+            out[target] = _remember(memo, target, (text, None), lambda: _check_po(text, str(target.path), target.lang, glossary))
         else:
             assert target.lang is not None
-            out[target] = _check_markdown(text, str(target.path), target.lang, src, glossary,
-                                          _shared.get("link_map", ()), ledger)
+            out[target] = _remember(memo, target, (text, source_text), lambda: _check_markdown(
+                text, str(target.path), target.lang, src, glossary, _shared.get("link_map", ()), ledger))
     return out, (ledger,) if ledger is not None else ()
+
+
+def _remember(memo: MutableMapping[object, tuple[object, object]] | None, key: object, stamp: object, make):  # noqa: ANN001, ANN202
+    """``make()``, or what ``memo`` holds under ``key`` for the same ``stamp`` (the texts it was made of)."""
+    if memo is None:
+        return make()
+    held = memo.get(key)
+    if held is not None and held[0] == stamp:
+        return held[1]
+    value = make()
+    memo[key] = (stamp, value)
+    return value
 
 
 def _parse(text: str, path: str) -> Document:
@@ -296,14 +339,6 @@ def check_text(target: str, lang: str, source: str | None = None, glossary: Glos
     """Check one Markdown edition given as text, against an optional English source text."""
     src = layout(_parse(source, "<source>")) if source is not None else None
     return check_markdown(target, path, lang, src, glossary, link_map)
-
-
-def check_editions(source: Document, editions: Sequence[tuple[Path, str, str]],
-                   glossary: Glossary | None) -> list[Violation]:
-    """What ``check`` reports for editions about to be written (``(path, lang, Markdown)``) against ``source``:
-    the findings the views of a run show, so that they agree with ``bilingual check``."""
-    src = layout(source)
-    return [v for path, lang, text in editions for v in check_markdown(text, str(path), lang, src, glossary)]
 
 
 def check_markdown(text: str, path: str, lang: str, source: Layout | None, glossary: Glossary | None,
