@@ -8,7 +8,7 @@ const STATUS_TEXT = {
   approved: "approved", machine: "machine", fuzzy: "fuzzy", imported: "imported from edition",
   changed: "source changed", untranslated: "untranslated",
 };
-const state = { issues: [], issue: null, langs: [], rows: {}, order: [], blocks: [], current: null, lang: null };
+const state = { issues: [], issue: null, langs: [], rows: {}, order: [], blocks: [], findings: [], current: null, lang: null };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -100,6 +100,7 @@ async function openIssue(name) {
   const answers = await Promise.all([
     ...state.langs.map((lang) => api("GET", `/api/segments?issue=${encodeURIComponent(name)}&lang=${lang}`)),
     api("GET", `/api/blocks?issue=${encodeURIComponent(name)}`),
+    api("GET", `/api/findings?issue=${encodeURIComponent(name)}`),
   ]);
   for (const [k, lang] of state.langs.entries()) {
     if (answers[k].status !== 200) { showError(answers[k].data.error); return; }
@@ -107,9 +108,62 @@ async function openIssue(name) {
   }
   state.order = answers[0].data.map((row) => row.id);
   state.blocks = answers[state.langs.length].status === 200 ? answers[state.langs.length].data : [];
+  const found = answers[state.langs.length + 1];
+  state.findings = found.status === 200 ? found.data : [];
   renderIssueList();
   renderDocument();
+  renderIssueFindings();
   renderProgress();
+}
+
+// -- check's findings: on their sentence's row, and the issue's own list ---------------------
+
+function findingText(f) {
+  const found = [f.found !== null ? `found '${f.found}'` : null, f.expected !== null ? `expected '${f.expected}'` : null].filter(Boolean);
+  return `${f.severity} ${f.rule} · ${f.file}:${f.line}: ${f.message}` + (found.length ? ` (${found.join(", ")})` : "");
+}
+
+function findingsList(findings, label) {
+  const list = el("ul", { class: "findings", "aria-label": label });
+  for (const f of findings) {
+    list.append(el("li", { class: `finding ${f.severity}`, lang: "en", "data-file": f.file, "data-line": f.line,
+      "data-rule": f.rule, "data-severity": f.severity }, findingText(f)));
+  }
+  return list;
+}
+
+function renderIssueFindings() {
+  // What check reports for the issue that no sentence row shows: the document as a whole, or a
+  // passage it cannot tie to one sentence. Each with its file and line.
+  const box = document.getElementById("issue-findings");
+  const own = state.findings.filter((f) => f.row === null);
+  box.hidden = own.length === 0;
+  box.replaceChildren(
+    el("h2", {}, `Findings of no one sentence (${own.length})`),
+    el("p", { class: "muted" }, "What bilingual check reports for the issue as a whole, or for a passage it cannot tie to one sentence: fix them in the file and line named."),
+    findingsList(own, "Findings of the issue"));
+}
+
+async function refreshFindings() {
+  // The editions were rebuilt: check's findings again, for the rows and the issue's list (edits in the boxes stay).
+  const { status, data } = await api("GET", `/api/findings?issue=${encodeURIComponent(state.issue)}`);
+  if (status !== 200) return;
+  state.findings = data;
+  for (const lang of state.langs) {
+    for (const id of state.order) {
+      const seg = state.rows[lang][id];
+      const mine = data.filter((f) => f.row === id && f.lang === lang);
+      if (JSON.stringify(mine) === JSON.stringify(seg.findings)) continue;
+      seg.findings = mine;
+      const cell = cellOf(lang, id);
+      if (!cell) continue;
+      cell.querySelector("ul.findings")?.remove();
+      if (mine.length) cell.append(findingsList(mine, "Check findings"));
+    }
+  }
+  renderIssueFindings();
+  renderProgress();
+  applyFilters();
 }
 
 function showError(message) {
@@ -244,11 +298,7 @@ function cellView(lang, seg) {
     }
     cell.append(terms);
   }
-  if (seg.findings.length) {
-    const list = el("ul", { class: "findings", "aria-label": "Check findings" });
-    for (const f of seg.findings) list.append(el("li", { class: `finding ${f.severity}`, lang: "en" }, `${f.severity} ${f.rule}: ${f.message}`));
-    cell.append(list);
-  }
+  if (seg.findings.length) cell.append(findingsList(seg.findings, "Check findings"));
   return cell;
 }
 
@@ -268,6 +318,7 @@ async function save(lang, id, status) {
   cell.classList.remove("saving");
   if (code === 200) {
     state.rows[lang][id] = data;
+    state.findings = state.findings.filter((f) => !(f.row === id && f.lang === lang)).concat(data.findings);
     replaceCell(lang, id, data);
     renderProgress();
     watchRebuild();
@@ -331,6 +382,7 @@ function watchRebuild() {
     if (info.rebuild.pending) { rebuildTimer = setTimeout(poll, 700); return; }
     line.textContent = info.rebuild.problem ? info.rebuild.problem : "editions and views rebuilt";
     line.classList.toggle("error", Boolean(info.rebuild.problem));
+    await refreshFindings();
   };
   rebuildTimer = setTimeout(poll, 400);
 }
