@@ -37,8 +37,8 @@ class Workspace:
     glossary: Glossary | None
     rebuilder: Rebuilder | None = None
     _locks: dict[str, threading.Lock] = field(default_factory=dict)
-    _findings: dict[Path, tuple[tuple[str, ...], list[dict[str, Any]]]] = field(default_factory=dict)
-    _memos: dict[Path, dict[object, tuple[object, object]]] = field(default_factory=dict)
+    _findings: dict[tuple[Path, str], tuple[tuple[str, ...], tuple[Any, ...]]] = field(default_factory=dict)
+    _memos: dict[tuple[Path, str], dict[object, tuple[object, object]]] = field(default_factory=dict)
     _documents: dict[tuple[Path, str], tuple[Any, tuple[Any, ...]]] = field(default_factory=dict)
     _guard: threading.Lock = field(default_factory=threading.Lock)
 
@@ -88,26 +88,37 @@ class Workspace:
         """What ``bilingual check`` reports for the issue's files as they are now (its editions and PO
         files in the languages reviewed), each finding once, with the sentence row that shows it.
 
-        Computed again only when a file changed, and then only the files that changed are checked
-        again (the rest come from the issue's memo): a save rechecks the PO file it wrote.
+        Each language is checked apart (check's findings of one language never depend on another's
+        files), again only when one of its files changed, and then only the files that changed
+        (the rest come from the memo): a save rechecks the PO file it wrote and its language's consistency.
         """
-        from ..checks.issue import Files, document_findings
-        from ..storage import version
+        from ..checks.issue import Files
+        from ..languages import TARGETS
         from .segments import placed_findings
 
-        files = [Files(lang, job.edition(lang), job.po(lang)) for lang in self.langs]
-        stamp = tuple(version(p) for p in (job.source, *(p for f in files for p in (f.edition, f.po))))
+        found: list[dict[str, Any]] = []
+        ids = [s.id for s in self.segments(job)]
+        for lang in sorted(self.langs, key=lambda code: (TARGETS.index(code) if code in TARGETS else len(TARGETS), code)):
+            files = Files(lang, job.edition(lang), job.po(lang))
+            found += placed_findings(self._language_findings(job, files), {files.edition: lang, files.po: lang}, ids)
+        return found
+
+    def _language_findings(self, job: Job, files: Any) -> tuple[Any, ...]:
+        """check's findings of one language's edition and PO file, kept per version of the files."""
+        from ..checks.issue import document_findings
+        from ..storage import version
+
+        key = (job.source, files.lang)
+        stamp = tuple(version(p) for p in (job.source, files.edition, files.po))
         with self._guard:
-            held = self._findings.get(job.source)
-            memo = self._memos.setdefault(job.source, {})
+            held = self._findings.get(key)
+            memo = self._memos.setdefault(key, {})
         if held is not None and held[0] == stamp:
             return held[1]
-        result = document_findings(job.source, files, self.glossary, memo=memo)
-        langs = {path: f.lang for f in files for path in (f.edition, f.po)}
-        found = placed_findings(result.violations, langs, [s.id for s in self.segments(job)])
+        violations = document_findings(job.source, [files], self.glossary, memo=memo).violations
         with self._guard:
-            self._findings[job.source] = (stamp, found)
-        return found
+            self._findings[key] = (stamp, violations)
+        return violations
 
     def rows(self, job: Job, lang: str, with_findings: bool = True) -> list[Any]:
         from ..memory.po import read_catalog
