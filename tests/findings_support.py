@@ -30,18 +30,18 @@ def sample_copy(base: Path) -> Path:
     return folder
 
 
-def break_po(folder: Path) -> None:
-    """Approved zh.po entries a reviewer got wrong: the heading 'Papers' as 报纸 (forbidden) and a
+def break_po(folder: Path, lang: str = "zh") -> None:
+    """Approved PO entries a reviewer got wrong: (zh) the heading 'Papers' as 报纸 (forbidden), and a
     sentence left in English (untranslated-source, untranslated, missing terms)."""
     from dataclasses import replace
 
     from bilingual.memory.po import read_catalog, render
 
-    po = folder / "zh.po"
+    po = folder / f"{lang}.po"
     catalog = read_catalog(po)
     entries = []
     for e in catalog.entries:
-        if e.msgid == "Papers":
+        if e.msgid == "Papers" and lang == "zh":
             e = replace(e, msgstr="报纸")
         elif e.msgid.startswith("For large systems, the computational cost"):
             e = replace(e, msgstr=e.msgid)

@@ -101,3 +101,14 @@ def test_align_after_a_hand_edit_shows_exactly_checks_findings_those_of_no_sente
     expected = _checked(runner, reviewed)
     assert any(k[0] == "zh.md" for k in expected) and any(k[0] == "zh.po" for k in expected)
     assert from_html((reviewed / "aligned.html").read_text(encoding="utf-8")) == expected
+
+
+def test_a_run_for_one_language_shows_the_other_languages_findings_too(runner, reviewed):
+    """``check`` of the issue reports ja.po's findings; a run --to zh leaves ja.po alone, and its views
+    show them (on the ja column of aligned.html, and apart in the report, which has no ja section)."""
+    break_po(reviewed, "ja")
+    runner.invoke(app, ["translate", str(reviewed), "--to", "zh", "--engine", "pseudo", "--glossary", GLOSSARY])
+    expected = _checked(runner, reviewed)
+    assert any(k[0] == "ja.po" for k in expected) and any(k[0] == "zh.po" for k in expected)
+    for name in ("report.html", "aligned.html"):
+        assert from_html((reviewed / name).read_text(encoding="utf-8")) == expected, name

@@ -176,16 +176,25 @@ def complete(
 
 
 def _findings(mine: Sequence[Target], others: Mapping[str, tuple[Path, Path]], texts: Mapping[Path, str],
-              glossary: Glossary | None) -> list[object]:
+              glossary: Glossary | None, warnings: list[str]) -> list[object]:
     """What ``check`` reports for the document once the run is written (its editions and PO files, and those of
-    the languages it leaves alone), for its views; empty where the checks are not installed."""
+    the languages it leaves alone), for its views; empty where the checks are not installed. Another
+    language's file that cannot be read is left out, with a warning (as the aligned views leave it out)."""
     try:
         from ..checks.issue import Files, document_findings
     except ImportError:
         return []
+    from ..errors import BilingualError
+
     files = [Files(t.lang, t.edition_path, t.po_path) for t in mine]
-    files += [Files(lang, edition, po) for lang, (po, edition) in others.items()]
-    return list(document_findings(mine[0].job.source, files, glossary, texts).violations)
+    source = mine[0].job.source
+    found: list[object] = list(document_findings(source, files, glossary, texts).violations)
+    for lang, (po, edition) in others.items():  # check's findings of one language never depend on another's files
+        try:
+            found += document_findings(source, [Files(lang, edition, po)], glossary).violations
+        except BilingualError as exc:
+            warnings.append(f"{exc} (its findings are left out of the views)")
+    return found
 
 
 def _run_texts(prepared: Prepared, mine: Sequence[Target], editions: Sequence[Edition],
@@ -232,7 +241,7 @@ def _view_writes(
         editions = run.for_document(path)
         read = {p: version(p) for p in (paths.aligned_md, paths.aligned_html, paths.tmx, paths.report_md, paths.report_html)}
         others = _other_languages(target.job, [e.lang for e in editions], prepared.out)
-        found = _findings(mine, others, _run_texts(prepared, mine, editions, writes_so_far, staging), glossary)
+        found = _findings(mine, others, _run_texts(prepared, mine, editions, writes_so_far, staging), glossary, warnings)
         files = issue_outputs(editions, paths, glossary=glossary, align=align and not others, violations=found)
         if align and others:
             files = chain(files, _aligned_with_others(editions, others, paths, glossary, warnings, found))
