@@ -22,6 +22,7 @@ from .model import CheckResult, Violation
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
+    from ..values import Document
     from .links import LinkMap
 
 
@@ -36,12 +37,13 @@ class Files:
 
 def document_findings(source: Path, files: Sequence[Files], glossary: Glossary | None,
                       texts: Mapping[Path, str] | None = None, link_map: LinkMap = (),
-                      memo: MutableMapping[object, tuple[object, object]] | None = None) -> CheckResult:
+                      memo: MutableMapping[object, tuple[object, object]] | None = None,
+                      parsed: Document | None = None) -> CheckResult:
     """What ``bilingual check`` reports for ``files`` (editions checked against ``source``), each finding once.
 
     A file is checked when it exists or ``texts`` holds it; languages go in ``check``'s order.
     ``memo`` keeps each file's findings between calls, so a file whose text is unchanged is not
-    checked again (see :func:`~.runner.check_targets`).
+    checked again (see :func:`~.runner.check_targets`); ``parsed`` is ``source`` parsed already (a run's document).
     """
     from .runner import Target, check_targets
 
@@ -54,7 +56,8 @@ def document_findings(source: Path, files: Sequence[Files], glossary: Glossary |
             targets.append(Target(f.po, f.lang))
     if not targets:
         return CheckResult((), ())
-    return check_targets(targets, glossary, link_map=link_map, texts=texts, memo=memo)
+    return check_targets(targets, glossary, link_map=link_map, texts=texts, memo=memo,
+                         parsed={source: parsed} if parsed is not None else None)
 
 
 def language_of(violation: Violation, files: Sequence[Files]) -> str | None:

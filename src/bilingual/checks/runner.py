@@ -58,14 +58,16 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
 
 def check_targets(targets: Sequence[Target], glossary: Glossary | None = None, jobs: int | None = None,
                   link_map: LinkMap = (), texts: Mapping[Path, str] | None = None,
-                  memo: MutableMapping[object, tuple[object, object]] | None = None) -> CheckResult:
+                  memo: MutableMapping[object, tuple[object, object]] | None = None,
+                  parsed: Mapping[Path, Document] | None = None) -> CheckResult:
     """What ``check`` reports for ``targets``: every finding once per place, consistency across the files included.
 
     ``texts`` holds the text of files not yet written (a run's editions and PO files); the others
     are read from disk. ``memo`` (kept by the caller between calls with the same glossary and
     settings) holds each file's findings with the text they are of, so that a file whose text is
-    the same is not checked again (the review server's recheck after a save). With ``texts`` or
-    ``memo`` the files are checked in this process.
+    the same is not checked again (the review server's recheck after a save). ``parsed`` holds
+    sources the caller has parsed already (a run's documents). With ``texts``, ``memo`` or
+    ``parsed`` the files are checked in this process.
     """
     groups: dict[Path | None, list[Target]] = {}
     for target in targets:
@@ -73,7 +75,7 @@ def check_targets(targets: Sequence[Target], glossary: Glossary | None = None, j
         groups.setdefault(key, []).append(target)
     work = [tuple(group) for key, group in groups.items() if key is not None]
     work.extend((target,) for target in groups.get(None, []))
-    if texts or memo is not None:
+    if texts or memo is not None or parsed:
         jobs = 1
     elif jobs is None:
         jobs = min(os.cpu_count() or 1, len(work)) if len(targets) >= PARALLEL_FROM else 1
@@ -96,7 +98,7 @@ def check_targets(targets: Sequence[Target], glossary: Glossary | None = None, j
     else:
         _share(glossary, None, link_map)
         for group in work:
-            done, ledger = _check_group(group, texts, memo)
+            done, ledger = _check_group(group, texts, memo, parsed)
             found.update(done)
             ledgers.extend(ledger)
     renderings = [r for target in targets for r in found[target][1]]
@@ -162,7 +164,7 @@ def _share(glossary: Glossary | None, protection: Protection | None = None, link
 
 def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = None,
                  memo: MutableMapping[object, tuple[object, object]] | None = None,
-                 ) -> tuple[dict[Target, _Found], tuple[Ledger, ...]]:
+                 parsed: Mapping[Path, Document] | None = None) -> tuple[dict[Target, _Found], tuple[Ledger, ...]]:
     """Check editions that share one source (or one edition without a source), parsing the source
     once; with the source's coverage ledger (none without a source). A file ``texts`` holds is
     checked as that text, the others as they are on disk; what ``memo`` holds for the same texts is reused."""
@@ -173,8 +175,8 @@ def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = N
         return texts[path] if texts and path in texts else read_text(path)
 
     def source_of(text: str, path: Path) -> tuple[Layout, Ledger]:
-        parsed = layout(_parse(text, str(path)))
-        return parsed, account(parsed.document)
+        document = parsed[path] if parsed and path in parsed else _parse(text, str(path))
+        return layout(document), account(document)
 
     glossary = _shared.get("glossary")
     first = group[0]
@@ -182,7 +184,7 @@ def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = N
     ledger: Ledger | None = None
     source_text: str | None = None
     if first.source is not None:
-        source_text = text_of(first.source)
+        source_text = parsed[first.source].source if parsed and first.source in parsed else text_of(first.source)
         src, ledger = _remember(memo, ("source", first.source), source_text, lambda: source_of(source_text, first.source))
     out: dict[Target, _Found] = {}
     for target in group:

@@ -187,11 +187,11 @@ def _findings(mine: Sequence[Target], others: Mapping[str, tuple[Path, Path]], t
     from ..errors import BilingualError
 
     files = [Files(t.lang, t.edition_path, t.po_path) for t in mine]
-    source = mine[0].job.source
-    found: list[object] = list(document_findings(source, files, glossary, texts).violations)
+    source, document = mine[0].job.source, mine[0].document  # the run's parse of en.md: not parsed again
+    found: list[object] = list(document_findings(source, files, glossary, texts, parsed=document).violations)
     for lang, (po, edition) in others.items():  # check's findings of one language never depend on another's files
         try:
-            found += document_findings(source, [Files(lang, edition, po)], glossary).violations
+            found += document_findings(source, [Files(lang, edition, po)], glossary, parsed=document).violations
         except BilingualError as exc:
             warnings.append(f"{exc} (its findings are left out of the views)")
     return found
