@@ -283,6 +283,12 @@ class Staging:
         """The :func:`version` the file ``path`` will have once committed (None: not added)."""
         return self._versions.get(Path(path))
 
+    def staged_text(self, path: Path) -> str | None:
+        """The text staged for ``path``, read back from its temporary (None: nothing staged that changes it)."""
+        path = Path(path)
+        tmp = next((t for _, p, t, _ in reversed(self._pending) if p == path), None)
+        return None if tmp is None else Path(tmp).read_text(encoding="utf-8")
+
     def commit(self) -> list[Path]:
         """Check every staged target, then rename them all into place; the files written."""
         pending = sorted(self._pending, key=lambda item: item[0])

@@ -142,12 +142,15 @@ def test_row_state_from_origin_and_flags(doc, run, origin, flags, state):
     assert result.rows[0].state == state
 
 
-def test_flags_without_segment_land_on_the_segment_at_their_line(doc, run):
-    flag = Flag("number", "warning", "ja", None, 16, "Numbers differ")
+def test_flags_without_segment_are_the_documents_own_listed_once_with_file_and_line(doc, run):
+    """A finding check cannot tie to one sentence is not put on a guessed row (its line is the
+    edition's, not en.md's): the alignment lists it apart, and the page shows it with zh.md:16."""
+    flag = Flag("number", "warning", "ja", None, 16, "Numbers differ", "ja.md")
     result = build_alignment(doc, [from_edition(e) for e in run.editions], [flag])
-    flagged = [(row.id, cell.lang) for row in result.rows for cell in row.cells if cell.flags]
-    assert len(flagged) == 1 and flagged[0][1] == "ja"
-    assert next(r for r in result.rows if r.id == flagged[0][0]).line == 16
+    assert not [cell for row in result.rows for cell in row.cells if cell.flags]
+    assert result.findings == (flag,)
+    page = aligned_html(result)
+    assert page.count('data-rule="number"') == 1 and "warning number · ja.md:16: Numbers differ" in page
 
 
 def test_forbidden_terms_after_restore_show_as_violations(doc, run):

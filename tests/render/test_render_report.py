@@ -119,7 +119,9 @@ def test_check_violations_are_taken_as_they_come(run):
     zh = next(e for e in run.editions if e.lang == "zh")
     result = build_report(run.editions, violations=[Violation("issues/024/zh.md", 16, None), Violation("x/ja.po", 3, zh.segments[0].id)])
     assert result.violations("zh") == {"number": 1} and result.violations("ja") == {"number": 1}
-    assert next(s for s in result.needs_human if s.lang == "zh").line == 16
+    assert [(f.where, f.segment) for f in result.unplaced] == [("zh.md:16", None)]  # of no one sentence: listed apart
+    assert next(s for s in result.needs_human if s.lang == "ja").flags[0].where == "ja.po:3"
+    assert "## Findings of no one sentence (1)\n\n- ⚠️ warning number · `zh.md:16`: Numbers differ" in report_markdown(result)
 
 
 def test_an_approved_human_text_is_the_last_stage(run):

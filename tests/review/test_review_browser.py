@@ -219,3 +219,63 @@ def test_a_changed_source_shows_the_diff_and_the_translation_approved_before(bro
     assert cell.count() == 1
     assert cell.locator(".previous ins").inner_text().strip() == "reworded"
     assert "改动之前批准的译文。" in cell.inner_text()
+
+
+@pytest.fixture
+def flawed_server(tmp_path: Path):
+    """The sample issue with a reviewer's mistakes in zh.po and a hand edit of zh.md (findings_support)."""
+    from bilingual.glossary.load import load_glossary
+    from bilingual.review.server import ReviewServer
+    from findings_support import GLOSSARY, break_edition, break_po, sample_copy
+
+    folder = sample_copy(tmp_path)
+    break_po(folder)
+    break_edition(folder)
+    with ReviewServer([folder.parent], ["zh", "ja"], load_glossary([GLOSSARY])) as running:
+        yield running
+
+
+def test_checks_findings_show_once_each_on_their_sentence_or_in_the_issues_list(browser, flawed_server):
+    import httpx
+
+    with httpx.Client(base_url=flawed_server.origin, headers={"Authorization": f"Bearer {flawed_server.token}"}, timeout=60) as client:
+        listed = client.get("/api/findings", params={"issue": "024"}).json()
+    own = [f for f in listed if f["row"] is None]
+    assert own and len(own) < len(listed)
+    page = _open(browser, flawed_server)
+    assert page.locator("#issue-findings li.finding").count() == len(own)
+    assert page.locator("li.finding").count() == len(listed), "each finding once on the page"
+    link = own[0]
+    assert f"{link['file']}:{link['line']}" in page.locator("#issue-findings").inner_text()
+    paper = next(f for f in listed if f["rule"] == "forbidden-term")
+    shown = _cell(page, paper["row"]).locator(f'li.finding[data-rule="forbidden-term"][data-line="{paper["line"]}"]')
+    assert shown.count() == 1 and f"error forbidden-term · zh.po:{paper['line']}" in shown.inner_text()
+    assert page.errors == []
+
+
+def test_a_fix_clears_its_finding_and_the_rebuild_refreshes_the_issues_list(browser, flawed_server):
+    """Approving 论文 for 'Papers' clears the sentence's forbidden-term at once; the rebuild then writes
+    zh.md from the PO file (the hand edit kept as a comment), and the issue's list follows check."""
+    import httpx
+
+    def listed() -> list[dict]:
+        with httpx.Client(base_url=flawed_server.origin, headers={"Authorization": f"Bearer {flawed_server.token}"}, timeout=60) as client:
+            return client.get("/api/findings", params={"issue": "024"}).json()
+
+    paper = next(f for f in listed() if f["rule"] == "forbidden-term")
+    page = _open(browser, flawed_server)
+    assert page.locator("#issue-findings li.finding").count() > 0
+    cell = _cell(page, paper["row"])
+    cell.locator("textarea").fill("论文")
+    cell.locator("button.approve").click()
+    # the sentence was approved already (a reviewer's mistake): its finding goes once the save answers
+    page.wait_for_selector(f'.row[data-id="{paper["row"]}"] .cell[data-lang="zh"] li.finding[data-rule="forbidden-term"]',
+                           state="detached")
+    assert entry(flawed_server.workspace.issues["024"].po("zh"), paper["row"]).msgstr == "论文"
+    assert flawed_server.workspace.rebuilder.wait(flawed_server.workspace.issues["024"].source.parent, 60)
+    page.wait_for_selector("#rebuild:has-text('rebuilt')")
+    page.wait_for_selector("#issue-findings", state="hidden")
+    now = listed()
+    assert [f for f in now if f["row"] is None] == []
+    assert page.locator("li.finding").count() == len(now)
+    assert page.errors == []

@@ -1,4 +1,4 @@
-"""Running the rules over files: which editions to check, against which source, and where each finding lies.
+"""Running the rules over files (which files: :mod:`.targets`), against which source, and where each finding lies.
 
 Nothing here prints or writes files. :func:`check_paths` resolves targets (editions, PO files,
 issue folders, folders of either), parses each source once, builds the glossary matcher once,
@@ -12,14 +12,13 @@ import functools
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..languages import TARGETS
-from ..layout import ISSUE_SOURCE, named_language
 from ..values import Document
 from .align import Layout, alignment, layout, target_only, unpaired
 from .consistency import Rendering, aligned_findings, findings, observe
@@ -32,6 +31,7 @@ from .registry import units
 from .rules import PAIR_RULES, RULES, Context
 from .spans import content_offset
 from .termalign import Aligned
+from .targets import Target, edition_lang, find_targets, source_notes  # noqa: F401  (checks' API: see __init__)
 from .termalign import aligned as read_pair
 
 if TYPE_CHECKING:
@@ -44,126 +44,6 @@ _Found = tuple[list[Violation], list[Rendering], list[Aligned]]
 _SENTENCE_END = re.compile(r"[。！？!?]+|\.(?=\s|$)")
 
 
-@dataclass(frozen=True)
-class Target:
-    """One file to check, its language, and the English source it translates (None: target-only)."""
-
-    path: Path
-    lang: str | None  # None for a PO file whose language comes from its header
-    source: Path | None = None
-
-    @property
-    def is_po(self) -> bool:
-        return self.path.suffix.lower() == ".po"
-
-
-def edition_lang(path: Path) -> str | None:
-    """The language a file name says: ``zh.md``, ``ja.po``, ``news-24.zh.md`` → zh / ja."""
-    lang = named_language(path.name)
-    return lang if lang in TARGETS else None
-
-
-def find_targets(paths: Sequence[Path], lang: str | None = None, source: Path | None = None) -> list[Target]:
-    """Resolve command-line paths into targets, in a stable order, without duplicates."""
-    if source is not None and not source.is_file():
-        raise InputError("no such source file; check --source", source)
-    found: list[Target] = []
-    for path in paths:
-        if not path.exists():
-            raise InputError("no such file or folder; check the path", path)
-        if path.is_dir():
-            found.extend(_walk(path, lang, source))
-        elif path.name == ISSUE_SOURCE:
-            found.extend(_source_named(path, lang, source))
-        elif path.suffix.lower() in (".md", ".markdown", ".po"):
-            own = lang or edition_lang(path)
-            if own is None and path.suffix.lower() != ".po":
-                raise InputError("cannot tell the language of this edition; name it *.zh.md or *.ja.md, or pass --lang", path)
-            found.append(Target(path, own, _source_for(path, source)))
-        else:
-            raise InputError("is not a Markdown edition (.md) or a PO file (.po)", path)
-    unique: dict[tuple[Path, str | None], Target] = {}
-    for target in found:
-        unique.setdefault((target.path.resolve(), target.lang), target)
-    if not unique:
-        raise InputError("holds no editions to check (zh.md, ja.md, *.zh.md, *.ja.md or .po files)", paths[0])
-    return list(unique.values())
-
-
-def _source_named(path: Path, lang: str | None, source: Path | None) -> list[Target]:
-    """An issue's en.md named as a target stands for its translations; an unreadable one is named as such."""
-    from ..storage import read_text
-
-    read_text(path)  # a binary or non-UTF-8 source is reported as what it is
-    targets = _issue(path.parent, lang, source)
-    if not targets:
-        names = ", ".join(f"{code}.{ext}" for ext in ("md", "po") for code in ((lang,) if lang else TARGETS))
-        raise InputError(f"is the English source, and its folder holds no translation to check ({names}); "
-                         "translate it first", path)
-    return targets
-
-
-def source_notes(paths: Sequence[Path], targets: Sequence[Target]) -> tuple[str, ...]:
-    """A note for each en.md named as a target: which translations were checked in its place."""
-    notes = []
-    for path in paths:
-        if path.name == ISSUE_SOURCE and path.is_file():
-            mine = [str(t.path) for t in targets if t.path.parent == path.parent]
-            notes.append(f"{path} is the English source; checked its translations {', '.join(mine)}")
-    return tuple(notes)
-
-
-def _issue(folder: Path, lang: str | None, source: Path | None) -> list[Target]:
-    out = []
-    for code in (lang,) if lang else TARGETS:
-        for name in (f"{code}.md", f"{code}.po"):
-            if (folder / name).is_file():
-                src = (source or folder / ISSUE_SOURCE) if name.endswith(".md") else None
-                out.append(Target(folder / name, code, src))
-    return out
-
-
-def _walk(folder: Path, lang: str | None, source: Path | None) -> list[Target]:
-    if (folder / ISSUE_SOURCE).is_file():
-        return _issue(folder, lang, source)
-    out: list[Target] = []
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-            continue
-        own = edition_lang(path)
-        if (path.parent / ISSUE_SOURCE).is_file():
-            if path.name in {f"{code}.{ext}" for code in ((lang,) if lang else TARGETS) for ext in ("md", "po")}:
-                out.extend(t for t in _issue(path.parent, lang, source) if t.path.name == path.name)
-        elif own is not None and (lang is None or own == lang):
-            out.append(Target(path, own, _source_for(path, source)))
-        elif own is None and lang is not None and _plain_translation(path):
-            out.append(Target(path, lang, source))  # a folder of plain *.md translations, with --lang
-    return out
-
-
-_NOT_TRANSLATIONS = re.compile(r"^(?:en|aligned|report|readme)(?:\..*)?\.md$|\.(?:en|aligned|report)\.md$", re.IGNORECASE)
-
-
-def _plain_translation(path: Path) -> bool:
-    """A ``*.md`` file that is not an English source, an aligned view or a report."""
-    return path.suffix.lower() in (".md", ".markdown") and not _NOT_TRANSLATIONS.search(path.name)
-
-
-def _source_for(path: Path, source: Path | None) -> Path | None:
-    """``--source``, else the English file beside an edition: ``en.md`` for ``zh.md``, ``x.md`` for ``x.zh.md``."""
-    if path.suffix.lower() == ".po":
-        return None  # the msgid is the source
-    if source is not None:
-        return source
-    lang = edition_lang(path)
-    if lang is None:
-        return None
-    stem = path.name[: path.name.index(lang)].rstrip(".")
-    candidates = [path.parent / ISSUE_SOURCE] if not stem else [path.parent / f"{stem}.md", path.parent / f"{stem}.en.md"]
-    return next((c for c in candidates if c.is_file()), None)
-
-
 def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | None = None,
                 glossary: Glossary | None = None, jobs: int | None = None, link_map: LinkMap = ()) -> CheckResult:
     """Check every edition under ``paths``: each source is parsed once, the matcher built once per process.
@@ -172,13 +52,32 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
     :data:`PARALLEL_FROM` editions or more); the result is the same in any case.
     """
     targets = find_targets(paths, lang, source)
+    result = check_targets(targets, glossary, jobs, link_map)
+    return replace(result, notes=source_notes(paths, targets) + result.notes)
+
+
+def check_targets(targets: Sequence[Target], glossary: Glossary | None = None, jobs: int | None = None,
+                  link_map: LinkMap = (), texts: Mapping[Path, str] | None = None,
+                  memo: MutableMapping[object, tuple[object, object]] | None = None,
+                  parsed: Mapping[Path, Document] | None = None) -> CheckResult:
+    """What ``check`` reports for ``targets``: every finding once per place, consistency across the files included.
+
+    ``texts`` holds the text of files not yet written (a run's editions and PO files); the others
+    are read from disk. ``memo`` (kept by the caller between calls with the same glossary and
+    settings) holds each file's findings with the text they are of, so that a file whose text is
+    the same is not checked again (the review server's recheck after a save). ``parsed`` holds
+    sources the caller has parsed already (a run's documents). With ``texts``, ``memo`` or
+    ``parsed`` the files are checked in this process.
+    """
     groups: dict[Path | None, list[Target]] = {}
     for target in targets:
         key = target.source.resolve() if target.source is not None else None
         groups.setdefault(key, []).append(target)
     work = [tuple(group) for key, group in groups.items() if key is not None]
     work.extend((target,) for target in groups.get(None, []))
-    if jobs is None:
+    if texts or memo is not None or parsed:
+        jobs = 1
+    elif jobs is None:
         jobs = min(os.cpu_count() or 1, len(work)) if len(targets) >= PARALLEL_FROM else 1
     if glossary is not None and len(glossary):
         _ = glossary.matcher  # built here, once: forked workers inherit it
@@ -199,7 +98,7 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
     else:
         _share(glossary, None, link_map)
         for group in work:
-            done, ledger = _check_group(group)
+            done, ledger = _check_group(group, texts, memo, parsed)
             found.update(done)
             ledgers.extend(ledger)
     renderings = [r for target in targets for r in found[target][1]]
@@ -209,7 +108,7 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
         extra.setdefault(x.file, []).append(x)
     per_file = {target: _sorted(found[target][0] + extra.get(str(target.path), [])) for target in targets}
     violations = tuple(v for target in targets for v in _once(target, per_file))
-    notes = source_notes(paths, targets)
+    notes: tuple[str, ...] = ()
     if glossary is None:
         notes += ("no glossary (--no-glossary): the glossary term rules did not run; "
                   "consistency used the renderings aligned with the source",)
@@ -263,26 +162,52 @@ def _share(glossary: Glossary | None, protection: Protection | None = None, link
         activate(protection)
 
 
-def _check_group(group: tuple[Target, ...]) -> tuple[dict[Target, _Found], tuple[Ledger, ...]]:
+def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = None,
+                 memo: MutableMapping[object, tuple[object, object]] | None = None,
+                 parsed: Mapping[Path, Document] | None = None) -> tuple[dict[Target, _Found], tuple[Ledger, ...]]:
     """Check editions that share one source (or one edition without a source), parsing the source
-    once; with the source's coverage ledger (none without a source)."""
+    once; with the source's coverage ledger (none without a source). A file ``texts`` holds is
+    checked as that text, the others as they are on disk; what ``memo`` holds for the same texts is reused."""
     from ..document.ledger import account
     from ..storage import read_text
 
+    def text_of(path: Path) -> str:
+        return texts[path] if texts and path in texts else read_text(path)
+
+    def source_of(text: str, path: Path) -> tuple[Layout, Ledger]:
+        document = parsed[path] if parsed and path in parsed else _parse(text, str(path))
+        return layout(document), account(document)
+
     glossary = _shared.get("glossary")
     first = group[0]
-    src = layout(_parse(read_text(first.source), str(first.source))) if first.source is not None else None
-    ledger = account(src.document) if src is not None else None
+    src: Layout | None = None
+    ledger: Ledger | None = None
+    source_text: str | None = None
+    if first.source is not None:
+        source_text = parsed[first.source].source if parsed and first.source in parsed else text_of(first.source)
+        src, ledger = _remember(memo, ("source", first.source), source_text, lambda: source_of(source_text, first.source))
     out: dict[Target, _Found] = {}
     for target in group:
-        text = read_text(target.path)
+        text = text_of(target.path)
         if target.is_po:
-            out[target] = _check_po(text, str(target.path), target.lang, glossary)
+            out[target] = _remember(memo, target, (text, None), lambda: _check_po(text, str(target.path), target.lang, glossary))
         else:
             assert target.lang is not None
-            out[target] = _check_markdown(text, str(target.path), target.lang, src, glossary,
-                                          _shared.get("link_map", ()), ledger)
+            out[target] = _remember(memo, target, (text, source_text), lambda: _check_markdown(
+                text, str(target.path), target.lang, src, glossary, _shared.get("link_map", ()), ledger))
     return out, (ledger,) if ledger is not None else ()
+
+
+def _remember(memo: MutableMapping[object, tuple[object, object]] | None, key: object, stamp: object, make):  # noqa: ANN001, ANN202
+    """``make()``, or what ``memo`` holds under ``key`` for the same ``stamp`` (the texts it was made of)."""
+    if memo is None:
+        return make()
+    held = memo.get(key)
+    if held is not None and held[0] == stamp:
+        return held[1]
+    value = make()
+    memo[key] = (stamp, value)
+    return value
 
 
 def _parse(text: str, path: str) -> Document:
@@ -296,14 +221,6 @@ def check_text(target: str, lang: str, source: str | None = None, glossary: Glos
     """Check one Markdown edition given as text, against an optional English source text."""
     src = layout(_parse(source, "<source>")) if source is not None else None
     return check_markdown(target, path, lang, src, glossary, link_map)
-
-
-def check_editions(source: Document, editions: Sequence[tuple[Path, str, str]],
-                   glossary: Glossary | None) -> list[Violation]:
-    """What ``check`` reports for editions about to be written (``(path, lang, Markdown)``) against ``source``:
-    the findings the views of a run show, so that they agree with ``bilingual check``."""
-    src = layout(source)
-    return [v for path, lang, text in editions for v in check_markdown(text, str(path), lang, src, glossary)]
 
 
 def check_markdown(text: str, path: str, lang: str, source: Layout | None, glossary: Glossary | None,

@@ -75,22 +75,23 @@ def align_command(
             editions = {lang: job.edition(lang) for lang in langs}
             doc, versions = load_issue(job.source, langs, po, editions)
             folder = job.sibling("aligned.md", out).parent
-            violations = [] if no_check else _violations([*editions.values(), *po.values()], job.source, terms)
+            violations = [] if no_check else _violations(job.source, langs, editions, po, terms)
             alignment = build_alignment(doc, versions, as_flags(violations))
             files.update(aligned_files(alignment, OutputPaths.beside(job.source, folder, tmx_path), terms))
         written = write_files(files)
     typer.echo(f"aligned {len(jobs)} source(s) in {', '.join(langs)}: {len(written)} file(s) written")
 
 
-def _violations(editions: list[Path], source: Path, glossary: Glossary | None) -> list[object]:
+def _violations(source: Path, langs: list[str], editions: dict[str, Path], po: dict[str, Path],
+                glossary: Glossary | None) -> list[object]:
     """What ``bilingual check`` reports for the editions and PO files that exist, each finding once per place
     (none where the checks are not installed)."""
     try:
-        from ..checks.runner import check_paths
+        from ..checks.issue import Files, document_findings
     except ImportError:
         return []
-    targets = [path for path in editions if path.is_file()]
-    return list(check_paths(targets, source=source, glossary=glossary).violations) if targets else []
+    files = [Files(lang, editions[lang], po[lang]) for lang in langs]
+    return list(document_findings(source, files, glossary).violations)
 
 
 def diff_command(

@@ -21,7 +21,7 @@ from ..document.placeholders import split_tokens
 from ..document.rebuild import rebuild, render_unit
 from ..document.segment import join, segment
 from .blocks import Verbatim, table_at, verbatim_blocks
-from .inputs import Version, flags_by_segment
+from .inputs import Version, flags_by_segment, unplaced
 from .model import LANG_NAMES, Alignment, Block, Cell, Flag, Piece, Row, Status
 
 if TYPE_CHECKING:
@@ -33,20 +33,23 @@ _STATE_MARK = {"approved": "✅", "machine": "🤖", "has-violations": "⚠️"}
 def build_alignment(
     doc: Document,
     versions: Sequence[Version],
-    flags: Iterable[Flag] = (),
+    flags: Iterable[Flag] | None = None,
     name: str = "",
     signature: str = "",
 ) -> Alignment:
     """``doc`` (English) and its translations, block by block, segment by segment.
 
+    ``flags`` are ``check``'s findings, each shown once: on its sentence's row, else in the
+    alignment's own list (``findings``). Without them (no check ran), the versions' glossary events are shown.
     ``signature`` defaults to the versions' own signatures (their PO headers), each named once.
     """
     segments = segment(doc)
     by_unit: dict[int, list[Segment]] = {}
     for seg in segments:
         by_unit.setdefault(seg.unit, []).append(seg)
-    all_flags = [*flags, *(f for v in versions for f in v.flags)]
-    flagged = flags_by_segment(all_flags, segments)
+    all_flags = list(flags) if flags is not None else [f for v in versions for f in v.flags]
+    flagged = flags_by_segment(all_flags)
+    shown: set[tuple[str, str]] = set()
     english = Version("en", doc, {u.index: u.index for u in doc.units}, {s.id: s.text for s in segments}, {}, {})
     blocks: list[Block] = []
     for units in _blocks(doc).values():
@@ -62,6 +65,7 @@ def build_alignment(
                 for version in versions:
                     status = _merge_status(version.status.get(s.id, "missing") for s in group)
                     own = [f for s in group for f in flagged.get((version.lang, s.id), [])]
+                    shown.update((version.lang, s.id) for s in group)
                     cells.append(_cell(version, unit, group, status, own, english))
                 rid = group[0].id if len(group) == 1 else f"{unit.uid}.1-{len(group)}"
                 rows.append(Row(rid, group[0].line, unit.kind, tuple(cells)))
@@ -72,7 +76,7 @@ def build_alignment(
     numbered = tuple(replace(block, index=n) for n, block in enumerate(blocks, 1))
     langs = ("en", *(v.lang for v in versions))
     signature = signature or " ; ".join(dict.fromkeys(v.signature for v in versions if v.signature))
-    return Alignment(name or _stem(doc), _title(doc), langs, numbered, signature)
+    return Alignment(name or _stem(doc), _title(doc), langs, numbered, signature, unplaced(all_flags, shown))
 
 
 def _blocks(doc: Document) -> dict[tuple[str, int], list[Unit]]:
@@ -235,6 +239,9 @@ def aligned_markdown(alignment: Alignment) -> str:
     ]
     if alignment.signature:
         out += ["", f"Signature: `{alignment.signature}`"]
+    if alignment.findings:
+        out += ["", f"Findings of no one sentence ({len(alignment.findings)}):", ""]
+        out += [f"- ⚠️ {_md_text(f.text)}" for f in alignment.findings]
     for block in alignment.blocks:
         label = f" `{block.label}`" if block.label else ""
         out += ["", f"### {block.index}. {block.kind}{label} · line {block.line}", ""]
@@ -251,7 +258,7 @@ def aligned_markdown(alignment: Alignment) -> str:
         for row in block.rows:
             cells = [_md_cell(row.source.markdown)]
             for cell in row.targets:
-                problems = "".join(f"<br>⚠️ {_md_text(f.rule)}: {_md_text(f.message)}" for f in cell.flags)
+                problems = "".join(f"<br>⚠️ {_md_text(f.text)}" for f in cell.flags)
                 cells.append(f"{_STATE_MARK[cell.state]} {_md_cell(cell.markdown)}{problems}")
             out.append(f"| <sub>`{row.id}`</sub> | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"

@@ -303,9 +303,9 @@ def _placeholder_form(text: str, unit: Unit) -> str:
 
 
 def as_flags(violations: Iterable[object], lang: str | None = None) -> list[Flag]:
-    """Check violations as :class:`Flag`: any objects with ``rule``, ``severity``, ``message`` and
-    ``segment`` or ``line`` (a line of a Markdown edition). The language is their ``lang``, else
-    the one their ``file`` is named for (``zh.md``, ``ja.po``), else ``lang``."""
+    """Check violations (:class:`~bilingual.checks.model.Violation`, or any object with ``rule``,
+    ``severity``, ``message``, ``segment``, ``file`` and ``line``) as :class:`Flag`. The language
+    is their ``lang``, else the one their ``file`` is named for (``zh.md``, ``ja.po``), else ``lang``."""
     flags: list[Flag] = []
     for v in violations:
         if isinstance(v, Flag):
@@ -313,32 +313,40 @@ def as_flags(violations: Iterable[object], lang: str | None = None) -> list[Flag
             continue
         file = str(getattr(v, "file", "") or "")
         named = named_language(Path(file).name) if file else None
-        line = getattr(v, "line", None) if not file.endswith(".po") else None
+        found, expected = getattr(v, "found", None), getattr(v, "expected", None)
+        message = str(getattr(v, "message", "") or "")
+        if found is not None or expected is not None:
+            from ..checks.report import describe  # as check prints it
+
+            message = describe(v)  # type: ignore[arg-type]
         flags.append(
             Flag(
                 str(getattr(v, "rule", "check")),
                 str(getattr(v, "severity", "error")),
                 str(getattr(v, "lang", None) or named or lang or ""),
                 getattr(v, "segment", None),
-                line,
-                str(getattr(v, "message", "") or ""),
+                getattr(v, "line", None),
+                message,
+                Path(file).name,
+                found,
             )
         )
     return flags
 
 
-def flags_by_segment(flags: Iterable[Flag], segments: Sequence[Segment]) -> dict[tuple[str, str], list[Flag]]:
-    """(lang, segment id) → flags; a flag without a segment goes to the last segment at or before its line."""
-    ordered = sorted(segments, key=lambda s: s.line)
+def flags_by_segment(flags: Iterable[Flag]) -> dict[tuple[str, str], list[Flag]]:
+    """(lang, segment id) → flags; a flag without a segment belongs to the document, not to a sentence
+    (the views list it apart, with its file and line: see :func:`unplaced`)."""
     out: dict[tuple[str, str], list[Flag]] = {}
     for flag in flags:
-        sid = flag.segment
-        if sid is None and flag.line is not None and ordered:
-            before = [s for s in ordered if s.line <= flag.line]
-            sid = (before[-1] if before else ordered[0]).id
-        if sid is not None:
-            out.setdefault((flag.lang, sid), []).append(flag)
+        if flag.segment is not None:
+            out.setdefault((flag.lang, flag.segment), []).append(flag)
     return out
+
+
+def unplaced(flags: Iterable[Flag], shown: set[tuple[str, str]]) -> tuple[Flag, ...]:
+    """The flags whose (lang, segment) no row of a view shows, in order: a view lists them apart."""
+    return tuple(f for f in flags if f.segment is None or (f.lang, f.segment) not in shown)
 
 
 def english_beside(path: Path) -> Path | None:

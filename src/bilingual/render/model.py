@@ -28,14 +28,29 @@ def html_lang(lang: str) -> str:
 
 @dataclass(frozen=True)
 class Flag:
-    """A check violation (or a glossary event a reviewer must see) on one segment in one language."""
+    """A check finding (or, where no check ran, a glossary event a reviewer must see) in one language:
+    on the segment it belongs to, else on the document (``segment`` None); ``file:line`` is where
+    ``check`` places it."""
 
     rule: str
     severity: str
     lang: str
     segment: str | None = None
     line: int | None = None
-    message: str = ""
+    message: str = ""  # the message, with what was found and expected
+    file: str = ""  # the file's name: zh.po, zh.md
+    found: str | None = None
+
+    @property
+    def where(self) -> str:
+        """``zh.po:142``, as ``check`` places it (empty for a glossary event of a run)."""
+        return f"{self.file}:{self.line}" if self.file and self.line is not None else self.file
+
+    @property
+    def text(self) -> str:
+        """``error forbidden-term · zh.po:142: message (found '…', expected '…')``: one line, as views show it."""
+        where = f" · {self.where}" if self.where else ""
+        return f"{self.severity} {self.rule}{where}: {self.message}" if self.message else f"{self.severity} {self.rule}{where}"
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,7 @@ class Alignment:
     langs: tuple[str, ...]  # "en" first, then the target languages
     blocks: tuple[Block, ...]
     signature: str = ""
+    findings: tuple[Flag, ...] = ()  # the findings no row shows: of no one sentence, or of a language not shown
 
     @property
     def targets(self) -> tuple[str, ...]:

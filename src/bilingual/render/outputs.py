@@ -80,7 +80,7 @@ def build_issue_outputs(
     glossary: Glossary | None = None,
     statuses: Mapping[tuple[str, str], Status] | None = None,
     approved: Mapping[tuple[str, str], str] | None = None,
-    violations: Iterable[object] = (),
+    violations: Iterable[object] | None = None,
     align: bool = True,
     report: bool = True,
 ) -> dict[Path, str]:
@@ -95,7 +95,7 @@ def issue_outputs(
     glossary: Glossary | None = None,
     statuses: Mapping[tuple[str, str], Status] | None = None,
     approved: Mapping[tuple[str, str], str] | None = None,
-    violations: Iterable[object] = (),
+    violations: Iterable[object] | None = None,
     align: bool = True,
     report: bool = True,
 ) -> Iterator[tuple[Path, Text]]:
@@ -109,7 +109,7 @@ def issue_outputs(
     if not editions:
         return
     statuses = statuses or {}
-    flags = as_flags(violations)
+    flags = as_flags(violations) if violations is not None else None  # None: no check ran (the runs' glossary events show)
     if align:
         doc = editions[0].document
         versions = [
@@ -120,7 +120,7 @@ def issue_outputs(
         yield from aligned_outputs(alignment, paths, glossary)
         del alignment
     if report:
-        result = build_report(editions, approved, statuses, flags)
+        result = build_report(editions, approved, statuses, flags or ())
         yield paths.report_md, report_markdown(result)
         yield paths.report_html, report_html_parts(result)
 
@@ -131,7 +131,7 @@ def write_issue_outputs(
     glossary: Glossary | None = None,
     statuses: Mapping[tuple[str, str], Status] | None = None,
     approved: Mapping[tuple[str, str], str] | None = None,
-    violations: Iterable[object] = (),
+    violations: Iterable[object] | None = None,
     align: bool = True,
     report: bool = True,
 ) -> list[Path]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..values import Event, Placeholder
 from .diffing import Op, inline_diff, md_escape, ops_markdown
-from .inputs import ORIGIN_STATUS, as_flags, flags_by_segment
+from .inputs import ORIGIN_STATUS, as_flags, flags_by_segment, unplaced
 from .model import LANG_NAMES, Flag, Status
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ class Report:
     signatures: Mapping[str, str]
     segments: tuple[SegmentReport, ...]
     ledger: Ledger | None = None  # where every character of the source went (bilingual.document.ledger)
+    unplaced: tuple[Flag, ...] = ()  # check's findings of no one sentence shown here, listed apart
 
     def for_lang(self, lang: str) -> list[SegmentReport]:
         return [s for s in self.segments if s.lang == lang]
@@ -97,7 +98,8 @@ class Report:
         return sum(1 for s in self.for_lang(lang) for e in s.events if e.kind in RECOVERY_EVENTS)
 
     def violations(self, lang: str) -> Counter[str]:
-        return Counter(f.rule for s in self.for_lang(lang) for f in s.flags)
+        """``lang``'s findings by rule: its sentences' and those of no one sentence."""
+        return Counter([*(f.rule for s in self.for_lang(lang) for f in s.flags), *(f.rule for f in self.unplaced if f.lang == lang)])
 
 
 def build_report(
@@ -119,11 +121,13 @@ def build_report(
     langs: list[str] = []
     signatures: dict[str, str] = {}
     flags = as_flags(violations)
+    flagged = flags_by_segment(flags)
+    shown: set[tuple[str, str]] = set()
     for edition in editions:
         lang = edition.lang
         langs.append(lang)
         signatures[lang] = str(edition.signature)
-        flagged = flags_by_segment([f for f in flags if f.lang in (lang, "")], edition.segments)
+        shown.update(key for seg in edition.segments for key in ((lang, seg.id), ("", seg.id)))
         for seg in edition.segments:
             t = edition.translations[seg.id]
             status = statuses.get((lang, seg.id), ORIGIN_STATUS.get(t.origin, "machine"))
@@ -135,7 +139,7 @@ def build_report(
     from ..document.ledger import account
 
     ledger = account(editions[0].document) if editions else None
-    return Report(name, tuple(langs), signatures, tuple(segments), ledger)
+    return Report(name, tuple(langs), signatures, tuple(segments), ledger, unplaced(flags, shown))
 
 
 def _stages(origin: str, raw: str | None, text: str, human: str | None) -> tuple[Stage, ...]:
@@ -208,6 +212,9 @@ def report_markdown(report: Report) -> str:
     out += [f"- {s.lang} [`{s.id}`](#{_anchor(s)}) line {s.line}: {md_escape('; '.join(s.reasons))}" for s in needs]
     if not needs:
         out.append("Nothing: no fuzzy segments, violations or recovered placeholders.")
+    if report.unplaced:
+        out += ["", f"## Findings of no one sentence ({len(report.unplaced)})", ""]
+        out += [_finding_markdown(f) for f in report.unplaced]
     for lang in langs:
         out += ["", f"## {LANG_NAMES.get(lang, lang)} ({lang})"]
         for s in report.for_lang(lang):
@@ -216,8 +223,14 @@ def report_markdown(report: Report) -> str:
                 body = ops_markdown(stage.ops) if stage.ops else md_escape(stage.text)
                 unchanged = " (unchanged)" if stage.ops and not stage.changed else ""
                 out.append(f"- {STAGE_LABELS[stage.name]}{unchanged}: {body}")
-            out += [f"- ⚠️ {md_escape(f.rule)}: {md_escape(f.message)}" for f in s.flags]
+            out += [_finding_markdown(f) for f in s.flags]
     return "\n".join(out) + "\n"
+
+
+def _finding_markdown(f: Flag) -> str:
+    """``- ⚠️ error forbidden-term · `zh.po:142`: message``."""
+    where = f" · `{f.where}`" if f.where else ""
+    return f"- ⚠️ {f.severity} {md_escape(f.rule)}{where}: {md_escape(f.message)}"
 
 
 def ledger_markdown(ledger: Ledger | None) -> list[str]:

@@ -1,6 +1,6 @@
 """The review app: the JSON API and the page, over the issues' PO files (Starlette).
 
-``GET /api/issues``, ``GET /api/segments?issue=&lang=``, ``PUT /api/segments``: see README.md.
+``GET /api/issues``, ``GET /api/segments?issue=&lang=``, ``GET /api/findings?issue=``, ``PUT /api/segments``: see README.md.
 The PO files are the database; every read starts from the file on disk, so what another
 program wrote is what the screen shows.
 """
@@ -37,7 +37,8 @@ class Workspace:
     glossary: Glossary | None
     rebuilder: Rebuilder | None = None
     _locks: dict[str, threading.Lock] = field(default_factory=dict)
-    _findings: dict[tuple[Path, str], dict[str, list[dict[str, Any]]]] = field(default_factory=dict)
+    _findings: dict[tuple[Path, str], tuple[tuple[str, ...], tuple[Any, ...]]] = field(default_factory=dict)
+    _memos: dict[tuple[Path, str], dict[object, tuple[object, object]]] = field(default_factory=dict)
     _documents: dict[tuple[Path, str], tuple[Any, tuple[Any, ...]]] = field(default_factory=dict)
     _guard: threading.Lock = field(default_factory=threading.Lock)
 
@@ -83,28 +84,50 @@ class Workspace:
                 self._documents[key] = cached
         return cached
 
-    def findings(self, po_path: Path, lang: str) -> dict[str, list[dict[str, Any]]]:
-        """The check findings of the PO file as it is now, by segment (kept per file version)."""
-        from ..storage import read_text, version
-        from .segments import findings_by_segment
+    def findings(self, job: Job) -> list[dict[str, Any]]:
+        """What ``bilingual check`` reports for the issue's files as they are now (its editions and PO
+        files in the languages reviewed), each finding once, with the sentence row that shows it.
 
-        key = (po_path, version(po_path))
+        Each language is checked apart (check's findings of one language never depend on another's
+        files), again only when one of its files changed, and then only the files that changed
+        (the rest come from the memo): a save rechecks the PO file it wrote and its language's consistency.
+        """
+        from ..checks.issue import Files
+        from ..languages import TARGETS
+        from .segments import placed_findings
+
+        found: list[dict[str, Any]] = []
+        ids = [s.id for s in self.segments(job)]
+        for lang in sorted(self.langs, key=lambda code: (TARGETS.index(code) if code in TARGETS else len(TARGETS), code)):
+            files = Files(lang, job.edition(lang), job.po(lang))
+            found += placed_findings(self._language_findings(job, files), {files.edition: lang, files.po: lang}, ids)
+        return found
+
+    def _language_findings(self, job: Job, files: Any) -> tuple[Any, ...]:
+        """check's findings of one language's edition and PO file, kept per version of the files."""
+        from ..checks.issue import document_findings
+        from ..storage import version
+
+        key = (job.source, files.lang)
+        stamp = tuple(version(p) for p in (job.source, files.edition, files.po))
         with self._guard:
-            cached = self._findings.get(key)
-        if cached is not None:
-            return cached
-        result = findings_by_segment(read_text(po_path), po_path, lang, self.glossary) if po_path.is_file() else {}
+            held = self._findings.get(key)
+            memo = self._memos.setdefault(key, {})
+        if held is not None and held[0] == stamp:
+            return held[1]
+        violations = document_findings(job.source, [files], self.glossary, memo=memo).violations
         with self._guard:
-            self._findings = {k: v for k, v in self._findings.items() if k[0] != po_path}
-            self._findings[key] = result
-        return result
+            self._findings[key] = (stamp, violations)
+        return violations
 
     def rows(self, job: Job, lang: str, with_findings: bool = True) -> list[Any]:
         from ..memory.po import read_catalog
         from .segments import rows
 
+        from .segments import by_row
+
         po_path = job.po(lang)
-        found = self.findings(po_path, lang) if with_findings else None
+        found = by_row(self.findings(job), lang) if with_findings else None
         document, segments = self._parsed(job)
         return rows(segments, read_catalog(po_path), lang, self.glossary, found, document)
 
@@ -132,6 +155,7 @@ def create_app(workspace: Workspace, token: str, host: str, port: int) -> Starle
         Route("/api/segments", api.get_segments, methods=["GET"]),
         Route("/api/segments", api.put_segment, methods=["PUT"]),
         Route("/api/blocks", api.get_blocks, methods=["GET"]),
+        Route("/api/findings", api.get_findings, methods=["GET"]),
     ]
     return Starlette(routes=routes, middleware=[Middleware(Guard, token=token, host=host, port=port)])
 
@@ -181,6 +205,15 @@ class Api:
         job, lang = self.ws.job(issue), self.ws.lang(lang)
         return 200, [row.to_json() for row in self.ws.rows(job, lang)]
 
+    async def get_findings(self, request: Request):  # noqa: ANN201
+        from starlette.concurrency import run_in_threadpool
+
+        return await self._answer(run_in_threadpool(self._findings, request.query_params.get("issue")))
+
+    def _findings(self, issue: Any) -> tuple[int, Any]:
+        """Every finding ``bilingual check`` reports for the issue, each once; ``row`` None: the issue's own list."""
+        return 200, self.ws.findings(self.ws.job(issue))
+
     async def get_blocks(self, request: Request):  # noqa: ANN201
         from starlette.concurrency import run_in_threadpool
 
@@ -221,7 +254,7 @@ class Api:
 
     def _put(self, payload: Any) -> tuple[int, Any]:
         from .save import BadRequest, StaleError, check_text, issue_lock, parse_change, save_with_retry
-        from .segments import findings_by_segment
+        from .segments import by_row
 
         change = parse_change(payload)
         job, lang = self.ws.job(change.issue), self.ws.lang(change.lang)
@@ -237,11 +270,11 @@ class Api:
             return 409, {"error": str(exc), "id": change.id, "etag": exc.etag, "text": exc.text, "status": exc.status}
         if self.ws.rebuilder is not None:
             self.ws.rebuilder.request(job)
-        from ..memory.po import Catalog, render
+        from ..memory.po import Catalog
         from .segments import rows
 
         saved = Catalog((("Content-Type", "text/plain; charset=UTF-8"), ("Language", lang)), (entry,))
-        found = findings_by_segment(render(saved), po_path, lang, self.ws.glossary)  # this sentence's findings, recomputed
+        found = by_row(self.ws.findings(job), lang)  # check's findings with the saved PO file (only it is checked again)
         return 200, rows([segment], saved, lang, self.ws.glossary, found, self.ws.document(job))[0].to_json()
 
     async def _answer(self, work):  # noqa: ANN001, ANN202

@@ -13,6 +13,7 @@ saving), once, however many saves came in between.
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import time
 from collections.abc import Sequence
@@ -83,7 +84,10 @@ class Rebuilder:
         self._done: dict[Path, int] = {}
         self._cond = threading.Condition()
         self._stopping = False
-        self._thread = threading.Thread(target=self._work, name="bilingual-review-rebuild", daemon=True)
+        # The worker runs in the context of the thread that made it: the protected patterns and severities
+        # bilingual.toml sets (document.protect), so a rebuild makes the editions and views translate makes.
+        self._thread = threading.Thread(target=contextvars.copy_context().run, args=(self._work,),
+                                        name="bilingual-review-rebuild", daemon=True)
         self._thread.start()
 
     def request(self, job: Job) -> None:

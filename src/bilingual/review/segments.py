@@ -2,7 +2,8 @@
 
 Each sentence of ``en.md`` that has words is one segment: its id (the PO ``msgctxt``), its
 source (placeholder form, the PO ``msgid``), the PO file's text for it, its status, the glossary
-terms it contains with their required renderings, the ``check`` findings for it, and an ETag:
+terms it contains with their required renderings, the ``check`` findings for it (those ``bilingual
+check`` reports for the issue's files, placed by segment: :func:`placed_findings`), and an ETag:
 a hash of the entry as it is now, so a save made against an older version of the entry is
 refused (409) instead of overwriting someone else's work.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ from ..memory.merge import EDITED, MACHINE, PREVIOUS_APPROVED, SUGGESTION, plan_
 from ..memory.po import Catalog, Entry
 
 if TYPE_CHECKING:
+    from ..checks.model import Violation
     from ..glossary.schema import Glossary
     from ..values import Document, Segment
 
@@ -155,16 +157,23 @@ def counts(table: Sequence[Row]) -> dict[str, int]:
     return result
 
 
-def findings_by_segment(po_text: str, po_path: Path, lang: str, glossary: Glossary | None) -> dict[str, list[dict[str, Any]]]:
-    """The reviewer's ``check`` findings of a PO file, by segment id."""
-    from ..checks.runner import check_po
+def placed_findings(violations: Sequence[Violation], langs: Mapping[Path, str], ids: Sequence[str]) -> list[dict[str, Any]]:
+    """``check``'s findings as the screen shows them, each once: JSON with its language (that of its
+    file, ``langs``) and ``row``, the sentence whose row shows it, or None for the issue's own list
+    (a finding of the document as a whole, or of a passage check cannot tie to one sentence)."""
+    known = set(ids)
+    out = []
+    for v in violations:
+        lang = langs.get(Path(v.file))
+        row = v.segment if v.segment in known and lang is not None else None
+        out.append({**v.to_dict(), "file": Path(v.file).name, "lang": lang, "row": row})
+    return out
 
+
+def by_row(found: Sequence[dict[str, Any]], lang: str) -> dict[str, list[dict[str, Any]]]:
+    """The findings ``lang``'s sentence rows show, by segment id."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for violation in check_po(po_text, str(po_path), lang, glossary):
-        if violation.segment is None:
-            continue
-        out.setdefault(violation.segment, []).append({
-            "rule": violation.rule, "severity": violation.severity, "message": violation.message,
-            "found": violation.found, "expected": violation.expected,
-        })
+    for f in found:
+        if f["row"] is not None and f["lang"] == lang:
+            out.setdefault(f["row"], []).append(f)
     return out

@@ -9,6 +9,7 @@ signal handling: requests in flight finish), then finishes the rebuilds asked fo
 
 from __future__ import annotations
 
+import contextvars
 import ipaddress
 import secrets
 import socket
@@ -94,7 +95,9 @@ class ReviewServer:
         """Serve in a background thread (no signal handlers); :meth:`stop` ends it."""
         server = self._uvicorn()
         server.install_signal_handlers = lambda: None  # type: ignore[method-assign]  # uvicorn < 0.29
-        self._thread = threading.Thread(target=server.run, kwargs={"sockets": [self.socket]}, daemon=True)
+        # in this thread's context: the protected patterns and severities of bilingual.toml the command set
+        self._thread = threading.Thread(target=contextvars.copy_context().run, args=(server.run,),
+                                        kwargs={"sockets": [self.socket]}, daemon=True)
         self._thread.start()
         deadline = time.monotonic() + 30
         while not server.started and self._thread.is_alive() and time.monotonic() < deadline:

@@ -175,17 +175,41 @@ def complete(
                    stamps=stamps, leaks=leaks)
 
 
-def _findings(mine: Sequence[Target], editions: Sequence[Edition], glossary: Glossary | None) -> list[object]:
-    """``check``'s findings in the editions a run writes, for its views (empty where the checks are not installed)."""
+def _findings(mine: Sequence[Target], others: Mapping[str, tuple[Path, Path]], texts: Mapping[Path, str],
+              glossary: Glossary | None, warnings: list[str]) -> list[object]:
+    """What ``check`` reports for the document once the run is written (its editions and PO files, and those of
+    the languages it leaves alone), for its views; empty where the checks are not installed. Another
+    language's file that cannot be read is left out, with a warning (as the aligned views leave it out)."""
     try:
-        from ..checks.runner import check_editions
+        from ..checks.issue import Files, document_findings
     except ImportError:
         return []
-    where = {t.lang: t.edition_path for t in mine}
-    if not editions:
-        return []
-    return list(check_editions(editions[0].document, [(where.get(e.lang, Path(f"{e.lang}.md")), e.lang, e.markdown)
-                                                      for e in editions], glossary))
+    from ..errors import BilingualError
+
+    files = [Files(t.lang, t.edition_path, t.po_path) for t in mine]
+    source, document = mine[0].job.source, mine[0].document  # the run's parse of en.md: not parsed again
+    found: list[object] = list(document_findings(source, files, glossary, texts, parsed=document).violations)
+    for lang, (po, edition) in others.items():  # check's findings of one language never depend on another's files
+        try:
+            found += document_findings(source, [Files(lang, edition, po)], glossary, parsed=document).violations
+        except BilingualError as exc:
+            warnings.append(f"{exc} (its findings are left out of the views)")
+    return found
+
+
+def _run_texts(prepared: Prepared, mine: Sequence[Target], editions: Sequence[Edition],
+               writes_so_far: Sequence[FileWrite], staging: Staging | None) -> dict[Path, str]:
+    """The editions and PO files of ``mine`` as the run writes them (a file it leaves as it is is not here)."""
+    markdown = {e.lang: e.markdown for e in editions}
+    written = {w.path: w.text for w in writes_so_far if w.kind == "po"}
+    texts: dict[Path, str] = {}
+    for t in mine:
+        if t.edition_path not in prepared.kept and t.lang in markdown:
+            texts[t.edition_path] = markdown[t.lang]
+        po = staging.staged_text(t.po_path) if staging is not None else written.get(t.po_path)
+        if po is not None:
+            texts[t.po_path] = po
+    return texts
 
 
 def _view_writes(
@@ -216,11 +240,11 @@ def _view_writes(
             continue
         editions = run.for_document(path)
         read = {p: version(p) for p in (paths.aligned_md, paths.aligned_html, paths.tmx, paths.report_md, paths.report_html)}
-        others = _other_languages(target.job, [e.lang for e in editions], prepared.out) if align else {}
-        files = issue_outputs(editions, paths, glossary=glossary, align=align and not others,
-                              violations=_findings(mine, editions, glossary))
-        if others:
-            files = chain(files, _aligned_with_others(editions, others, paths, glossary, warnings))
+        others = _other_languages(target.job, [e.lang for e in editions], prepared.out)
+        found = _findings(mine, others, _run_texts(prepared, mine, editions, writes_so_far, staging), glossary, warnings)
+        files = issue_outputs(editions, paths, glossary=glossary, align=align and not others, violations=found)
+        if align and others:
+            files = chain(files, _aligned_with_others(editions, others, paths, glossary, warnings, found))
         for p, text in files:  # one at a time: with staging, each is staged (piece by piece) before the next is made
             if staging is not None:
                 staging.add(p, text, read.get(p), RANK["view"])
@@ -256,12 +280,13 @@ def _other_languages(job: Job, langs: Sequence[str], out: Path | None) -> dict[s
 
 
 def _aligned_with_others(
-    editions: Sequence[Edition], others: Mapping[str, tuple[Path, Path]], paths: OutputPaths, glossary: Glossary | None, warnings: list[str]
+    editions: Sequence[Edition], others: Mapping[str, tuple[Path, Path]], paths: OutputPaths, glossary: Glossary | None,
+    warnings: list[str], violations: Sequence[object] = (),
 ) -> Iterator[tuple[Path, str | Iterator[str]]]:
     """aligned.md, aligned.html and the TMX with this run's editions and every other language's PO file or edition."""
     from ..errors import BilingualError
     from ..render.aligned import build_alignment
-    from ..render.inputs import from_edition, from_markdown, from_po
+    from ..render.inputs import as_flags, from_edition, from_markdown, from_po
     from ..render.outputs import aligned_outputs
     from ..storage import read_text
 
@@ -278,7 +303,7 @@ def _aligned_with_others(
             warnings.append(f"{exc} (left out of the aligned views)")
     ordered = [versions[lang] for lang in sorted(versions, key=view_order)]
     signature = " ; ".join(dict.fromkeys(str(e.signature) for e in editions))
-    yield from aligned_outputs(build_alignment(doc, ordered, signature=signature), paths, glossary)
+    yield from aligned_outputs(build_alignment(doc, ordered, as_flags(violations), signature=signature), paths, glossary)
 
 
 def _approved_only_report(t: Target) -> Report:

@@ -8,7 +8,7 @@ const STATUS_TEXT = {
   approved: "approved", machine: "machine", fuzzy: "fuzzy", imported: "imported from edition",
   changed: "source changed", untranslated: "untranslated",
 };
-const state = { issues: [], issue: null, langs: [], rows: {}, order: [], blocks: [], current: null, lang: null };
+const state = { issues: [], issue: null, langs: [], rows: {}, order: [], blocks: [], findings: [], current: null, lang: null };
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -100,6 +100,7 @@ async function openIssue(name) {
   const answers = await Promise.all([
     ...state.langs.map((lang) => api("GET", `/api/segments?issue=${encodeURIComponent(name)}&lang=${lang}`)),
     api("GET", `/api/blocks?issue=${encodeURIComponent(name)}`),
+    api("GET", `/api/findings?issue=${encodeURIComponent(name)}`),
   ]);
   for (const [k, lang] of state.langs.entries()) {
     if (answers[k].status !== 200) { showError(answers[k].data.error); return; }
@@ -107,8 +108,11 @@ async function openIssue(name) {
   }
   state.order = answers[0].data.map((row) => row.id);
   state.blocks = answers[state.langs.length].status === 200 ? answers[state.langs.length].data : [];
+  const found = answers[state.langs.length + 1];
+  state.findings = found.status === 200 ? found.data : [];
   renderIssueList();
   renderDocument();
+  renderIssueFindings();
   renderProgress();
 }
 
@@ -244,11 +248,7 @@ function cellView(lang, seg) {
     }
     cell.append(terms);
   }
-  if (seg.findings.length) {
-    const list = el("ul", { class: "findings", "aria-label": "Check findings" });
-    for (const f of seg.findings) list.append(el("li", { class: `finding ${f.severity}`, lang: "en" }, `${f.severity} ${f.rule}: ${f.message}`));
-    cell.append(list);
-  }
+  if (seg.findings.length) cell.append(findingsList(seg.findings, "Check findings"));
   return cell;
 }
 
@@ -268,6 +268,7 @@ async function save(lang, id, status) {
   cell.classList.remove("saving");
   if (code === 200) {
     state.rows[lang][id] = data;
+    state.findings = state.findings.filter((f) => !(f.row === id && f.lang === lang)).concat(data.findings);
     replaceCell(lang, id, data);
     renderProgress();
     watchRebuild();
@@ -331,6 +332,7 @@ function watchRebuild() {
     if (info.rebuild.pending) { rebuildTimer = setTimeout(poll, 700); return; }
     line.textContent = info.rebuild.problem ? info.rebuild.problem : "editions and views rebuilt";
     line.classList.toggle("error", Boolean(info.rebuild.problem));
+    await refreshFindings();
   };
   rebuildTimer = setTimeout(poll, 400);
 }
