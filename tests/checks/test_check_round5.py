@@ -1,0 +1,62 @@
+"""The reviewer's fifth round (issue #23): false-positive classes of test set 4, from real lines.
+
+Lines come from the public pages listed in tests/fixtures/real_test4/README.md (Helm docs: MIT,
+© 2017 Microsoft Corporation; Rustonomicon and its Chinese translation: MIT or Apache-2.0, © 2010 The
+Rust Project Developers; Clusterpedia docs: Apache-2.0; KubeVela docs: Apache-2.0) and from the
+development corpus tests/fixtures/real (diffusers docs: Apache-2.0, © The HuggingFace Team).
+Test set 4 was labelled before this round, so for it it is development data; each test was red
+before the fix it names, and each guard beside it (a real problem still reported) was green.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bilingual.checks import check_text
+from bilingual.glossary.load import load_glossary
+
+ML = Path(__file__).resolve().parents[2] / "glossary" / "ml.yaml"
+
+
+@pytest.fixture(scope="module")
+def ml():
+    return load_glossary([ML])
+
+
+def _acted(violations, rule):
+    return [(v.found, v.expected, v.severity) for v in violations if v.rule == rule and v.severity != "info"]
+
+
+# --- glossary senses: a general word of the ML glossary on a page of another domain ---------------------
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "real_test4"
+
+
+def _page(name, lang):
+    folder = PAGES / name
+    return check_text((folder / f"{lang}.md").read_text(encoding="utf-8"), lang,
+                      (folder / "en.md").read_text(encoding="utf-8"), load_glossary([ML]))
+
+
+# Helm chart_best_practices/labels zh 2-9: Kubernetes annotations, 注释 throughout; KubeVela
+# getting-started/architecture zh 11: the delivery pipeline is KubeVela's 交付工作流; Rustonomicon transmutes
+# zh 8: type inference is 类型推导. Whole pages: a page's domain is told from the page.
+@pytest.mark.parametrize(("page", "line", "rule"), [
+    ("helm/chart_best_practices-labels", 2, "forbidden-term"), ("helm/chart_best_practices-labels", 9, "forbidden-term"),
+    ("kubevela/getting-started-architecture", 11, "missing-term"), ("nomicon/transmutes", 8, "missing-term"),
+], ids=["helm-annotation-title", "helm-annotation-heading", "kubevela-pipeline", "nomicon-inference"])
+def test_glossary_word_in_another_domain_is_not_acted_on(page, line, rule):
+    assert [v.found for v in _page(page, "zh") if v.rule == rule and v.line == line and v.severity != "info"] == []
+
+
+# diffusers, conceptual/philosophy (development corpus): an ML page, where a pipeline left out stays an error.
+DIFFUSERS_EN = ("Every pipeline consists of different model and scheduler components. Diffusion models are slow at "
+                "inference, and a dataset of embeddings feeds the pipeline for fine-tuning.\n")
+DIFFUSERS_ZH = "每个流程都由不同的模型和调度器组件组成。扩散模型推理很慢，嵌入的数据集为微调提供数据。\n"
+
+
+def test_glossary_term_missing_on_a_page_of_its_domain_stays_an_error(ml):
+    found = _acted(check_text(DIFFUSERS_ZH, "zh", DIFFUSERS_EN, ml), "missing-term")
+    assert [(expected, severity) for _, expected, severity in found] == [("管道 / 流水线", "error")]
