@@ -60,3 +60,23 @@ DIFFUSERS_ZH = "每个流程都由不同的模型和调度器组件组成。扩�
 def test_glossary_term_missing_on_a_page_of_its_domain_stays_an_error(ml):
     found = _acted(check_text(DIFFUSERS_ZH, "zh", DIFFUSERS_EN, ml), "missing-term")
     assert [(expected, severity) for _, expected, severity in found] == [("管道 / 流水线", "error")]
+
+
+# --- structure: a short lead-in line with no source counterpart ----------------------------------------
+
+# KubeVela getting-started/definition (en 79-81, zh 78-82) and getting-started/introduction (en 70-74, zh 86-90).
+STEPS_EN = "- Define the component.\n- Attach traits.\n- Deliver it.\n"
+STEPS_ZH = "分为如下几步：\n\n- 定义组件。\n- 附加运维特征。\n- 交付它。\n"
+NEXT_EN = "## Next Step\n\n- Learn the core concepts of KubeVela.\n"
+NEXT_ZH = "## 下一步\n\n接下来，我们推荐你：\n\n- 学习 KubeVela 的核心概念。\n"
+# a real extra paragraph (KubeVela getting-started/definition zh 144) stays a finding
+ADDED_EN = "## Next Step\n\n- Learn the core concepts of KubeVela.\n"
+ADDED_ZH = "## 下一步\n\nApplication 也是一种 Kubernetes 的 CRD，你可以通过 `kubectl` 工具集成 KubeVela 功能。\n\n- 学习 KubeVela 的核心概念。\n"
+
+
+@pytest.mark.parametrize(("source", "target", "acted"), [
+    (STEPS_EN, STEPS_ZH, []), (NEXT_EN, NEXT_ZH, []), (ADDED_EN, ADDED_ZH, ["paragraph"]),
+], ids=["steps", "next", "added-sentence"])
+def test_a_lead_in_line_the_source_does_not_have_is_info(source, target, acted):
+    found = [v.found.split()[0] for v in check_text(target, "zh", source) if v.rule == "structure" and v.severity != "info"]
+    assert found == acted
