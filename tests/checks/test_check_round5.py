@@ -80,3 +80,22 @@ ADDED_ZH = "## 下一步\n\nApplication 也是一种 Kubernetes 的 CRD，你可
 def test_a_lead_in_line_the_source_does_not_have_is_info(source, target, acted):
     found = [v.found.split()[0] for v in check_text(target, "zh", source) if v.rule == "structure" and v.severity != "info"]
     assert found == acted
+
+
+# --- untranslated: a heading made only of names ---------------------------------------------------------
+
+# KubeVela getting-started/introduction (en 52-62, zh 64-74): the names are kept in the zh prose too.
+VS_EN = ("### KubeVela vs. Helm\n\nHelm is a package manager on Kubernetes; KubeVela can deliver a Helm chart.\n\n"
+         "### KubeVela vs. Kubernetes\n\nKubeVela uses Kubernetes as its control plane.\n")
+VS_ZH = ("### KubeVela vs. Helm\n\nHelm 是 Kubernetes 上的包管理工具，KubeVela 可以交付 Helm Chart。\n\n"
+         "### KubeVela vs. Kubernetes\n\nKubeVela 以 Kubernetes 作为控制平面。\n")
+# a heading of words left in English stays a finding (Helm chart_best_practices/conventions)
+WORDS_EN = "## Chart Names and Versions\n\nChart names must be lower case letters and numbers.\n"
+WORDS_ZH = "## Chart Names and Versions\n\nChart 名称必须是小写字母和数字。\n"
+
+
+@pytest.mark.parametrize(("source", "target", "acted"), [
+    (VS_EN, VS_ZH, []), (WORDS_EN, WORDS_ZH, ["Chart Names and Versions"]),
+], ids=["names-vs-names", "words"])
+def test_a_heading_of_names_is_not_untranslated(source, target, acted):
+    assert [v.found for v in check_text(target, "zh", source) if v.rule == "untranslated"] == acted

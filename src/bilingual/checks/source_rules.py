@@ -246,7 +246,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 candidates.append((start, plain(sentence)))
         places = first_places(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
-            if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document):
+            if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document) \
+                    or _names_only(words, ctx.target_document):
                 continue
             if target.parent is not None or target.kind in ("title", "attribute"):  # alt text, a title, an attribute: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
@@ -278,6 +279,20 @@ def _kept_name(words: str, document: str) -> bool:
         return False
     name = re.escape(words).replace(r"\ ", r"[ \t]+")
     return re.search(rf"[{HAN}{KANA}][ \t]*{name}(?!\w)|(?<!\w){name}[ \t]*[{HAN}{KANA}]", document) is not None
+
+
+#: Words that join names in a heading made of names: "KubeVela vs. Helm", "Helm and Kubernetes", "A & B".
+_JOINERS = frozenset({"vs", "versus", "and", "or", "with", "&", "+", "/"})
+
+
+def _names_only(words: str, document: str) -> bool:
+    """Whether ``words`` is only names joined by ``vs.``/``and``/``&`` (`KubeVela vs. Helm`), each name a
+    capitalised word the translation keeps in English elsewhere on its page: a heading of names, not text."""
+    tokens = re.findall(r"[\w'’-]+|[&+/]", words)
+    names = [t for t in tokens if t.lower() not in _JOINERS]
+    if not names or len(names) == len(tokens) or len(tokens) > 6 or words.rstrip().endswith(("?", "!", ":")):
+        return False
+    return all(t[0].isupper() and len(re.findall(rf"(?<![\w-]){re.escape(t)}(?![\w-])", document)) >= 2 for t in names)
 
 
 def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:
