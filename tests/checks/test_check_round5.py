@@ -99,3 +99,42 @@ WORDS_ZH = "## Chart Names and Versions\n\nChart 名称必须是小写字母和�
 ], ids=["names-vs-names", "words"])
 def test_a_heading_of_names_is_not_untranslated(source, target, acted):
     assert [v.found for v in check_text(target, "zh", source) if v.rule == "untranslated"] == acted
+
+
+# --- link: a link the translator added to a term of the sentence ------------------------------------------
+
+# KubeVela getting-started/introduction (en 17, zh 26) and getting-started/definition (en 7, zh 7).
+CUE_EN = ("Extend or re-program the workflow steps with CUE. The deployment workflow in KubeVela is powered by "
+          "[Open Application Model](https://oam.dev/).\n")
+CUE_ZH = "通过 [开放应用模型（OAM）](https://oam.dev/)来作为顶层抽象，通过 [CUE](https://cuelang.org/) 轻松扩展或重新编写你的交付过程。\n"
+CONCEPT_EN = "There're four types of Definition, corresponding to the application concepts.\n"
+CONCEPT_ZH = "目前 KubeVela 一共有四种不同类型的模块定义，对应了构成[应用](./core-concept)的四个基本概念。\n"
+# a changed destination (KubeVela getting-started/core-concept en 5, zh 5) and a lost one stay errors
+CHANGED_EN = "KubeVela is built on [Open Application Model](https://oam.dev/).\n"
+CHANGED_ZH = "KubeVela 基于[开放应用模型](../platform-engineers/oam/oam-model)。\n"
+LOST_ZH = "KubeVela 基于开放应用模型，扩展时参考 [CUE](https://cuelang.org/)。\n"
+# an added link to an unrelated page is still a finding
+OTHER_ZH = "目前 KubeVela 一共有四种不同类型的模块定义，对应了构成[应用](./installation)的四个基本概念。\n"
+
+
+@pytest.mark.parametrize(("source", "target", "acted"), [
+    (CUE_EN, CUE_ZH, []), (CONCEPT_EN, CONCEPT_ZH, []),
+    (CHANGED_EN, CHANGED_ZH, ["../platform-engineers/oam/oam-model"]), (CHANGED_EN, LOST_ZH, ["https://cuelang.org/"]),
+    (CONCEPT_EN, OTHER_ZH, ["./installation"]),
+], ids=["home-page-of-name", "site-page-of-word", "changed", "lost", "unrelated-page"])
+def test_a_link_added_to_a_term_of_the_sentence_is_info(source, target, acted):
+    assert [v.found for v in check_text(target, "zh", source) if v.rule == "link" and v.severity != "info"] == acted
+
+
+# Vue guide essentials/lifecycle (development corpus, en 34, zh 34): an added sentence linking a page the source
+# sentence already links (stale) stays a finding.
+HOOKS_EN = ("The most commonly used hooks are [`onMounted`](/api/composition-api-lifecycle#onmounted) and "
+            "[`onUpdated`](/api/composition-api-lifecycle#onupdated).\n")
+HOOKS_ZH = ("最常用的是 [`onMounted`](/api/composition-api-lifecycle#onmounted) 和 "
+            "[`onUpdated`](/api/composition-api-lifecycle#onupdated)。所有生命周期钩子的完整参考请参考 "
+            "[API 索引](/api/composition-api-lifecycle.html)。\n")
+
+
+def test_an_added_link_to_a_page_the_sentence_already_links_stays_a_finding():
+    assert [v.found for v in check_text(HOOKS_ZH, "zh", HOOKS_EN) if v.rule == "link" and v.severity != "info"] \
+        == ["/api/composition-api-lifecycle.html"]

@@ -20,7 +20,7 @@ from ..languages import HAN, KANA
 from ..values import Unit
 from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
-from .links import anchor, explains, relation
+from .links import added_for_reader, anchor, explains, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
 from .phrases import first_places
@@ -75,6 +75,10 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
             continue  # names a heading of the translation
         if not missing and explains(dest, source_text):
             yield Finding(unit, at, found=dest, severity="info", detail=" (a reference page added for the reader)")
+            continue
+        why = added_for_reader(dest, source_text, source) if not missing else None
+        if why is not None:
+            yield Finding(unit, at, found=dest, severity="info", detail=why)
             continue
         yield Finding(unit, at, found=dest, expected=missing.pop(0) if missing else None)
     for dest in missing:
