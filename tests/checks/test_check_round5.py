@@ -138,3 +138,23 @@ HOOKS_ZH = ("最常用的是 [`onMounted`](/api/composition-api-lifecycle#onmoun
 def test_an_added_link_to_a_page_the_sentence_already_links_stays_a_finding():
     assert [v.found for v in check_text(HOOKS_ZH, "zh", HOOKS_EN) if v.rule == "link" and v.severity != "info"] \
         == ["/api/composition-api-lifecycle.html"]
+
+
+# --- code: prose spilled into code spans by the source's broken backtick ----------------------------------
+
+# Clusterpedia concepts/cluster-import-policy (en 249, zh 246): the English lost an opening backtick.
+SPILL_EN = ("PediaClusterLifecycle` is responsible for creating and updating specific `PediaClusters` based on "
+            "`spec.creationCondition` and `spec.template`.\n")
+SPILL_ZH = ("`PediaClusterLifecycle` 会负责根据 `spec.creationCondition` 和 `spec.template` 来创建更新具体的 "
+            "`PediaCluster`。\n")
+# balanced backticks: a span of words the translation lost stays an error (Nomicon dot-operator en 105, zh 60)
+BOUND_EN = "There is no implementation for `Container<T>: Clone` for a generic `T`.\n"
+BOUND_ZH = "所以没有`Container<T>`的实现。`Clone`在一般的`T`上没有实现。\n"
+
+
+@pytest.mark.parametrize(("source", "target", "acted"), [
+    (SPILL_EN, SPILL_ZH, []), (BOUND_EN, BOUND_ZH, [(None, "Container<T>: Clone")]),
+], ids=["unbalanced-source", "balanced-source"])
+def test_prose_spilled_into_code_by_the_source_is_not_the_translations_error(source, target, acted):
+    found = [(v.found, v.expected) for v in check_text(target, "zh", source) if v.rule == "code" and v.severity != "info"]
+    assert found == acted

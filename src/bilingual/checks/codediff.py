@@ -115,6 +115,19 @@ def _prose_in_code(value: str, expected: str, document: str) -> bool:
     return re.search(rf"[A-Za-z_$]{stem}|{stem}s?(?:[A-Z_$]|\.[A-Za-z_$]|\()", document) is None
 
 
+_PLAIN_WORDS = re.compile(r"\s*[a-z]+(?:[ \t\n]+[a-z]+)+\s*")
+_SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z][a-z]")
+
+
+def _spilled(value: str, source_text: str) -> bool:
+    """Whether the source's code span ``value`` is prose a broken backtick spilled into code: the source
+    text has an odd number of backticks and the span is several plain lower-case words (`is responsible for
+    creating`) or runs across a sentence boundary. The source is at fault, not the translation."""
+    if source_text.count("`") % 2 == 0:
+        return False
+    return bool(_PLAIN_WORDS.fullmatch(value) or _SENTENCE_BREAK.search(value))
+
+
 def _overlap(value: str, expected: str) -> int:
     """How many Latin words a translated span shares with a source span (`Dapr 状态存储`, `Dapr State Stores`)."""
     return len({w.casefold() for w in _LATIN.findall(value)} & {w.casefold() for w in _LATIN.findall(expected)})
@@ -162,6 +175,10 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
         yield Finding(unit, at, found=value, expected=expected)
     for value in missing:
         if value in target_text:
+            continue
+        if _spilled(value, source.content):
+            yield Finding(targets[0], 0, expected=value, severity="info",
+                          detail=" (prose in a code span of the source, whose backticks look unbalanced: fix the source)")
             continue
         if _WORD.fullmatch(value):
             yield Finding(targets[0], 0, expected=value, severity="info",
