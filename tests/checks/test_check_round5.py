@@ -158,3 +158,28 @@ BOUND_ZH = "所以没有`Container<T>`的实现。`Clone`在一般的`T`上没�
 def test_prose_spilled_into_code_by_the_source_is_not_the_translations_error(source, target, acted):
     found = [(v.found, v.expected) for v in check_text(target, "zh", source) if v.rule == "code" and v.severity != "info"]
     assert found == acted
+
+
+# --- code: a name in words in code formatting, translated whichever way; a key stays code -----------------
+
+# Clusterpedia concepts/collection-resource (en 8 and 97, zh 8 and 96).
+COLLECTION_EN = ("`Collection Resource` is composed of different types of resources, and these resources can be "
+                 "retrieved and paged in a uniform way through the `Collection Resource`.\n")
+COLLECTION_ZH = "`聚合资源`是由不同的资源类型组合而成，可以对这些资源类型进行统一的检索和分页。\n"
+ANY_EN = "* **`Any CollectionResource`** —— use `any collectionresource`\n"
+ANY_ZH = "* **`Any CollectionResource`** —— 使用聚合资源 `any`\n"
+# Helm chart_best_practices/dependencies (en 7-8, ja 7-8): the Chart.yaml field `dependencies` translated (real)
+KEY_EN = "This section of the guide covers best practices for `dependencies` declared in\n`Chart.yaml`.\n"
+KEY_JA = "このセクションでは、`Chart.yaml`に宣言された`依存関係`のベストプラクティスについて説明します。\n"
+# a command of plain words the translation lost stays an error
+COMMAND_EN = "Run `helm install` to install the chart.\n"
+COMMAND_ZH = "运行安装命令来安装 chart。\n"
+
+
+@pytest.mark.parametrize(("source", "target", "lang", "acted"), [
+    (COLLECTION_EN, COLLECTION_ZH, "zh", []), (ANY_EN, ANY_ZH, "zh", []),
+    (KEY_EN, KEY_JA, "ja", [("依存関係", "dependencies")]), (COMMAND_EN, COMMAND_ZH, "zh", [(None, "helm install")]),
+], ids=["title-case-name-twice", "plain-words-partly-kept", "key-of-chart-yaml", "command"])
+def test_a_name_in_words_in_code_is_prose_but_a_key_is_code(source, target, lang, acted):
+    found = [(v.found, v.expected) for v in check_text(target, lang, source) if v.rule == "code" and v.severity != "info"]
+    assert found == acted
