@@ -183,3 +183,22 @@ COMMAND_ZH = "运行安装命令来安装 chart。\n"
 def test_a_name_in_words_in_code_is_prose_but_a_key_is_code(source, target, lang, acted):
     found = [(v.found, v.expected) for v in check_text(target, lang, source) if v.rule == "code" and v.severity != "info"]
     assert found == acted
+
+
+# --- markup-span: the source bolds names, the translation its whole sentence ---------------------------------
+
+# Clusterpedia concepts/cluster-sync-resources (en 37, zh 36).
+BOLD_EN = ("When we modify **ClusterSyncResources**, all resource types syncronized within the **PediaCluster** "
+           "that reference it will be modified accordingly.\n")
+BOLD_ZH = "**当我们修改 ClusterSyncResources 时，所有引用它的 PediaCluster 内同步的资源都会发生相应的修改。**\n"
+# the source bolds a phrase of words: a bold that swallows the sentence stays a warning
+PHRASE_EN = "Diffusion models generate images from pure noise by **denoising step by step** over many steps.\n"
+PHRASE_ZH = "**扩散模型通过逐步去噪在许多步中从纯噪声中生成图像。**\n"
+
+
+@pytest.mark.parametrize(("source", "target", "acted"), [
+    (BOLD_EN, BOLD_ZH, []), (PHRASE_EN, PHRASE_ZH, [("strong", "warning")]),
+], ids=["names-bolded", "phrase-bolded"])
+def test_whole_sentence_bold_where_the_source_bolds_names_is_info(source, target, acted):
+    assert [(v.found, v.severity) for v in check_text(target, "zh", source)
+            if v.rule == "markup-span" and v.severity != "info"] == acted
