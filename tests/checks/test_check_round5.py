@@ -202,3 +202,25 @@ PHRASE_ZH = "**扩散模型通过逐步去噪在许多步中从纯噪声中生�
 def test_whole_sentence_bold_where_the_source_bolds_names_is_info(source, target, acted):
     assert [(v.found, v.severity) for v in check_text(target, "zh", source)
             if v.rule == "markup-span" and v.severity != "info"] == acted
+
+
+# --- alignment: a source paragraph the translator wrote as two (1:n) ------------------------------------------
+
+# KubeVela getting-started/architecture: en 15 (49 words) is zh 19 (the paragraph) and zh 21 (its last sentence,
+# "In detail, KubeVela is composed by several parts:"); the short second half is not an omission.
+def test_a_paragraph_in_two_is_paired_with_both_halves():
+    found = [v for v in _page("kubevela/getting-started-architecture", "zh") if v.line in (19, 21)]
+    assert [(v.rule, v.line) for v in found if v.severity != "info"] == []
+    assert ("structure", 21) in [(v.rule, v.line) for v in found]  # reported as info: one source paragraph in two
+
+
+# a short paragraph with nothing before it that could be its first half stays an omission
+SHORT_EN = ("In detail, KubeVela relies on a separate Kubernetes cluster to run, which is a deliberate design: the "
+            "cloud native community has proven that building a robust control plane is what Kubernetes does best, "
+            "so KubeVela brings determinism, convergence and automation to application delivery.\n")
+SHORT_ZH = "具体来说，KubeVela 本身主要由如下几个部分组成。\n"
+
+
+def test_a_short_paragraph_alone_stays_an_omission():
+    assert [v.rule for v in check_text(SHORT_ZH, "zh", SHORT_EN) if v.rule == "omission" and v.severity != "info"] \
+        == ["omission"]
