@@ -102,9 +102,9 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     (`data`, `trait`) the translation lacks, which is often translated as a word, or a name in
     natural-language words put in code formatting and translated (`HTTP Trigger` → `HTTP 触发器`;
     not a span with identifier punctuation or case, nor a word the page builds names on), or code that
-    differs only in the spaces around brackets and operators (``setup () {``), or prose a broken backtick of
-    the source spilled into a code span (an odd number of backticks; the source needs fixing), or in a
-    trailing comma before a closing bracket (one missing before the next entry is an error). A fence's
+    differs only in the spaces around brackets and operators (``setup () {``) or in a trailing comma before
+    a closing bracket (one missing before the next entry is an error), or prose a broken backtick of the
+    source spilled into a code span (an odd number of backticks: the source needs fixing). A fence's
     info string (language, title, icon) only changes how the block is shown: a change is info,
     and a line that is a comment in either language is a comment.
     """
