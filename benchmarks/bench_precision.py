@@ -22,9 +22,9 @@ Corpora of public Markdown pages with human zh/ja translations, each with hand l
   labelled only after that freeze (until then its labels are empty and every finding is unlabelled).
 * **test5** — tests/fixtures/real_test5 (SOFAStack: Hugo, written in Chinese first; KubeEdge:
   Docusaurus; The Rust Reference: mdBook, zh by rust-lang-cn; Kube-OVN: MkDocs, written in Chinese
-  first), labels in benchmarks/labels/precision_test5.json: copied before the rules of the next round
-  were frozen and before anything was checked on them; labelled only after that freeze (until then
-  its labels are empty and every finding is unlabelled).
+  first; Astro: Starlight MDX, zh+ja), labels in benchmarks/labels/precision_test5.json: copied
+  before the rules of the next round were frozen and before anything was checked on them; labelled
+  only after that freeze (until then its labels are empty and every finding is unlabelled).
 
 Every translation is checked against its en.md with glossary/ml.yaml, and each error and warning is
 compared with the labels (``real``: a problem a reviewer would act on; ``false positive``: one they
