@@ -20,7 +20,7 @@ from ..document.dialect import block_dialect
 from ..languages import HAN, KANA
 from ..values import Document, Unit
 from .model import Block, Pair, UnitPair
-from .moves import merges, moved, splits, uncross
+from .moves import first_halves, merges, moved, splits, uncross
 from .links import canonical
 from .spans import code_spans, destinations, numbers, plain
 
@@ -140,7 +140,9 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
         return shared / min(len(tokens[id(a)]), len(tokens[id(b)])) if shared >= 2 else 0.0
 
     pairs, moved_blocks = moved(uncross(pairs), close)
-    split_of = splits(pairs, close)
+    pairs, halves = first_halves(pairs, close, _need, _held)
+    split_of = splits(pairs, close) | {t.ordinal: s for (s, _), (_, t) in zip(pairs, pairs[1:])
+                                       if s is not None and t is not None and t.ordinal in halves}
     joined = merges(pairs, _need, _held)
     out: list[Pair] = []
     n = 0

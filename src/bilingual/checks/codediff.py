@@ -98,7 +98,23 @@ _TRANSLATED = re.compile(f"[{HAN}{KANA}]")
 _LATIN = re.compile(r"[A-Za-z]+")
 
 
-def _prose_in_code(value: str, expected: str, document: str) -> bool:
+#: Words that make a code-formatted word a key: "`dependencies` declared in `Chart.yaml`", "the `name` field".
+_KEY_CUE = re.compile(r"\b(?:fields?|keys?|flags?|options?|propert(?:y|ies)|parameters?|settings?|attributes?)\b"
+                      r"|\w\.(?:ya?ml|json|toml)\b", re.IGNORECASE)
+
+
+def _key(word: str, sentence: str, document: str) -> bool:
+    """Whether ``word``, a code-formatted word, names a key or field: the page writes it as a key of a sample
+    (``dependencies:`` at a line's start, ``"dependencies":``), or its sentence has a key word or a config file
+    name within a few words of it (`dependencies` declared in `Chart.yaml`)."""
+    name = re.escape(word)
+    if re.search(rf"^[ \t-]*[\"']?{name}[\"']?[ \t]*:", document, re.MULTILINE):
+        return True
+    return any(_KEY_CUE.search(sentence, max(0, m.start() - 40), m.end() + 40)
+               for m in re.finditer(rf"`{name}`", sentence))
+
+
+def _prose_in_code(value: str, expected: str, document: str, sentence: str = "") -> bool:
     """Whether ``expected`` is a name in natural-language words put in code formatting (`HTTP Trigger`,
     `Input`) and ``value`` its translation (`HTTP 触发器`): no identifier punctuation, camelCase or
     snake_case, and, for one word, no identifier the source document builds on it (`LoggerProvider`,
@@ -111,8 +127,36 @@ def _prose_in_code(value: str, expected: str, document: str) -> bool:
         return True
     if not re.fullmatch(r"[A-Z]?[a-z]+", expected):
         return False  # one acronym is a value or a keyword (`GET`, `TCP`)
+    if _key(expected, sentence, document):
+        return False  # a key or field name (`dependencies` of Chart.yaml) is code
     stem = re.escape(expected.removesuffix("s"))
     return re.search(rf"[A-Za-z_$]{stem}|{stem}s?(?:[A-Z_$]|\.[A-Za-z_$]|\()", document) is None
+
+
+_PLAIN_WORDS = re.compile(r"\s*[a-z]+(?:[ \t\n]+[a-z]+)+\s*")
+_SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z][a-z]")
+
+
+def _spilled(value: str, source_text: str) -> bool:
+    """Whether the source's code span ``value`` is prose a broken backtick spilled into code: the source
+    text has an odd number of backticks and the span is several plain lower-case words (`is responsible for
+    creating`) or runs across a sentence boundary. The source is at fault, not the translation."""
+    if source_text.count("`") % 2 == 0:
+        return False
+    return bool(_PLAIN_WORDS.fullmatch(value) or _SENTENCE_BREAK.search(value))
+
+
+_TITLE_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+")
+
+
+def _named_in_words(value: str, kept: list[str]) -> bool:
+    """Whether ``value``, a source span the translation lacks, is a name in natural-language words rendered
+    as words: Title Case words (`Collection Resource`, translated as 聚合资源 with or without backticks), or
+    plain words of which the translation keeps one in code formatting (`any collectionresource` → `any`)."""
+    if _TITLE_WORDS.fullmatch(value):
+        return True
+    words = value.split()
+    return len(words) >= 2 and bool(_PLAIN_WORDS.fullmatch(value)) and any(k in words for k in kept)
 
 
 def _overlap(value: str, expected: str) -> int:
@@ -147,7 +191,7 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
             missing.remove(spaced)
             yield Finding(unit, at, found=value, expected=spaced, severity="info", detail=" (spacing only)")
             continue
-        prose = [m for m in missing if _prose_in_code(value, m, document or source_text)]
+        prose = [m for m in missing if _prose_in_code(value, m, document or source_text, source.content)]
         if prose:
             named = max(prose, key=lambda m: _overlap(value, m))
             missing.remove(named)
@@ -162,6 +206,14 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
         yield Finding(unit, at, found=value, expected=expected)
     for value in missing:
         if value in target_text:
+            continue
+        if _named_in_words(value, [c for _, c, _ in tgt]):
+            yield Finding(targets[0], 0, expected=value, severity="info",
+                          detail=" (a name in words in code formatting, translated without it)")
+            continue
+        if _spilled(value, source.content):
+            yield Finding(targets[0], 0, expected=value, severity="info",
+                          detail=" (prose in a code span of the source, whose backticks look unbalanced: fix the source)")
             continue
         if _WORD.fullmatch(value):
             yield Finding(targets[0], 0, expected=value, severity="info",

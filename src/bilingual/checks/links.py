@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 _LANG = re.compile(r"^(?:en|en[-_](?:us|gb)|zh|zh[-_](?:cn|hans|hant|tw|hk|sg)|cn|ja|ja[-_]jp|jp|intl)$", re.IGNORECASE)
@@ -135,6 +136,34 @@ def explains(url: str, text: str) -> bool:
         return False
     words = re.sub(r"\s*\([^)]*\)$", "", title).replace("_", " ").strip().casefold()  # Flux_(architecture): Flux
     return len(words) >= 3 and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text.casefold()) is not None
+
+
+def added_for_reader(url: str, text: str, linked: Sequence[str] = ()) -> str | None:
+    """Why ``url``, a link the translator added (every link of the source sentence ``text`` kept), is fine; None if not.
+
+    The home page of a name the sentence has (`[CUE](https://cuelang.org/)` for "with CUE": the host's first
+    label starts with the name) or a page of the site itself whose path names a word of the sentence
+    (`[应用](./core-concept)` for "the application concepts"), not a page the sentence already links
+    (``linked``: another link to it is a sentence the source no longer has): the reader gets a way to the term."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    words = {w.casefold() for w in re.findall(r"[A-Za-z][\w-]*", text)}
+    if parts.scheme in ("http", "https") and parts.path.strip("/") == "" and not parts.query:
+        label = _host(url).removeprefix("www.").split(".", 1)[0]
+        names = re.findall(r"(?<![\w-])[A-Z][A-Za-z]{1,}(?![\w-])", text)
+        if any(len(n) >= 2 and label.startswith(n.casefold()) for n in names):
+            return " (the home page of a name the source sentence has, added for the reader)"
+        return None
+    page = re.sub(r"\.html?$", "", parts.path).rstrip("/")
+    if parts.scheme or parts.netloc or url.startswith("#") or any(
+            re.sub(r"\.html?$", "", link.split("#", 1)[0]).rstrip("/") == page for link in linked):
+        return None
+    slug = [w.casefold() for w in re.findall(r"[A-Za-z]{4,}", parts.path.rsplit("/", 1)[-1])]
+    if any(re.search(rf"(?<![a-z]){re.escape(w)}", text.casefold()) for w in slug):
+        return " (a page of the site on a word of the source sentence, added for the reader)"
+    return None
 
 
 def canonical(url: str) -> str:

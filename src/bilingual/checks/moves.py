@@ -8,6 +8,7 @@ that is not one. These functions rework the raw ``(source block, target block)``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,32 @@ def splits(pairs: Raw, similarity: Callable[[Block, Block], float]) -> dict[int,
         if s.kind == t.kind == t2.kind == "paragraph" and t.shape == t2.shape and similarity(s, t2) >= SPLIT:
             out[t2.ordinal] = s
     return out
+
+
+def first_halves(pairs: Raw, similarity: Callable[[Block, Block], float], need: Callable[[Block], float],
+                 has: Callable[[Block], float]) -> tuple[Raw, set[int]]:
+    """Pairs re-paired where an extra paragraph is the first half of the next pair's source paragraph (1:n):
+    the extra paragraph becomes the pair and the paired one its continuation, whose target ordinals are returned.
+
+    An extra paragraph right before a paired one is the source paragraph's first half when it shares as much
+    with the source as :func:`splits` asks of a second half (the mirror case), or when the paired one holds under half of what the source
+    needs and both together fit it better, as a ratio (the translator's paragraph in two: a long one, then one
+    sentence).
+    """
+    out, halves = list(pairs), set()
+    for i in range(len(out) - 1):
+        (none, te), (s, t) = out[i], out[i + 1]
+        if none is not None or te is None or s is None or t is None or t.ordinal in halves:
+            continue
+        if not (te.kind == t.kind == s.kind == "paragraph" and te.shape == t.shape and te.containers == t.containers):
+            continue
+        needed, alone, both = need(s), has(t), has(te) + has(t)
+        shorter = needed > 0 and 0 < alone < 0.5 * needed and abs(math.log(both / needed)) < abs(math.log(alone / needed))
+        closer = similarity(s, te) >= SPLIT
+        if shorter or closer:
+            out[i], out[i + 1] = (s, te), (None, t)
+            halves.add(t.ordinal)
+    return out, halves
 
 
 #: How far a paragraph's length may be from what its source needs and still be its translation:

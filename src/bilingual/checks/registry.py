@@ -130,6 +130,14 @@ class Context:
             self._memo[key] = (unit, found)
         return self._memo[key][1]
 
+    def source_page_terms(self) -> frozenset[str]:
+        """The glossary terms (translated, not kept names) the whole source page uses, memoized."""
+        key = ("d", 0)
+        if key not in self._memo:
+            found = self.matcher.find_source(self.source_document) if self.matcher and self.source_document else None
+            self._memo[key] = (None, frozenset(m.term.en for m in found or () if not m.term.keep))  # type: ignore[arg-type]
+        return self._memo[key][1]  # type: ignore[return-value]
+
     def sentences(self, unit: Unit) -> list[tuple[int, int]]:
         """Sentence spans of a source unit's text; pysbd runs only for text with a sentence break."""
         key = ("p", id(unit))

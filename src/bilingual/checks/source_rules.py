@@ -20,7 +20,7 @@ from ..languages import HAN, KANA
 from ..values import Unit
 from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
-from .links import anchor, explains, relation
+from .links import added_for_reader, anchor, explains, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
 from .phrases import first_places
@@ -76,6 +76,10 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
         if not missing and explains(dest, source_text):
             yield Finding(unit, at, found=dest, severity="info", detail=" (a reference page added for the reader)")
             continue
+        why = added_for_reader(dest, source_text, source) if not missing else None
+        if why is not None:
+            yield Finding(unit, at, found=dest, severity="info", detail=why)
+            continue
         yield Finding(unit, at, found=dest, expected=missing.pop(0) if missing else None)
     for dest in missing:
         yield Finding(target, 0, expected=dest)
@@ -98,8 +102,9 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     (`data`, `trait`) the translation lacks, which is often translated as a word, or a name in
     natural-language words put in code formatting and translated (`HTTP Trigger` → `HTTP 触发器`;
     not a span with identifier punctuation or case, nor a word the page builds names on), or code that
-    differs only in the spaces around brackets and operators (``setup () {``), or in a
-    trailing comma before a closing bracket (one missing before the next entry is an error). A fence's
+    differs only in the spaces around brackets and operators (``setup () {``) or in a trailing comma before
+    a closing bracket (one missing before the next entry is an error), or prose a broken backtick of the
+    source spilled into a code span (an odd number of backticks: the source needs fixing). A fence's
     info string (language, title, icon) only changes how the block is shown: a change is info,
     and a line that is a comment in either language is a comment.
     """
@@ -246,7 +251,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 candidates.append((start, plain(sentence)))
         places = first_places(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
-            if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document):
+            if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document) \
+                    or _names_only(words, ctx.target_document):
                 continue
             if target.parent is not None or target.kind in ("title", "attribute"):  # alt text, a title, an attribute: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
@@ -278,6 +284,20 @@ def _kept_name(words: str, document: str) -> bool:
         return False
     name = re.escape(words).replace(r"\ ", r"[ \t]+")
     return re.search(rf"[{HAN}{KANA}][ \t]*{name}(?!\w)|(?<!\w){name}[ \t]*[{HAN}{KANA}]", document) is not None
+
+
+#: Words that join names in a heading made of names: "KubeVela vs. Helm", "Helm and Kubernetes", "A & B".
+_JOINERS = frozenset({"vs", "versus", "and", "or", "with", "&", "+", "/"})
+
+
+def _names_only(words: str, document: str) -> bool:
+    """Whether ``words`` is only names joined by ``vs.``/``and``/``&`` (`KubeVela vs. Helm`), each name a
+    capitalised word the translation keeps in English elsewhere on its page: a heading of names, not text."""
+    tokens = re.findall(r"[\w'’-]+|[&+/]", words)
+    names = [t for t in tokens if t.lower() not in _JOINERS]
+    if not names or len(names) == len(tokens) or len(tokens) > 6 or words.rstrip().endswith(("?", "!", ":")):
+        return False
+    return all(t[0].isupper() and len(re.findall(rf"(?<![\w-]){re.escape(t)}(?![\w-])", document)) >= 2 for t in names)
 
 
 def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:

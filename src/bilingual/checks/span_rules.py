@@ -23,8 +23,8 @@ TARGET_COVERS, SOURCE_COVERS = 0.8, 0.4
 MIN_WORDS = 6
 
 
-def _spans(unit: Unit) -> list[tuple[str, float, int]]:
-    """``(kind, share of the unit's words it covers, content offset)`` of each link and emphasis in ``unit``."""
+def _spans(unit: Unit) -> list[tuple[str, float, int, str]]:
+    """``(kind, share of the unit's words it covers, content offset, text)`` of each link and emphasis in ``unit``."""
     total = len(plain(unit.text).replace(" ", ""))
     if not total:
         return []
@@ -36,8 +36,8 @@ def _spans(unit: Unit) -> list[tuple[str, float, int]]:
         end = unit.text.find("{/%d}" % ph.key, start)
         if start < 0 or end < 0:
             continue
-        inner = len(plain(unit.text[start + len(ph.token):end]).replace(" ", ""))
-        out.append((ph.kind, inner / total, ph.start))
+        text = plain(unit.text[start + len(ph.token):end])
+        out.append((ph.kind, len(text.replace(" ", "")) / total, ph.start, text))
     return out
 
 
@@ -52,7 +52,9 @@ def markup_span(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """Inline markup covers far more of the translation than of the source{detail}.
 
     A repair that lost where inline markup went may wrap the whole sentence in the link or the bold:
-    the link still works, so only the extent shows it. Spans are matched by kind and order.
+    the link still works, so only the extent shows it. Spans are matched by kind and order. Where the
+    source emphasises only names (**PediaCluster**) and the translation its whole sentence, that is a
+    translator's way of stressing the sentence: info.
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -63,8 +65,15 @@ def markup_span(pair: Pair, ctx: Context) -> Iterator[Finding]:
         for kind in _KINDS:
             ours = [s for s in source if s[0] == kind]
             theirs = [t for t in target if t[0] == kind]
-            for (_, src_share, _), (_, tgt_share, at) in zip(ours, theirs):
+            names = kind != "link" and all(_NAME.fullmatch(s[3].strip()) for s in ours)
+            for (_, src_share, _, _), (_, tgt_share, at, _) in zip(ours, theirs):
                 if tgt_share >= TARGET_COVERS and src_share <= SOURCE_COVERS:
+                    style = " (the source emphasises names, the translation its whole sentence: a style choice?)"
                     yield Finding(up.target, at, found=kind, expected=f"about {src_share:.0%} of the sentence",
+                                  severity="info" if names else None,
                                   detail=f": a {kind} covers {tgt_share:.0%} of the sentence where the source's covers "
-                                         f"{src_share:.0%}")
+                                         f"{src_share:.0%}{style if names else ''}")
+
+
+#: A name: capitalised words or one CamelCase word (**ClusterSyncResources**, **PediaCluster**, **Open Source**).
+_NAME = re.compile(r"[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}")

@@ -62,6 +62,10 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
             yield Finding(line=t.line, found=t.describe(), severity="info",
                           detail=f"{len(pair.gap) or 1} HTML block(s) with no text that the source does not have, from {t.describe()}")
             return
+        if not pair.gap[1:] and _lead_in(t):  # 分为如下几步：before a list that translates the source's
+            yield Finding(line=t.line, found=t.describe(), severity="info",
+                          detail=f"{t.describe()} that the source does not have: a short lead-in line")
+            return
         if len(pair.gap) > 1:
             detail = (f"{len(pair.gap)} blocks that the source does not have, from {t.describe()} "
                       f"to {pair.gap[-1].describe()}")
@@ -93,6 +97,15 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
                   else f"table cell {empty[0] + 1} is empty where the source has text" if empty
                   else "table row has text in a cell that is empty in the source")
         yield Finding(line=t.line, found=f"{t.width} cells", expected=f"{s.width} cells", detail=detail)
+
+
+#: A lead-in line: a short sentence that ends with a colon (分为如下几步：, 接下来，我们推荐你：, Steps:).
+_LEAD_IN = re.compile(r"^[^.。!！?？]{1,24}[:：]$")
+
+
+def _lead_in(block: Block) -> bool:
+    """A one-unit paragraph that only introduces what follows: a few words or characters, then a colon."""
+    return block.kind == "paragraph" and len(block.units) == 1 and bool(_LEAD_IN.match(plain(block.units[0].text).strip()))
 
 
 def _wordless(block: Block) -> bool:

@@ -50,14 +50,14 @@ def forbidden_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 yield Finding(where.unit, where.offset, found=where.found, expected=where.expected, term=where.term,
                               severity="warning", detail=" (no source to tell whether the text is about this term)")
             elif any(s.term == m.term for s in ctx.source_terms(source)) and m.term.applies(plain(source.text)):
-                yield where
+                yield _graded(where, ctx)
 
 
 @rule("missing-term", "error", needs_source=True,
       bad=Example("zh", "一篇关于 ImageNet 的新文章。\n", "A new paper on ImageNet.\n"),
       good=Example("zh", "一篇关于 ImageNet 的新论文。\n", "A new paper on ImageNet.\n"))
 def missing_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
-    """Glossary term '{term}' is in the source, but none of its allowed translations is here.
+    """Glossary term '{term}' is in the source, but none of its allowed translations is here{detail}.
 
     The glossary fixes how a term is rendered; a sentence that uses another word for it reads
     inconsistently with the rest of the archive. Not reported: a term the translation keeps in
@@ -137,7 +137,33 @@ def _absent(targets: tuple[Unit, ...], source: Unit, ctx: Context, keep: bool) -
         if any(_in_english(target, {m.surface, m.base or m.surface, term.en}, keep) for target in targets):
             continue  # kept in English (an API name) or, for a kept name, written inside inline code
         reported.add(term)
-        yield Finding(targets[0], 0, expected=" / ".join(term.allowed(ctx.lang)), term=term.en, source_at=m.start)
+        found = Finding(targets[0], 0, expected=" / ".join(term.allowed(ctx.lang)), term=term.en, source_at=m.start)
+        yield found if keep else _graded(found, ctx)
+
+
+#: How many other terms of the glossary a source page uses at least for the glossary's domain to be its own
+#: (fewer for a small glossary: one term in ten of it, so a glossary of a few project words always applies).
+DOMAIN_TERMS = 3
+#: A source shorter than this many words is too short to tell its domain: its findings keep their grade.
+DOMAIN_WORDS = 150
+
+
+def _graded(found: Finding, ctx: Context) -> Finding:
+    """``found`` as info when the source page is of another domain than the glossary's.
+
+    A glossary is written for one domain (ml.yaml: machine learning). A page that uses fewer than
+    :data:`DOMAIN_TERMS` of its other terms (one in ten of a small glossary's) is about something else, where a general word of the glossary
+    ("pipeline", "use case", "annotation", "inference") has another sense and another right rendering
+    (KubeVela's 交付工作流, a Kubernetes annotation's 注释, Rust's 类型推导): the finding is a note. A source
+    under :data:`DOMAIN_WORDS` words (a snippet) says too little to tell.
+    """
+    others = ctx.source_page_terms() - {found.term}
+    if len(others) >= min(DOMAIN_TERMS, len(ctx.glossary or ()) // 10) or len(ctx.source_document.split()) < DOMAIN_WORDS:
+        return found
+    words = ", ".join(sorted(others)) or "none"
+    return Finding(found.unit, found.offset, found=found.found, expected=found.expected, term=found.term,
+                   source_at=found.source_at, severity="info",
+                   detail=f" (the source page uses few other glossary terms ({words}): another domain, another sense?)")
 
 
 _HIRAGANA_TAIL = re.compile(r"[\u3041-\u309f]+$")
