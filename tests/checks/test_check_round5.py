@@ -224,12 +224,3 @@ SHORT_ZH = "具体来说，KubeVela 本身主要由如下几个部分组成。\n
 def test_a_short_paragraph_alone_stays_an_omission():
     assert [v.rule for v in check_text(SHORT_ZH, "zh", SHORT_EN) if v.rule == "omission" and v.severity != "info"] \
         == ["omission"]
-
-
-# KubeVela getting-started/introduction (en 32, zh 41 and 43): the translator wrote the paragraph as two; the first
-# half shares the source's names (CI, CD, KubeVela) as much as a second half must, so it is not an extra paragraph.
-# The whole page: on its own the pair aligns by order; on the page the alignment pairs the second half first.
-def test_a_paragraph_in_two_whose_first_half_shares_the_source_is_not_extra():
-    found = _page("kubevela/getting-started-introduction", "zh")
-    assert [v.found for v in found if v.rule == "structure" and v.line in (41, 43) and v.severity != "info"] == []
-    assert ("structure", 43) in [(v.rule, v.line) for v in found]  # info: one source paragraph in two

@@ -79,8 +79,8 @@ def first_halves(pairs: Raw, similarity: Callable[[Block, Block], float], need: 
     """Pairs re-paired where an extra paragraph is the first half of the next pair's source paragraph (1:n):
     the extra paragraph becomes the pair and the paired one its continuation, whose target ordinals are returned.
 
-    An extra paragraph right before a paired one is the source paragraph's first half when it shares as much
-    with the source as :func:`splits` asks of a second half (the mirror case), or when the paired one holds under half of what the source
+    An extra paragraph right before a paired one is the source paragraph's first half when it shares more
+    with the source than the paired one does, or when the paired one holds under half of what the source
     needs and both together fit it better, as a ratio (the translator's paragraph in two: a long one, then one
     sentence).
     """
@@ -93,7 +93,7 @@ def first_halves(pairs: Raw, similarity: Callable[[Block, Block], float], need: 
             continue
         needed, alone, both = need(s), has(t), has(te) + has(t)
         shorter = needed > 0 and 0 < alone < 0.5 * needed and abs(math.log(both / needed)) < abs(math.log(alone / needed))
-        closer = similarity(s, te) >= SPLIT
+        closer = similarity(s, te) >= SPLIT and similarity(s, te) > similarity(s, t)
         if shorter or closer:
             out[i], out[i + 1] = (s, te), (None, t)
             halves.add(t.ordinal)
