@@ -26,7 +26,7 @@ def html_lang(lang: str) -> str:
     return HTML_LANG.get(lang, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     """A check violation (or a glossary event a reviewer must see) on one segment in one language."""
 

@@ -104,7 +104,7 @@ def issue_outputs(
     pages and the TMX come in pieces: see :data:`Text`)."""
     from .aligned import build_alignment
     from .inputs import as_flags, from_edition
-    from .report import build_report, report_html_parts, report_markdown
+    from .report import build_report, report_html_parts, report_markdown_parts
 
     if not editions:
         return
@@ -121,7 +121,7 @@ def issue_outputs(
         del alignment
     if report:
         result = build_report(editions, approved, statuses, flags)
-        yield paths.report_md, report_markdown(result)
+        yield paths.report_md, report_markdown_parts(result)
         yield paths.report_html, report_html_parts(result)
 
 
