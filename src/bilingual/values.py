@@ -11,7 +11,7 @@ from .version import __version__
 Role = Literal["open", "close", "atomic"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placeholder:
     """Markup inside a unit, replaced by ``{key}`` / ``{/key}`` in the text an engine sees."""
 
@@ -27,7 +27,7 @@ class Placeholder:
         return f"{{/{self.key}}}" if self.role == "close" else f"{{{self.key}}}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Region:
     """Where a top-level unit's content lies in the source file (absolute offsets)."""
 
@@ -97,7 +97,7 @@ class Document:
         return {index: tuple(sorted(units, key=lambda u: u.span or (0, 0))) for index, units in out.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One sentence of a unit: the smallest thing that is translated and stored in memory."""
 
@@ -111,7 +111,7 @@ class Segment:
     after: str = ""  # white space after the last sentence (only on the last one)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something a reviewer should know about one segment: a substitution, a recovery…"""
 
@@ -121,7 +121,7 @@ class Event:
     term: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Translation:
     """The outcome for one segment in one language."""
 
@@ -135,7 +135,7 @@ class Translation:
     suggestion: str | None = None  # origin "previous": the engine's translation, kept beside the text shown
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signature:
     """A reproducibility signature, as sacrebleu prints one: what produced an output."""
 

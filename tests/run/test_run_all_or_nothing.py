@@ -78,8 +78,8 @@ def test_other_peoples_hidden_files_are_left_alone(issue, runner, name):
 
 # -- each output is staged as soon as it is made (#26): a run holds one output at a time ----------------
 
-OUTPUTS = [("bilingual.render.aligned", "aligned_markdown"), ("bilingual.render.aligned", "aligned_html_parts"),
-           ("bilingual.render.tmx", "tmx_parts"), ("bilingual.render.report", "report_markdown"),
+OUTPUTS = [("bilingual.render.aligned", "aligned_markdown_parts"), ("bilingual.render.aligned", "aligned_html_parts"),
+           ("bilingual.render.tmx", "tmx_parts"), ("bilingual.render.report", "report_markdown_parts"),
            ("bilingual.render.report", "report_html_parts")]
 
 

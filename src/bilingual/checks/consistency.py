@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .termalign import Aligned, Alignment, TermRenderings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rendering:
     """One use, in a target file, of a rendering for a glossary term the aligned source has."""
 
@@ -41,7 +41,7 @@ class Rendering:
     forbidden: bool = False  # a form the glossary forbids for the term (forbidden-term reports it)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Use:
     """A rendering found in a target unit, before the runner places it: unit, content offset, term, text."""
 

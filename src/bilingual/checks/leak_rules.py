@@ -58,10 +58,10 @@ def copied_prose(target: Unit, source: Unit, ctx: Context) -> int | None:
     lower = [w for w in words if w[0].islower() and w not in _FUNCTION_WORDS]
     if len(words) < MINIMUM_WORDS or not lower:
         return None
-    words_plain = plain(source.text).split(" ")
-    if not all(word in target.text for word in words_plain):
-        return None  # a word the target lacks: no match, and no pattern of the whole unit to compile
-    pattern = r"(?:\s|\{/?\d+\})*".join(re.escape(w) for w in words_plain)
+    pieces = plain(source.text).split(" ")
+    if not all(piece in target.text for piece in pieces):
+        return None  # a word the pattern needs is missing: no pattern is compiled (re keeps 512 of them)
+    pattern = r"(?:\s|\{/?\d+\})*".join(re.escape(w) for w in pieces)
     match = re.search(pattern, target.text)
     return match.start() if match else None
 

@@ -55,7 +55,7 @@ class Block:
         return f"{name} \"{text}\"" if text else name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Violation:
     """One problem in a target file, placed at the 1-based line and column of the text found."""
 
@@ -118,7 +118,7 @@ class CheckResult:
         return sum(1 for v in self.violations if v.rule == rule)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule found, before the runner places it in the target file.
 

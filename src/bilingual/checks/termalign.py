@@ -60,7 +60,7 @@ _LONGEST = 8
 _INFLECTED = re.compile(r"(?:ly|ed|ing)$")  # adverbs and verb forms: their rendering is shared with the word's other forms
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Aligned:
     """A source unit and the target unit translating it, as the term alignment reads them."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -184,13 +185,19 @@ def render(catalog: Catalog) -> str:
     catalog that was written (polib alone would wrap long comments and drop those of obsolete
     entries).
     """
+    return "".join(render_parts(catalog))
+
+
+def render_parts(catalog: Catalog) -> Iterator[str]:
+    """:func:`render` in pieces, the header then one entry at a time, each made as the file reaches
+    it, so a large PO file's whole text is never held."""
     import polib
 
     po = polib.POFile(wrapwidth=78, encoding="utf-8", check_for_duplicates=False)
     po.header = catalog.header
     po.metadata = dict(catalog.metadata)
     po.metadata_is_fuzzy = catalog.header_fuzzy
-    parts = [str(po)]
+    yield str(po)
     for entry in (*catalog.active, *catalog.obsolete):
         body = polib.POEntry(
             msgctxt=_to_file(entry.msgctxt),
@@ -206,8 +213,7 @@ def render(catalog: Catalog) -> str:
         ).__unicode__(78)
         comments = [f"# {line}".rstrip() for line in entry.translator.split("\n")] if entry.translator.strip() else []
         comments += [f"#. {line}".rstrip() for line in entry.extracted.split("\n")] if entry.extracted.strip() else []
-        parts.append("\n".join([*comments, body]))
-    return "\n".join(parts)
+        yield "\n" + "\n".join([*comments, body])
 
 
 def revision_date(now: float | None = None) -> str:

@@ -228,6 +228,12 @@ def _title(doc: Document) -> str:
 
 def aligned_markdown(alignment: Alignment) -> str:
     """``aligned.md``: a table per block, one row per segment, a column per language."""
+    return "".join(aligned_markdown_parts(alignment))
+
+
+def aligned_markdown_parts(alignment: Alignment) -> Iterator[str]:
+    """:func:`aligned_markdown` in pieces, one per block, made as the file reaches them, so the
+    whole text (a 2 MB issue's is 10 MB) is never held."""
     names = [LANG_NAMES.get(lang, lang) for lang in alignment.langs]
     counts = alignment.counts()
     out = [
@@ -242,9 +248,10 @@ def aligned_markdown(alignment: Alignment) -> str:
     if alignment.findings:
         out += ["", f"Findings of no one sentence ({len(alignment.findings)}):", ""]
         out += [f"- ⚠️ {_md_text(f.text)}" for f in alignment.findings]
+    yield "\n".join(out) + "\n"
     for block in alignment.blocks:
         label = f" `{block.label}`" if block.label else ""
-        out += ["", f"### {block.index}. {block.kind}{label} · line {block.line}", ""]
+        out = ["", f"### {block.index}. {block.kind}{label} · line {block.line}", ""]
         if not block.rows:  # code, a rule or HTML: shown as it is, once if every language has the same
             texts = [block.markdown.get(lang, "") for lang in alignment.langs]
             if len(set(texts)) == 1:
@@ -252,6 +259,7 @@ def aligned_markdown(alignment: Alignment) -> str:
             else:
                 for name, text in zip(names, texts, strict=True):
                     out += [f"**{name}**", "", text, ""]
+            yield "\n".join(out) + "\n"
             continue
         out.append("| | " + " | ".join(names) + " |")
         out.append("|---|" + "---|" * len(names))
@@ -261,7 +269,7 @@ def aligned_markdown(alignment: Alignment) -> str:
                 problems = "".join(f"<br>⚠️ {_md_text(f.text)}" for f in cell.flags)
                 cells.append(f"{_STATE_MARK[cell.state]} {_md_cell(cell.markdown)}{problems}")
             out.append(f"| <sub>`{row.id}`</sub> | " + " | ".join(cells) + " |")
-    return "\n".join(out) + "\n"
+        yield "\n".join(out) + "\n"
 
 
 def _md_cell(markdown: str) -> str:

@@ -38,7 +38,7 @@ _TOKENS = re.compile(
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Op:
     """One run of an inline diff: text both sides share, or text only the new or old side has."""
 

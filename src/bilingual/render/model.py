@@ -26,7 +26,7 @@ def html_lang(lang: str) -> str:
     return HTML_LANG.get(lang, lang)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
     """A check finding (or, where no check ran, a glossary event a reviewer must see) in one language:
     on the segment it belongs to, else on the document (``segment`` None); ``file:line`` is where

@@ -66,10 +66,10 @@ def aligned_files(alignment: Alignment, paths: OutputPaths, glossary: Glossary |
 def aligned_outputs(alignment: Alignment, paths: OutputPaths, glossary: Glossary | None = None) -> Iterator[tuple[Path, Text]]:
     """``aligned.md``, ``aligned.html`` and the TMX of an alignment, each made when the one before is taken;
     the page and the TMX in pieces, made as they are written."""
-    from .aligned import aligned_html_parts, aligned_markdown
+    from .aligned import aligned_html_parts, aligned_markdown_parts
     from .tmx import tmx_parts
 
-    yield paths.aligned_md, aligned_markdown(alignment)
+    yield paths.aligned_md, aligned_markdown_parts(alignment)
     yield paths.aligned_html, aligned_html_parts(alignment, glossary)
     yield paths.tmx, tmx_parts(alignment)
 
@@ -104,7 +104,7 @@ def issue_outputs(
     pages and the TMX come in pieces: see :data:`Text`)."""
     from .aligned import build_alignment
     from .inputs import as_flags, from_edition
-    from .report import build_report, report_html_parts, report_markdown
+    from .report import build_report, report_html_parts, report_markdown_parts
 
     if not editions:
         return
@@ -121,7 +121,7 @@ def issue_outputs(
         del alignment
     if report:
         result = build_report(editions, approved, statuses, flags or ())
-        yield paths.report_md, report_markdown(result)
+        yield paths.report_md, report_markdown_parts(result)
         yield paths.report_html, report_html_parts(result)
 
 

@@ -35,7 +35,7 @@ ORIGIN_LABELS = {
 RECOVERY_EVENTS = ("placeholder-recovered", "placeholder-duplicated", "unknown-token")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stage:
     """One version of a segment's text; ``ops`` are its differences from the stage before."""
 
@@ -48,7 +48,7 @@ class Stage:
         return any(op.kind != "equal" for op in self.ops)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SegmentReport:
     id: str
     lang: str
@@ -194,6 +194,12 @@ def counter_rows(langs: Sequence[str], counter: Callable[[str], Counter[str]]) -
 
 def report_markdown(report: Report) -> str:
     """``report.md``: summary, the segments that need a human, then every segment's stages."""
+    return "".join(report_markdown_parts(report))
+
+
+def report_markdown_parts(report: Report) -> Iterator[str]:
+    """:func:`report_markdown` in pieces: the summary, then each segment's lines as the file reaches
+    them, so the whole text (a 2 MB issue's is 15 MB) is never held."""
     langs = report.langs
     out = [f"# Translation report — {md_escape(report.name)}", ""]
     out += [f"- signature ({lang}): `{report.signatures[lang]}`" for lang in langs]
@@ -215,16 +221,23 @@ def report_markdown(report: Report) -> str:
     if report.unplaced:
         out += ["", f"## Findings of no one sentence ({len(report.unplaced)})", ""]
         out += [_finding_markdown(f) for f in report.unplaced]
+    del needs
+    yield _lines(out)
     for lang in langs:
-        out += ["", f"## {LANG_NAMES.get(lang, lang)} ({lang})"]
+        yield _lines(["", f"## {LANG_NAMES.get(lang, lang)} ({lang})"])
         for s in report.for_lang(lang):
-            out += ["", f'<a id="{_anchor(s)}"></a>**`{s.id}`** · line {s.line} · {s.origin}', ""]
+            out = ["", f'<a id="{_anchor(s)}"></a>**`{s.id}`** · line {s.line} · {s.origin}', ""]
             for stage in s.stages:
                 body = ops_markdown(stage.ops) if stage.ops else md_escape(stage.text)
                 unchanged = " (unchanged)" if stage.ops and not stage.changed else ""
                 out.append(f"- {STAGE_LABELS[stage.name]}{unchanged}: {body}")
             out += [_finding_markdown(f) for f in s.flags]
-    return "\n".join(out) + "\n"
+            yield _lines(out)
+
+
+def _lines(lines: list[str]) -> str:
+    """Lines as text, each ended by a newline."""
+    return "\n".join(lines) + "\n"
 
 
 def _finding_markdown(f: Flag) -> str:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..glossary.matcher import SentenceTerms
 from ..memory.build import GlossaryNotes, Target, build_catalog
-from ..memory.po import render, revision_date, same_content
+from ..memory.po import render, render_parts, revision_date, same_content
 from ..memory.stamp import stamp
 from ..values import Document, Signature
 from ..layout import Job, language_file
@@ -117,10 +117,14 @@ def finish(prepared: Prepared, run: Run, glossary: Glossary | None = None, now: 
         reports.append(Report(t.job.source, t.lang, t.po_path, counts))
         written_versions = {t.edition_path: _version(t.edition_path, edition.markdown, staging)}
         if not same_content(t.old, catalog):
-            text = render(catalog)
-            emit(FileWrite(t.po_path, text, "po", prepared.versions.get(t.po_path)), po_writes, staging)
-            written_versions[t.po_path] = _version(t.po_path, text, staging)
-            del text
+            if staging is not None:  # staged entry by entry: the whole text is never held
+                staging.add(t.po_path, render_parts(catalog), prepared.versions.get(t.po_path), RANK["po"])
+                written_versions[t.po_path] = staging.version(t.po_path) or ""
+            else:
+                text = render(catalog)
+                po_writes.append(FileWrite(t.po_path, text, "po", prepared.versions.get(t.po_path)))
+                written_versions[t.po_path] = version_of(text.encode("utf-8"))
+                del text
         if not counts["untranslated"] and not kept:
             value = stamp(t.job, t.lang, prepared.out, key, {**prepared.versions, **written_versions})
             if value is not None:
