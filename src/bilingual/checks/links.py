@@ -149,7 +149,6 @@ def added_for_reader(url: str, text: str, linked: Sequence[str] = ()) -> str | N
         parts = urlsplit(url)
     except ValueError:
         return None
-    words = {w.casefold() for w in re.findall(r"[A-Za-z][\w-]*", text)}
     if parts.scheme in ("http", "https") and parts.path.strip("/") == "" and not parts.query:
         label = _host(url).removeprefix("www.").split(".", 1)[0]
         names = re.findall(r"(?<![\w-])[A-Z][A-Za-z]{1,}(?![\w-])", text)
