@@ -9,9 +9,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..values import Unit
 from .model import Pair, UnitPair
+
+if TYPE_CHECKING:
+    from ..document.inline import InlineResult
 
 _STRING = re.compile(r'^\s*(?:msgstr(?:\[\d+\])?\s+)?"(.*)"\s*$')
 
@@ -81,18 +85,23 @@ def _pieces(lines: list[str], first: int) -> tuple[tuple[int, int, str], ...]:
 
 def inline_units(text: str, line: int, uid: str) -> tuple[Unit, ...]:
     """``text`` as one paragraph unit, followed by its alt-text and title sub-units."""
-    from ..document.inline import to_placeholders
-    from ..document.markdown import parser
-
-    md = parser()
-    result = to_placeholders(md, text, {}, autolinks=False)
+    result = _inline(text)
     units = [Unit(0, uid, "paragraph", line, text, result.text, result.placeholders)]
     for sub in result.subunits:
         content = text[sub.start : sub.end]
-        inner = to_placeholders(md, content, {}, autolinks=False)
+        inner = _inline(content)
         units.append(Unit(len(units), uid, sub.kind, line, content, inner.text, inner.placeholders, parent=0,
                           span=(sub.start, sub.end)))
     return tuple(units)
+
+
+@functools.lru_cache(maxsize=8192)
+def _inline(text: str) -> InlineResult:
+    """A PO string's placeholder form (immutable), parsed once for the msgids every language's PO file shares."""
+    from ..document.inline import to_placeholders
+    from ..document.markdown import parser
+
+    return to_placeholders(parser(), text, {}, autolinks=False)
 
 
 def entry_pairs(entry: PoEntry) -> tuple[tuple[Unit, ...], Pair]:

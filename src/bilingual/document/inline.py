@@ -41,6 +41,8 @@ ATOMIC_RULES = {
     "backticks": "code", "autolink": "autolink", "html_inline": "html", "entity": "entity", "escape": "escape",
     "linkify": "url",
 }
+#: The inline rules whose spans :func:`_marks` reads; the others run unrecorded.
+RECORDED_RULES = frozenset(ATOMIC_RULES) | {"newline", "image", "link", "emphasis", "strikethrough"}
 
 
 @dataclass
@@ -80,6 +82,8 @@ def install_span_recorder(md: MarkdownIt) -> None:
 
     inline.tokenize = tokenize  # type: ignore[method-assign]
     for rule in list(inline.ruler.get_all_rules()):
+        if rule not in RECORDED_RULES:
+            continue  # plain text, the most frequent rule, marks nothing: left as it is
         fn = inline.ruler.__rules__[inline.ruler.__find__(rule)].fn
         inline.ruler.at(rule, _recording(rule, fn))
     # Keep unused emphasis fragments as separate tokens: their spans are needed.
@@ -87,7 +91,20 @@ def install_span_recorder(md: MarkdownIt) -> None:
 
 
 def _recording(rule: str, fn: Any) -> Any:
-    def wrapped(state: Any, silent: bool) -> bool:
+    if rule != "link":
+        def wrapped(state: Any, silent: bool) -> bool:
+            if silent:
+                return fn(state, silent)
+            start, count = state.pos, len(state.tokens)
+            if not fn(state, silent):
+                return False
+            spans = state.env.setdefault(SPANS, {}).setdefault(id(state.tokens), [])
+            spans.append(Invocation(rule, start, state.pos, state.tokens[count:]))
+            return True
+
+        return wrapped
+
+    def wrapped_link(state: Any, silent: bool) -> bool:  # its label: the first tokenize call it makes
         if silent:
             return fn(state, silent)
         start, count = state.pos, len(state.tokens)
@@ -100,7 +117,7 @@ def _recording(rule: str, fn: Any) -> Any:
             spans.append(Invocation(rule, start, state.pos, state.tokens[count:], label))
         return ok
 
-    return wrapped
+    return wrapped_link
 
 
 def inline_tokens(md: MarkdownIt, content: str, env: dict) -> tuple[list[Token], list[Invocation]]:

@@ -38,7 +38,19 @@ def has_words(text: str) -> bool:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans in ``text`` (white space excluded), never inside a placeholder pair."""
+    """Sentence spans in ``text`` (white space excluded), never inside a placeholder pair.
+
+    Remembered for the most recent texts: a run splits each source unit when it segments, and
+    again when it checks each language's edition and PO file against that source."""
+    return list(_split_sentences(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_spans(text))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     if not has_words(text):
