@@ -50,3 +50,14 @@ def test_join_drops_spaces_between_cjk_sentences(translations, expected):
 @pytest.mark.parametrize(("text", "expected"), [("{1} {2}", False), ("2012.08334", False), ("a{1}", True), ("论文", True)])
 def test_has_words(text, expected):
     assert has_words(text) is expected
+
+
+@pytest.mark.parametrize("text", ["One. Two. Three.", "See {1}the docs{/1}. Then run it.", "   "])
+def test_remembered_sentence_spans_are_a_fresh_list_each_time(text):
+    """A run splits each source unit again when it checks its files: the spans are remembered,
+    and a caller that changes the list it got changes nothing for the next caller."""
+    first = split_sentences(text)
+    expected = list(first)
+    first.append((0, 0))
+    first.clear()
+    assert split_sentences(text) == expected
