@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from ..languages import HAN, KANA
 from ..values import Unit
 from .model import Finding
+from .codetokens import same_path, same_tokens
 from .spans import code_spans, plain
 
 
@@ -47,8 +48,8 @@ def _bare(code: str) -> str:
 
 def _same_code(a: str, b: str) -> bool:
     """The same code, or the same word in code formatting made singular or plural (`actions` → `action`)."""
-    if a == b or _bare(a) == _bare(b):
-        return True
+    if a == b or _bare(a) == _bare(b) or same_path(a, b) or same_tokens(a, b):
+        return True  # (other quotes, spaces, a trailing `;`, or a folder's slash)
     word = re.compile(r"[A-Za-z][A-Za-z-]*")
     return bool(word.fullmatch(a) and word.fullmatch(b)) and a.rstrip("s") == b.rstrip("s") and a[0].isalpha()
 
@@ -205,7 +206,7 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
             continue
         yield Finding(unit, at, found=value, expected=expected)
     for value in missing:
-        if value in target_text:
+        if value in target_text or any(same_path(value, c) for _, c, _ in tgt):
             continue
         if _named_in_words(value, [c for _, c, _ in tgt]):
             yield Finding(targets[0], 0, expected=value, severity="info",

@@ -20,6 +20,7 @@ from ..languages import HAN, KANA
 from ..values import Unit
 from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
+from .codetokens import same_code
 from .links import added_for_reader, anchor, explains, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
@@ -129,7 +130,7 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
         elif a != b and closing and spacing(a).rstrip(",") == spacing(b).rstrip(","):
             yield Finding(line=t.line + first + k, found=b, expected=a, severity="info",
                           detail=" (a trailing comma before the closing bracket: style only)")
-        elif a != b:
+        elif a != b and not same_code(a, b, s.info or t.info):
             yield Finding(line=t.line + first + k, found=b, expected=a)
             return
     if len(src_lines) > len(tgt_lines):

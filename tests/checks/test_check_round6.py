@@ -1,0 +1,103 @@
+"""The reviewer's seventh round (issue #23): false-positive classes of test set 5, from real lines.
+
+Lines come from the public pages listed in tests/fixtures/real_test5/README.md (Astro docs: MIT,
+© 2021 Fred K. Schott; KubeEdge docs: Apache-2.0; Kube-OVN docs: Apache-2.0; The Rust Reference and
+its Chinese translation by rust-lang-cn: MIT or Apache-2.0, © The Rust Project Developers). Test set 5
+was labelled before this round, so for it it is development data; each test was red before the fix it
+names, and each guard beside it (a real problem still reported) was green.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bilingual.checks import check_text
+
+
+def _acted(violations, rule):
+    return [(v.found, v.expected) for v in violations if v.rule == rule and v.severity != "info"]
+
+
+def _fence(lang, *lines):
+    return "```" + lang + "\n" + "\n".join(lines) + "\n```\n"
+
+
+# --- code: sample data inside a code example localised --------------------------------------------------
+
+# Astro basics/astro-components (en 88-93, 150-152, 164-166, 215-216, 346; zh 91, 122, 149, 166, 361),
+# basics/astro-pages (en 35, 82-88; zh 35, 82-88), basics/layouts (en 29, 142, 212; ja 29, 142, 212).
+LOCALISED = [
+    ("astro", "<h1>Hello, world!</h1>", "<h1>你好，世界！</h1>"),
+    ("astro", '<Button title="Button 1" />', '<Button title="ボタン1" />'),
+    ("astro", '<GreetingHeadline greeting="Hi" name={name} />', '<GreetingHeadline greeting="你好" name={name} />'),
+    ("astro", 'const { greeting = "Hello", name } = Astro.props;', 'const { greeting = "你好", name } = Astro.props;'),
+    ("astro", "<p>Here is some stuff about Fred.</p>", "<p>这里有一些关于 Fred 的东西。</p>"),
+    ("astro", "<h2>{greeting}, {name}!</h2>", "<h2>{greeting}、{name}！</h2>"),
+    ("astro", "<h1>{frontmatter.title} by {frontmatter.author}</h1>", "<h1>{frontmatter.title} {frontmatter.author}著</h1>"),
+    ("astro", 'Read more <a href="/authors/sonali/">about Sonali</a>.',
+     '阅读更多 <a href="/authors/sonali/">关于 Sonali 的信息</a>。'),
+    ("astro", '<html lang="en">', '<html lang="ja">'),
+    ("astro", "const name = 'Astro';", 'const name = "Astro";'),
+    ("astro", "import BaseLayout from './BaseLayout.astro';", 'import BaseLayout from "./BaseLayout.astro";'),
+    ("astro", "const { title } = Astro.props;", "const { title } = Astro.props"),
+    ("yaml", "publishDate: '21 September 2022'", "publishDate: '2022年9月21日'"),
+    ("md", "This is my page, written in **Markdown.**", "这是我的页面，使用 **Markdown** 编写。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), LOCALISED, ids=[
+    "element-text", "attribute-text", "attribute-text-marked", "default-string", "text-around-a-name",
+    "punctuation", "word-order", "link-text", "lang-attribute", "quote-style", "import-quotes", "semicolon",
+    "date", "markdown-sample"])
+def test_sample_text_localised_in_a_code_example_is_not_a_code_change(lang, source, target):
+    en = "Example:\n\n" + _fence(lang, "<div>", source, "</div>")
+    zh = "示例：\n\n" + _fence(lang, "<div>", target, "</div>")
+    assert _acted(check_text(zh, "zh", en), "code") == []
+
+
+# Guards: a changed identifier, a changed path, a changed tag, a dropped line (Astro basics/astro-components
+# ja 81, a missing import), text replaced by other English, or an identifier translated stay errors.
+CHANGED = [
+    ("astro", "const { greeting, name } = Astro.props;", "const { greeting, name } = Astro.properties;"),
+    ("astro", "import Avatar from '../components/Avatar.astro';", "import Avatar from '../components/Avatars.astro';"),
+    ("astro", "<h1>Hello, world!</h1>", "<h2>你好，世界！</h2>"),
+    ("astro", '<html lang="en">', '<html lang="en" dir="ltr">'),
+    ("astro", "<h1>Hello, world!</h1>", "<h1>Hi, world!</h1>"),
+    ("js", "const greeting = name;", "const 问候 = name;"),
+    ("js", "import Avatar from '../components/Avatar.astro';", "import 头像 from '../components/Avatar.astro';"),
+    ("astro", "<Button title={label} />", "<Button title={标签} />"),
+    ("bash", "pip install torch", "pip install"),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), CHANGED, ids=[
+    "identifier", "path", "tag", "attribute-added", "english-replaced", "identifier-translated",
+    "import-name-translated", "expression-translated", "argument-dropped"])
+def test_a_change_to_the_code_itself_stays_an_error(lang, source, target):
+    en = "Example:\n\n" + _fence(lang, source, "x = 1")
+    zh = "示例：\n\n" + _fence(lang, target, "x = 1")
+    assert _acted(check_text(zh, "zh", en), "code") == [(target, source)]
+
+
+def test_a_dropped_line_of_an_example_stays_an_error():
+    en = "Example:\n\n" + _fence("astro", "---", "import Avatar from '../components/Avatar.astro';",
+                                 "import Card from '../components/Card.astro';", "---", "<Avatar />")
+    zh = "示例：\n\n" + _fence("astro", "---", "import Card from '../components/Card.astro';", "---", "<Avatar />")
+    assert _acted(check_text(zh, "zh", en), "code") != []
+
+
+# Astro basics/astro-components zh 266 (`<slot name="my-slot"/>`), 389 and basics/astro-pages ja 96 (`src/pages`
+# for `src/pages/`); a tag or folder that changed stays an error, and so does a space in `RewriteBase /` (Vue
+# Router guide/essentials/history-mode zh 66, test set 2).
+@pytest.mark.parametrize(("source", "target", "acted"), [
+    ('`<slot name="my-slot" />`', '`<slot name="my-slot"/>`', False),
+    ("`src/pages/`", "`src/pages`", False),
+    ("`src/pages/`", "`/src/pages/`", False),
+    ('`<slot name="my-slot" />`', '`<slot name="other"/>`', True),
+    ("`src/pages/`", "`src/page/`", True),
+    ("`RewriteBase /`", "`RewriteBase/`", True),
+], ids=["tag-space", "trailing-slash", "leading-slash", "tag-changed", "folder-changed", "space-between-words"])
+def test_an_inline_span_written_otherwise_is_the_same_code(source, target, acted):
+    en = f"Put the files in {source} to use them.\n"
+    zh = f"把文件放在 {target} 中即可使用。\n"
+    assert bool(_acted(check_text(zh, "zh", en), "code")) is acted
