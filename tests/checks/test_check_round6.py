@@ -101,3 +101,26 @@ def test_an_inline_span_written_otherwise_is_the_same_code(source, target, acted
     en = f"Put the files in {source} to use them.\n"
     zh = f"把文件放在 {target} 中即可使用。\n"
     assert bool(_acted(check_text(zh, "zh", en), "code")) is acted
+
+
+# --- structure: a translator's note at the top of the page ----------------------------------------------
+
+# The Rust Reference in Chinese (rust-lang-cn/reference-cn, Mulan PSL v2), expressions/await-expr zh 1-5: every
+# page opens with a block quote naming the upstream file, its commit and the date of the translation.
+AWAIT_EN = "# Await expressions\n\n*Await expressions* suspend the current computation until the given future is ready.\n"
+AWAIT_ZH = "*等待(await)表达式*挂起当前计算，直到给定的 future 准备好生成值。\n"
+NOTE = ("# 等待(await)表达式\n\n"
+        ">[await-expr.md](https://github.com/rust-lang/reference/blob/master/src/expressions/await-expr.md)\\\n"
+        ">commit: 23672971a16c69ea894bef24992b74912cfe5d25 \\\n>本章译文最后维护日期：2021-4-5\n\n")
+# Guards: a quote the translator added that names no upstream file, commit or date, and a note further down the
+# page, below text of the source, stay extra blocks.
+ADDED_QUOTE = "# 等待(await)表达式\n\n> 这是译者加的一段说明，解释了 future 的概念。\n\n"
+BELOW = "# 等待(await)表达式\n\n" + AWAIT_ZH + "\n" + NOTE.split("\n\n", 1)[1]
+
+
+@pytest.mark.parametrize(("target", "acted"), [
+    (NOTE + AWAIT_ZH, []), (ADDED_QUOTE + AWAIT_ZH, ["structure"]), (BELOW, ["structure"]),
+], ids=["note-at-the-top", "added-quote", "note-below-text"])
+def test_a_translators_note_at_the_top_is_info(target, acted):
+    found = check_text(target, "zh", AWAIT_EN)
+    assert [v.rule for v in found if v.severity != "info" and v.rule in ("structure", "number", "link")] == acted
