@@ -124,3 +124,29 @@ BELOW = "# 等待(await)表达式\n\n" + AWAIT_ZH + "\n" + NOTE.split("\n\n", 1)
 def test_a_translators_note_at_the_top_is_info(target, acted):
     found = check_text(target, "zh", AWAIT_EN)
     assert [v.rule for v in found if v.severity != "info" and v.rule in ("structure", "number", "link")] == acted
+
+
+# --- alignment: a list the source writes right after a paragraph, indented by a no-break space ---------------
+
+# KubeEdge docs architecture/cloud/device_controller (en 12-16, zh 10-14): the source's list lines start with a
+# no-break space, which Markdown does not read as indentation, so they were the paragraph's text, and the
+# translation's list (the same two items) was extra blocks with the paragraph's links and code "missing".
+NBSP = "\u00a0"
+DEVICE_EN = ("The device controller leverage the device model and device instance to implement device management :\n"
+             f"{NBSP} - **Device Model**: A `device model` describes the device properties exposed by the device.\n"
+             f"{NBSP} - **Device Instance**: A `device` instance represents an actual device object.\n")
+DEVICE_ZH = ("Device Controller利用设备模型(Device Model)和设备实例(Device Instance)来实现设备管理：\n\n"
+             "- **Device Model**：`device model` 描述了设备公开的设备属性。\n"
+             "- **Device Instance**：`device` 实例代表一个实际的设备对象。\n")
+# Guard: the translation that lacks the second item still has a list item missing.
+DEVICE_ZH_SHORT = DEVICE_ZH.rsplit("- **Device Instance**", 1)[0]
+
+
+def test_a_list_the_source_indents_with_a_no_break_space_is_a_list():
+    found = check_text(DEVICE_ZH, "zh", DEVICE_EN)
+    assert [(v.rule, v.found, v.expected) for v in found if v.severity != "info"] == []
+
+
+def test_a_list_item_missing_after_a_no_break_space_stays_a_structure_error():
+    found = check_text(DEVICE_ZH_SHORT, "zh", DEVICE_EN)
+    assert "structure" in {v.rule for v in found if v.severity != "info"}
