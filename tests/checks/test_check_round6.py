@@ -150,3 +150,48 @@ def test_a_list_the_source_indents_with_a_no_break_space_is_a_list():
 def test_a_list_item_missing_after_a_no_break_space_stays_a_structure_error():
     found = check_text(DEVICE_ZH_SHORT, "zh", DEVICE_EN)
     assert "structure" in {v.rule for v in found if v.severity != "info"}
+
+
+# --- untranslated: names and values in table cells and MkDocs tab labels, English beside its translation ----
+
+# Kube-OVN docs start/prepare (en 31-42, zh 29-40): a table of components, ports and their use; the names and
+# values stay, the usage is translated. start/sealos-install (en 8, zh 8): a MkDocs content tab whose label is
+# an icon shortcode and an architecture. KubeEdge architecture/edge/devicetwin (en 233-234, zh 213-214): the
+# English table name kept, then its translation.
+TABLE_HEAD = "| Component | Port | Usage |\n| --- | --- | --- |\n"
+TABLE_HEAD_ZH = "| 组件 | 端口 | 用途 |\n| --- | --- | --- |\n"
+TAB_EN = '## Download sealos\n\n=== ":octicons-file-code-16: AMD64"\n\n    Run the command below.\n'
+TAB_ZH = '## 下载安装 sealos\n\n=== ":octicons-file-code-16: AMD64"\n\n    运行下面的命令。\n'
+TABLES_EN = "DeviceTwin module creates three tables in the database, namely:\n\n- Device Table\n- Device Attribute Table\n"
+NAMED = [
+    (TABLE_HEAD + "| ovs-ovn | Geneve 6081/udp, STT 7471/tcp, Vxlan 4789/udp | tunnel ports |\n",
+     TABLE_HEAD_ZH + "| ovs-ovn | Geneve 6081/udp, STT 7471/tcp, Vxlan 4789/udp | 隧道端口 |\n"),
+    (TABLE_HEAD + "| kube-ovn-controller | 10660/tcp | metrics port |\n",
+     TABLE_HEAD_ZH + "| kube-ovn-controller | 10660/tcp | 监控监听端口 |\n"),
+    (TAB_EN, TAB_ZH),
+    (TABLES_EN, "DeviceTwin 模块在数据库中创建三个表，分别是：\n\n- Device Table：设备表\n- Device Attribute Table：设备属性表\n"),
+]
+
+
+@pytest.mark.parametrize(("source", "target"), NAMED, ids=["ports", "component", "tab-label", "name-then-translation"])
+def test_names_values_and_glossed_names_are_not_untranslated(source, target):
+    found = check_text(target, "zh", source)
+    assert [(v.rule, v.found) for v in found if v.rule.startswith("untranslated") and v.severity != "info"] == []
+
+
+# Guards: the usage column, a tab label in words, or the table name without its translation left in English,
+# and an English sentence before a colon, are still untranslated.
+LEFT = [
+    (TABLE_HEAD + "| kube-ovn-controller | 10660/tcp | metrics port of the controller |\n",
+     TABLE_HEAD_ZH + "| kube-ovn-controller | 10660/tcp | metrics port of the controller |\n"),
+    ('=== "Install with the command line"\n\n    Run the command below.\n',
+     '=== "Install with the command line"\n\n    运行下面的命令。\n'),
+    (TABLES_EN, "DeviceTwin 模块在数据库中创建三个表，分别是：\n\n- Device Table：设备表\n- Device Attribute Table\n"),
+    ("- The module creates three tables in the database\n", "- The module creates three tables in the database：设备表\n"),
+]
+
+
+@pytest.mark.parametrize(("source", "target"), LEFT, ids=["usage", "tab-words", "name-alone", "sentence-before-colon"])
+def test_english_left_in_a_cell_tab_or_list_stays_untranslated(source, target):
+    found = check_text(target, "zh", source)
+    assert [v.rule for v in found if v.rule.startswith("untranslated") and v.severity != "info"] != []
