@@ -195,3 +195,23 @@ LEFT = [
 def test_english_left_in_a_cell_tab_or_list_stays_untranslated(source, target):
     found = check_text(target, "zh", source)
     assert [v.rule for v in found if v.rule.startswith("untranslated") and v.severity != "info"] != []
+
+
+# --- code spans: the site's language in a path, a word of the translation in code formatting ---------------
+
+# Astro basics/layouts (en 185, zh 183): the example URL is the zh site's own; KubeEdge architecture/edge/
+# metamanager (en 24, zh 23): the translator puts the translated word 插入 ("insert") in backticks where the
+# source has no code. Guards: another page of the site, and an operation name translated inside its code span
+# (`NodeConnection` → `节点连接`, en 59, zh 46: labelled real), stay errors.
+@pytest.mark.parametrize(("source", "target", "acted"), [
+    ("- **`url`** - The URL of the page (e.g. `/en/guides/markdown-content`).\n",
+     "- **`url`** - 此页面的 URL（例如 `/zh-cn/guides/markdown-content`）。\n", []),
+    ("The insert operation request is received via the cloud by edgehub.\n", "edgehub 通过云接收 `插入` 操作请求。\n", []),
+    ("- **`url`** - The URL of the page (e.g. `/en/guides/markdown-content`).\n",
+     "- **`url`** - 此页面的 URL（例如 `/zh-cn/guides/markdown-layouts`）。\n",
+     [("/zh-cn/guides/markdown-layouts", "/en/guides/markdown-content")]),
+    ("`NodeConnection` operation messages are received from edgeHub.\n", "从 edgeHub 接收 `节点连接` 操作消息。\n",
+     [("节点连接", "NodeConnection")]),
+], ids=["localised-path", "word-in-backticks", "other-page", "name-translated"])
+def test_a_localised_path_or_a_translated_word_in_backticks_is_not_a_code_change(source, target, acted):
+    assert _acted(check_text(target, "zh", source), "code") == acted

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..languages import HAN, KANA
 from ..values import Unit
 from .model import Finding
-from .codetokens import same_path, same_tokens
+from .codetokens import localised_path, same_path, same_tokens
 from .spans import code_spans, plain
 
 
@@ -48,8 +48,8 @@ def _bare(code: str) -> str:
 
 def _same_code(a: str, b: str) -> bool:
     """The same code, or the same word in code formatting made singular or plural (`actions` → `action`)."""
-    if a == b or _bare(a) == _bare(b) or same_path(a, b) or same_tokens(a, b):
-        return True  # (other quotes, spaces, a trailing `;`, or a folder's slash)
+    if a == b or _bare(a) == _bare(b) or same_path(a, b) or same_tokens(a, b) or localised_path(a, b):
+        return True  # (other quotes, spaces, a trailing `;`, a folder's slash, the site's language in a path)
     word = re.compile(r"[A-Za-z][A-Za-z-]*")
     return bool(word.fullmatch(a) and word.fullmatch(b)) and a.rstrip("s") == b.rstrip("s") and a[0].isalpha()
 
@@ -97,6 +97,7 @@ def _typo_in_source(value: str, expected: str, document: str) -> bool:
 _PROSE_WORDS = re.compile(r"(?:[A-Z]?[a-z]+|[A-Z]{2,}s?)(?: (?:[A-Z]?[a-z]+|[A-Z]{2,}s?))*")
 _TRANSLATED = re.compile(f"[{HAN}{KANA}]")
 _LATIN = re.compile(r"[A-Za-z]+")
+_ALL_TRANSLATED = re.compile(f"[{HAN}{KANA}\\s]+")  # `插入`: only the reader's language, no code
 
 
 #: Words that make a code-formatted word a key: "`dependencies` declared in `Chart.yaml`", "the `name` field".
@@ -198,6 +199,10 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
             missing.remove(named)
             yield Finding(unit, at, found=value, expected=named, severity="info",
                           detail=" (a name in words put in code formatting, translated)")
+            continue
+        if not missing and _ALL_TRANSLATED.fullmatch(value):
+            yield Finding(unit, at, found=value, severity="info",
+                          detail=" (a word of the translation put in code formatting; no code of the source is missing)")
             continue
         expected = missing.pop(0) if missing else None
         if expected is not None and _typo_in_source(value, expected, document):

@@ -101,6 +101,16 @@ def same_path(a: str, b: str) -> bool:
     return a != b and "/" in a.strip("/") and a.strip("/") == b.strip("/") and not re.search(r"\s", a + b)
 
 
+def localised_path(a: str, b: str) -> bool:
+    """Whether ``b`` is the site path ``a`` on the translation's site: the same segments but for the language
+    one (``/en/guides/markdown-content`` → ``/zh-cn/guides/markdown-content``)."""
+    x, y = a.split("/"), b.split("/")
+    if len(x) != len(y) or len(x) < 3 or re.search(r"\s", a + b):
+        return False
+    changed = [(p, q) for p, q in zip(x, y) if p != q]
+    return len(changed) == 1 and _language_tags([("string", changed[0][0])], [("string", changed[0][1])])
+
+
 def same_code(a: str, b: str, info: str) -> bool:
     """Whether line ``b`` of a translation is line ``a`` of its source as code: the two differ only in
     natural-language text the translation localised, quote style, spaces or a trailing ``;``. In a line
