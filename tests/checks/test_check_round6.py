@@ -215,3 +215,25 @@ def test_english_left_in_a_cell_tab_or_list_stays_untranslated(source, target):
 ], ids=["localised-path", "word-in-backticks", "other-page", "name-translated"])
 def test_a_localised_path_or_a_translated_word_in_backticks_is_not_a_code_change(source, target, acted):
     assert _acted(check_text(target, "zh", source), "code") == acted
+
+
+# --- structure: two source paragraphs the translation joins with a single line break -------------------------
+
+# Kube-OVN docs start/uninstall (en 3-7, zh 3-4): the second paragraph is the next line of the first, which
+# Markdown reads as one paragraph. Guard: a translation that lacks the second paragraph still misses it.
+UNINSTALL_EN = ("# Uninstall\n\nIf you need to remove the Kube-OVN and replace it with another network plugin,\n"
+                "please follow the steps below to remove all the corresponding Kube-OVN component and OVS configuration\n"
+                "to avoid interference with other network plugins.\n\n"
+                "Feel free to contact us with an Issue to give us feedback on why you don't use Kube-OVN to help us "
+                "improve it.\n\n## Delete Resource in Kubernetes\n")
+UNINSTALL_ZH = ("# 卸载\n\n如果需要删除 Kube-OVN 并更换其他网络插件，请按照下列的步骤删除对应的 Kube-OVN 组件以及 OVS 配置，"
+                "以避免对其他网络插件产生干扰。\n也欢迎提 issue 联系我们反馈不使用 Kube-OVN 的原因帮助我们改进。\n\n"
+                "## 删除在 Kubernetes 中创建的资源\n")
+UNINSTALL_ZH_SHORT = UNINSTALL_ZH.replace("\n也欢迎提 issue 联系我们反馈不使用 Kube-OVN 的原因帮助我们改进。", "")
+
+
+@pytest.mark.parametrize(("target", "acted"), [(UNINSTALL_ZH, []), (UNINSTALL_ZH_SHORT, ["structure"])],
+                         ids=["joined-by-a-line-break", "second-paragraph-missing"])
+def test_two_paragraphs_joined_by_a_line_break_are_one_paragraph(target, acted):
+    found = check_text(target, "zh", UNINSTALL_EN)
+    assert [v.rule for v in found if v.rule == "structure" and v.severity != "info"] == acted
