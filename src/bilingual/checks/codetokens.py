@@ -45,6 +45,15 @@ def _lexer(info: str):
     return None
 
 
+_MARKUP_TYPES = re.compile(r"html|xml|markdown|jsx|tsx|rst|plain")
+
+
+def _markup(lexer) -> bool:  # noqa: ANN001
+    """Whether a lexer's plain text is text for people (HTML, XML, Markdown, JSX, Vue templates, plain text), not
+    code that a language leaves unclassified (a shell command's words)."""
+    return lexer.name == "Vue" or any(_MARKUP_TYPES.search(m) for m in lexer.mimetypes)
+
+
 def _tokens(line: str, info: str) -> list[tuple[str, str]]:
     """``(kind, value)`` of each token of ``line``: kind ``code``, ``text`` (words people read) or ``string``
     (a literal, its value without quotes); spaces dropped, and a trailing ``;``."""
@@ -52,6 +61,7 @@ def _tokens(line: str, info: str) -> list[tuple[str, str]]:
 
     lexer = _lexer(info)
     raw = list(lexer.get_tokens(line)) if lexer is not None else [(Text, line)]
+    markup = lexer is None or _markup(lexer)  # plain text there is what people read, not a command's words
     out: list[tuple[str, str]] = []
     depth = 0
     for kind, value in raw:
@@ -60,7 +70,7 @@ def _tokens(line: str, info: str) -> list[tuple[str, str]]:
         if kind in String and not kind in String.Interpol and value[:1] in "\"'`" and value[-1:] == value[:1]:
             out.append(("string", value[1:-1]))
             continue
-        prose = kind in Text or kind in Error or kind in Generic or kind in Comment or kind in String
+        prose = (kind in Text and markup) or kind in Error or kind in Generic or kind in Comment or kind in String
         for piece in _PIECE.findall(value):
             if piece[:1] in "\"'" and len(piece) >= 2 and piece[-1] == piece[0]:
                 out.append(("string", piece[1:-1]))
