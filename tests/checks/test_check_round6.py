@@ -238,3 +238,18 @@ UNINSTALL_ZH_SHORT = UNINSTALL_ZH.replace("\n也欢迎提 issue 联系我们反�
 def test_two_paragraphs_joined_by_a_line_break_are_one_paragraph(target, acted):
     found = check_text(target, "zh", UNINSTALL_EN)
     assert [v.rule for v in found if v.rule == "structure" and v.severity != "info"] == acted
+
+
+def test_a_runs_parsed_source_with_a_no_break_space_list_gives_checks_findings(tmp_path):
+    # translate's views pass the run's parsed source; they show what `check` reports for the same files
+    from bilingual.checks.issue import Files, document_findings
+    from bilingual.document.markdown import parse
+
+    source, edition = tmp_path / "en.md", tmp_path / "zh.md"
+    source.write_text(DEVICE_EN, encoding="utf-8")
+    edition.write_text(DEVICE_ZH, encoding="utf-8")
+    files = [Files("zh", edition, tmp_path / "zh.po")]
+    checked = document_findings(source, files, None).violations
+    viewed = document_findings(source, files, None, parsed=parse(DEVICE_EN, str(source))).violations
+    assert [(v.rule, v.line, v.severity) for v in viewed] == [(v.rule, v.line, v.severity) for v in checked]
+    assert [v for v in checked if v.severity != "info"] == []

@@ -175,7 +175,8 @@ def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = N
         return texts[path] if texts and path in texts else read_text(path)
 
     def source_of(text: str, path: Path) -> tuple[Layout, Ledger]:
-        document = parsed[path] if parsed and path in parsed else _parse_source(text, str(path))
+        held = parsed[path] if parsed and path in parsed and not _ODD_INDENT.search(text) else None
+        document = held if held is not None else _parse_source(text, str(path))  # (a run's document, unless re-read)
         return layout(document), account(document)
 
     glossary = _shared.get("glossary")
