@@ -253,3 +253,10 @@ def test_a_runs_parsed_source_with_a_no_break_space_list_gives_checks_findings(t
     viewed = document_findings(source, files, None, parsed=parse(DEVICE_EN, str(source))).violations
     assert [(v.rule, v.line, v.severity) for v in viewed] == [(v.rule, v.line, v.severity) for v in checked]
     assert [v for v in checked if v.severity != "info"] == []
+
+
+def test_a_path_with_a_leading_slash_added_is_info_to_look_at():
+    # Astro basics/astro-pages ja 73: `/src/pages/` for `src/pages/`, from the project's root; elsewhere it may
+    # be an absolute path, so it is shown, not silently taken
+    found = check_text("把文件放在 `/src/pages/` 中即可使用。\n", "zh", "Put the files in `src/pages/` to use them.\n")
+    assert [(v.rule, v.severity, v.found) for v in found if v.rule == "code"] == [("code", "info", "/src/pages/")]

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ..languages import HAN, KANA
 from ..values import Unit
 from .model import Finding
-from .codetokens import localised_path, same_path, same_tokens
+from .codetokens import localised_path, rooted_path, same_path, same_tokens
 from .spans import code_spans, plain
 
 
@@ -187,6 +187,12 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
             continue  # backticks around a word the source inflects: `splice` for "splicing"
         if not missing and _NAME.fullmatch(value) and _bare(value) in _names(document):
             yield Finding(unit, at, found=value, severity="info", detail=" (a name the source uses elsewhere)")
+            continue
+        rooted = next((m for m in missing if rooted_path(m, value)), None)
+        if rooted is not None:
+            missing.remove(rooted)
+            yield Finding(unit, at, found=value, expected=rooted, severity="info",
+                          detail=" (the same path but for a leading slash: from the project's root, or absolute?)")
             continue
         spaced = next((m for m in missing if spacing(m) == spacing(value)), None)
         if spaced is not None:

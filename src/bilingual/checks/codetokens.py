@@ -106,8 +106,14 @@ def same_tokens(a: str, b: str) -> bool:
 
 
 def same_path(a: str, b: str) -> bool:
-    """Whether two code spans name the same folder, one with a leading or trailing slash the other lacks
-    (``src/pages/``, ``src/pages``, ``/src/pages/``)."""
+    """Whether two code spans name the same folder, one with a trailing slash the other lacks (``src/pages/``,
+    ``src/pages``)."""
+    return a != b and "/" in a.strip("/") and a.rstrip("/") == b.rstrip("/") and not re.search(r"\s", a + b)
+
+
+def rooted_path(a: str, b: str) -> bool:
+    """Whether two code spans are the same path but for a leading slash (``src/pages/``, ``/src/pages/``): the
+    same folder where a site's docs write paths from the project's root, an absolute path elsewhere."""
     return a != b and "/" in a.strip("/") and a.strip("/") == b.strip("/") and not re.search(r"\s", a + b)
 
 
