@@ -68,12 +68,14 @@ CHANGED = [
     ("astro", "<Button title={label} />", "<Button title={标签} />"),
     ("bash", "pip install torch", "pip install"),
     ("bash", "kubectl get pods", "kubectl 获取 pods"),
+    ("", "kubectl get pods", "kubectl 获取 pods"),
 ]
 
 
 @pytest.mark.parametrize(("lang", "source", "target"), CHANGED, ids=[
     "identifier", "path", "tag", "attribute-added", "english-replaced", "identifier-translated",
-    "import-name-translated", "expression-translated", "argument-dropped", "command-word-translated"])
+    "import-name-translated", "expression-translated", "argument-dropped", "command-word-translated",
+    "untyped-fence-command"])
 def test_a_change_to_the_code_itself_stays_an_error(lang, source, target):
     en = "Example:\n\n" + _fence(lang, source, "x = 1")
     zh = "示例：\n\n" + _fence(lang, target, "x = 1")

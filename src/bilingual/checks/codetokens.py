@@ -49,8 +49,9 @@ _MARKUP_TYPES = re.compile(r"html|xml|markdown|jsx|tsx|rst|plain")
 
 
 def _markup(lexer) -> bool:  # noqa: ANN001
-    """Whether a lexer's plain text is text for people (HTML, XML, Markdown, JSX, Vue templates, plain text), not
-    code that a language leaves unclassified (a shell command's words)."""
+    """Whether a lexer's plain text is text for people (HTML, XML, Markdown, JSX, Vue templates, a ``text`` fence),
+    not code that a language leaves unclassified (a shell command's words). A fence with no language or one
+    Pygments does not know is read as code, as before."""
     return lexer.name == "Vue" or any(_MARKUP_TYPES.search(m) for m in lexer.mimetypes)
 
 
@@ -61,7 +62,7 @@ def _tokens(line: str, info: str) -> list[tuple[str, str]]:
 
     lexer = _lexer(info)
     raw = list(lexer.get_tokens(line)) if lexer is not None else [(Text, line)]
-    markup = lexer is None or _markup(lexer)  # plain text there is what people read, not a command's words
+    markup = lexer is not None and _markup(lexer)  # plain text there is what people read, not a command's words
     out: list[tuple[str, str]] = []
     depth = 0
     for kind, value in raw:
