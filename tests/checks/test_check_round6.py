@@ -10,8 +10,11 @@ names, and each guard beside it (a real problem still reported) was green.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bilingual.checks import check_text
+from bilingual.checks.codetokens import same_code
 
 
 def _acted(violations, rule):
@@ -262,3 +265,26 @@ def test_a_path_with_a_leading_slash_added_is_info_to_look_at():
     # be an absolute path, so it is shown, not silently taken
     found = check_text("把文件放在 `/src/pages/` 中即可使用。\n", "zh", "Put the files in `src/pages/` to use them.\n")
     assert [(v.rule, v.severity, v.found) for v in found if v.rule == "code"] == [("code", "info", "/src/pages/")]
+
+
+# --- properties of the token comparison ---------------------------------------------------------------------
+
+NAMES = st.from_regex(r"[a-z][A-Za-z0-9]{0,8}", fullmatch=True).filter(
+    lambda n: n not in {"const", "let", "var", "in", "of", "do", "if", "for", "new", "try", "this", "true", "false",
+                        "null", "void", "with", "case", "else", "enum"})
+LANGS = st.sampled_from(["astro", "js", "ts", "html", "bash", "python", "yaml", "", "text"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40).filter(lambda s: "\n" not in s), LANGS)
+def test_a_line_is_the_same_code_as_itself(line, lang):
+    assert same_code(line, line, lang)
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES, NAMES, NAMES, st.sampled_from(["astro", "js", "ts", "jsx"]))
+def test_a_changed_identifier_is_never_the_same_code(name, other, prop, lang):
+    if name == other:
+        return
+    assert not same_code(f"const {{ {name} }} = Astro.{prop};", f"const {{ {other} }} = Astro.{prop};", lang)
+    assert not same_code(f"const x = {name}.{prop};", f"const x = {other}.{prop};", lang)
