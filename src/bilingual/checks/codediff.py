@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from ..languages import HAN, KANA
 from ..values import Unit
-from .model import Finding
 from .codetokens import localised_path, rooted_path, same_path, same_tokens
+from .model import Finding
 from .spans import code_spans, plain
 
 

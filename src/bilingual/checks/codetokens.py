@@ -48,7 +48,7 @@ def _lexer(info: str):
 _MARKUP_TYPES = re.compile(r"html|xml|markdown|jsx|tsx|rst|plain")
 
 
-def _markup(lexer) -> bool:  # noqa: ANN001
+def _markup(lexer) -> bool:
     """Whether a lexer's plain text is text for people (HTML, XML, Markdown, JSX, Vue templates, a ``text`` fence),
     not code that a language leaves unclassified (a shell command's words). A fence with no language or one
     Pygments does not know is read as code, as before."""
