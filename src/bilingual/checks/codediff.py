@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from ..languages import HAN, KANA
 from ..values import Unit
+from .codetokens import localised_path, rooted_path, same_path, same_tokens
 from .model import Finding
 from .spans import code_spans, plain
 
@@ -47,8 +48,8 @@ def _bare(code: str) -> str:
 
 def _same_code(a: str, b: str) -> bool:
     """The same code, or the same word in code formatting made singular or plural (`actions` → `action`)."""
-    if a == b or _bare(a) == _bare(b):
-        return True
+    if a == b or _bare(a) == _bare(b) or same_path(a, b) or same_tokens(a, b) or localised_path(a, b):
+        return True  # (other quotes, spaces, a trailing `;`, a folder's slash, the site's language in a path)
     word = re.compile(r"[A-Za-z][A-Za-z-]*")
     return bool(word.fullmatch(a) and word.fullmatch(b)) and a.rstrip("s") == b.rstrip("s") and a[0].isalpha()
 
@@ -96,6 +97,7 @@ def _typo_in_source(value: str, expected: str, document: str) -> bool:
 _PROSE_WORDS = re.compile(r"(?:[A-Z]?[a-z]+|[A-Z]{2,}s?)(?: (?:[A-Z]?[a-z]+|[A-Z]{2,}s?))*")
 _TRANSLATED = re.compile(f"[{HAN}{KANA}]")
 _LATIN = re.compile(r"[A-Za-z]+")
+_ALL_TRANSLATED = re.compile(f"[{HAN}{KANA}\\s]+")  # `插入`: only the reader's language, no code
 
 
 #: Words that make a code-formatted word a key: "`dependencies` declared in `Chart.yaml`", "the `name` field".
@@ -186,6 +188,12 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
         if not missing and _NAME.fullmatch(value) and _bare(value) in _names(document):
             yield Finding(unit, at, found=value, severity="info", detail=" (a name the source uses elsewhere)")
             continue
+        rooted = next((m for m in missing if rooted_path(m, value)), None)
+        if rooted is not None:
+            missing.remove(rooted)
+            yield Finding(unit, at, found=value, expected=rooted, severity="info",
+                          detail=" (the same path but for a leading slash: from the project's root, or absolute?)")
+            continue
         spaced = next((m for m in missing if spacing(m) == spacing(value)), None)
         if spaced is not None:
             missing.remove(spaced)
@@ -198,6 +206,10 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
             yield Finding(unit, at, found=value, expected=named, severity="info",
                           detail=" (a name in words put in code formatting, translated)")
             continue
+        if not missing and _ALL_TRANSLATED.fullmatch(value):
+            yield Finding(unit, at, found=value, severity="info",
+                          detail=" (a word of the translation put in code formatting; no code of the source is missing)")
+            continue
         expected = missing.pop(0) if missing else None
         if expected is not None and _typo_in_source(value, expected, document):
             yield Finding(unit, at, found=value, expected=expected, severity="info",
@@ -205,7 +217,7 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
             continue
         yield Finding(unit, at, found=value, expected=expected)
     for value in missing:
-        if value in target_text:
+        if value in target_text or any(same_path(value, c) for _, c, _ in tgt):
             continue
         if _named_in_words(value, [c for _, c, _ in tgt]):
             yield Finding(targets[0], 0, expected=value, severity="info",

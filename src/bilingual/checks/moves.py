@@ -9,6 +9,7 @@ that is not one. These functions rework the raw ``(source block, target block)``
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -105,6 +106,16 @@ def first_halves(pairs: Raw, similarity: Callable[[Block, Block], float], need: 
 LONGER = 1.5
 
 
+#: How much longer a target paragraph must be when a line of it ends a sentence and the next starts another: two
+#: paragraphs the translation joined with a single line break (which Markdown reads as one paragraph).
+JOINED = 1.2
+_SENTENCE_LINE = re.compile(r"[。！？.!?][)）」』\"”]*\n\S")
+
+
+def _joined_lines(block: Block) -> bool:
+    return any(_SENTENCE_LINE.search(unit.text) for unit in block.units)
+
+
 def merges(pairs: Raw, need: Callable[[Block], float], has: Callable[[Block], float]) -> set[int]:
     """Missing source paragraphs a neighbouring target paragraph translates too: their source ordinals.
 
@@ -125,7 +136,8 @@ def merges(pairs: Raw, need: Callable[[Block], float], has: Callable[[Block], fl
             if other is not None or m is None or m.kind != "paragraph" or m.containers != s.containers:
                 continue
             with_m = total + need(m)
-            if total and held > LONGER * total and abs(held / with_m - 1) < abs(held / total - 1) and held / with_m > 0.6:
+            longer = JOINED if _joined_lines(t) else LONGER
+            if total and held > longer * total and abs(held / with_m - 1) < abs(held / total - 1) and held / with_m > 0.6:
                 out.add(m.ordinal)
                 total = with_m
     return out

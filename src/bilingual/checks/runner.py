@@ -175,7 +175,8 @@ def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = N
         return texts[path] if texts and path in texts else read_text(path)
 
     def source_of(text: str, path: Path) -> tuple[Layout, Ledger]:
-        document = parsed[path] if parsed and path in parsed else _parse(text, str(path))
+        held = parsed[path] if parsed and path in parsed and not _ODD_INDENT.search(text) else None
+        document = held if held is not None else _parse_source(text, str(path))  # (a run's document, unless re-read)
         return layout(document), account(document)
 
     glossary = _shared.get("glossary")
@@ -216,10 +217,21 @@ def _parse(text: str, path: str) -> Document:
     return parse(text, path)
 
 
+#: Unicode spaces a line may start with where Markdown reads only spaces and tabs as indentation.
+_ODD_INDENT = re.compile(r"^[\u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])", re.MULTILINE)
+
+
+def _parse_source(text: str, path: str) -> Document:
+    """The source parsed with a list marker that a line indents by no-break or other Unicode spaces (an editor's
+    artefact: ``\u00a0- **Device Model**: …`` right after a paragraph) read as indented by spaces, so the list is
+    a list, as its translation writes it, not the paragraph's text. Same length, so offsets hold."""
+    return _parse(_ODD_INDENT.sub(lambda m: " " * len(m.group(0)), text), path)
+
+
 def check_text(target: str, lang: str, source: str | None = None, glossary: Glossary | None = None,
                path: str = "<target>", link_map: LinkMap = ()) -> list[Violation]:
     """Check one Markdown edition given as text, against an optional English source text."""
-    src = layout(_parse(source, "<source>")) if source is not None else None
+    src = layout(_parse_source(source, "<source>")) if source is not None else None
     return check_markdown(target, path, lang, src, glossary, link_map)
 
 

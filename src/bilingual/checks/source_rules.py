@@ -20,6 +20,7 @@ from ..languages import HAN, KANA
 from ..values import Unit
 from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
+from .codetokens import same_code
 from .links import added_for_reader, anchor, explains, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
@@ -129,7 +130,7 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
         elif a != b and closing and spacing(a).rstrip(",") == spacing(b).rstrip(","):
             yield Finding(line=t.line + first + k, found=b, expected=a, severity="info",
                           detail=" (a trailing comma before the closing bracket: style only)")
-        elif a != b:
+        elif a != b and not same_code(a, b, s.info or t.info):
             yield Finding(line=t.line + first + k, found=b, expected=a)
             return
     if len(src_lines) > len(tgt_lines):
@@ -216,8 +217,13 @@ def _named(text: str, n) -> bool:
 
 
 #: Template syntax and anchors, which are code, not words: {#id}, {{ x }}, {% x %}, {#if …}, <Comp … />, [[x]].
-_TEMPLATE = re.compile(r"\b(?:import|export)\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"]|\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
-_NOT_WORDS = re.compile(r"\d[\d.,%]*|https?://\S+|\b[A-Z0-9]{2,}s?\b")
+#: Besides template syntax, an icon or emoji shortcode (``:octicons-file-code-16:``, ``:smile:``) and a MkDocs
+#: content tab, admonition or details opener (``=== "…"``, ``!!! note``, ``??? tip``) are markup, not words.
+_TEMPLATE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])|^\s*(?:===|!!!|\?\?\?\+?)(?=\s)|\b(?:import|export)\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"]|\{#[^}]*\}|\{\{.*?\}\}|\{%.*?%\}|\{[#/:@][^}]*\}|<[^>]*>|\[\[[^\]]*\]\]|:::\s*\w*")
+#: Not words: numbers with a unit glued to them (``6081/udp``, ``10ms``), URLs, acronyms (``STT``, ``AMD64``).
+_NOT_WORDS = re.compile(r"\d[\d.,%]*(?:/[a-z]+\b)?|https?://\S+|\b[A-Z0-9]{2,}s?\b")
+#: A lower-case name joined by hyphens or underscores (``kube-ovn-controller``, ``ovs_bridge``): one name in a cell.
+_KEBAB_NAME = re.compile(r"(?<![\w-])[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+(?![\w-])")
 _CODE_LIKE = re.compile(r"\w\(|\b\w+\s*:?=\s*\w|\w\.\w+\(|\[\]\w|\binterface\{\}"
                         r"|\b[a-z]\w*\.[A-Za-z_]\w+|\b[a-z][\w.-]*:[a-z][\w.-]*\b")  # pkg.Name, image:tag
 #: Starts only where a word starts: tried inside a long token, each position would rescan its rest.
@@ -272,8 +278,15 @@ def _glossed(text: str, at: int, words: str) -> bool:
         left -= not text[end].isspace()
         end += 1
     before, after = text[:at].rstrip(), text[end:].lstrip()
+    if _GLOSS.fullmatch(after) and len(re.findall(r"[A-Za-z]+", words)) <= 4:
+        return True  # `Device Attribute Table：设备属性表`: a short name, then its translation ending the unit
     return (before[-1:] in _OPENS and after[:1] == _OPENS[before[-1]]
             and _TRANSLATED.search(before[:-1].rstrip()[-1:]) is not None)
+
+
+#: The rest of a unit after a kept English name that is only its translation, after a colon or dash: `：设备属性表`,
+#: `：DeviceTwin 属性表`.
+_GLOSS = re.compile(f"[：:—–-][ \t]*(?=[^\\n]*[{HAN}{KANA}])[{HAN}{KANA}A-Za-z0-9 ]{{1,24}}[。.]?\\s*")
 
 
 def _kept_name(words: str, document: str) -> bool:
@@ -315,6 +328,8 @@ def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: s
         if m.term.keep or m.term.en in m.term.allowed(lang):
             chars[m.start - start : m.end - start] = " " * (m.end - m.start)
     rest = _NOT_WORDS.sub(" ", _TEMPLATE.sub(" ", plain("".join(chars))))
+    if name_like:
+        rest = _KEBAB_NAME.sub("Name", rest)  # a component's name (kube-ovn-controller) is a name, not three words
     words = re.findall(r"[A-Za-z]{2,}", rest)
     names = re.findall(r"[A-Za-z]{2,}(?:/[A-Za-z]+)*", rest)  # a slash-joined word is one word of a name: Pub/sub
     if name_like and len(names) <= 4 and all(w[0].isupper() for w in names) and not rest.rstrip().endswith((".", "?", "!")):

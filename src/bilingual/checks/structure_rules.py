@@ -62,6 +62,11 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
             yield Finding(line=t.line, found=t.describe(), severity="info",
                           detail=f"{len(pair.gap) or 1} HTML block(s) with no text that the source does not have, from {t.describe()}")
             return
+        if not pair.gap[1:] and _translators_note(t, ctx.target_document):
+            yield Finding(line=t.line, found=t.describe(), severity="info",
+                          detail=f"{t.describe()} that the source does not have: a translator's note at the top of "
+                                 "the page naming the upstream file, commit or date")
+            return
         if not pair.gap[1:] and _lead_in(t):  # 分为如下几步：before a list that translates the source's
             yield Finding(line=t.line, found=t.describe(), severity="info",
                           detail=f"{t.describe()} that the source does not have: a short lead-in line")
@@ -106,6 +111,27 @@ _LEAD_IN = re.compile(r"^[^.。!！?？]{1,24}[:：]$")
 def _lead_in(block: Block) -> bool:
     """A one-unit paragraph that only introduces what follows: a few words or characters, then a colon."""
     return block.kind == "paragraph" and len(block.units) == 1 and bool(_LEAD_IN.match(plain(block.units[0].text).strip()))
+
+
+#: What a translator's note names: a file of the upstream repository, a commit hash, a date.
+_UPSTREAM_FILE = re.compile(r"https?://\S+/(?:blob|tree|commits?|raw|src|edit)/\S+")
+_COMMIT = re.compile(r"\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b")
+_DATE = re.compile(r"\b\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)\n.*?\n(?:---|\+\+\+)\n", re.DOTALL)
+
+
+def _translators_note(block: Block, document: str) -> bool:
+    """Whether ``block``, which the source does not have, is a translator's note at the top of the page: only
+    headings (the title) come before it, and it names at least two of an upstream repository's file (a
+    ``/blob/`` link), a commit hash and a date (``>[x.md](…/blob/master/src/x.md)\\ commit: 2367297… 本章译文最后
+    维护日期：2021-4-5``)."""
+    lines = document.split("\n")
+    text = "\n".join(lines[block.line - 1:]).split("\n\n", 1)[0]
+    signals = sum(bool(p.search(text)) for p in (_UPSTREAM_FILE, _COMMIT, _DATE))
+    if signals < 2:
+        return False
+    head = _FRONT_MATTER.sub("", "\n".join(lines[:block.line - 1]) + "\n")
+    return all(not line.strip() or line.lstrip().startswith(("#", "<!--")) for line in head.split("\n"))
 
 
 def _wordless(block: Block) -> bool:
