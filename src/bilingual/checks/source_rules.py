@@ -20,6 +20,7 @@ from ..languages import HAN, KANA
 from ..values import Unit
 from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
+from .directives import prose_differences, prose_directive
 from .codetokens import same_code
 from .links import added_for_reader, anchor, explains, relation
 from .model import Finding, Pair
@@ -107,13 +108,17 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     a closing bracket (one missing before the next entry is an error), or prose a broken backtick of the
     source spilled into a code span (an odd number of backticks: the source needs fixing). A fence's
     info string (language, title, icon) only changes how the block is shown: a change is info,
-    and a line that is a comment in either language is a comment.
+    and a line that is a comment in either language is a comment. A MyST/Sphinx admonition fenced as a
+    directive (```` ```{warning} ````) holds prose: only its code spans, link targets and options are compared.
     """
     for up in sourced(pair):
         assert up.source is not None
         yield from code_differences(up.targets, up.source, ctx.source_document)
     s, t = pair.source, pair.target
     if s is None or t is None or s.kind not in ("fence", "code_block") or t.kind not in ("fence", "code_block"):
+        return
+    if prose_directive(s.info) and prose_directive(t.info):  # a MyST admonition: prose, checked as prose
+        yield from prose_differences(s, t)
         return
     if language(s.info) != language(t.info):
         yield Finding(line=t.line, found=t.info or None, expected=s.info or None, severity="info",
@@ -242,7 +247,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     Selectors") is not a sentence, nor is the English kept in brackets right after its translation
     (`控制平面组件（Control Plane Components）`), nor a short phrase the translation itself keeps inside
     its translated prose (a name: `Karmada Controller Manager 根据…`). Alt text and link titles left in English are info. A whole
-    unit of prose left in English is also ``untranslated-source`` (an error by default).
+    unit of prose left in English is reported once, as ``untranslated-source`` (an error by default).
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
