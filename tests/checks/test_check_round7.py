@@ -126,3 +126,27 @@ def test_a_code_directive_is_still_compared_as_code(info):
     en = f"# Run\n\n```{info}\nrunner = Runner(model=model)\n```\n"
     zh = f"# 运行\n\n```{info}\nrunner = 运行器(model=model)\n```\n"
     assert _acted(check_text(zh, "zh", en), "code") != []
+
+
+# --- a product heading: a name with a qualifier in brackets, both kept by the translation's own prose ----
+
+# react.dev learn/creating-a-react-app (en 27-29; zh and ja 27-29): `### Next.js (App Router)`, the body
+# writing `Next.js 的 App Router` / `Next.js の App Router`.
+PRODUCT = [
+    ("zh", "### Next.js (App Router)\n\nNext.js's App Router is a React framework that takes full advantage of React's architecture.\n",
+     "### Next.js (App Router)\n\nNext.js 的 App Router 是一个充分利用 React 架构的 React 框架。\n"),
+    ("ja", "### Next.js (App Router)\n\nNext.js's App Router is a React framework that takes full advantage of React's architecture.\n",
+     "### Next.js (App Router)\n\nNext.js の App Router は、React のアーキテクチャを最大限に活用する React フレームワークです。\n"),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), PRODUCT, ids=["zh", "ja"])
+def test_a_product_heading_with_a_qualifier_is_a_name(lang, source, target):
+    assert _acted(check_text(target, lang, source), "untranslated") == []
+
+
+# Guard: react.dev's `### Expo (for native apps)` kept in English is a real problem: its qualifier is text.
+def test_a_heading_whose_qualifier_is_text_is_still_untranslated():
+    en = "### Expo (for native apps)\n\nExpo is a React framework that lets you create universal apps.\n"
+    zh = "### Expo (for native apps)\n\nExpo 是一个 React 框架，可以让你创建通用应用。\n"
+    assert _acted(check_text(zh, "zh", en), "untranslated") == [("Expo (for native apps)", None)]

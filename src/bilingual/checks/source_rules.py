@@ -263,7 +263,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         places = first_places(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
             if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document) \
-                    or _names_only(words, ctx.target_document):
+                    or _names_only(words, ctx.target_document) or _qualified_name(words, ctx.target_document):
                 continue
             if target.parent is not None or target.kind in ("title", "attribute"):  # alt text, a title, an attribute: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
@@ -316,6 +316,25 @@ def _names_only(words: str, document: str) -> bool:
     if not names or len(names) == len(tokens) or len(tokens) > 6 or words.rstrip().endswith(("?", "!", ":")):
         return False
     return all(t[0].isupper() and len(re.findall(rf"(?<![\w-]){re.escape(t)}(?![\w-])", document)) >= 2 for t in names)
+
+
+#: A name with a qualifier in brackets: "Next.js (App Router)", "React Router (v7)".
+_QUALIFIED = re.compile(r"\s*([^()（）]+?)\s*[(（]([^()（）]+)[)）]\s*")
+#: One word of a name: capitalised, a version, or a dotted name (Next.js, v7, 2.0).
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|v?\d[\w.]*)")
+
+
+def _qualified_name(words: str, document: str) -> bool:
+    """Whether ``words`` is a name with a qualifier in brackets (`Next.js (App Router)`), both made only of
+    capitalised words or versions, and each a name the translation itself keeps in its translated prose: a
+    product heading, not text (`Expo (for native apps)` is text: its qualifier has lower-case words)."""
+    match = _QUALIFIED.fullmatch(words)
+    if match is None:
+        return False
+    parts = [p for p in match.groups() if not re.fullmatch(r"v?\d[\w.]*", p)]  # a version is no name to keep
+    return bool(parts) and all(
+        len(p.split()) <= 4 and all(_NAME_WORD.fullmatch(w) for w in p.split()) and _kept_name(p, document)
+        for p in parts)
 
 
 def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:
