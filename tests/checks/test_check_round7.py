@@ -150,3 +150,9 @@ def test_a_heading_whose_qualifier_is_text_is_still_untranslated():
     en = "### Expo (for native apps)\n\nExpo is a React framework that lets you create universal apps.\n"
     zh = "### Expo (for native apps)\n\nExpo 是一个 React 框架，可以让你创建通用应用。\n"
     assert _acted(check_text(zh, "zh", en), "untranslated") == [("Expo (for native apps)", None)]
+
+
+# A kept name the translation does not write at all is still shown, as info (it was an error before round 8).
+def test_a_transliterated_kept_name_is_still_shown_as_info(glossary):
+    found = check_text("用派托奇训练它。\n", "zh", "Train it with PyTorch.\n", glossary)
+    assert [(v.severity, v.expected) for v in found if v.rule == "keep-term"] == [("info", "PyTorch")]
