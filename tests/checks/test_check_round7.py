@@ -156,3 +156,46 @@ def test_a_heading_whose_qualifier_is_text_is_still_untranslated():
 def test_a_transliterated_kept_name_is_still_shown_as_info(glossary):
     found = check_text("用派托奇训练它。\n", "zh", "Train it with PyTorch.\n", glossary)
     assert [(v.severity, v.expected) for v in found if v.rule == "keep-term"] == [("info", "PyTorch")]
+
+
+# --- links: a project page added on a name; a source reference that does not render ---------------------
+
+# HugeGraph guides/security (en 28, 35; zh 28, 35): the translator links the project's name to its repository.
+PROJECT_PAGES = [
+    ("### HugeGraph main project (Server/PD/Store)", "### [HugeGraph](https://github.com/apache/hugegraph) 主仓库 (Server/PD/Store)"),
+    ("### HugeGraph-Toolchain project (Hubble/Loader/Client/Tools/..)",
+     "### [HugeGraph-Toolchain](https://github.com/apache/hugegraph-toolchain) 仓库 (Hubble/Loader/Client/Tools/..)"),
+]
+
+
+@pytest.mark.parametrize(("source", "target"), PROJECT_PAGES, ids=["hugegraph", "toolchain"])
+def test_a_project_page_added_on_a_name_is_info(source, target):
+    assert _acted(check_text(target + "\n", "zh", source + "\n"), "link") == []
+
+
+# Guard: a repository link on a name the source does not have is still an error.
+def test_a_repository_link_on_another_name_is_still_an_error():
+    found = check_text("### [HugeGraph](https://github.com/apache/hugegraph-computer) 主仓库\n", "zh",
+                       "### HugeGraph main project\n")
+    assert _acted(found, "link") == [("https://github.com/apache/hugegraph-computer", None)]
+
+
+# The Edition Guide, cargo workspaces (en 14-15, 24; zh 14-16): the English reference `[the futures respository]`
+# has no definition (it is named `[the futures package]`), so the English shows no link; the translation links.
+BROKEN_EN = ("This can be useful for larger projects. For example, [the `futures`\nrespository] is a *workspace* "
+             "that contains many related packages:\n\n[the `futures` package]: https://github.com/rust-lang-nursery/futures-rs\n")
+BROKEN_ZH = ("这对于大型项目非常有用。例如，[the `futures` package] 是一个 *workspace*，包含许多相关的包：\n\n"
+             "[the `futures` package]: https://github.com/rust-lang-nursery/futures-rs\n")
+
+
+def test_a_link_where_the_source_reference_is_broken_is_info_naming_it():
+    found = [v for v in check_text(BROKEN_ZH, "zh", BROKEN_EN) if v.rule == "link"]
+    assert [(v.severity, v.found) for v in found] == [("info", "https://github.com/rust-lang-nursery/futures-rs")]
+    assert "has no definition" in found[0].message
+
+
+# Guard: where the source's reference resolves, a different link target is still an error.
+def test_a_different_link_where_the_source_reference_resolves_is_still_an_error():
+    en = "For example, [the futures package] is a workspace.\n\n[the futures package]: https://github.com/rust-lang-nursery/futures-rs\n"
+    zh = "例如，[futures 包](https://github.com/rust-lang/futures) 是一个工作空间。\n"
+    assert _acted(check_text(zh, "zh", en), "link") != []

@@ -138,17 +138,27 @@ def explains(url: str, text: str) -> bool:
     return len(words) >= 3 and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text.casefold()) is not None
 
 
+#: A name of a project as a sentence writes it: capitalised, maybe joined by hyphens (HugeGraph-Toolchain).
+_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])")
+
+
 def added_for_reader(url: str, text: str, linked: Sequence[str] = ()) -> str | None:
     """Why ``url``, a link the translator added (every link of the source sentence ``text`` kept), is fine; None if not.
 
     The home page of a name the sentence has (`[CUE](https://cuelang.org/)` for "with CUE": the host's first
-    label starts with the name) or a page of the site itself whose path names a word of the sentence
+    label starts with the name), its project page (`[HugeGraph](https://github.com/apache/hugegraph)` for
+    "HugeGraph main project": the path's last of at most two segments is the name) or a page of the site itself whose path names a word of the sentence
     (`[应用](./core-concept)` for "the application concepts"), not a page the sentence already links
     (``linked``: another link to it is a sentence the source no longer has): the reader gets a way to the term."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return None
+    segments = [p for p in parts.path.split("/") if p]
+    if parts.scheme in ("http", "https") and 1 <= len(segments) <= 2 and not parts.query and not parts.fragment:
+        repository = segments[-1].removesuffix(".git").casefold()  # github.com/apache/hugegraph for "HugeGraph"
+        if len(repository) >= 3 and any(n.casefold() == repository for n in _NAME.findall(text)):
+            return " (the project page of a name the source sentence has, added for the reader)"
     if parts.scheme in ("http", "https") and parts.path.strip("/") == "" and not parts.query:
         label = _host(url).removeprefix("www.").split(".", 1)[0]
         names = re.findall(r"(?<![\w-])[A-Z][A-Za-z]{1,}(?![\w-])", text)

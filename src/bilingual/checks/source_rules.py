@@ -82,9 +82,20 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
         if why is not None:
             yield Finding(unit, at, found=dest, severity="info", detail=why)
             continue
+        broken = None if missing else _UNRESOLVED.search(source_text)
+        if broken is not None:
+            yield Finding(unit, at, found=dest, severity="info", detail=(
+                f" (the source's reference {' '.join(broken.group(0).split())} has no definition, so its English shows "
+                "no link: fix the source)"))
+            continue
         yield Finding(unit, at, found=dest, expected=missing.pop(0) if missing else None)
     for dest in missing:
         yield Finding(target, 0, expected=dest)
+
+
+#: Square brackets the source's Markdown did not make a link (a reference with no definition): `[the futures
+#: respository]` where the definition is named `[the futures package]`. A task list's `[ ]`/`[x]` is not one.
+_UNRESOLVED = re.compile(r"(?<![\\!\]])\[(?![ xX]\])[^\[\]\n]*[A-Za-z][^\[\]]*\](?![(\[:])")
 
 
 @rule("code", "error", needs_source=True,
