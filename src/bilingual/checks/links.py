@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+if TYPE_CHECKING:
+    from ..values import Unit
 
 _LANG = re.compile(r"^(?:en|en[-_](?:us|gb)|zh|zh[-_](?:cn|hans|hant|tw|hk|sg)|cn|ja|ja[-_]jp|jp|intl)$", re.IGNORECASE)
 _LANG_KEYS = frozenset({"hl", "lang", "language", "locale", "lng"})
@@ -173,6 +177,27 @@ def added_for_reader(url: str, text: str, linked: Sequence[str] = ()) -> str | N
     if any(re.search(rf"(?<![a-z]){re.escape(w)}", text.casefold()) for w in slug):
         return " (a page of the site on a word of the source sentence, added for the reader)"
     return None
+
+
+#: A list entry citing an external record: its link, then the record's title (`{1}CVE-2024-27348{/1}: HugeGraph-Server -
+#: Command execution in gremlin`).
+_CITATION = re.compile(r"\{(\d+)\}([^{}]+)\{/\1\}\s*[:：—–-]\s*([^{}]+)")
+#: A record's identifier: one token with a digit (CVE-2024-27348, #1234, RFC 7231, GHSA-xxxx-1234).
+_RECORD_ID = re.compile(r"(?:[A-Z]{2,}[ -]?)?#?[\w-]*\d[\w-]*")
+
+
+def cited_title(unit: Unit) -> bool:
+    """Whether ``unit`` is a list entry citing an external record by its identifier, then its title, as a
+    security advisory or a changelog lists them (`[CVE-2024-27348](https://www.cve.org/…): HugeGraph-Server -
+    Command execution in gremlin`): the title is the record's own, kept as the record writes it."""
+    match = _CITATION.fullmatch(unit.text.strip())
+    if match is None or not _RECORD_ID.fullmatch(match.group(2).strip()):
+        return False
+    title = match.group(3).strip()
+    if title.endswith((".", "?", "!")) or len(title.split()) > 12:
+        return False  # a sentence about the record, not its title
+    destination = next((p.raw for p in unit.placeholders if p.kind == "link" and p.raw.startswith("](")), "")
+    return re.match(r"\]\(<?https?://", destination) is not None  # an external record, not a page of the site
 
 
 def canonical(url: str) -> str:

@@ -22,7 +22,7 @@ from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
 from .directives import prose_differences, prose_directive
 from .codetokens import same_code
-from .links import added_for_reader, anchor, explains, relation
+from .links import added_for_reader, anchor, cited_title, explains, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
 from .phrases import first_places
@@ -257,7 +257,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
     Selectors") is not a sentence, nor is the English kept in brackets right after its translation
     (`控制平面组件（Control Plane Components）`), nor a short phrase the translation itself keeps inside
-    its translated prose (a name: `Karmada Controller Manager 根据…`). Alt text and link titles left in English are info. A whole
+    its translated prose (a name: `Karmada Controller Manager 根据…`). Alt text and link titles left in English are info, and so is an external record's title in a list
+    entry citing it (`[CVE-2024-27348](…): HugeGraph-Server - Command execution in gremlin`). A whole
     unit of prose left in English is reported once, as ``untranslated-source`` (an error by default).
     """
     for target, source in units(pair, sourced=True):
@@ -276,7 +277,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
             if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document) \
                     or _names_only(words, ctx.target_document) or _qualified_name(words, ctx.target_document):
                 continue
-            if target.parent is not None or target.kind in ("title", "attribute"):  # alt text, a title, an attribute: worth a look
+            if target.parent is not None or target.kind in ("title", "attribute") or cited_title(source):
+                # alt text, a title, an attribute, an external record's own title: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
             else:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
