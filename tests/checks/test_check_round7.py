@@ -222,3 +222,28 @@ def test_a_list_entry_that_is_not_a_citation_is_still_untranslated(line):
     en = "## Reported vulnerabilities\n\n" + line + "\n"
     zh = "## 已报告的漏洞\n\n" + line + "\n"
     assert _at(check_text(zh, "zh", en), 3) == [("untranslated-source", "error")]
+
+
+# --- code spans: prose put in backticks, written plain; the identifiers of the next sentence are present --
+
+# MMEngine common_usage/distributed_training (en 64-66, zh 64-65): the translation joins the two paragraphs and
+# writes the source's `single GPU`/`multiple GPUs` as 单卡/多卡; the identifiers it has are the source's own.
+_MMENGINE = Path(__file__).resolve().parents[1] / "fixtures" / "real_test6" / "mmengine" / "common_usage-distributed_training"
+JOINED_EN = "".join((_MMENGINE / "en.md").read_text(encoding="utf-8").splitlines(keepends=True)[61:66])
+JOINED_ZH = "".join((_MMENGINE / "zh.md").read_text(encoding="utf-8").splitlines(keepends=True)[61:65])
+
+
+def test_identifiers_the_source_has_are_not_matched_to_its_prose_in_backticks():
+    assert _acted(check_text(JOINED_ZH, "zh", JOINED_EN), "code") == []
+
+
+# Guards: a changed identifier is still an error; so is a missing command span.
+@pytest.mark.parametrize(("target", "expected"), [
+    (JOINED_ZH.replace("`model_wrapper_cfg`", "`model_cfg`"), ("model_cfg", None)),
+    ("当用户切换时，无需做任何改动。\n", ("CustomDistributedDataParallel", None)),
+], ids=["changed", "dropped"])
+def test_a_changed_or_lost_identifier_is_still_an_error(target, expected):
+    en = "When users switch, no changes need to be made. Use `CustomDistributedDataParallel` or set `model_wrapper_cfg`.\n"
+    zh = target if "model_cfg" not in target else "当用户切换时，无需做任何改动。使用 `CustomDistributedDataParallel` 或设置 `model_cfg`。\n"
+    found = _acted(check_text(zh, "zh", en), "code")
+    assert found and (found[0][0] == expected[0] or found[0][1] == expected[0])

@@ -111,8 +111,8 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     "splicing"); a name the source document uses elsewhere, added where no code of the source
     sentence is missing, is graded info (a translator naming what "it" refers to), and so is a
     span that differs slightly from the source's where the source document itself writes it the
-    translation's way elsewhere (a slip in the source), or a plain word in code formatting
-    (`data`, `trait`) the translation lacks, which is often translated as a word, or a name in
+    translation's way elsewhere (a slip in the source), or a plain word or phrase in code formatting
+    (`data`, `trait`, `single GPU`) the translation lacks, which is often translated as a word, or a name in
     natural-language words put in code formatting and translated (`HTTP Trigger` → `HTTP 触发器`;
     not a span with identifier punctuation or case, nor a word the page builds names on), or code that
     differs only in the spaces around brackets and operators (``setup () {``) or in a trailing comma before
