@@ -1,7 +1,9 @@
 """The reviewer's eighth round (issue #23): false-positive classes of test set 6, from real lines.
 
 Lines come from the public pages listed in tests/fixtures/real_test6/README.md (Apache HugeGraph docs:
-Apache-2.0; MMEngine docs: Apache-2.0, © OpenMMLab). Test set 6 was labelled before this round, so
+Apache-2.0; MMEngine docs: Apache-2.0, © OpenMMLab; Apache APISIX docs: Apache-2.0; react.dev: CC BY 4.0,
+© Meta Platforms, Inc. and the translators; The Rust Edition Guide: MIT or Apache-2.0, © The Rust Project
+Developers). Test set 6 was labelled before this round, so
 for it it is development data; each test was red before the fix it names, and each guard beside it (a
 real problem still reported) was green.
 """
@@ -247,3 +249,28 @@ def test_a_changed_or_lost_identifier_is_still_an_error(target, expected):
     zh = target if "model_cfg" not in target else "当用户切换时，无需做任何改动。使用 `CustomDistributedDataParallel` 或设置 `model_cfg`。\n"
     found = _acted(check_text(zh, "zh", en), "code")
     assert found and (found[0][0] == expected[0] or found[0][1] == expected[0])
+
+
+# --- a source paragraph the translation writes as two, then the next one as one --------------------------
+
+# Apache APISIX terminology/global-rule (en 31-33, zh 32-36).
+SPLIT_EN = ("A [Plugin](./plugin.md) configuration can be bound directly to a [Route](./route.md), a [Service](./service.md) "
+            "or a [Consumer](./consumer.md). But what if we want a Plugin to work on all requests? This is where we "
+            "register a global Plugin with Global Rule.\n\nCompared with the plugin configuration in Route, Service, "
+            "Plugin Config, and Consumer, the plugin in the Global Rules is always executed first.\n")
+SPLIT_ZH = ("[Plugin](plugin.md) 配置可直接绑定在 [Route](route.md) 上，也可以被绑定在 [Service](service.md) 或 "
+            "[Consumer](consumer.md) 上。\n\n如果你需要一个能作用于所有请求的 Plugin，可以通过 Global Rules 启用一个全局的插件配置。"
+            "\n\n全局规则相对于 Route、Service、Plugin Config、Consumer 中的插件配置，Global Rules 中的插件总是优先执行。\n")
+
+
+def test_a_paragraph_written_as_two_is_not_an_omission():
+    found = check_text(SPLIT_ZH, "zh", SPLIT_EN)
+    assert _acted(found, "omission") == [] and _acted(found, "structure") == []
+
+
+# Guard: the first paragraph cut short, with nothing after it that continues it, is still an omission.
+def test_a_paragraph_cut_short_before_the_next_is_still_an_omission():
+    zh = SPLIT_ZH.replace("如果你需要一个能作用于所有请求的 Plugin，可以通过 Global Rules 启用一个全局的插件配置。\n\n", "")
+    zh = zh.replace("配置可直接绑定在 [Route](route.md) 上，也可以被绑定在 [Service](service.md) 或 [Consumer](consumer.md) 上。",
+                    "配置。")
+    assert ("omission", "error") in _at(check_text(zh, "zh", SPLIT_EN), 1)
