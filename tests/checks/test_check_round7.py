@@ -274,3 +274,28 @@ def test_a_paragraph_cut_short_before_the_next_is_still_an_omission():
     zh = zh.replace("配置可直接绑定在 [Route](route.md) 上，也可以被绑定在 [Service](service.md) 或 [Consumer](consumer.md) 上。",
                     "配置。")
     assert ("omission", "error") in _at(check_text(zh, "zh", SPLIT_EN), 1)
+
+
+# --- code formatting a translation adds or drops around what the source has --------------------------------
+
+# HugeGraph guides/faq (en 49, zh 49): `URLs` written plain as URL; react.dev learn/editor-setup (en 48, zh 51):
+# Ctrl/Cmd+P put in code formatting with spaces around the +.
+FORMATTING = [
+    ("Check whether the vertex id contains `+`, `space`, `/`, `?`, `%`, `&`, and `=` reserved characters of these `URLs`.",
+     "检查顶点id中是否包含`+`、`空格`、`/`、`?`、`%`、`&`和`=`这些URL的保留字符。"),
+    ("2. Use Quick Open (press Ctrl/Cmd+P)", "2. 使用快速打开（使用快捷键 `Ctrl/Cmd + P`）"),
+]
+
+
+@pytest.mark.parametrize(("source", "target"), FORMATTING, ids=["plural-acronym", "spaced-shortcut"])
+def test_code_formatting_around_what_the_source_has_is_not_a_code_change(source, target):
+    assert _acted(check_text(target + "\n", "zh", source + "\n"), "code") == []
+
+
+# Guards: an acronym the translation lacks, and a shortcut that differs, are still errors.
+@pytest.mark.parametrize(("source", "target"), [
+    ("Encode the reserved characters of these `URLs`.", "对这些保留字符进行编码。"),
+    ("2. Use Quick Open (press Ctrl/Cmd+P)", "2. 使用快速打开（使用快捷键 `Ctrl/Cmd + O`）"),
+], ids=["acronym-lost", "other-shortcut"])
+def test_code_the_source_lacks_or_the_translation_lost_is_still_an_error(source, target):
+    assert _acted(check_text(target + "\n", "zh", source + "\n"), "code") != []
