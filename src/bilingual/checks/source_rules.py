@@ -20,8 +20,8 @@ from ..languages import HAN, KANA
 from ..values import Unit
 from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
-from .directives import prose_differences, prose_directive
 from .codetokens import same_code
+from .directives import prose_differences, prose_directive
 from .links import added_for_reader, anchor, cited_title, explains, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
