@@ -28,7 +28,10 @@ Corpora of public Markdown pages with human zh/ja translations, each with hand l
 
 Every translation is checked against its en.md with glossary/ml.yaml, and each error and warning is
 compared with the labels (``real``: a problem a reviewer would act on; ``false positive``: one they
-would not). Labels are keyed by ``file:line:rule:found`` so they survive changes elsewhere.
+would not). Labels are keyed by ``file:line:rule:found`` so they survive changes elsewhere; a finding with
+no label of its own takes the label of the same problem at the same place under the rule it is now
+reported once for (``checks.rules.SAME_PROBLEM``: an ``untranslated`` label counts for the
+``untranslated-source`` finding of the same file and line).
 
 Prints per corpus: per rule, and (for the test set) per project, the findings (errors and warnings;
 info apart), labelled, real, false positives, precision = real / labelled, and recall = the share
