@@ -28,7 +28,10 @@ Corpora of public Markdown pages with human zh/ja translations, each with hand l
 
 Every translation is checked against its en.md with glossary/ml.yaml, and each error and warning is
 compared with the labels (``real``: a problem a reviewer would act on; ``false positive``: one they
-would not). Labels are keyed by ``file:line:rule:found`` so they survive changes elsewhere.
+would not). Labels are keyed by ``file:line:rule:found`` so they survive changes elsewhere; a finding with
+no label of its own takes the label of the same problem at the same place under the rule it is now
+reported once for (``checks.rules.SAME_PROBLEM``: an ``untranslated`` label counts for the
+``untranslated-source`` finding of the same file and line).
 
 Prints per corpus: per rule, and (for the test set) per project, the findings (errors and warnings;
 info apart), labelled, real, false positives, precision = real / labelled, and recall = the share
@@ -83,6 +86,21 @@ def run(glossary: bool = True, base: Path = REAL) -> list:
     return list(check_paths([base], None, None, terms).violations)
 
 
+def same_problem(labels: dict[str, dict], k: str) -> dict | None:
+    """The label of the same problem at the same place under the rule it is reported once for (round 8: an
+    ``untranslated`` sentence of a unit that is all English is now only that unit's ``untranslated-source``)."""
+    from bilingual.checks.rules import SAME_PROBLEM
+
+    rel, line, rule, _ = k.split(":", 3)
+    others = [r for r, covered_by in SAME_PROBLEM.items() if covered_by == rule]
+    for other in others:
+        prefix = f"{rel}:{line}:{other}:"
+        found = [v for key_, v in labels.items() if key_.startswith(prefix)]
+        if found:
+            return found[0]
+    return None
+
+
 def _row(name: str, c: Counter, recall: str = "") -> str:
     precision = f"{c['real'] / c['labelled']:.0%}" if c["labelled"] else "-"
     return (f"{name:22}{c['findings']:>9}{c['labelled']:>10}{c['real']:>6}{c['false positive']:>8}"
@@ -105,7 +123,7 @@ def measure(corpus: str, glossary: bool, show_unlabelled: bool) -> bool:
     for v in acted:
         k = key(v.file, v.line, v.rule, v.found, v.expected, base)
         project = k.split("/", 1)[0]
-        label = labels.get(k)
+        label = labels.get(k) or same_problem(labels, k)
         for c in (by_rule.setdefault(v.rule, Counter()), by_project.setdefault(project, Counter())):
             c["findings"] += 1
             if label is not None:

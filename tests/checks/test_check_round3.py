@@ -206,7 +206,8 @@ def test_code_in_a_table_cell_kept(cell):
 def test_a_sentence_in_a_table_cell_is_still_untranslated():
     source = "| Option | Description |\n| --- | --- |\n| WithRegistry | Setup registry configuration, service registration information |\n"
     target = "| 配置 | 说明 |\n| --- | --- |\n| WithRegistry | Setup registry configuration, service registration information |\n"
-    assert _acted(check_text(target, "zh", source), "untranslated") != []
+    found = check_text(target, "zh", source)  # one problem, one finding: the whole cell is untranslated-source (round 8)
+    assert _acted(found, "untranslated") + _acted(found, "untranslated-source") != []
 
 
 # --- two or three source paragraphs the translation writes as one ----------------------------------------

@@ -55,7 +55,6 @@ FAILING = [
     ("missing-term", "ja", "We use a dataset.\n", "データを使います。\n", "データセット"),
     ("keep-term", "zh", None, "用 Pytorch 训练。\n", "Pytorch"),
     ("keep-term", "ja", None, "py torch で学習します。\n", "py torch"),
-    ("keep-term", "zh", "Train it with PyTorch.\n", "用派托奇训练它。\n", "PyTorch"),
     ("link", "zh", "See [the paper](https://arxiv.org/abs/1).\n", "见[论文](https://arxiv.org/abs/2)。\n",
      "https://arxiv.org/abs/2"),
     ("link", "ja", "![A chart](img/a.png)\n", "![図](img/b.png)\n", "img/b.png"),
@@ -170,11 +169,12 @@ def test_source_aware_findings_carry_the_source_segment_id(glossary):
 
 # --- the fixture pairs: each bad edition fails each rule at a known line, the good ones pass ---------
 
+# A unit left all in English is one problem, reported once, as untranslated-source (round 8).
 BAD_LINES = {
     "zh": {"forbidden-term": [3, 10], "missing-term": [24], "keep-term": [13], "link": [16, 35], "code": [14, 32],
-           "structure": [24], "html": [], "number": [13], "omission": [], "markup": [12, 35], "markup-span": [], "untranslated-source": [28], "untranslated": [28], "consistency": []},
+           "structure": [24], "html": [], "number": [13], "omission": [], "markup": [12, 35], "markup-span": [], "untranslated-source": [28], "untranslated": [], "consistency": []},
     "ja": {"forbidden-term": [10], "missing-term": [3, 25, 25], "keep-term": [13], "link": [12], "code": [32],
-           "structure": [18], "html": [], "number": [12], "omission": [], "markup": [13], "markup-span": [], "untranslated-source": [25], "untranslated": [25], "consistency": []},
+           "structure": [18], "html": [], "number": [12], "omission": [], "markup": [13], "markup-span": [], "untranslated-source": [25], "untranslated": [], "consistency": []},
 }
 
 

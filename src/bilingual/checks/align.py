@@ -20,7 +20,7 @@ from ..document.dialect import block_dialect
 from ..languages import HAN, KANA
 from ..values import Document, Unit
 from .model import Block, Pair, UnitPair
-from .moves import first_halves, merges, moved, splits, uncross
+from .moves import first_halves, merges, moved, shifted_halves, splits, uncross
 from .links import canonical
 from .spans import code_spans, destinations, numbers, plain
 
@@ -141,6 +141,8 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
 
     pairs, moved_blocks = moved(uncross(pairs), close)
     pairs, halves = first_halves(pairs, close, _need, _held)
+    pairs, shifted = shifted_halves(pairs, _need, _held)
+    halves |= shifted
     split_of = splits(pairs, close) | {t.ordinal: s for (s, _), (_, t) in zip(pairs, pairs[1:])
                                        if s is not None and t is not None and t.ordinal in halves}
     joined = merges(pairs, _need, _held)

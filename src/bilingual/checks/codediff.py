@@ -71,6 +71,11 @@ def _names(document: str) -> frozenset[str]:
 
 _NAME_IN_TEXT = re.compile(r"[A-Za-z_$][\w$]*")
 _WORD = re.compile(r"[A-Za-z][a-z]+")  # a plain word in code formatting (`data`, `Meta`), not an identifier
+#: An acronym in the plural in code formatting (`URLs`, `APIs`).
+_ACRONYMS = re.compile(r"[A-Z]{2,}s")
+#: A phrase of words in code formatting (`single GPU`, `multiple GPUs`): two to four words of letters, one of
+#: them an English word in lower case and one capitalised or an acronym, the way prose names a thing.
+_PHRASE = re.compile(r"(?=.*\b[a-z]{3,}\b)(?=.*\b[A-Z])[A-Za-z]+(?: [A-Za-z]+){1,3}")
 
 
 _SPACED = re.compile(r"\s*([(){}\[\],;]|[!=]==?|=>|[<>]=|&&|\|\||=)\s*")
@@ -185,6 +190,8 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
             continue  # backticks added around something the source has, or around punctuation (`.`)
         if _NAME.fullmatch(value) and _inflected(_bare(value), source_text):
             continue  # backticks around a word the source inflects: `splice` for "splicing"
+        if missing and all(_PHRASE.fullmatch(m) for m in missing) and f"`{value}`" in document:
+            continue  # a code span the source has in a neighbouring sentence: the missing spans are words
         if not missing and _NAME.fullmatch(value) and _bare(value) in _names(document):
             yield Finding(unit, at, found=value, severity="info", detail=" (a name the source uses elsewhere)")
             continue
@@ -199,6 +206,8 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
             missing.remove(spaced)
             yield Finding(unit, at, found=value, expected=spaced, severity="info", detail=" (spacing only)")
             continue
+        if " " in value and value.replace(" ", "") in source_text.replace(" ", ""):
+            continue  # backticks added around something the source has, spaced out (`Ctrl/Cmd + P` for Ctrl/Cmd+P)
         prose = [m for m in missing if _prose_in_code(value, m, document or source_text, source.content)]
         if prose:
             named = max(prose, key=lambda m: _overlap(value, m))
@@ -219,6 +228,8 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
     for value in missing:
         if value in target_text or any(same_path(value, c) for _, c, _ in tgt):
             continue
+        if _ACRONYMS.fullmatch(value) and re.search(rf"(?<![A-Za-z]){value[:-1]}(?![A-Za-z])", target_text):
+            continue  # `URLs` written plain as URL: the language has no plural
         if _named_in_words(value, [c for _, c, _ in tgt]):
             yield Finding(targets[0], 0, expected=value, severity="info",
                           detail=" (a name in words in code formatting, translated without it)")
@@ -230,5 +241,9 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
         if _WORD.fullmatch(value):
             yield Finding(targets[0], 0, expected=value, severity="info",
                           detail=" (a word in code formatting, perhaps translated as a word)")
+            continue
+        if _PHRASE.fullmatch(value):
+            yield Finding(targets[0], 0, expected=value, severity="info",
+                          detail=" (words in code formatting, perhaps translated as words)")
             continue
         yield Finding(targets[0], 0, expected=value)

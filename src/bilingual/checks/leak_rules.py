@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..values import Document, Unit
+from .links import cited_title
 from .model import Finding, Pair
 from .registry import Context, Example, rule, units
 from .spans import content_offset, plain
@@ -77,7 +78,8 @@ def untranslated_source(pair: Pair, ctx: Context) -> Iterator[Finding]:
     whole, as written: a paragraph, heading, list item or table cell nobody translated (or a
     class of text the Markdown layer fails to send to the engine). The same finding as
     ``translate``'s ``untranslated-source``; its severity is ``[translate] untranslated-source``
-    in ``bilingual.toml`` (error by default, so CI fails). A sentence left in English inside a
+    in ``bilingual.toml`` (error by default, so CI fails). A list entry citing an external record by its
+    identifier and title (a CVE advisory, a changelog's issue) keeps the record's own title: info. A sentence left in English inside a
     translated unit is ``untranslated``.
     """
     severity = leak_severity()
@@ -86,7 +88,8 @@ def untranslated_source(pair: Pair, ctx: Context) -> Iterator[Finding]:
         at = copied_prose(target, source, ctx)
         if at is not None:
             found = " ".join(source.content.split())
-            yield Finding(target, content_offset(target, at), found=found, source_at=0, severity=severity)
+            yield Finding(target, content_offset(target, at), found=found, source_at=0,
+                          severity="info" if cited_title(source) else severity)
 
 
 def ledger_leaks(source: Document, target: str, ledger: Ledger | None = None) -> list[Finding]:

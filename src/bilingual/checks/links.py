@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlsplit
+
+if TYPE_CHECKING:
+    from ..values import Unit
 
 _LANG = re.compile(r"^(?:en|en[-_](?:us|gb)|zh|zh[-_](?:cn|hans|hant|tw|hk|sg)|cn|ja|ja[-_]jp|jp|intl)$", re.IGNORECASE)
 _LANG_KEYS = frozenset({"hl", "lang", "language", "locale", "lng"})
@@ -138,17 +142,27 @@ def explains(url: str, text: str) -> bool:
     return len(words) >= 3 and re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text.casefold()) is not None
 
 
+#: A name of a project as a sentence writes it: capitalised, maybe joined by hyphens (HugeGraph-Toolchain).
+_NAME = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?![\w-])")
+
+
 def added_for_reader(url: str, text: str, linked: Sequence[str] = ()) -> str | None:
     """Why ``url``, a link the translator added (every link of the source sentence ``text`` kept), is fine; None if not.
 
     The home page of a name the sentence has (`[CUE](https://cuelang.org/)` for "with CUE": the host's first
-    label starts with the name) or a page of the site itself whose path names a word of the sentence
+    label starts with the name), its project page (`[HugeGraph](https://github.com/apache/hugegraph)` for
+    "HugeGraph main project": the path's last of at most two segments is the name) or a page of the site itself whose path names a word of the sentence
     (`[应用](./core-concept)` for "the application concepts"), not a page the sentence already links
     (``linked``: another link to it is a sentence the source no longer has): the reader gets a way to the term."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return None
+    segments = [p for p in parts.path.split("/") if p]
+    if parts.scheme in ("http", "https") and 1 <= len(segments) <= 2 and not parts.query and not parts.fragment:
+        repository = segments[-1].removesuffix(".git").casefold()  # github.com/apache/hugegraph for "HugeGraph"
+        if len(repository) >= 3 and any(n.casefold() == repository for n in _NAME.findall(text)):
+            return " (the project page of a name the source sentence has, added for the reader)"
     if parts.scheme in ("http", "https") and parts.path.strip("/") == "" and not parts.query:
         label = _host(url).removeprefix("www.").split(".", 1)[0]
         names = re.findall(r"(?<![\w-])[A-Z][A-Za-z]{1,}(?![\w-])", text)
@@ -163,6 +177,27 @@ def added_for_reader(url: str, text: str, linked: Sequence[str] = ()) -> str | N
     if any(re.search(rf"(?<![a-z]){re.escape(w)}", text.casefold()) for w in slug):
         return " (a page of the site on a word of the source sentence, added for the reader)"
     return None
+
+
+#: A list entry citing an external record: its link, then the record's title (`{1}CVE-2024-27348{/1}: HugeGraph-Server -
+#: Command execution in gremlin`).
+_CITATION = re.compile(r"\{(\d+)\}([^{}]+)\{/\1\}\s*[:：—–-]\s*([^{}]+)")
+#: A record's identifier: one token with a digit (CVE-2024-27348, #1234, RFC 7231, GHSA-xxxx-1234).
+_RECORD_ID = re.compile(r"(?:[A-Z]{2,}[ -]?)?#?[\w-]*\d[\w-]*")
+
+
+def cited_title(unit: Unit) -> bool:
+    """Whether ``unit`` is a list entry citing an external record by its identifier, then its title, as a
+    security advisory or a changelog lists them (`[CVE-2024-27348](https://www.cve.org/…): HugeGraph-Server -
+    Command execution in gremlin`): the title is the record's own, kept as the record writes it."""
+    match = _CITATION.fullmatch(unit.text.strip())
+    if match is None or not _RECORD_ID.fullmatch(match.group(2).strip()):
+        return False
+    title = match.group(3).strip()
+    if title.endswith((".", "?", "!")) or len(title.split()) > 12:
+        return False  # a sentence about the record, not its title
+    destination = next((p.raw for p in unit.placeholders if p.kind == "link" and p.raw.startswith("](")), "")
+    return re.match(r"\]\(<?https?://", destination) is not None  # an external record, not a page of the site
 
 
 def canonical(url: str) -> str:

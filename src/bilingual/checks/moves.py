@@ -101,6 +101,33 @@ def first_halves(pairs: Raw, similarity: Callable[[Block, Block], float], need: 
     return out, halves
 
 
+def shifted_halves(pairs: Raw, need: Callable[[Block], float], has: Callable[[Block], float]) -> tuple[Raw, set[int]]:
+    """Pairs re-paired where a split paragraph was joined to the wrong source: (S1, T1), (S2, T2), (—, T3) becomes
+    (S1, T1), (—, T2), (S2, T3) when T1 holds under half of what S1 needs, T1 and T2 together fit S1 better, and T3
+    alone fits S2 better than T2 and T3 together (the translator's S1 in two paragraphs, then S2 in one). The
+    target ordinals of the paragraphs that now continue their neighbour (T2) are returned."""
+    out, halves = list(pairs), set()
+
+    def gap(held: float, needed: float) -> float:
+        return abs(math.log(held / needed)) if held > 0 and needed > 0 else math.inf
+
+    for i in range(len(out) - 2):
+        (s1, t1), (s2, t2), (none, t3) = out[i], out[i + 1], out[i + 2]
+        if none is not None or None in (s1, t1, s2, t2, t3):
+            continue
+        blocks = (s1, t1, s2, t2, t3)
+        if any(b.kind != "paragraph" for b in blocks) or len({b.shape for b in (t1, t2, t3)}) != 1 \
+                or len({b.containers for b in (t1, t2, t3)}) != 1:
+            continue
+        n1, n2 = need(s1), need(s2)
+        if not (0 < has(t1) < 0.5 * n1):
+            continue
+        if gap(has(t1) + has(t2), n1) < gap(has(t1), n1) and gap(has(t3), n2) < gap(has(t2) + has(t3), n2):
+            out[i + 1], out[i + 2] = (None, t2), (s2, t3)
+            halves.add(t2.ordinal)
+    return out, halves
+
+
 #: How far a paragraph's length may be from what its source needs and still be its translation:
 #: a target paragraph longer than this many times its source's need may hold a neighbour's too.
 LONGER = 1.5

@@ -27,8 +27,12 @@ RULES: dict[str, Rule] = {
 #: The rules' names in that order.
 ORDER = tuple(RULES)
 
+#: One problem, one finding: a rule's finding in a unit where the rule named here already reported is the
+#: same problem said twice (an English sentence inside a unit that is all English, untranslated).
+SAME_PROBLEM: dict[str, str] = {"untranslated": "untranslated-source"}
+
 #: The rules that run on one pair at a time (consistency reads whole documents instead).
 PAIR_RULES = tuple(r for r in RULES.values() if r.name != "consistency")
 
-__all__ = ["ORDER", "PAIR_RULES", "RULES", "Context", "Example", "Rule", "consistency", "leak_rules", "markup_rules", "omission", "rule", "rule_of", "span_rules",
+__all__ = ["ORDER", "PAIR_RULES", "RULES", "SAME_PROBLEM", "Context", "Example", "Rule", "consistency", "leak_rules", "markup_rules", "omission", "rule", "rule_of", "span_rules",
            "source_rules", "structure_rules", "term_rules"]

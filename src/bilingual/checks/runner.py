@@ -12,7 +12,7 @@ import functools
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +28,7 @@ from .links import LinkMap
 from .model import CheckResult, Finding, Pair, Violation
 from .places import Places, po_place
 from .registry import units
-from .rules import PAIR_RULES, RULES, Context
+from .rules import PAIR_RULES, RULES, SAME_PROBLEM, Context
 from .spans import content_offset
 from .termalign import Aligned
 from .targets import Target, edition_lang, find_targets, source_notes  # noqa: F401  (checks' API: see __init__)
@@ -279,8 +279,7 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
     renderings: list[Rendering] = []
     pairs_read: list[Aligned] = []
     for pair in pairs:
-        for finding, rule_name in _run(pair, ctx):
-            line, column = places.at(finding)
+        for finding, rule_name, line, column in _run(pair, ctx, places.at):
             segment = _segment(finding, pair, ctx) if pair.sourced else None
             out.append(_violation(rule_name, finding, path, line, column, segment))
         for use in observe(pair, ctx):
@@ -334,8 +333,7 @@ def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None)
     pairs_read: list[Aligned] = []
     for entry in entries:
         _, pair = entry_pairs(entry)
-        for finding, rule_name in _run(pair, ctx):
-            line, column = po_place(entry, finding)
+        for finding, rule_name, line, column in _run(pair, ctx, lambda f, e=entry: po_place(e, f)):
             out.append(_violation(rule_name, finding, path, line, column, entry.msgctxt))
         for use in observe(pair, ctx):
             line, column = po_place(entry, Finding(use.unit, use.offset))
@@ -345,12 +343,21 @@ def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None)
     return _sorted(out), renderings, pairs_read
 
 
-def _run(pair: Pair, ctx: Context) -> Iterable[tuple[Finding, str]]:
+def _run(pair: Pair, ctx: Context, place: Callable[[Finding], tuple[int, int]]) -> Iterator[tuple[Finding, str, int, int]]:
+    """Each rule's findings on ``pair``, placed (``line``, ``column``), each problem once per place: a finding
+    whose problem a rule named in ``SAME_PROBLEM`` already reported on the same line of the same unit is dropped."""
+    reported: set[tuple[str, int, int]] = set()  # (rule, unit, line) of each finding made in a unit
     for rule in PAIR_RULES:
         if rule.needs_source and not pair.sourced:
             continue
+        covered_by = SAME_PROBLEM.get(rule.name)
         for finding in rule.function(pair, ctx):
-            yield finding, rule.name
+            line, column = place(finding)
+            if finding.unit is not None:
+                if covered_by is not None and (covered_by, id(finding.unit), line) in reported:
+                    continue  # the same problem at the same place, already reported under covered_by
+                reported.add((rule.name, id(finding.unit), line))
+            yield finding, rule.name, line, column
 
 
 def _violation(rule_name: str, finding: Finding, path: str, line: int, column: int, segment: str | None) -> Violation:

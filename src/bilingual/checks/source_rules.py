@@ -21,7 +21,8 @@ from ..values import Unit
 from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
 from .codetokens import same_code
-from .links import added_for_reader, anchor, explains, relation
+from .directives import prose_differences, prose_directive
+from .links import added_for_reader, anchor, cited_title, explains, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
 from .phrases import first_places
@@ -81,9 +82,20 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
         if why is not None:
             yield Finding(unit, at, found=dest, severity="info", detail=why)
             continue
+        broken = None if missing else _UNRESOLVED.search(source_text)
+        if broken is not None:
+            yield Finding(unit, at, found=dest, severity="info", detail=(
+                f" (the source's reference {' '.join(broken.group(0).split())} has no definition, so its English shows "
+                "no link: fix the source)"))
+            continue
         yield Finding(unit, at, found=dest, expected=missing.pop(0) if missing else None)
     for dest in missing:
         yield Finding(target, 0, expected=dest)
+
+
+#: Square brackets the source's Markdown did not make a link (a reference with no definition): `[the futures
+#: respository]` where the definition is named `[the futures package]`. A task list's `[ ]`/`[x]` is not one.
+_UNRESOLVED = re.compile(r"(?<![\\!\]])\[(?![ xX]\])[^\[\]\n]*[A-Za-z][^\[\]]*\](?![(\[:])")
 
 
 @rule("code", "error", needs_source=True,
@@ -99,21 +111,25 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     "splicing"); a name the source document uses elsewhere, added where no code of the source
     sentence is missing, is graded info (a translator naming what "it" refers to), and so is a
     span that differs slightly from the source's where the source document itself writes it the
-    translation's way elsewhere (a slip in the source), or a plain word in code formatting
-    (`data`, `trait`) the translation lacks, which is often translated as a word, or a name in
+    translation's way elsewhere (a slip in the source), or a plain word or phrase in code formatting
+    (`data`, `trait`, `single GPU`) the translation lacks, which is often translated as a word, or a name in
     natural-language words put in code formatting and translated (`HTTP Trigger` → `HTTP 触发器`;
     not a span with identifier punctuation or case, nor a word the page builds names on), or code that
     differs only in the spaces around brackets and operators (``setup () {``) or in a trailing comma before
     a closing bracket (one missing before the next entry is an error), or prose a broken backtick of the
     source spilled into a code span (an odd number of backticks: the source needs fixing). A fence's
     info string (language, title, icon) only changes how the block is shown: a change is info,
-    and a line that is a comment in either language is a comment.
+    and a line that is a comment in either language is a comment. A MyST/Sphinx admonition fenced as a
+    directive (```` ```{warning} ````) holds prose: only its code spans, link targets and options are compared.
     """
     for up in sourced(pair):
         assert up.source is not None
         yield from code_differences(up.targets, up.source, ctx.source_document)
     s, t = pair.source, pair.target
     if s is None or t is None or s.kind not in ("fence", "code_block") or t.kind not in ("fence", "code_block"):
+        return
+    if prose_directive(s.info) and prose_directive(t.info):  # a MyST admonition: prose, checked as prose
+        yield from prose_differences(s, t)
         return
     if language(s.info) != language(t.info):
         yield Finding(line=t.line, found=t.info or None, expected=s.info or None, severity="info",
@@ -241,8 +257,9 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
     Selectors") is not a sentence, nor is the English kept in brackets right after its translation
     (`控制平面组件（Control Plane Components）`), nor a short phrase the translation itself keeps inside
-    its translated prose (a name: `Karmada Controller Manager 根据…`). Alt text and link titles left in English are info. A whole
-    unit of prose left in English is also ``untranslated-source`` (an error by default).
+    its translated prose (a name: `Karmada Controller Manager 根据…`). Alt text and link titles left in English are info, and so is an external record's title in a list
+    entry citing it (`[CVE-2024-27348](…): HugeGraph-Server - Command execution in gremlin`). A whole
+    unit of prose left in English is reported once, as ``untranslated-source`` (an error by default).
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
@@ -258,9 +275,10 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         places = first_places(target.text, [words for _, words in candidates])
         for (start, words), at in zip(candidates, places, strict=True):
             if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document) \
-                    or _names_only(words, ctx.target_document):
+                    or _names_only(words, ctx.target_document) or _qualified_name(words, ctx.target_document):
                 continue
-            if target.parent is not None or target.kind in ("title", "attribute"):  # alt text, a title, an attribute: worth a look
+            if target.parent is not None or target.kind in ("title", "attribute") or cited_title(source):
+                # alt text, a title, an attribute, an external record's own title: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
             else:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
@@ -311,6 +329,25 @@ def _names_only(words: str, document: str) -> bool:
     if not names or len(names) == len(tokens) or len(tokens) > 6 or words.rstrip().endswith(("?", "!", ":")):
         return False
     return all(t[0].isupper() and len(re.findall(rf"(?<![\w-]){re.escape(t)}(?![\w-])", document)) >= 2 for t in names)
+
+
+#: A name with a qualifier in brackets: "Next.js (App Router)", "React Router (v7)".
+_QUALIFIED = re.compile(r"\s*([^()（）]+?)\s*[(（]([^()（）]+)[)）]\s*")
+#: One word of a name: capitalised, a version, or a dotted name (Next.js, v7, 2.0).
+_NAME_WORD = re.compile(r"(?:[A-Z][\w'’.-]*|v?\d[\w.]*)")
+
+
+def _qualified_name(words: str, document: str) -> bool:
+    """Whether ``words`` is a name with a qualifier in brackets (`Next.js (App Router)`), both made only of
+    capitalised words or versions, and each a name the translation itself keeps in its translated prose: a
+    product heading, not text (`Expo (for native apps)` is text: its qualifier has lower-case words)."""
+    match = _QUALIFIED.fullmatch(words)
+    if match is None:
+        return False
+    parts = [p for p in match.groups() if not re.fullmatch(r"v?\d[\w.]*", p)]  # a version is no name to keep
+    return bool(parts) and all(
+        len(p.split()) <= 4 and all(_NAME_WORD.fullmatch(w) for w in p.split()) and _kept_name(p, document)
+        for p in parts)
 
 
 def translatable_text(sentence: str, start: int, terms: Sequence[Match], lang: str, name_like: bool = False) -> bool:
