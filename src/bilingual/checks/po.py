@@ -6,6 +6,7 @@ polib reads the entries; this module also finds where each msgstr's characters l
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -27,21 +28,39 @@ class PoEntry:
     pieces: tuple[tuple[int, int, str], ...]  # (line, column of the first character, escaped text) per string line
 
     @functools.cached_property
-    def _places(self) -> tuple[tuple[int, int], ...]:
-        """The line and column of each character of the msgstr, counted once (not once per finding:
-        a long msgstr with many findings was quadratic, issue #27 item 14)."""
-        out: list[tuple[int, int]] = []
-        for line, column, raw in self.pieces:
-            i = 0
-            while i < len(raw):
-                out.append((line, column + i))
-                i += 2 if raw[i] == "\\" and i + 1 < len(raw) else 1
-        return tuple(out)
+    def _index(self) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:
+        """Where each string piece starts in the msgstr, and the msgstr offsets of each piece's escapes.
+
+        Counted once per entry (not once per finding: a long msgstr with many findings was
+        quadratic, issue #27 item 14), and kept per piece and per escape, not per character (a
+        tuple per character was the largest thing ``check`` held for a PO file, issue #26)."""
+        starts: list[int] = []
+        escapes: list[tuple[int, ...]] = []
+        at = 0
+        for _, _, raw in self.pieces:
+            starts.append(at)
+            found: list[int] = []
+            i = raw.find("\\")
+            n = 0  # characters of the msgstr before raw[i]
+            last = 0
+            while 0 <= i < len(raw) - 1:
+                n += i - last
+                found.append(at + n)
+                n += 1
+                last = i + 2
+                i = raw.find("\\", last)
+            at += n + len(raw) - last
+            escapes.append(tuple(found))
+        starts.append(at)
+        return tuple(starts), tuple(escapes)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column in the file of character ``offset`` of the msgstr."""
-        if 0 <= offset < len(self._places):
-            return self._places[offset]
+        starts, escapes = self._index
+        if 0 <= offset < starts[-1]:
+            k = bisect.bisect_right(starts, offset) - 1
+            line, column, _ = self.pieces[k]
+            return line, column + offset - starts[k] + bisect.bisect_left(escapes[k], offset)
         if not self.pieces:
             return self.line, 1
         line, column, raw = self.pieces[-1]
