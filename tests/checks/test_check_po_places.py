@@ -66,3 +66,10 @@ def test_an_entry_keeps_one_place_per_piece_and_escape_not_per_character(raw, es
     entry.position(len(raw))
     starts, kept = entry._index
     assert len(starts) == 3 and [len(k) for k in kept] == [escapes, escapes]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "\n", "掩", '"']), max_size=30))
+def test_the_lines_of_a_po_text_are_those_split_gives(text):
+    from bilingual.checks.po import _Lines
+
+    assert list(_Lines(text)) == text.split("\n") and len(_Lines(text)) == text.count("\n") + 1

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..values import Unit
@@ -72,7 +75,7 @@ def read_po(text: str, path: str) -> tuple[str | None, list[PoEntry]]:
     from ..pofile import parse_pofile
 
     catalog = parse_pofile(text, path)
-    lines = text.split("\n")
+    lines = _Lines(text)
     entries = []
     for entry in catalog:
         if entry.obsolete or not entry.msgstr or entry.msgid_plural:
@@ -80,10 +83,36 @@ def read_po(text: str, path: str) -> tuple[str | None, list[PoEntry]]:
         first = max(entry.linenum, 1)  # polib numbers a first entry without header 0
         entries.append(PoEntry(first, entry.msgctxt, entry.msgid, entry.msgstr, _pieces(lines, first)))
     language = catalog.metadata.get("Language", "").strip() or None
+    # polib's parser and the catalog it made are a reference cycle, freed only when the collector
+    # next runs (rarely, while check holds millions of objects): the entries go now
+    catalog.clear()
+    gc.collect(1)  # the parser, with its list of the file's lines: young, so this walks only young objects
     return (language.replace("-", "_").split("_")[0].lower() if language else None), entries
 
 
-def _pieces(lines: list[str], first: int) -> tuple[tuple[int, int, str], ...]:
+class _Lines(Sequence[str]):
+    """The lines of a text, cut out when asked: an array of where each starts, not a string per line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = array("q", [0])
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        starts.append(len(text) + 1)
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i):  # noqa: ANN001, ANN204  (an index; slices are not needed)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.text[self.starts[i] : self.starts[i + 1] - 1]
+
+
+def _pieces(lines: Sequence[str], first: int) -> tuple[tuple[int, int, str], ...]:
     """The string lines of the msgstr of the entry that starts at line ``first``."""
     i = first - 1
     while i < len(lines) and not lines[i].lstrip().startswith("msgstr"):
