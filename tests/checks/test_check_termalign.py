@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilingual.checks.termalign import Aligned, index, inconsistent, renderings, shared, singular, terms
 
@@ -98,3 +100,17 @@ def test_forms_of_one_word_are_not_two_terms():
     rows = [(f"The update goes {w}.", f"更新{HAN[k]}") for k, w in enumerate(WORDS[:6])]
     rows += [(f"It was updated {w}.", f"已更新{HAN[k]}次") for k, w in enumerate(WORDS[4:])]
     assert shared(index(_pairs(rows))) == []
+
+
+@given(st.dictionaries(st.text(max_size=3), st.lists(st.integers(0, 40), min_size=1, max_size=20, unique=True)))
+def test_postings_give_each_key_its_pairs_however_compactly_they_are_kept(held):
+    """A key's pairs are kept as an int, a tuple or a frozenset (by how many); reading gives the same set."""
+    from bilingual.checks.termalign import Postings
+
+    built: dict = {}
+    for key, pairs in held.items():
+        for pair in sorted(pairs):
+            Postings.add(built, key, pair)
+    postings = Postings(built)
+    assert dict(postings) == {k: frozenset(v) for k, v in held.items()}
+    assert {k: postings.count(k) for k in held} == {k: len(v) for k, v in held.items()} and postings.count("absent") == 0

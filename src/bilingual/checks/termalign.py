@@ -188,8 +188,11 @@ class Postings(Mapping[str, frozenset[int]]):
     the others a frozenset. Reading a key gives its pairs as a frozenset either way."""
 
     def __init__(self, held: dict[str, int | list[int]]) -> None:
-        self._held: dict[str, int | tuple[int, ...] | frozenset[int]] = {
-            k: v if isinstance(v, int) else tuple(v) if len(v) < _SMALL else frozenset(v) for k, v in held.items()}
+        """Take ``held`` over, turning its lists in place: no second dict, and each list goes as its key is done."""
+        for k, v in held.items():
+            if not isinstance(v, int):
+                held[k] = tuple(v) if len(v) < _SMALL else frozenset(v)  # type: ignore[assignment]
+        self._held: dict[str, int | tuple[int, ...] | frozenset[int]] = held  # type: ignore[assignment]
 
     @staticmethod
     def add(held: dict[str, int | list[int]], key: str, pair: int) -> None:
@@ -230,10 +233,17 @@ class Alignment:
     pairs: tuple[Aligned, ...]
     sources: tuple[tuple[str, ...], ...]  # per pair: its terms
     targets: tuple[tuple[str, ...], ...]  # per pair: its renderings
-    near: tuple[dict[str, tuple[str, ...]], ...]  # per pair: the neighbours of each of its one-word terms
     by_term: Postings
     by_rendering: Postings
     _best: dict[frozenset[int], str | None] = field(default_factory=dict, compare=False, repr=False)
+    _near: dict[int, dict[str, set[str]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def near(self, i: int) -> Mapping[str, set[str]]:
+        """The neighbour words of each one-word term of pair ``i``, read when first asked: only the
+        pairs of a term whose renderings are weighed are ever asked, so no pair keeps them before."""
+        if i not in self._near:
+            self._near[i] = neighbours(self.pairs[i].source)
+        return self._near[i]
 
     def dice(self, term: str, rendering: str, within: frozenset[int] | None = None) -> float:
         held = self.by_term[term] if within is None else within
@@ -266,14 +276,14 @@ class Alignment:
 
     def verbal(self, term: str, pairs: frozenset[int]) -> float:
         """The share of ``pairs`` in which the one-word ``term`` follows a word that comes before verbs (to, can, we)."""
-        return sum(1 for i in pairs if not _VERBAL.isdisjoint(self.near[i].get(term, ()))) / max(1, len(pairs))
+        return sum(1 for i in pairs if not _VERBAL.isdisjoint(self.near(i).get(term, ()))) / max(1, len(pairs))
 
     def expression(self, term: str, pairs: frozenset[int]) -> bool:
         """Whether one neighbour word is next to ``term`` in most of ``pairs`` ("in addition", "reactivity system").
 
         Such a rendering renders the expression (or the word's sense in it), not the term.
         """
-        seen = Counter(w for i in pairs for w in self.near[i].get(term, ()))
+        seen = Counter(w for i in pairs for w in self.near(i).get(term, ()))
         return bool(seen) and max(seen.values()) >= EXPRESSION * len(pairs)
 
 
@@ -301,7 +311,6 @@ def index(pairs: Sequence[Aligned], taken: Iterable[str] = ()) -> Alignment:
     by_rendering: dict[str, int | list[int]] = {}
     sources: list[tuple[str, ...]] = []
     targets: list[tuple[str, ...]] = []
-    near: list[dict[str, tuple[str, ...]]] = []
     for i, p in enumerate(pairs):
         ts = tuple(words.setdefault(t, t) for t in terms(p.source))
         gs = tuple(words.setdefault(g, g) for g in
@@ -310,12 +319,9 @@ def index(pairs: Sequence[Aligned], taken: Iterable[str] = ()) -> Alignment:
             Postings.add(by_term, t, i)
         for g in gs:
             Postings.add(by_rendering, g, i)
-        mine = set(ts)  # neighbours are read only for the pair's own one-word terms
-        near.append({words.setdefault(w, w): tuple(words.setdefault(n, n) for n in sorted(found))
-                     for w, found in neighbours(p.source).items() if w in mine})
         sources.append(ts)
         targets.append(gs)
-    return Alignment(tuple(pairs), tuple(sources), tuple(targets), tuple(near), Postings(by_term), Postings(by_rendering))
+    return Alignment(tuple(pairs), tuple(sources), tuple(targets), Postings(by_term), Postings(by_rendering))
 
 
 def _nested(a: str, b: str) -> bool:
