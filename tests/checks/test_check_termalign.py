@@ -114,3 +114,30 @@ def test_postings_give_each_key_its_pairs_however_compactly_they_are_kept(held):
     postings = Postings(built)
     assert dict(postings) == {k: frozenset(v) for k, v in held.items()}
     assert {k: postings.count(k) for k in held} == {k: len(v) for k, v in held.items()} and postings.count("absent") == 0
+
+
+@given(st.lists(st.tuples(st.integers(1, 900), st.integers(1, 200)), min_size=1, max_size=12),
+       st.sets(st.integers(0, 300), min_size=1, max_size=12), st.integers(-3, 320))
+def test_a_place_is_that_of_the_last_restart_at_or_before_the_offset(where, starts, offset):
+    """Places are kept packed (issue #26); each offset is placed as the triples say."""
+    triples = tuple((at, *where[k % len(where)]) for k, at in enumerate(sorted(starts)))
+    at, line, column = max((p for p in triples if p[0] <= offset), default=triples[0])
+    pair = Aligned("x.md", "zh", "Mask it.", "掩码" * 200, triples)
+    assert pair.place(offset) == (line, column + offset - at)
+    assert pair == Aligned("x.md", "zh", "Mask it.", "掩码" * 200, triples) and isinstance(pair.places, bytes)
+
+
+def test_an_edition_and_its_po_file_share_their_pairs_texts():
+    """zh.md is rendered from zh.po and both translate one en.md: each aligned text is kept once (issue #26)."""
+    from pathlib import Path
+
+    from bilingual.checks.runner import check_paths
+
+    issue = Path(__file__).resolve().parents[2] / "issues" / "024"
+    pairs = check_paths([issue], jobs=1).aligned
+    by_text: dict[str, set[int]] = {}
+    for pair in pairs:
+        for text in (pair.source, pair.target):
+            by_text.setdefault(text, set()).add(id(text))
+    assert {p.lang for p in pairs} == {"zh", "ja"} and len(pairs) > len(by_text) // 2
+    assert all(len(ids) == 1 for ids in by_text.values())

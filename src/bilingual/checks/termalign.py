@@ -24,8 +24,11 @@ of ("in addition" 此外/另外). Pure functions; the runner collects :class:`Al
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -68,12 +71,22 @@ class Aligned:
     lang: str
     source: str  # the source's prose: placeholder tokens and heading anchors turned into breaks
     target: str  # the target's prose, the same way (offsets are those of the target unit's text)
-    places: tuple[tuple[int, int, int], ...] = ((0, 1, 1),)  # (target offset, line, column) where literal text restarts
+    places: bytes | tuple[tuple[int, int, int], ...] = ((0, 1, 1),)  # (target offset, line, column) where literal text restarts
     segment: str | None = None
+
+    def __post_init__(self) -> None:
+        # kept packed, three machine integers a place (a tuple and two int objects each were a fifth
+        # of what check holds for the consistency rule, issue #26); given as (offset, line, column) triples
+        if not isinstance(self.places, bytes):
+            object.__setattr__(self, "places", array("q", [n for p in self.places for n in p]).tobytes())
 
     def place(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column in the target file of ``offset`` in :attr:`target`."""
-        at, line, column = max((p for p in self.places if p[0] <= offset), default=self.places[0])
+        flat = memoryview(self.places).cast("q")  # type: ignore[arg-type]
+        k = bisect.bisect_right(flat[::3], offset) - 1 if len(flat) > 3 else 0
+        if k < 0 or flat[3 * k] > offset:
+            k = 0  # before every place: the first one's
+        at, line, column = flat[3 * k : 3 * k + 3]
         return line, column + offset - at
 
 
@@ -105,7 +118,10 @@ def aligned(file: str, lang: str, target: Unit, source: Unit, place: Callable[[U
     text = target.text
     starts = {0, *(m.end() for m in TOKEN_RE.finditer(text)), *(i + 1 for i, c in enumerate(text) if c == "\n")}
     places = tuple((at, *place(target, at)) for at in sorted(s for s in starts if s < len(text)))
-    return Aligned(file, lang, prose(source), prose(target), places or ((0, *place(target, 0)),), segment)
+    # interned: an issue's edition and its PO file hold the same pairs, and every language the same
+    # source, so each text is kept once (CPython drops an interned string when it is no longer used)
+    return Aligned(file, lang, sys.intern(prose(source)), sys.intern(prose(target)), places or ((0, *place(target, 0)),),
+                   sys.intern(segment) if segment is not None else None)
 
 
 @functools.cache
