@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bilingual.checks.termalign import Aligned, index, inconsistent, renderings, shared, singular, terms
 
@@ -98,3 +100,44 @@ def test_forms_of_one_word_are_not_two_terms():
     rows = [(f"The update goes {w}.", f"更新{HAN[k]}") for k, w in enumerate(WORDS[:6])]
     rows += [(f"It was updated {w}.", f"已更新{HAN[k]}次") for k, w in enumerate(WORDS[4:])]
     assert shared(index(_pairs(rows))) == []
+
+
+@given(st.dictionaries(st.text(max_size=3), st.lists(st.integers(0, 40), min_size=1, max_size=20, unique=True)))
+def test_postings_give_each_key_its_pairs_however_compactly_they_are_kept(held):
+    """A key's pairs are kept as an int, a tuple or a frozenset (by how many); reading gives the same set."""
+    from bilingual.checks.termalign import Postings
+
+    built: dict = {}
+    for key, pairs in held.items():
+        for pair in sorted(pairs):
+            Postings.add(built, key, pair)
+    postings = Postings(built)
+    assert dict(postings) == {k: frozenset(v) for k, v in held.items()}
+    assert {k: postings.count(k) for k in held} == {k: len(v) for k, v in held.items()} and postings.count("absent") == 0
+
+
+@given(st.lists(st.tuples(st.integers(1, 900), st.integers(1, 200)), min_size=1, max_size=12),
+       st.sets(st.integers(0, 300), min_size=1, max_size=12), st.integers(-3, 320))
+def test_a_place_is_that_of_the_last_restart_at_or_before_the_offset(where, starts, offset):
+    """Places are kept packed (issue #26); each offset is placed as the triples say."""
+    triples = tuple((at, *where[k % len(where)]) for k, at in enumerate(sorted(starts)))
+    at, line, column = max((p for p in triples if p[0] <= offset), default=triples[0])
+    pair = Aligned("x.md", "zh", "Mask it.", "掩码" * 200, triples)
+    assert pair.place(offset) == (line, column + offset - at)
+    assert pair == Aligned("x.md", "zh", "Mask it.", "掩码" * 200, triples) and isinstance(pair.places, bytes)
+
+
+def test_an_edition_and_its_po_file_share_their_pairs_texts():
+    """zh.md is rendered from zh.po and both translate one en.md: each aligned text is kept once (issue #26)."""
+    from pathlib import Path
+
+    from bilingual.checks.runner import check_paths
+
+    issue = Path(__file__).resolve().parents[2] / "issues" / "024"
+    pairs = check_paths([issue], jobs=1).aligned
+    by_text: dict[str, set[int]] = {}
+    for pair in pairs:
+        for text in (pair.source, pair.target):
+            by_text.setdefault(text, set()).add(id(text))
+    assert {p.lang for p in pairs} == {"zh", "ja"} and len(pairs) > len(by_text) // 2
+    assert all(len(ids) == 1 for ids in by_text.values())

@@ -6,8 +6,12 @@ polib reads the entries; this module also finds where each msgstr's characters l
 
 from __future__ import annotations
 
+import bisect
 import functools
+import gc
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,21 +35,39 @@ class PoEntry:
     pieces: tuple[tuple[int, int, str], ...]  # (line, column of the first character, escaped text) per string line
 
     @functools.cached_property
-    def _places(self) -> tuple[tuple[int, int], ...]:
-        """The line and column of each character of the msgstr, counted once (not once per finding:
-        a long msgstr with many findings was quadratic, issue #27 item 14)."""
-        out: list[tuple[int, int]] = []
-        for line, column, raw in self.pieces:
-            i = 0
-            while i < len(raw):
-                out.append((line, column + i))
-                i += 2 if raw[i] == "\\" and i + 1 < len(raw) else 1
-        return tuple(out)
+    def _index(self) -> tuple[tuple[int, ...], tuple[tuple[int, ...], ...]]:
+        """Where each string piece starts in the msgstr, and the msgstr offsets of each piece's escapes.
+
+        Counted once per entry (not once per finding: a long msgstr with many findings was
+        quadratic, issue #27 item 14), and kept per piece and per escape, not per character (a
+        tuple per character was the largest thing ``check`` held for a PO file, issue #26)."""
+        starts: list[int] = []
+        escapes: list[tuple[int, ...]] = []
+        at = 0
+        for _, _, raw in self.pieces:
+            starts.append(at)
+            found: list[int] = []
+            i = raw.find("\\")
+            n = 0  # characters of the msgstr before raw[i]
+            last = 0
+            while 0 <= i < len(raw) - 1:
+                n += i - last
+                found.append(at + n)
+                n += 1
+                last = i + 2
+                i = raw.find("\\", last)
+            at += n + len(raw) - last
+            escapes.append(tuple(found))
+        starts.append(at)
+        return tuple(starts), tuple(escapes)
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column in the file of character ``offset`` of the msgstr."""
-        if 0 <= offset < len(self._places):
-            return self._places[offset]
+        starts, escapes = self._index
+        if 0 <= offset < starts[-1]:
+            k = bisect.bisect_right(starts, offset) - 1
+            line, column, _ = self.pieces[k]
+            return line, column + offset - starts[k] + bisect.bisect_left(escapes[k], offset)
         if not self.pieces:
             return self.line, 1
         line, column, raw = self.pieces[-1]
@@ -57,7 +79,7 @@ def read_po(text: str, path: str) -> tuple[str | None, list[PoEntry]]:
     from ..pofile import parse_pofile
 
     catalog = parse_pofile(text, path)
-    lines = text.split("\n")
+    lines = _Lines(text)
     entries = []
     for entry in catalog:
         if entry.obsolete or not entry.msgstr or entry.msgid_plural:
@@ -65,10 +87,36 @@ def read_po(text: str, path: str) -> tuple[str | None, list[PoEntry]]:
         first = max(entry.linenum, 1)  # polib numbers a first entry without header 0
         entries.append(PoEntry(first, entry.msgctxt, entry.msgid, entry.msgstr, _pieces(lines, first)))
     language = catalog.metadata.get("Language", "").strip() or None
+    # polib's parser and the catalog it made are a reference cycle, freed only when the collector
+    # next runs (rarely, while check holds millions of objects): the entries go now
+    catalog.clear()
+    gc.collect(1)  # the parser, with its list of the file's lines: young, so this walks only young objects
     return (language.replace("-", "_").split("_")[0].lower() if language else None), entries
 
 
-def _pieces(lines: list[str], first: int) -> tuple[tuple[int, int, str], ...]:
+class _Lines(Sequence[str]):
+    """The lines of a text, cut out when asked: an array of where each starts, not a string per line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = array("q", [0])
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        starts.append(len(text) + 1)
+        self.starts = starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i):  # noqa: ANN001, ANN204  (an index; slices are not needed)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.text[self.starts[i] : self.starts[i + 1] - 1]
+
+
+def _pieces(lines: Sequence[str], first: int) -> tuple[tuple[int, int, str], ...]:
     """The string lines of the msgstr of the entry that starts at line ``first``."""
     i = first - 1
     while i < len(lines) and not lines[i].lstrip().startswith("msgstr"):

@@ -327,11 +327,11 @@ def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None)
     lang = lang or header_lang
     if lang not in TARGETS:
         raise InputError("cannot tell the language of this PO file; set its Language header or pass --lang", path)
-    ctx = Context(lang, glossary)
     out: list[Violation] = []
     renderings: list[Rendering] = []
     pairs_read: list[Aligned] = []
     for entry in entries:
+        ctx = Context(lang, glossary)  # its memo is of this entry's units: none is kept past the entry
         _, pair = entry_pairs(entry)
         for finding, rule_name, line, column in _run(pair, ctx, lambda f, e=entry: po_place(e, f)):
             out.append(_violation(rule_name, finding, path, line, column, entry.msgctxt))

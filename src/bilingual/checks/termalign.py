@@ -24,8 +24,11 @@ of ("in addition" 此外/另外). Pure functions; the runner collects :class:`Al
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -68,12 +71,22 @@ class Aligned:
     lang: str
     source: str  # the source's prose: placeholder tokens and heading anchors turned into breaks
     target: str  # the target's prose, the same way (offsets are those of the target unit's text)
-    places: tuple[tuple[int, int, int], ...] = ((0, 1, 1),)  # (target offset, line, column) where literal text restarts
+    places: bytes | tuple[tuple[int, int, int], ...] = ((0, 1, 1),)  # (target offset, line, column) where literal text restarts
     segment: str | None = None
+
+    def __post_init__(self) -> None:
+        # kept packed, three machine integers a place (a tuple and two int objects each were a fifth
+        # of what check holds for the consistency rule, issue #26); given as (offset, line, column) triples
+        if not isinstance(self.places, bytes):
+            object.__setattr__(self, "places", array("q", [n for p in self.places for n in p]).tobytes())
 
     def place(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column in the target file of ``offset`` in :attr:`target`."""
-        at, line, column = max((p for p in self.places if p[0] <= offset), default=self.places[0])
+        flat = memoryview(self.places).cast("q")  # type: ignore[arg-type]
+        k = bisect.bisect_right(flat[::3], offset) - 1 if len(flat) > 3 else 0
+        if k < 0 or flat[3 * k] > offset:
+            k = 0  # before every place: the first one's
+        at, line, column = flat[3 * k : 3 * k + 3]
         return line, column + offset - at
 
 
@@ -105,7 +118,10 @@ def aligned(file: str, lang: str, target: Unit, source: Unit, place: Callable[[U
     text = target.text
     starts = {0, *(m.end() for m in TOKEN_RE.finditer(text)), *(i + 1 for i, c in enumerate(text) if c == "\n")}
     places = tuple((at, *place(target, at)) for at in sorted(s for s in starts if s < len(text)))
-    return Aligned(file, lang, prose(source), prose(target), places or ((0, *place(target, 0)),), segment)
+    # interned: an issue's edition and its PO file hold the same pairs, and every language the same
+    # source, so each text is kept once (CPython drops an interned string when it is no longer used)
+    return Aligned(file, lang, sys.intern(prose(source)), sys.intern(prose(target)), places or ((0, *place(target, 0)),),
+                   sys.intern(segment) if segment is not None else None)
 
 
 @functools.cache
@@ -188,8 +204,11 @@ class Postings(Mapping[str, frozenset[int]]):
     the others a frozenset. Reading a key gives its pairs as a frozenset either way."""
 
     def __init__(self, held: dict[str, int | list[int]]) -> None:
-        self._held: dict[str, int | tuple[int, ...] | frozenset[int]] = {
-            k: v if isinstance(v, int) else tuple(v) if len(v) < _SMALL else frozenset(v) for k, v in held.items()}
+        """Take ``held`` over, turning its lists in place: no second dict, and each list goes as its key is done."""
+        for k, v in held.items():
+            if not isinstance(v, int):
+                held[k] = tuple(v) if len(v) < _SMALL else frozenset(v)  # type: ignore[assignment]
+        self._held: dict[str, int | tuple[int, ...] | frozenset[int]] = held  # type: ignore[assignment]
 
     @staticmethod
     def add(held: dict[str, int | list[int]], key: str, pair: int) -> None:
@@ -230,10 +249,17 @@ class Alignment:
     pairs: tuple[Aligned, ...]
     sources: tuple[tuple[str, ...], ...]  # per pair: its terms
     targets: tuple[tuple[str, ...], ...]  # per pair: its renderings
-    near: tuple[dict[str, tuple[str, ...]], ...]  # per pair: the neighbours of each of its one-word terms
     by_term: Postings
     by_rendering: Postings
     _best: dict[frozenset[int], str | None] = field(default_factory=dict, compare=False, repr=False)
+    _near: dict[int, dict[str, set[str]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def near(self, i: int) -> Mapping[str, set[str]]:
+        """The neighbour words of each one-word term of pair ``i``, read when first asked: only the
+        pairs of a term whose renderings are weighed are ever asked, so no pair keeps them before."""
+        if i not in self._near:
+            self._near[i] = neighbours(self.pairs[i].source)
+        return self._near[i]
 
     def dice(self, term: str, rendering: str, within: frozenset[int] | None = None) -> float:
         held = self.by_term[term] if within is None else within
@@ -266,14 +292,14 @@ class Alignment:
 
     def verbal(self, term: str, pairs: frozenset[int]) -> float:
         """The share of ``pairs`` in which the one-word ``term`` follows a word that comes before verbs (to, can, we)."""
-        return sum(1 for i in pairs if not _VERBAL.isdisjoint(self.near[i].get(term, ()))) / max(1, len(pairs))
+        return sum(1 for i in pairs if not _VERBAL.isdisjoint(self.near(i).get(term, ()))) / max(1, len(pairs))
 
     def expression(self, term: str, pairs: frozenset[int]) -> bool:
         """Whether one neighbour word is next to ``term`` in most of ``pairs`` ("in addition", "reactivity system").
 
         Such a rendering renders the expression (or the word's sense in it), not the term.
         """
-        seen = Counter(w for i in pairs for w in self.near[i].get(term, ()))
+        seen = Counter(w for i in pairs for w in self.near(i).get(term, ()))
         return bool(seen) and max(seen.values()) >= EXPRESSION * len(pairs)
 
 
@@ -301,7 +327,6 @@ def index(pairs: Sequence[Aligned], taken: Iterable[str] = ()) -> Alignment:
     by_rendering: dict[str, int | list[int]] = {}
     sources: list[tuple[str, ...]] = []
     targets: list[tuple[str, ...]] = []
-    near: list[dict[str, tuple[str, ...]]] = []
     for i, p in enumerate(pairs):
         ts = tuple(words.setdefault(t, t) for t in terms(p.source))
         gs = tuple(words.setdefault(g, g) for g in
@@ -310,12 +335,9 @@ def index(pairs: Sequence[Aligned], taken: Iterable[str] = ()) -> Alignment:
             Postings.add(by_term, t, i)
         for g in gs:
             Postings.add(by_rendering, g, i)
-        mine = set(ts)  # neighbours are read only for the pair's own one-word terms
-        near.append({words.setdefault(w, w): tuple(words.setdefault(n, n) for n in sorted(found))
-                     for w, found in neighbours(p.source).items() if w in mine})
         sources.append(ts)
         targets.append(gs)
-    return Alignment(tuple(pairs), tuple(sources), tuple(targets), tuple(near), Postings(by_term), Postings(by_rendering))
+    return Alignment(tuple(pairs), tuple(sources), tuple(targets), Postings(by_term), Postings(by_rendering))
 
 
 def _nested(a: str, b: str) -> bool:
