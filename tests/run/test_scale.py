@@ -95,8 +95,12 @@ def test_pseudo_translates_every_sentence(tmp_path, source):
 
 @pytest.fixture
 def pysbd_inputs(monkeypatch) -> list[int]:
-    """The length of every text pysbd is given."""
+    """The length of every text pysbd is given (sentence spans remembered by earlier tests forgotten first)."""
     import pysbd.processor
+
+    from bilingual.document import segment
+
+    segment._split_sentences.cache_clear()
 
     seen: list[int] = []
     original = pysbd.processor.Processor.__init__
