@@ -90,3 +90,28 @@ LORA_ZH = ("多GPU训练请添加`--multi_gpu`参数。\n\n"
 ], ids=["accelerate-launch", "add-column-as-sql"])
 def test_guard_a_command_the_source_writes_as_code_is_still_missing(en, zh, expected):
     assert any(v.rule == "code" and v.expected == expected and v.severity == "error" for v in check_text(zh, "zh", en))
+
+
+# --- the same page under another host name of the site -----------------------------------------------
+
+# KCL getting-started/intro (en 51 / zh 51); the English page links the docs under both kcl-lang.github.io
+# and www.kcl-lang.io (en 59: `https://www.kcl-lang.io/docs/reference/xlang-api/rest-api`).
+KCL_EN = ("- **Quick modeling**: [Schema](https://kcl-lang.github.io/docs/reference/lang/tour#schema)-centric "
+          "configuration types and modular abstraction enable rapid and efficient modeling.\n"
+          "- **Rich multi-language SDK**: [REST-API](https://www.kcl-lang.io/docs/reference/xlang-api/rest-api).\n")
+KCL_ZH = ("- **快速建模**：以 [Schema](https://kcl-lang.io/docs/reference/lang/tour#schema) 为中心的配置类型及模块化抽象\n"
+          "- **多语言 SDK**：[REST-API](https://kcl-lang.io/docs/reference/xlang-api/rest-api)。\n")
+
+
+@pytest.mark.parametrize("line", [1, 2], ids=["github-io-host", "without-www"])
+def test_the_same_path_on_another_host_the_page_uses_is_no_link_error(line):
+    assert [f for f in _acted(check_text(KCL_ZH, "zh", KCL_EN)) if f[0] == line and f[1] == "link"] == []
+
+
+@pytest.mark.parametrize(("zh_url", "why"), [
+    ("https://kcl-lang.io/docs/reference/lang/tour#rule", "another anchor"),
+    ("https://example.com/docs/reference/lang/tour#schema", "a host the page never links"),
+], ids=["other-anchor", "unknown-host"])
+def test_guard_another_page_or_another_site_is_still_a_link_error(zh_url, why):
+    zh = KCL_ZH.replace("https://kcl-lang.io/docs/reference/lang/tour#schema", zh_url)
+    assert any(f[0] == 1 and f[1] == "link" for f in _acted(check_text(zh, "zh", KCL_EN))), why

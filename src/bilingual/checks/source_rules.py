@@ -22,7 +22,7 @@ from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
 from .codetokens import same_code
 from .directives import prose_differences, prose_directive
-from .links import added_for_reader, anchor, cited_title, explains, relation
+from .links import added_for_reader, anchor, cited_title, explains, other_host, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
 from .phrases import first_places
@@ -45,7 +45,8 @@ def link(pair: Pair, ctx: Context) -> Iterator[Finding]:
     the translator's right and graded info, and so is one the site's own prefixes for translated
     pages explain (``check --link-map /docs/=/zh/docs/``), and so is a link the translator added to a
     reference page (Wikipedia, Wiktionary) on a term the source sentence has; an anchor (``#…``) that names a heading
-    of the translation is fine; any other change of host or path is an error.
+    of the translation is fine; so is the same path on another host name of the site (with or without ``www.``,
+    or a host the source page itself links under the same section: info); any other change of host or path is an error.
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -69,6 +70,12 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
         if local is not None:
             missing.remove(local)
             yield Finding(unit, at, found=dest, expected=local, severity="info", detail=" (localised for the reader)")
+            continue
+        mirror = next((m for m in missing if other_host(m, dest, ctx.source_document)), None)
+        if mirror is not None:
+            missing.remove(mirror)
+            yield Finding(unit, at, found=dest, expected=mirror, severity="info",
+                          detail=" (the same page under another host name of the site)")
             continue
         name = anchor(dest)
         if name is not None and name in ctx.target_anchors:
