@@ -9,9 +9,19 @@ guard beside it (a real problem still reported) was green.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bilingual.checks import check_text
+from bilingual.glossary.load import load_glossary
+
+ML = Path(__file__).resolve().parents[2] / "glossary" / "ml.yaml"
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary([ML])
 
 
 def _acted(violations):
@@ -57,6 +67,25 @@ def test_guard_a_translated_table_with_one_cell_left_in_english_is_still_reporte
     en = f"## Inference efficiency\n\n{KV_TABLE}"
     zh = "## 推理效率\n\n" + KV_TABLE.replace(f"| {other} ", f"| {HEADERS[other]} ", 1)
     assert (3, "untranslated", left) in _acted(check_text(zh, "zh", en))
+
+
+# LMDeploy quantization/kv_quant (en/zh 56-58): the evaluation table copied with its `dataset` header.
+EVAL_TABLE = """| -           | -       | -             | llama2-7b-chat | -       | -       |
+| ----------- | ------- | ------------- | -------------- | ------- | ------- |
+| dataset     | version | metric        | kv fp16        | kv int8 | kv int4 |
+| ceval       | -       | naive_average | 28.42          | 27.96   | 27.58   |
+"""
+
+
+def test_a_glossary_term_in_a_table_kept_whole_is_no_missing_term(glossary):
+    found = check_text(f"## 精度评测\n\n{EVAL_TABLE}", "zh", f"## Evaluation\n\n{EVAL_TABLE}", glossary=glossary)
+    assert [f for f in _acted(found) if f[1] == "missing-term"] == []
+
+
+def test_guard_a_translated_table_lacking_the_glossary_rendering_is_still_reported(glossary):
+    zh = "## 精度评测\n\n" + EVAL_TABLE.replace("| version | metric ", "| 版本    | 指标   ")
+    found = check_text(zh, "zh", f"## Evaluation\n\n{EVAL_TABLE}", glossary=glossary)
+    assert any(v.rule == "missing-term" and v.line == 5 for v in found if v.severity != "info")
 
 
 # --- words in code formatting, translated as words ------------------------------------------------
