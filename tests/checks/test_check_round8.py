@@ -144,3 +144,22 @@ def test_the_same_path_on_another_host_the_page_uses_is_no_link_error(line):
 def test_guard_another_page_or_another_site_is_still_a_link_error(zh_url, why):
     zh = KCL_ZH.replace("https://kcl-lang.io/docs/reference/lang/tour#schema", zh_url)
     assert any(f[0] == 1 and f[1] == "link" for f in _acted(check_text(zh, "zh", KCL_EN))), why
+
+
+# --- a list of names, one a line ----------------------------------------------------------------------
+
+# Apache SeaTunnel concept/speed-limit (en 12-14 / zh 11-13) and concept/sink-options-placeholders.
+ENGINES = "> SeaTunnel Zeta<br/>\n> Flink<br/>\n> Spark<br/>\n"
+
+
+def test_a_list_of_names_one_a_line_is_not_left_untranslated():
+    found = check_text(f"## 支持这些引擎\n\n{ENGINES}", "zh", f"## Support Those Engines\n\n{ENGINES}")
+    assert [f for f in _acted(found) if f[1].startswith("untranslated")] == []
+
+
+@pytest.mark.parametrize("lines", ["> Run the job on SeaTunnel Zeta<br/>\n> Stop it on Flink<br/>\n",
+                                   "> SeaTunnel Zeta is the default engine<br/>\n> Flink<br/>\n"],
+                         ids=["sentences", "one-sentence"])
+def test_guard_lines_of_text_left_in_english_are_still_reported(lines):
+    found = check_text(f"## 支持这些引擎\n\n{lines}", "zh", f"## Support Those Engines\n\n{lines}")
+    assert [f for f in _acted(found) if f[1].startswith("untranslated")] != []

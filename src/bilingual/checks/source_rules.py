@@ -264,7 +264,7 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
     Selectors") is not a sentence, nor is the English kept in brackets right after its translation
-    (`控制平面组件（Control Plane Components）`), nor a short phrase the translation itself keeps inside
+    (`控制平面组件（Control Plane Components）`), nor a list of names one a line (`SeaTunnel Zeta<br/> Flink<br/>`), nor a short phrase the translation itself keeps inside
     its translated prose (a name: `Karmada Controller Manager 根据…`). A table the translation keeps whole, every
     cell as written (`tp1 / ratio 0.8 / bs 256`, `kv type`), is one deliberate choice: one info finding. Alt text and link titles left in English are info, and so is an external record's title in a list
     entry citing it (`[CVE-2024-27348](…): HugeGraph-Server - Command execution in gremlin`). A whole
@@ -276,6 +276,8 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
         source_plain = plain(source.text)
         if not any(run.group(0) in source_plain for run in _LATIN_PHRASE.finditer(plain(target.text))):
             continue  # cheap test first: no phrase of two Latin words is shared with the source
+        if _names_list(source.content):
+            continue  # `SeaTunnel Zeta<br/> Flink<br/> Spark`: a list of names, one a line, is no text
         terms = sorted(ctx.source_terms(source), key=lambda m: m.start)
         candidates: list[tuple[int, str]] = []
         for start, end in ctx.sentences(source):
@@ -299,6 +301,18 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
             else:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
+
+
+_LINE_BREAK = re.compile(r"<br\s*/?>|\n", re.IGNORECASE)
+#: A name of one to three capitalised words or versions: "SeaTunnel Zeta", "Flink", "Spark 3".
+_NAME_LINE = re.compile(r"[ \t>]*(?:[A-Z][\w.+#-]*|\d[\w.]*)(?:[ \t]+(?:[A-Z][\w.+#-]*|\d[\w.]*)){0,2}[ \t]*")
+
+
+def _names_list(content: str) -> bool:
+    """Whether a unit is only names, one a line (`SeaTunnel Zeta<br/>` `Flink<br/>` `Spark<br/>`): two or more
+    lines, each one to three capitalised words, as a list of supported engines or products is written."""
+    lines = [line for line in _LINE_BREAK.split(content) if line.strip(" \t>")]
+    return len(lines) >= 2 and all(_NAME_LINE.fullmatch(line) for line in lines)
 
 
 _OPENS = {"（": "）", "(": ")"}
