@@ -163,3 +163,19 @@ def test_a_list_of_names_one_a_line_is_not_left_untranslated():
 def test_guard_lines_of_text_left_in_english_are_still_reported(lines):
     found = check_text(f"## 支持这些引擎\n\n{lines}", "zh", f"## Support Those Engines\n\n{lines}")
     assert [f for f in _acted(found) if f[1].startswith("untranslated")] != []
+
+
+# --- a number the translation glues to the word that names it ------------------------------------------
+
+# LMDeploy quantization/kv_quant (en 34 / zh 34; the zh's own `qant_policy` typo is a real problem left out here).
+KV_EN = "**LMDeploy specifies that `quant_policy=4` stands for 4-bit kv, whereas `quant_policy=8` indicates 8-bit kv.**\n"
+KV_ZH = "**LMDeploy 规定 `quant_policy=4` 表示 kv int4 量化，`quant_policy=8` 表示 kv int8 量化。**\n"
+
+
+def test_a_number_glued_to_the_word_naming_it_is_not_missing():
+    assert [f for f in _acted(check_text(KV_ZH, "zh", KV_EN)) if f[1] == "number"] == []
+
+
+def test_guard_another_number_glued_to_the_word_is_still_a_number_finding():
+    zh = KV_ZH.replace("kv int4", "kv int2")
+    assert [f for f in _acted(check_text(zh, "zh", KV_EN)) if f[1] == "number"] != []

@@ -177,7 +177,8 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     the source does not have is never reported (一个 is "a", not "one"), nor a number the source
     has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時),
     nor a number the translation glues to the name before it (``HTTP1.1`` for "HTTP 1.1"), nor one the
-    source glues to a word that the translation writes apart (示例代码 1 for "Sample Code1").
+    source glues to a word that the translation writes apart (示例代码 1 for "Sample Code1"), nor one the
+    translation glues to a word (``kv int4`` for "4-bit kv").
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -188,6 +189,7 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
         allowed = ({v for n in src for v in n.values} | source_words(plain(up.source.text)) | in_code
                    | _word_glued(up.source.text))
         glued = " ".join(blank(unit.text) for unit in up.targets)
+        have |= _word_glued(glued)  # `kv int4` for "4-bit kv": the number glued to the word that names it
         missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n)
                         and not _glued(blank(up.source.text), glued, n))
         for unit, n in tgt:
