@@ -77,16 +77,22 @@ def missing_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
       bad=Example("ja", "🤗 Transformerはライブラリです。\n", "🤗 Transformers is a library.\n"),
       good=Example("ja", "🤗 Transformersはライブラリです。\n", "🤗 Transformers is a library.\n"))
 def keep_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
-    """Do-not-translate term '{term}' was altered, misspelt or re-cased.
+    """Do-not-translate term '{term}' was altered, misspelt or re-cased{detail}.
 
     Names (libraries, datasets, models) stay exactly as written. Found: a misspelt or re-cased
     form ("Pytorch"), a name the source has that the translation lacks, and a name the
     translation changed ("🤗 Transformer" for "🤗 Transformers"). A name inside inline code counts.
-    A name the translation does not write at all is info: the common native word may stand for it.
+    A name the translation does not write at all is info: the common native word may stand for it, and so is
+    a misspelling the aligned source itself writes (`Github`): the source needs the fix.
     """
-    for target, _ in units(pair):
+    for target, source in units(pair):
         for m in ctx.target_terms(target):
-            if m.kind == "keep" and m.variant:
+            if m.kind == "keep" and m.variant and source is not None \
+                    and re.search(rf"(?<!\w){re.escape(m.surface)}(?!\w)", source.text):
+                # the source itself spells it so (`[Github](…)`): the translation copied it, fix the source
+                yield Finding(target, content_offset(target, m.start), found=m.surface, expected=m.term.en, term=m.term.en,
+                              severity="info", detail=" (as the source writes it)")
+            elif m.kind == "keep" and m.variant:
                 yield Finding(target, content_offset(target, m.start), found=m.surface, expected=m.term.en, term=m.term.en)
     for up in sourced(pair):
         assert up.source is not None
