@@ -17,7 +17,7 @@ _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 def _cells(line: str) -> tuple[str, ...]:
     row = line.strip()
-    row = row[1:] if row.startswith("|") else row
+    row = row.removeprefix("|")
     row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
     return tuple(" ".join(cell.split()) for cell in re.split(r"(?<!\\)\|", row))
 
