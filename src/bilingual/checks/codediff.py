@@ -166,6 +166,38 @@ def _named_in_words(value: str, kept: list[str]) -> bool:
     return len(words) >= 2 and bool(_PLAIN_WORDS.fullmatch(value)) and any(k in words for k in kept)
 
 
+#: Plain lower-case English words in code formatting (`add column`), or a hyphenated term (`linked-list`).
+_LOWER_PHRASE = re.compile(r"[a-z]{2,}(?: [a-z]{2,}){1,3}")
+_HYPHENATED = re.compile(r"[a-z]{2,}(?:-[a-z]{2,}){1,3}")
+#: A fenced code block of a Markdown document.
+_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n(.*?)^[ \t]*\1", re.MULTILINE | re.DOTALL)
+
+
+#: Words that make a code-formatted phrase a command: "Run `helm install`", "the `accelerate launch` command".
+_COMMAND_CUE = re.compile(r"\b(?:run|runs|running|execut(?:e|es|ed|ing)|commands?|type|enter|invok(?:e|es|ed)|calls?|"
+                          r"terminal|shell|CLI)\b", re.IGNORECASE)
+
+
+def _words_not_code(value: str, document: str, target_text: str, sentence: str) -> bool:
+    """Whether ``value``, a source span the translation lacks, is words in code formatting rather than code: plain
+    lower-case words (`add column`, an operation named in prose) that no code block of the source writes, or a
+    hyphenated term the source document also writes as words (`linked-list`, "the linked list"); and the
+    translation keeps none of its words (it translated them). A command (`accelerate launch`) is in a code
+    block or its sentence calls it one ("Run `helm install`"); `make fix-copies` is neither plain words nor
+    written as words."""
+    if any(w in target_text for w in re.split(r"[ -]", value)):
+        return False
+    if any(_COMMAND_CUE.search(sentence, max(0, m.start() - 40), m.end() + 40)
+           for m in re.finditer(rf"`{re.escape(value)}`", sentence)):
+        return False
+    if _LOWER_PHRASE.fullmatch(value):
+        code = " ".join(" ".join(m.group(2).split()) for m in _FENCED.finditer(document)).casefold()
+        return value not in code
+    if _HYPHENATED.fullmatch(value):
+        return re.search(rf"(?<![\w-]){re.escape(value.replace('-', ' '))}(?![\w-])", document, re.IGNORECASE) is not None
+    return False
+
+
 def _overlap(value: str, expected: str) -> int:
     """How many Latin words a translated span shares with a source span (`Dapr 状态存储`, `Dapr State Stores`)."""
     return len({w.casefold() for w in _LATIN.findall(value)} & {w.casefold() for w in _LATIN.findall(expected)})
@@ -242,7 +274,7 @@ def code_differences(targets: tuple[Unit, ...], source: Unit, document: str = ""
             yield Finding(targets[0], 0, expected=value, severity="info",
                           detail=" (a word in code formatting, perhaps translated as a word)")
             continue
-        if _PHRASE.fullmatch(value):
+        if _PHRASE.fullmatch(value) or _words_not_code(value, document or source_text, target_text, source.content):
             yield Finding(targets[0], 0, expected=value, severity="info",
                           detail=" (words in code formatting, perhaps translated as words)")
             continue

@@ -229,3 +229,41 @@ def slug(heading: str) -> str:
 def anchor(destination: str) -> str | None:
     """The fragment of a same-page link (``#intro`` → ``intro``), unquoted; None for other links."""
     return unquote(destination[1:]).lower() if destination.startswith("#") else None
+
+
+_URL = re.compile(r"https?://[^\s)<>\"'\]]+")
+
+
+def _site(host: str) -> str:
+    return host.removeprefix("www.")
+
+
+def _sections(document: str) -> frozenset[tuple[str, str]]:
+    """The (host without ``www.``, first path segment) of each absolute link of ``document``."""
+    out = set()
+    for url in _URL.findall(document):
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            continue
+        out.add((_site((parts.hostname or "").lower()), parts.path.strip("/").split("/", 1)[0]))
+    return frozenset(out)
+
+
+def other_host(source: str, target: str, document: str) -> bool:
+    """Whether ``target`` is ``source`` on another host name of the same site: the same path, query and anchor
+    (a trailing slash aside), on the host with or without ``www.``, or on a host the source document itself
+    links under the same first path segment (`kcl-lang.github.io/docs/…` and `www.kcl-lang.io/docs/…` on one page)."""
+    try:
+        s, t = urlsplit(source), urlsplit(target)
+    except ValueError:
+        return False
+    if s.scheme not in ("http", "https") or t.scheme not in ("http", "https"):
+        return False
+    if (s.path.rstrip("/"), s.query, s.fragment) != (t.path.rstrip("/"), t.query, t.fragment) or not s.path.strip("/"):
+        return False
+    hs, ht = _site((s.hostname or "").lower()), _site((t.hostname or "").lower())
+    if hs == ht:
+        return True
+    first = s.path.strip("/").split("/", 1)[0]
+    return {(hs, first), (ht, first)} <= _sections(document)

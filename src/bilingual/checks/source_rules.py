@@ -22,12 +22,13 @@ from .codeblocks import code_lines
 from .codediff import agreement, code_differences, language, spacing
 from .codetokens import same_code
 from .directives import prose_differences, prose_directive
-from .links import added_for_reader, anchor, cited_title, explains, relation
+from .links import added_for_reader, anchor, cited_title, explains, other_host, relation
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
 from .phrases import first_places
 from .registry import Context, Example, rule, sourced, units
 from .spans import blank, code_spans, content_offset, destinations, plain
+from .tables import kept_table
 
 if TYPE_CHECKING:
     from ..glossary.matcher import Match
@@ -44,7 +45,8 @@ def link(pair: Pair, ctx: Context) -> Iterator[Finding]:
     the translator's right and graded info, and so is one the site's own prefixes for translated
     pages explain (``check --link-map /docs/=/zh/docs/``), and so is a link the translator added to a
     reference page (Wikipedia, Wiktionary) on a term the source sentence has; an anchor (``#…``) that names a heading
-    of the translation is fine; any other change of host or path is an error.
+    of the translation is fine; so is the same path on another host name of the site (with or without ``www.``,
+    or a host the source page itself links under the same section: info); any other change of host or path is an error.
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -68,6 +70,12 @@ def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, s
         if local is not None:
             missing.remove(local)
             yield Finding(unit, at, found=dest, expected=local, severity="info", detail=" (localised for the reader)")
+            continue
+        mirror = next((m for m in missing if other_host(m, dest, ctx.source_document)), None)
+        if mirror is not None:
+            missing.remove(mirror)
+            yield Finding(unit, at, found=dest, expected=mirror, severity="info",
+                          detail=" (the same page under another host name of the site)")
             continue
         name = anchor(dest)
         if name is not None and name in ctx.target_anchors:
@@ -169,7 +177,8 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     the source does not have is never reported (一个 is "a", not "one"), nor a number the source
     has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時),
     nor a number the translation glues to the name before it (``HTTP1.1`` for "HTTP 1.1"), nor one the
-    source glues to a word that the translation writes apart (示例代码 1 for "Sample Code1").
+    source glues to a word that the translation writes apart (示例代码 1 for "Sample Code1"), nor one the
+    translation glues to a word (``kv int4`` for "4-bit kv").
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -180,6 +189,7 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
         allowed = ({v for n in src for v in n.values} | source_words(plain(up.source.text)) | in_code
                    | _word_glued(up.source.text))
         glued = " ".join(blank(unit.text) for unit in up.targets)
+        have |= _word_glued(glued)  # `kv int4` for "4-bit kv": the number glued to the word that names it
         missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n)
                         and not _glued(blank(up.source.text), glued, n))
         for unit, n in tgt:
@@ -256,16 +266,20 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     code, numbers, URLs, acronyms, anchors ({#id}) and template syntax ({{ }}, {#if}, MDX
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
     Selectors") is not a sentence, nor is the English kept in brackets right after its translation
-    (`控制平面组件（Control Plane Components）`), nor a short phrase the translation itself keeps inside
-    its translated prose (a name: `Karmada Controller Manager 根据…`). Alt text and link titles left in English are info, and so is an external record's title in a list
+    (`控制平面组件（Control Plane Components）`), nor a list of names one a line (`SeaTunnel Zeta<br/> Flink<br/>`), nor a short phrase the translation itself keeps inside
+    its translated prose (a name: `Karmada Controller Manager 根据…`). A table the translation keeps whole, every
+    cell as written (`tp1 / ratio 0.8 / bs 256`, `kv type`), is one deliberate choice: one info finding. Alt text and link titles left in English are info, and so is an external record's title in a list
     entry citing it (`[CVE-2024-27348](…): HugeGraph-Server - Command execution in gremlin`). A whole
     unit of prose left in English is reported once, as ``untranslated-source`` (an error by default).
     """
+    reported_table = False
     for target, source in units(pair, sourced=True):
         assert source is not None
         source_plain = plain(source.text)
         if not any(run.group(0) in source_plain for run in _LATIN_PHRASE.finditer(plain(target.text))):
             continue  # cheap test first: no phrase of two Latin words is shared with the source
+        if _names_list(source.content):
+            continue  # `SeaTunnel Zeta<br/> Flink<br/> Spark`: a list of names, one a line, is no text
         terms = sorted(ctx.source_terms(source), key=lambda m: m.start)
         candidates: list[tuple[int, str]] = []
         for start, end in ctx.sentences(source):
@@ -273,15 +287,34 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
             if translatable_text(sentence, start, terms, ctx.lang, name_like=source.kind == "cell"):
                 candidates.append((start, plain(sentence)))
         places = first_places(target.text, [words for _, words in candidates])
+        table = kept_table(target.line, ctx.target_document, ctx.source_document) if target.kind == "cell" else None
         for (start, words), at in zip(candidates, places, strict=True):
             if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document) \
                     or _names_only(words, ctx.target_document) or _qualified_name(words, ctx.target_document):
+                continue
+            if table is not None:
+                if target.line == table and not reported_table:
+                    # a table kept whole, every cell as written: one deliberate choice, said once (info)
+                    reported_table = True
+                    yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
                 continue
             if target.parent is not None or target.kind in ("title", "attribute") or cited_title(source):
                 # alt text, a title, an attribute, an external record's own title: worth a look
                 yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
             else:
                 yield Finding(target, content_offset(target, at), found=words, source_at=start)
+
+
+_LINE_BREAK = re.compile(r"<br\s*/?>|\n", re.IGNORECASE)
+#: A name of one to three capitalised words or versions: "SeaTunnel Zeta", "Flink", "Spark 3".
+_NAME_LINE = re.compile(r"[ \t>]*(?:[A-Z][\w.+#-]*|\d[\w.]*)(?:[ \t]+(?:[A-Z][\w.+#-]*|\d[\w.]*)){0,2}[ \t]*")
+
+
+def _names_list(content: str) -> bool:
+    """Whether a unit is only names, one a line (`SeaTunnel Zeta<br/>` `Flink<br/>` `Spark<br/>`): two or more
+    lines, each one to three capitalised words, as a list of supported engines or products is written."""
+    lines = [line for line in _LINE_BREAK.split(content) if line.strip(" \t>")]
+    return len(lines) >= 2 and all(_NAME_LINE.fullmatch(line) for line in lines)
 
 
 _OPENS = {"（": "）", "(": ")"}

@@ -17,6 +17,7 @@ from ..values import Unit
 from .model import Finding, Pair, Severity
 from .registry import Context, Example, rule, sourced, units
 from .spans import code_spans, content_offset, plain
+from .tables import kept_table
 
 #: A source match that sits inside a longer name: "🤗 Datasets", "Stable Diffusion Pipeline" (capitalised neighbours).
 _NAME_BEFORE = re.compile(r"(?:🤗\s?|[A-Z][\w-]*\s)$")
@@ -62,10 +63,13 @@ def missing_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
     The glossary fixes how a term is rendered; a sentence that uses another word for it reads
     inconsistently with the rest of the archive. Not reported: a term the translation keeps in
     English (``pipeline()``, ``Trainer``: API names), a term inside a longer name ("dataset" in
-    "🤗 Datasets"), an accepted synonym, and inflected forms match too ("masked" for "mask").
+    "🤗 Datasets"), an accepted synonym, a table the translation keeps whole as written, and inflected forms
+    match too ("masked" for "mask").
     """
     for up in sourced(pair):
         assert up.source is not None
+        if up.target.kind == "cell" and kept_table(up.target.line, ctx.target_document, ctx.source_document) is not None:
+            continue  # a table kept whole, as written (its `dataset` header too): one choice, said once by untranslated
         yield from _absent(up.targets, up.source, ctx, keep=False)
 
 
@@ -73,16 +77,22 @@ def missing_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
       bad=Example("ja", "🤗 Transformerはライブラリです。\n", "🤗 Transformers is a library.\n"),
       good=Example("ja", "🤗 Transformersはライブラリです。\n", "🤗 Transformers is a library.\n"))
 def keep_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
-    """Do-not-translate term '{term}' was altered, misspelt or re-cased.
+    """Do-not-translate term '{term}' was altered, misspelt or re-cased{detail}.
 
     Names (libraries, datasets, models) stay exactly as written. Found: a misspelt or re-cased
     form ("Pytorch"), a name the source has that the translation lacks, and a name the
     translation changed ("🤗 Transformer" for "🤗 Transformers"). A name inside inline code counts.
-    A name the translation does not write at all is info: the common native word may stand for it.
+    A name the translation does not write at all is info: the common native word may stand for it, and so is
+    a misspelling the aligned source itself writes (`Github`): the source needs the fix.
     """
-    for target, _ in units(pair):
+    for target, source in units(pair):
         for m in ctx.target_terms(target):
-            if m.kind == "keep" and m.variant:
+            if m.kind == "keep" and m.variant and source is not None \
+                    and re.search(rf"(?<!\w){re.escape(m.surface)}(?!\w)", source.text):
+                # the source itself spells it so (`[Github](…)`): the translation copied it, fix the source
+                yield Finding(target, content_offset(target, m.start), found=m.surface, expected=m.term.en, term=m.term.en,
+                              severity="info", detail=" (as the source writes it)")
+            elif m.kind == "keep" and m.variant:
                 yield Finding(target, content_offset(target, m.start), found=m.surface, expected=m.term.en, term=m.term.en)
     for up in sourced(pair):
         assert up.source is not None
