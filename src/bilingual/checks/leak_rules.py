@@ -18,7 +18,6 @@ from .links import cited_title
 from .model import Finding, Pair
 from .registry import Context, Example, rule, units
 from .spans import content_offset, plain
-from .tables import kept_table
 
 if TYPE_CHECKING:
     from ..document.ledger import Ledger
@@ -87,9 +86,6 @@ def untranslated_source(pair: Pair, ctx: Context) -> Iterator[Finding]:
     for target, source in units(pair, sourced=True):
         assert source is not None
         at = copied_prose(target, source, ctx)
-        if at is not None and target.kind == "cell" \
-                and kept_table(target.line, ctx.target_document, ctx.source_document) is not None:
-            continue  # a table kept whole, as written: untranslated says it once, as info
         if at is not None:
             found = " ".join(source.content.split())
             yield Finding(target, content_offset(target, at), found=found, source_at=0,

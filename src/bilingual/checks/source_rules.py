@@ -28,7 +28,6 @@ from .numbers import source_numbers, source_words, target_numbers
 from .phrases import first_places
 from .registry import Context, Example, rule, sourced, units
 from .spans import blank, code_spans, content_offset, destinations, plain
-from .tables import kept_table
 
 if TYPE_CHECKING:
     from ..glossary.matcher import Match
@@ -267,12 +266,10 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     components and imports); a short title-case name ("Options API", a table cell's "Pod List
     Selectors") is not a sentence, nor is the English kept in brackets right after its translation
     (`控制平面组件（Control Plane Components）`), nor a list of names one a line (`SeaTunnel Zeta<br/> Flink<br/>`), nor a short phrase the translation itself keeps inside
-    its translated prose (a name: `Karmada Controller Manager 根据…`). A table the translation keeps whole, every
-    cell as written (`tp1 / ratio 0.8 / bs 256`, `kv type`), is one deliberate choice: one info finding. Alt text and link titles left in English are info, and so is an external record's title in a list
+    its translated prose (a name: `Karmada Controller Manager 根据…`). Alt text and link titles left in English are info, and so is an external record's title in a list
     entry citing it (`[CVE-2024-27348](…): HugeGraph-Server - Command execution in gremlin`). A whole
     unit of prose left in English is reported once, as ``untranslated-source`` (an error by default).
     """
-    reported_table = False
     for target, source in units(pair, sourced=True):
         assert source is not None
         source_plain = plain(source.text)
@@ -287,16 +284,9 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
             if translatable_text(sentence, start, terms, ctx.lang, name_like=source.kind == "cell"):
                 candidates.append((start, plain(sentence)))
         places = first_places(target.text, [words for _, words in candidates])
-        table = kept_table(target.line, ctx.target_document, ctx.source_document) if target.kind == "cell" else None
         for (start, words), at in zip(candidates, places, strict=True):
             if at is None or _glossed(target.text, at, words) or _kept_name(words, ctx.target_document) \
                     or _names_only(words, ctx.target_document) or _qualified_name(words, ctx.target_document):
-                continue
-            if table is not None:
-                if target.line == table and not reported_table:
-                    # a table kept whole, every cell as written: one deliberate choice, said once (info)
-                    reported_table = True
-                    yield Finding(target, content_offset(target, at), found=words, source_at=start, severity="info")
                 continue
             if target.parent is not None or target.kind in ("title", "attribute") or cited_title(source):
                 # alt text, a title, an attribute, an external record's own title: worth a look

@@ -17,7 +17,6 @@ from ..values import Unit
 from .model import Finding, Pair, Severity
 from .registry import Context, Example, rule, sourced, units
 from .spans import code_spans, content_offset, plain
-from .tables import kept_table
 
 #: A source match that sits inside a longer name: "🤗 Datasets", "Stable Diffusion Pipeline" (capitalised neighbours).
 _NAME_BEFORE = re.compile(r"(?:🤗\s?|[A-Z][\w-]*\s)$")
@@ -63,13 +62,10 @@ def missing_term(pair: Pair, ctx: Context) -> Iterator[Finding]:
     The glossary fixes how a term is rendered; a sentence that uses another word for it reads
     inconsistently with the rest of the archive. Not reported: a term the translation keeps in
     English (``pipeline()``, ``Trainer``: API names), a term inside a longer name ("dataset" in
-    "🤗 Datasets"), an accepted synonym, a table the translation keeps whole as written, and inflected forms
-    match too ("masked" for "mask").
+    "🤗 Datasets"), an accepted synonym, and inflected forms match too ("masked" for "mask").
     """
     for up in sourced(pair):
         assert up.source is not None
-        if up.target.kind == "cell" and kept_table(up.target.line, ctx.target_document, ctx.source_document) is not None:
-            continue  # a table kept whole, as written (its `dataset` header too): one choice, said once by untranslated
         yield from _absent(up.targets, up.source, ctx, keep=False)
 
 
