@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -41,6 +42,11 @@ def pytest_configure(config: pytest.Config) -> None:
         folder = SESSION_HOME / relative
         folder.mkdir(parents=True, exist_ok=True)
         os.environ[name] = str(folder)
+    # A shell without job control starts a background command with Ctrl-C ignored (`cmd &` in a
+    # script), and an ignored signal stays ignored in every process it starts: the interrupt tests
+    # need Ctrl-C to stop a process as it does in a terminal, so the suite restores that first.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
