@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..languages import TARGETS
 from ..values import Document
 from .align import Layout, alignment, layout, target_only, unpaired
+from .calibration import grade, kind_of
 from .consistency import Rendering, aligned_findings, findings, observe
 from .follows import version
 from .leak_rules import ledger_leaks
@@ -281,7 +282,7 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
     for pair in pairs:
         for finding, rule_name, line, column in _run(pair, ctx, places.at):
             segment = _segment(finding, pair, ctx) if pair.sourced else None
-            out.append(_violation(rule_name, finding, path, line, column, segment))
+            out.append(_violation(rule_name, finding, path, line, column, segment, pair))
         for use in observe(pair, ctx):
             line, column = places.at(Finding(use.unit, use.offset))
             renderings.append(Rendering(path, line, column, lang, use.term, use.rendering, None, use.forbidden))
@@ -334,7 +335,7 @@ def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None)
         ctx = Context(lang, glossary)  # its memo is of this entry's units: none is kept past the entry
         _, pair = entry_pairs(entry)
         for finding, rule_name, line, column in _run(pair, ctx, lambda f, e=entry: po_place(e, f)):
-            out.append(_violation(rule_name, finding, path, line, column, entry.msgctxt))
+            out.append(_violation(rule_name, finding, path, line, column, entry.msgctxt, pair))
         for use in observe(pair, ctx):
             line, column = po_place(entry, Finding(use.unit, use.offset))
             renderings.append(Rendering(path, line, column, lang, use.term, use.rendering, entry.msgctxt, use.forbidden))
@@ -360,10 +361,15 @@ def _run(pair: Pair, ctx: Context, place: Callable[[Finding], tuple[int, int]]) 
             yield finding, rule.name, line, column
 
 
-def _violation(rule_name: str, finding: Finding, path: str, line: int, column: int, segment: str | None) -> Violation:
+def _violation(rule_name: str, finding: Finding, path: str, line: int, column: int, segment: str | None,
+               pair: Pair | None = None) -> Violation:
+    """The violation of one placed finding, graded by the pooled evidence for its kind (``checks.calibration``)."""
     rule = RULES[rule_name]
-    return Violation(path, line, column, rule.name, finding.severity or rule.severity, rule.message(finding), finding.term,
-                     finding.found, finding.expected, segment)
+    raw = finding.severity or rule.severity
+    kind = kind_of(rule.name, finding, pair, raw)
+    severity, note = grade(kind, raw)
+    return Violation(path, line, column, rule.name, severity, rule.message(finding) + note, finding.term,
+                     finding.found, finding.expected, segment, kind, raw if severity != raw else None)
 
 
 def _sorted(violations: list[Violation]) -> list[Violation]:
