@@ -69,8 +69,7 @@ class Violation:
     found: str | None = None
     expected: str | None = None
     segment: str | None = None  # the source segment id (``<unit uid>.<n>``) or PO msgctxt, when known
-    kind: str | None = None  # the finding's kind (``checks.calibration.kind_of``), when a pair rule made it
-    graded_from: Severity | None = None  # the rule's severity, when the calibration graded it down to info
+    kind: str | None = None  # the finding's kind (``checks.kinds.kind_of``), when a pair rule made it
 
     def to_dict(self) -> dict[str, object]:
         """The JSON object of this violation, every field present (null where it does not apply)."""

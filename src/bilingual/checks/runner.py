@@ -21,7 +21,7 @@ from ..errors import InputError
 from ..languages import TARGETS
 from ..values import Document
 from .align import Layout, alignment, layout, target_only, unpaired
-from .calibration import grade, kind_of
+from .kinds import kind_of
 from .consistency import Rendering, aligned_findings, findings, observe
 from .follows import version
 from .leak_rules import ledger_leaks
@@ -363,13 +363,11 @@ def _run(pair: Pair, ctx: Context, place: Callable[[Finding], tuple[int, int]]) 
 
 def _violation(rule_name: str, finding: Finding, path: str, line: int, column: int, segment: str | None,
                pair: Pair | None = None) -> Violation:
-    """The violation of one placed finding, graded by the pooled evidence for its kind (``checks.calibration``)."""
+    """The violation of one placed finding, with its kind (``checks.kinds``)."""
     rule = RULES[rule_name]
-    raw = finding.severity or rule.severity
-    kind = kind_of(rule.name, finding, pair, raw)
-    severity, note = grade(kind, raw)
-    return Violation(path, line, column, rule.name, severity, rule.message(finding) + note, finding.term,
-                     finding.found, finding.expected, segment, kind, raw if severity != raw else None)
+    severity = finding.severity or rule.severity
+    return Violation(path, line, column, rule.name, severity, rule.message(finding), finding.term,
+                     finding.found, finding.expected, segment, kind_of(rule.name, finding, pair, severity))
 
 
 def _sorted(violations: list[Violation]) -> list[Violation]:
