@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..values import Document, Unit
 from .links import cited_title
 from .model import Finding, Pair
-from .registry import Context, Example, rule, units
+from .registry import Context, Example, in_english, rule, text_in_english, units
 from .spans import content_offset, plain
 
 if TYPE_CHECKING:
@@ -85,6 +85,8 @@ def untranslated_source(pair: Pair, ctx: Context) -> Iterator[Finding]:
     severity = leak_severity()
     for target, source in units(pair, sourced=True):
         assert source is not None
+        if not in_english(source):
+            continue  # a source unit written in Chinese or Japanese: the translation may hold it as written
         at = copied_prose(target, source, ctx)
         if at is not None:
             found = " ".join(source.content.split())
@@ -108,6 +110,6 @@ def ledger_leaks(source: Document, target: str, ledger: Ledger | None = None) ->
     found = []
     for leak in leaks:
         text = source_lines[leak.line - 1].strip() if leak.line <= len(source_lines) else ""
-        if text and text in where:
+        if text and text in where and text_in_english(text):
             found.append(Finding(line=where[text], found=leak.excerpt, severity=severity))
     return found

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ..languages import HAN, HANGUL, KANA
 from .model import Finding, Pair
-from .registry import Context, Example, rule, sourced
+from .registry import Context, Example, in_english, rule, sourced
 from .spans import plain
 
 #: Characters of the target language per English word in a faithful translation.
@@ -52,7 +52,7 @@ def omission(pair: Pair, ctx: Context) -> Iterator[Finding]:
         return
     for up in sourced(pair):
         assert up.source is not None
-        if up.source.kind not in _PROSE:
+        if up.source.kind not in _PROSE or not in_english(up.source):
             continue  # alt text and titles are often condensed on purpose
         source_words = len(_WORD.findall(plain(up.source.text)))
         if source_words < MIN_WORDS["error"]:

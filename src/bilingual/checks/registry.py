@@ -11,13 +11,16 @@ be a choice; ``info`` is worth a look and never fails a run unless asked (``--fa
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..languages import HAN, HANGUL, KANA
 from ..values import Unit
 from .model import Finding, Pair, Severity, UnitPair
+from .spans import plain
 
 if TYPE_CHECKING:
     from ..glossary.matcher import Match, Matcher, TargetMatch
@@ -159,6 +162,28 @@ class Context:
 def sourced(pair: Pair) -> Iterable[UnitPair]:
     """The pair's unit pairs that have a source unit (with the units that continue a split target)."""
     return (up for up in pair.units if up.source is not None)
+
+
+_EAST_ASIAN_CHAR = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def in_english(source: Unit) -> bool:
+    """Whether a source unit is written in English: not when it has more Chinese, Japanese or Korean
+    characters than Latin words (a Chinese-first site whose English page was never translated holds
+    the Chinese text; ``contention profiler的使用`` is Chinese with a name kept).
+
+    Such a unit has nothing a translation could leave untranslated, shorten or renumber: the rules that
+    compare languages (``untranslated``, ``untranslated-source``, ``number``, ``omission``) pass it by.
+    """
+    return text_in_english(source.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def text_in_english(text: str) -> bool:
+    """Whether ``text`` (a unit's text, or a line of the source) is English by the test of :func:`in_english`."""
+    prose = plain(text)
+    return len(_EAST_ASIAN_CHAR.findall(prose)) <= len(_LATIN_WORD.findall(prose))
 
 
 def units(pair: Pair, sourced: bool = False) -> Iterable[tuple[Unit, Unit | None]]:

@@ -26,7 +26,7 @@ from .links import added_for_reader, anchor, cited_title, explains, other_host, 
 from .model import Finding, Pair
 from .numbers import source_numbers, source_words, target_numbers
 from .phrases import first_places
-from .registry import Context, Example, rule, sourced, units
+from .registry import Context, Example, in_english, rule, sourced, units
 from .spans import blank, code_spans, content_offset, destinations, plain
 
 if TYPE_CHECKING:
@@ -175,18 +175,21 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     "16.7 million"), ranges (2005～2012年) and ordinals (第3 for "3rd") all match; a CJK numeral
     the source does not have is never reported (一个 is "a", not "one"), nor a number the source
     has in its code (``1..=5`` explained as 5), nor the minutes of a time on the hour (9:00 → 9時),
-    nor a number the translation glues to the name before it (``HTTP1.1`` for "HTTP 1.1"), nor one the
+    nor a number the translation glues to the name before it (``HTTP1.1`` for "HTTP 1.1"), nor one the source
+    glues to its unit that the translation writes apart (24小时 for "24h"), nor one the
     source glues to a word that the translation writes apart (示例代码 1 for "Sample Code1"), nor one the
     translation glues to a word (``kv int4`` for "4-bit kv").
     """
     for up in sourced(pair):
         assert up.source is not None
+        if not in_english(up.source):
+            continue  # a source written in Chinese or Japanese (its 10万 is the translation's 10万)
         src = source_numbers(blank(up.source.text))
         tgt = [(unit, n) for unit in up.targets for n in target_numbers(blank(unit.text))]
         have = {v for _, n in tgt for v in n.values}
         in_code = {v for code, _ in code_spans(up.source) for n in source_numbers(code) for v in n.values}
         allowed = ({v for n in src for v in n.values} | source_words(plain(up.source.text)) | in_code
-                   | _word_glued(up.source.text))
+                   | _word_glued(up.source.text) | _unit_glued(up.source.text))
         glued = " ".join(blank(unit.text) for unit in up.targets)
         have |= _word_glued(glued)  # `kv int4` for "4-bit kv": the number glued to the word that names it
         missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n)
@@ -205,6 +208,19 @@ def _word_glued(source: str) -> set:
     from decimal import Decimal
 
     return {Decimal(d) for d in re.findall(r"(?<=[A-Za-z])(\d+)(?![\d.]|\w)", blank(source))}
+
+
+#: Units a number is written glued to (``24h``, ``10ms``, ``8GB``), which a translation writes apart or in words
+#: (24小时, 10 毫秒). Scale letters (``1.3B``, ``10k``, ``5M``) are numbers' own and are not among them.
+_UNIT_GLUED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(?:ns|us|µs|ms|s|sec|min|m|h|hr|hrs|d|px|em|rem|pt|dpi|fps|"
+                         r"[kKMGT]?Hz|[KMGTP]i?B)(?![\w.])")
+
+
+def _unit_glued(source: str) -> set:
+    """Numbers the source glues to their unit (``60s/60m/24h/30d``): a translation may write them apart (24小时)."""
+    from decimal import Decimal
+
+    return {Decimal(d) for d in _UNIT_GLUED.findall(blank(source))}
 
 
 def _glued(source: str, target: str, n) -> bool:
@@ -269,9 +285,13 @@ def untranslated(pair: Pair, ctx: Context) -> Iterator[Finding]:
     its translated prose (a name: `Karmada Controller Manager 根据…`). Alt text and link titles left in English are info, and so is an external record's title in a list
     entry citing it (`[CVE-2024-27348](…): HugeGraph-Server - Command execution in gremlin`). A whole
     unit of prose left in English is reported once, as ``untranslated-source`` (an error by default).
+    A source unit written in Chinese or Japanese (a Chinese-first page never translated into English)
+    has nothing to leave untranslated.
     """
     for target, source in units(pair, sourced=True):
         assert source is not None
+        if not in_english(source):
+            continue  # the source is itself Chinese or Japanese here: nothing was left untranslated
         source_plain = plain(source.text)
         if not any(run.group(0) in source_plain for run in _LATIN_PHRASE.finditer(plain(target.text))):
             continue  # cheap test first: no phrase of two Latin words is shared with the source
