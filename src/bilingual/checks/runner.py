@@ -21,9 +21,9 @@ from ..errors import InputError
 from ..languages import TARGETS
 from ..values import Document
 from .align import Layout, alignment, layout, target_only, unpaired
-from .kinds import kind_of
 from .consistency import Rendering, aligned_findings, findings, observe
 from .follows import version
+from .kinds import kind_of
 from .leak_rules import ledger_leaks
 from .links import LinkMap
 from .model import CheckResult, Finding, Pair, Violation
