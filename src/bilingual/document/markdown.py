@@ -19,6 +19,7 @@ from ..errors import InputError
 from .dialect import MAX_LEVELS, new_gfm, read_footnote_definitions
 from .inline import InlineResult, install_span_recorder, to_placeholders
 from ..values import Document, Region, Unit
+from . import templatecode
 from .protect import Protection, active
 
 if TYPE_CHECKING:
@@ -268,6 +269,8 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
     if OVERFLOW in builder.env:
         raise InputError(f"lists or block quotes nest more than {MAX_LEVELS} levels deep here; flatten them "
                          "(nothing past this line could be translated)", path, builder.env[OVERFLOW] + 1)
+    code_blocks = (templatecode.regions(builder.lines)
+                   if any(p.name == templatecode.NAME for p in builder.protection.patterns) else [])
     containers: list[str] = []
     cell_row: int | None = None
     cell_pos = 0
@@ -296,6 +299,11 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             parent = tokens[i - 1].type
             if parent in ("th_open", "td_open") and cell_row is not None:
                 cell_pos = _cell(builder, tok, cell_row, cell_pos)
+                continue
+            if code_blocks and templatecode.inside(code_blocks, tok.map[0], tok.map[1] - 1):
+                # the body of a template code block ({{< highlight go >}} … {{< /highlight >}}): code, kept
+                builder.kept.append((builder.offsets[tok.map[0]], builder.offsets[min(tok.map[1], len(builder.lines))],
+                                     templatecode.NAME))
                 continue
             builder.block += 1
             heading = parent == "heading_open" and tokens[i - 1].markup.startswith("#")

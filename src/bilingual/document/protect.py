@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from . import templatecode
 
 CONFIG_NAME = "bilingual.toml"
 
@@ -93,6 +94,8 @@ _JSX_ATTRS = r"(?:\s+(?:[^<>{}\"']|" + BRACES + r"|\"[^\"]*\"|'[^']*')*?)?\s*/?>
 #: for overlaps: an earlier pattern's match wins. Every pattern matches across lines where the
 #: syntax it names may (a unit's content is its lines joined by newlines).
 DEFAULTS: tuple[Pattern, ...] = (
+    # Before everything: a template block whose body is code holds braces, dollars and tags of its own.
+    Pattern(templatecode.NAME, templatecode.PATTERN, templatecode.DESCRIPTION),
     # First, so that braces in TeX (\frac{a}{b}) stay math rather than MDX expressions. Inline
     # math follows Pandoc and mdit-py-plugins' dollarmath: the opening $ has a non-space after it,
     # the closing one a non-space before it and no digit after it, so "$5 and $10" is prose; it
