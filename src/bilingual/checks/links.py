@@ -59,7 +59,8 @@ def parse_link_map(values: list[str] | None) -> LinkMap:
 
 
 def relation(source: str, target: str, link_map: LinkMap = ()) -> str:
-    """``same``, ``localised`` (the same page in another language, its anchor perhaps translated) or ``changed``.
+    """``same``, ``localised`` (the same page in another language, its anchor perhaps translated, or a page of
+    the site's edition for the reader's country: ``greptime.cn`` for ``greptime.com``) or ``changed``.
 
     ``link_map`` names the site's own prefixes for translated pages: a target that is the source with
     one prefix replaced is localised too.
@@ -79,7 +80,21 @@ def relation(source: str, target: str, link_map: LinkMap = ()) -> str:
     if (a is not None and b is not None and a[:2] == b[:2] and a[2].split("/")[:2] == b[2].split("/")[:2]
             and _marked(target) and not _marked(source)):
         return "localised"  # the same section of the site in the reader's language (/zh/blog/…): its own page names
+    if _country_edition(_site(_host(source)), _site(_host(target))):
+        return "localised"  # the site's edition for the reader's country (greptime.cn for greptime.com): its own page names
     return "changed"
+
+
+#: The country domains of the readers' editions of a site (``greptime.cn`` beside ``greptime.com``), longest first.
+_READER_DOMAINS = ("com.cn", "co.jp", "cn", "jp")
+
+
+def _country_edition(source_host: str, target_host: str) -> bool:
+    """Whether ``target_host`` is ``source_host``'s name under a Chinese or Japanese country domain."""
+    if not source_host or not target_host or source_host == target_host or "." not in source_host:
+        return False
+    domain = next((d for d in _READER_DOMAINS if target_host.endswith("." + d)), None)
+    return domain is not None and target_host[: -len(domain) - 1] == source_host.rsplit(".", 1)[0]
 
 
 _READER = re.compile(r"^(?:zh|zh[-_](?:cn|hans|hant|tw|hk|sg)|cn|ja|ja[-_]jp|jp)$", re.IGNORECASE)

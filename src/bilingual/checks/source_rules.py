@@ -178,7 +178,8 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     nor a number the translation glues to the name before it (``HTTP1.1`` for "HTTP 1.1"), nor one the source
     glues to its unit that the translation writes apart (24小时 for "24h"), nor one the
     source glues to a word that the translation writes apart (示例代码 1 for "Sample Code1"), nor one the
-    translation glues to a word (``kv int4`` for "4-bit kv").
+    translation glues to a word (``kv int4`` for "4-bit kv"), nor one it puts in code formatting the
+    source does not have (`` `localhost:5440` `` for "localhost:5440").
     """
     for up in sourced(pair):
         assert up.source is not None
@@ -192,6 +193,8 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
                    | _word_glued(up.source.text) | _unit_glued(up.source.text))
         glued = " ".join(blank(unit.text) for unit in up.targets)
         have |= _word_glued(glued)  # `kv int4` for "4-bit kv": the number glued to the word that names it
+        formatted = {code for unit in up.targets for code, _ in code_spans(unit)} - {code for code, _ in code_spans(up.source)}
+        have |= {v for code in formatted for n in source_numbers(code) for v in n.values}  # `localhost:5440` for the prose
         missing = deque(n.raw for n in src if not n.values & have and not _zero_minutes(up.source.text, n)
                         and not _glued(blank(up.source.text), glued, n))
         for unit, n in tgt:
