@@ -123,6 +123,9 @@ TEMPLATE = re.compile(
     r"\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}"
     r"|^(?:import|export)\b[^\n]*(?:\n[^\n]+)*"
     r"|</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>|</?[a-z]+\.[\w.]+[^<>]*>|</?>|\{[A-Za-z_$][^{}\n]*\}", re.M)
+#: Template blocks whose body is code (Hugo highlight, Liquid highlight, Hexo codeblock): no prose in them.
+TEMPLATE_CODE = re.compile(r"\{\{[<%]\s*(highlight|code|codeblock)\b[\s\S]*?\{\{[<%]\s*/\1\s*[%>]\}\}"
+                           r"|\{%-?\s*(highlight|codeblock|code)\b[\s\S]*?\{%-?\s*end\2\s*-?%\}")
 #: Attribute values that are prose (bilingual's defaults): translated, so not compared as template.
 _ATTRIBUTE = re.compile(r"""(\b(?:alt|title|caption|text|label|placeholder|aria-label)\s*=\s*)("[^"\n]*"|'[^'\n]*')""")
 _URLISH = re.compile(r"\S+://\S+|www\.\S+|\S+@\S+\.\S+|\S+\.(?:md|rs|py|js|json|toml|html|txt)\b")
@@ -191,7 +194,7 @@ def judge(name: str, source: str, row: Row) -> None:
     masked = _ATTRIBUTE.sub(r'\1""', out)
     if any(masked.count(raw) < n for raw, n in spans.items()):
         row.note("template", name)
-    if prose_left(out):
+    if prose_left(TEMPLATE_CODE.sub(" ", out)):
         row.note("prose", name)
     try:
         from bilingual.document.ledger import account

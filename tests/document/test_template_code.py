@@ -117,3 +117,47 @@ def test_switched_off_in_bilingual_toml_the_body_is_prose_again():
     off = Protection(patterns=tuple(p for p in DEFAULTS if p.name != "template-code"))
     out = translate([parse(HIGHLIGHT, protection=off)], ["zh"], PseudoEngine()).editions[0].markdown
     assert "package main" not in out
+
+
+# --- a shortcode over several lines whose closer starts a line (CommonMark reads ">}}" as a block quote) --
+
+# LoveIt, posts/theme-documentation-built-in-shortcodes (en 50-60).
+FIGURE = """The rendered output looks like this:
+
+{{< figure
+    src="/images/zion-national-park.jpg"
+    alt="A photograph of Zion National Park"
+    link="https://www.nps.gov/zion/index.htm"
+    caption="Zion National Park"
+    class="ma0 w-75"
+>}}
+
+The HTML looks like this:
+"""
+
+
+def test_a_shortcode_split_by_its_closer_line_is_not_translated():
+    """Red before: the paragraph up to the closer was prose, so `figure`, `src` and the path were translated."""
+    out = pseudo_out(FIGURE)
+    assert FIGURE.split("\n\n")[1] in out
+    assert "rendered" not in out and "looks" not in out  # the prose around it is translated
+
+
+def test_a_shortcode_split_by_its_closer_line_is_byte_identical_under_identity():
+    assert translate([parse(FIGURE)], ["zh"], IdentityEngine()).editions[0].markdown == FIGURE
+
+
+def test_a_shortcode_split_by_its_closer_line_leaves_no_leak():
+    assert account(parse(FIGURE)).complete
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    pytest.param(["{{< highlight go >}}", "a", "", "{{< x", ">}}", "{{< /highlight >}}"], [(0, 5)], id="inside-a-code-block"),
+    pytest.param(["{{< x", ">}}", "", "{{< highlight go >}}", "a", "{{< /highlight >}}"], [(0, 1), (3, 5)], id="apart"),
+    pytest.param(["{{< x", "a", "", ">}}"], [], id="blank-line-before-the-closer"),
+    pytest.param(["{{< highlight go >}}", "a"], [], id="code-block-never-closed"),
+])
+def test_kept_regions(lines, expected):
+    from bilingual.document.templatecode import kept_regions
+
+    assert kept_regions(lines, True, True) == expected

@@ -269,8 +269,8 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
     if OVERFLOW in builder.env:
         raise InputError(f"lists or block quotes nest more than {MAX_LEVELS} levels deep here; flatten them "
                          "(nothing past this line could be translated)", path, builder.env[OVERFLOW] + 1)
-    code_blocks = (templatecode.regions(builder.lines)
-                   if any(p.name == templatecode.NAME for p in builder.protection.patterns) else [])
+    names = {p.name for p in builder.protection.patterns}
+    code_blocks = templatecode.kept_regions(builder.lines, templatecode.NAME in names, "hugo-shortcode" in names)
     containers: list[str] = []
     cell_row: int | None = None
     cell_pos = 0

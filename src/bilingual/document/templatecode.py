@@ -6,7 +6,9 @@ CommonMark reads such a body as paragraphs (``package main``, ``func main() {``)
 translate them. The protected pattern :data:`PATTERN` keeps a block that sits inside one paragraph; a
 body with blank lines spans several, so :func:`regions` finds the blocks line by line, and the Markdown
 layer keeps every paragraph inside one as written (the ledger's ``kept`` bucket, rule ``template-code``).
-Both follow the ``template-code`` switch of ``[protect]`` in ``bilingual.toml``.
+Both follow the ``template-code`` switch of ``[protect]`` in ``bilingual.toml``. :func:`split_shortcodes` finds a
+Hugo shortcode over several lines whose closer starts a line (``>}}``, a block quote to CommonMark), which the
+Markdown layer keeps as written too (with the ``hugo-shortcode`` switch).
 """
 
 from __future__ import annotations
@@ -54,6 +56,44 @@ def regions(lines: list[str]) -> list[tuple[int, int]]:
                 continue
         n += 1
     return found
+
+
+_SHORTCODE_OPENER = re.compile(r"[ \t]*\{\{[<%]")
+_SHORTCODE_CLOSER = re.compile(r"[ \t]*[%>]\}\}")
+_SHORTCODE_END = re.compile(r"[%>]\}\}")
+
+
+def split_shortcodes(lines: list[str]) -> list[tuple[int, int]]:
+    """Hugo shortcodes written over lines whose closer starts a line of its own (``{{< figure`` … ``>}}``):
+    CommonMark reads that ``>}}`` as a block quote, so the shortcode is cut in two blocks and no protected
+    pattern sees it whole. ``(first, last)`` 0-based lines of each, opener to closer, with no blank line
+    between; the Markdown layer keeps them as written, like a template code block."""
+    found: list[tuple[int, int]] = []
+    n = 0
+    while n < len(lines):
+        if "{{" not in lines[n] or not _SHORTCODE_OPENER.match(lines[n]) or _SHORTCODE_END.search(lines[n]):
+            n += 1
+            continue
+        end = n + 1
+        while end < len(lines) and lines[end].strip() and not _SHORTCODE_CLOSER.match(lines[end]):
+            end += 1
+        if end < len(lines) and lines[end].strip():
+            found.append((n, end))
+        n = end + 1  # an opener between n and a blank line would find the same lines: none is a closer
+    return found
+
+
+def kept_regions(lines: list[str], code: bool, shortcodes: bool) -> list[tuple[int, int]]:
+    """The regions the Markdown layer keeps as written: template code blocks (``code``) and split Hugo
+    shortcodes (``shortcodes``), in order, overlapping ones merged."""
+    spans = sorted((regions(lines) if code else []) + (split_shortcodes(lines) if shortcodes else []))
+    merged: list[tuple[int, int]] = []
+    for first, last in spans:
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
 
 
 def inside(spans: list[tuple[int, int]], first: int, last: int) -> bool:
