@@ -121,7 +121,7 @@ def _reference_parser():
 #: interpolation, MDX import/export, JSX components and fragments, MDX expressions.
 TEMPLATE = re.compile(
     r"\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}"
-    r"|^(?:import|export)\b[^\n]*(?:\n[^\n]+)*"
+    r"|^(?:import|export)\b[^\n]*(?:\n(?!```|~~~)[^\n]+)*"
     r"|</?[A-Z][\w.]*(?:\s[^<>]*?)?/?>|</?[a-z]+\.[\w.]+[^<>]*>|</?>|\{[A-Za-z_$][^{}\n]*\}", re.M)
 #: Template blocks whose body is code (Hugo highlight, Liquid highlight, Hexo codeblock): no prose in them.
 TEMPLATE_CODE = re.compile(r"\{\{[<%]\s*(highlight|code|codeblock)\b[\s\S]*?\{\{[<%]\s*/\1\s*[%>]\}\}"
