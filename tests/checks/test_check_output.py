@@ -49,10 +49,11 @@ def test_text_shortens_long_found_text():
 
 
 def test_text_lines_of_a_real_run_follow_the_pattern(bad_result):
-    pattern = re.compile(r"^\S+:\d+:\d+: (error|warning) [a-z-]+: .+$")
+    pattern = re.compile(r"^\S+:\d+:\d+: (error|warning|info) [a-z-]+: .+$")
     *lines, summary = to_text(bad_result).split("\n")
     assert lines and all(pattern.match(line) for line in lines)
-    assert summary == f"{bad_result.errors} errors, {bad_result.warnings} warnings in 2 files checked"
+    infos = f", {bad_result.infos} info{'s' if bad_result.infos != 1 else ''}" if bad_result.infos else ""
+    assert summary == f"{bad_result.errors} errors, {bad_result.warnings} warnings{infos} in 2 files checked"
 
 
 def test_json_has_every_field_of_every_violation_and_a_summary():

@@ -63,7 +63,7 @@ def code_lines(code: str, info: str) -> list[tuple[int, str]]:
     """``(line index, trimmed text)`` of each line that holds code, its trailing comment as ``…``.
 
     Lines that are only a comment go (a translated comment may take more or fewer lines); a
-    comment after code stays as a marker, so adding one where the source has none is a change.
+    comment after code stays as a marker, so adding one where the source has none shows (the code rule grades it info).
     """
     lines = strip_comments(code, info, marker=COMMENT).split("\n")  # as many lines as ``code``
     diagram = _lang(info) == "mermaid"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..languages import HAN, KANA
 from ..values import Unit
-from .codeblocks import code_lines
+from .codeblocks import COMMENT, code_lines
 from .codediff import agreement, code_differences, language, spacing
 from .codetokens import same_code
 from .directives import prose_differences, prose_directive
@@ -122,8 +122,9 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
     (`data`, `trait`, `single GPU`) the translation lacks, which is often translated as a word, or a name in
     natural-language words put in code formatting and translated (`HTTP Trigger` → `HTTP 触发器`;
     not a span with identifier punctuation or case, nor a word the page builds names on), or code that
-    differs only in the spaces around brackets and operators (``setup () {``) or in a trailing comma before
-    a closing bracket (one missing before the next entry is an error), or prose a broken backtick of the
+    differs only in the spaces around brackets and operators (``setup () {``), in a trailing comma before
+    a closing bracket (one missing before the next entry is an error) or in a comment after the code that
+    the translation adds (``MarkSuccess() // 标记请求成功``), or prose a broken backtick of the
     source spilled into a code span (an odd number of backticks: the source needs fixing). A fence's
     info string (language, title, icon) only changes how the block is shown: a change is info,
     and a line that is a comment in either language is a comment. A MyST/Sphinx admonition fenced as a
@@ -153,6 +154,9 @@ def code(pair: Pair, ctx: Context) -> Iterator[Finding]:
         elif a != b and closing and spacing(a).rstrip(",") == spacing(b).rstrip(","):
             yield Finding(line=t.line + first + k, found=b, expected=a, severity="info",
                           detail=" (a trailing comma before the closing bracket: style only)")
+        elif a != b and _uncommented(a) == _uncommented(b):
+            yield Finding(line=t.line + first + k, found=b, expected=a, severity="info",
+                          detail=" (a comment after the code that only one of them has: the code is the same)")
         elif a != b and not same_code(a, b, s.info or t.info):
             yield Finding(line=t.line + first + k, found=b, expected=a)
             return
@@ -203,6 +207,11 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
                               expected=missing.popleft() if missing else None)
         for raw in missing:
             yield Finding(up.target, 0, expected=raw)
+
+
+def _uncommented(line: str) -> str:
+    """A code line of :func:`code_lines` without its trailing comment's marker, spaced as no language reads."""
+    return spacing(line.removesuffix(COMMENT).rstrip())
 
 
 def _word_glued(source: str) -> set:
