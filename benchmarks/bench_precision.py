@@ -69,6 +69,7 @@ CORPORA = {
     "test10": (ROOT / "tests" / "fixtures" / "real_test10", ROOT / "benchmarks" / "labels" / "precision_test10.json", 0.85),
     "test11": (ROOT / "tests" / "fixtures" / "real_test11", ROOT / "benchmarks" / "labels" / "precision_test11.json", 0.85),
     "test12": (ROOT / "tests" / "fixtures" / "real_test12", ROOT / "benchmarks" / "labels" / "precision_test12.json", 0.85),
+    "test13": (ROOT / "tests" / "fixtures" / "real_test13", ROOT / "benchmarks" / "labels" / "precision_test13.json", 0.85),
 }
 REAL = CORPORA["development"][0]
 LABELS = CORPORA["development"][1]
