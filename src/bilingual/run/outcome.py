@@ -201,19 +201,49 @@ def _findings(mine: Sequence[Target], others: Mapping[str, tuple[Path, Path]], t
     return found
 
 
+class RunTexts(Mapping[Path, str]):
+    """The editions and PO files of a document as the run writes them, for ``check``: the editions as
+    the run holds them, each PO file read back from its staged temporary when asked for and not kept,
+    so the check of a document holds one PO text at a time, not every language's at once."""
+
+    def __init__(self, held: Mapping[Path, str], staged: Sequence[Path], staging: Staging) -> None:
+        self._held = held
+        self._staged = tuple(p for p in staged if p not in held)
+        self._staging = staging
+
+    def __getitem__(self, path: Path) -> str:
+        if path in self._held:
+            return self._held[path]
+        text = self._staging.staged_text(path) if path in self._staged else None
+        if text is None:
+            raise KeyError(path)
+        return text
+
+    def __contains__(self, path: object) -> bool:  # without reading the file (Mapping's reads it)
+        return path in self._held or path in self._staged
+
+    def __iter__(self) -> Iterator[Path]:
+        return chain(self._held, self._staged)
+
+    def __len__(self) -> int:
+        return len(self._held) + len(self._staged)
+
+
 def _run_texts(prepared: Prepared, mine: Sequence[Target], editions: Sequence[Edition],
-               writes_so_far: Sequence[FileWrite], staging: Staging | None) -> dict[Path, str]:
-    """The editions and PO files of ``mine`` as the run writes them (a file it leaves as it is is not here)."""
+               writes_so_far: Sequence[FileWrite], staging: Staging | None) -> Mapping[Path, str]:
+    """The editions and PO files of ``mine`` as the run writes them (a file it leaves as it is is not here);
+    with ``staging``, the PO files are read back one at a time (:class:`RunTexts`)."""
     markdown = {e.lang: e.markdown for e in editions}
     written = {w.path: w.text for w in writes_so_far if w.kind == "po"}
     texts: dict[Path, str] = {}
     for t in mine:
         if t.edition_path not in prepared.kept and t.lang in markdown:
             texts[t.edition_path] = markdown[t.lang]
-        po = staging.staged_text(t.po_path) if staging is not None else written.get(t.po_path)
-        if po is not None:
-            texts[t.po_path] = po
-    return texts
+        if staging is None and t.po_path in written:
+            texts[t.po_path] = written[t.po_path]
+    if staging is None:
+        return texts
+    return RunTexts(texts, [t.po_path for t in mine if staging.changes(t.po_path)], staging)
 
 
 def _view_writes(
