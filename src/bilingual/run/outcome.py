@@ -13,6 +13,7 @@ holds one output at a time, not all of a batch's.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -25,7 +26,7 @@ from ..memory.po import render, render_parts, revision_date, same_content
 from ..memory.stamp import stamp
 from ..values import Document, Signature
 from ..layout import Job, language_file
-from ..storage import Staging, read_text, version_of
+from ..storage import Staging, read_bytes, version_of
 from ..languages import TARGETS
 from .edits import EDITION_HEADER, header_value, recorded
 from .plan import Prepared, Unapproved, require_engine, stamp_key
@@ -217,7 +218,11 @@ class RunTexts(Mapping[Path, str]):
         if path not in self._paths:
             raise KeyError(path)
         text = self._staging.staged_text(path)
-        return text if text is not None else read_text(path, keep_bom=True)
+        if text is not None:
+            return text
+        # the file already holds what the run made (it was compared byte for byte): read as it is,
+        # BOM kept, and with no input limit, as the run's own text was never limited
+        return read_bytes(path, limit=sys.maxsize).decode("utf-8")
 
     def __contains__(self, path: object) -> bool:  # without reading the file (Mapping's reads it)
         return path in self._paths
