@@ -284,10 +284,11 @@ class Staging:
         return self._versions.get(Path(path))
 
     def staged_text(self, path: Path) -> str | None:
-        """The text staged for ``path``, read back from its temporary (None: nothing staged that changes it)."""
+        """The text staged for ``path``, read back from its temporary as it was given, line ends and all
+        (None: nothing staged that changes it)."""
         path = Path(path)
         tmp = next((t for _, p, t, _ in reversed(self._pending) if p == path), None)
-        return None if tmp is None else Path(tmp).read_text(encoding="utf-8")
+        return None if tmp is None else Path(tmp).read_bytes().decode("utf-8")
 
     def commit(self) -> list[Path]:
         """Check every staged target, then rename them all into place; the files written."""

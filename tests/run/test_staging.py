@@ -96,3 +96,11 @@ def test_a_failure_while_pieces_are_made_leaves_the_target_and_no_temporary(fold
         staging.add(folder / "zh.md", "new edition\n")
         staging.add(folder / "zh.po", pieces())
     assert files(folder) == {"zh.md": b"old edition\n", "zh.po": b"old po\n"}
+
+
+@pytest.mark.parametrize("text", ["a\r\nb\r\n", "a\rb", "\ufeffa\nb", "标题\r\n"])
+def test_a_staged_text_reads_back_as_it_was_given(folder, text):
+    """Line ends and a BOM included: what the views' check reads back is what the run made."""
+    with Staging() as staging:
+        staging.add(folder / "zh.md", text)
+        assert staging.staged_text(folder / "zh.md") == text

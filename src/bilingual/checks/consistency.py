@@ -168,6 +168,7 @@ def aligned_findings(pairs: Sequence[Aligned], glossary: Glossary | None = None)
             others = ", ".join(repr(t) for t in terms[:-1])
             out.append(_placed(alignment.pairs[at], rendering, terms[-1], "info",
                                f": its rendering '{rendering}' also renders {others}{_ALIGNED}", None))
+        del alignment  # one language's index at a time: the next is built without this one held
     return out
 
 

@@ -27,16 +27,15 @@ class Verbatim:
 
 
 @functools.lru_cache(maxsize=2)
-def _tokens(source: str) -> tuple:
+def _scan(source: str) -> tuple[tuple[Verbatim, ...], tuple[tuple[int, int], ...]]:
+    """The verbatim blocks and the table spans of ``source``, from one parse. What is kept is what
+    they are, not the parse: the tokens of a large issue (tens of MB for 2 MB of source) are let go
+    as soon as they are read, instead of being held until two more sources are parsed (#26)."""
     from ..document.markdown import renderer
 
-    return tuple(renderer().parse(source))
-
-
-def verbatim_blocks(source: str) -> tuple[Verbatim, ...]:
-    """Code blocks, thematic breaks and HTML blocks (not bare comments) of ``source``, in order."""
     out: list[Verbatim] = []
-    for tok in _tokens(source):
+    spans: list[tuple[int, int]] = []
+    for tok in renderer().parse(source):
         if tok.map is None:
             continue
         line = tok.map[0] + 1
@@ -49,13 +48,20 @@ def verbatim_blocks(source: str) -> tuple[Verbatim, ...]:
             out.append(Verbatim("hr", line, "---"))
         elif tok.type == "html_block" and not _COMMENT.match(tok.content):
             out.append(Verbatim("html", line, tok.content.rstrip("\n")))
-    return tuple(out)
+        elif tok.type == "table_open":
+            spans.append((tok.map[0] + 1, tok.map[1] + 1))
+    return tuple(out), tuple(spans)
+
+
+def verbatim_blocks(source: str) -> tuple[Verbatim, ...]:
+    """Code blocks, thematic breaks and HTML blocks (not bare comments) of ``source``, in order."""
+    return _scan(source)[0]
 
 
 @functools.lru_cache(maxsize=64)
 def table_spans(source: str) -> tuple[tuple[int, int], ...]:
     """Each table's 1-based first line and the line after its last, in order."""
-    return tuple((tok.map[0] + 1, tok.map[1] + 1) for tok in _tokens(source) if tok.type == "table_open" and tok.map)
+    return _scan(source)[1]
 
 
 def table_at(source: str, line: int) -> tuple[int, int] | None:

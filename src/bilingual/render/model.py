@@ -53,7 +53,7 @@ class Flag:
         return f"{self.severity} {self.rule}{where}: {self.message}" if self.message else f"{self.severity} {self.rule}{where}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """A run of a segment's text: plain text, or markup (the source bytes of placeholder ``key``)."""
 
@@ -62,7 +62,7 @@ class Piece:
     key: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One segment (or unit) in one language."""
 
@@ -86,7 +86,7 @@ class Cell:
         return "approved" if self.status in ("approved", "source") else "machine"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One English segment and its translations; ``id`` is the segment id (PO msgctxt).
 
@@ -112,7 +112,7 @@ class Row:
         return _worst(cell.state for cell in self.targets)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A block of the issue in every language, in source order.
 
@@ -134,7 +134,7 @@ class Block:
         return _worst(row.state for row in self.rows)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """A document in English and its target languages, block by block."""
 

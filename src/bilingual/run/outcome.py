@@ -13,6 +13,7 @@ holds one output at a time, not all of a batch's.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -25,7 +26,7 @@ from ..memory.po import render, render_parts, revision_date, same_content
 from ..memory.stamp import stamp
 from ..values import Document, Signature
 from ..layout import Job, language_file
-from ..storage import Staging, version_of
+from ..storage import Staging, read_bytes, version_of
 from ..languages import TARGETS
 from .edits import EDITION_HEADER, header_value, recorded
 from .plan import Prepared, Unapproved, require_engine, stamp_key
@@ -166,6 +167,8 @@ def complete(
     outcome = finish(prepared, run, terms, staging=staging)
     if not views or prepared.approved_only:
         return outcome
+    if staging is not None:  # each edition is staged: the views' check reads it back when it checks it
+        run = run.released()
     from ..document.ledger import account
 
     # The coverage ledger of every document: prose that no rule translates or keeps is reported,
@@ -201,18 +204,57 @@ def _findings(mine: Sequence[Target], others: Mapping[str, tuple[Path, Path]], t
     return found
 
 
+class RunTexts(Mapping[Path, str]):
+    """The editions and PO files of a document as the run writes them, for ``check``, none of them kept:
+    each is read when asked for, from its staged temporary, or from the file where the run found it
+    holding the text already. So the check of a document holds one of its texts at a time, not every
+    language's edition and PO file at once."""
+
+    def __init__(self, paths: Sequence[Path], staging: Staging) -> None:
+        self._paths = tuple(dict.fromkeys(paths))
+        self._staging = staging
+
+    def __getitem__(self, path: Path) -> str:
+        if path not in self._paths:
+            raise KeyError(path)
+        text = self._staging.staged_text(path)
+        if text is not None:
+            return text
+        # the file already holds what the run made (it was compared byte for byte): read as it is,
+        # BOM kept, and with no input limit, as the run's own text was never limited
+        return read_bytes(path, limit=sys.maxsize).decode("utf-8")
+
+    def __contains__(self, path: object) -> bool:  # without reading the file (Mapping's reads it)
+        return path in self._paths
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
 def _run_texts(prepared: Prepared, mine: Sequence[Target], editions: Sequence[Edition],
-               writes_so_far: Sequence[FileWrite], staging: Staging | None) -> dict[Path, str]:
-    """The editions and PO files of ``mine`` as the run writes them (a file it leaves as it is is not here)."""
+               writes_so_far: Sequence[FileWrite], staging: Staging | None) -> Mapping[Path, str]:
+    """The editions and PO files of ``mine`` as the run writes them (a file it leaves as it is is not here);
+    with ``staging``, read back one at a time when asked for (:class:`RunTexts`)."""
+    if staging is not None:  # an edition is staged, or its file holds it already; a PO file is here if staged
+        langs = {e.lang for e in editions}
+        paths: list[Path] = []
+        for t in mine:
+            if t.edition_path not in prepared.kept and t.lang in langs:
+                paths.append(t.edition_path)
+            if staging.changes(t.po_path):
+                paths.append(t.po_path)
+        return RunTexts(paths, staging)
     markdown = {e.lang: e.markdown for e in editions}
     written = {w.path: w.text for w in writes_so_far if w.kind == "po"}
     texts: dict[Path, str] = {}
     for t in mine:
         if t.edition_path not in prepared.kept and t.lang in markdown:
             texts[t.edition_path] = markdown[t.lang]
-        po = staging.staged_text(t.po_path) if staging is not None else written.get(t.po_path)
-        if po is not None:
-            texts[t.po_path] = po
+        if t.po_path in written:
+            texts[t.po_path] = written[t.po_path]
     return texts
 
 

@@ -33,7 +33,7 @@ class Edition:
     lang: str
     segments: tuple[Segment, ...]
     translations: Mapping[str, Translation]
-    markdown: str
+    markdown: str  # "" once released (:meth:`Run.released`): its staged file holds it
     signature: Signature
 
     @property
@@ -48,6 +48,11 @@ class Run:
     editions: tuple[Edition, ...]
     engine_calls: int = 0  # segments the engine was asked for (after deduplication)
     signatures: Mapping[str, Signature] = field(default_factory=dict)
+
+    def released(self) -> Run:
+        """This run with each edition's Markdown let go, once it is staged (the file holds it, and a
+        document's views read it back from there): the views need the translations, not the text."""
+        return replace(self, editions=tuple(replace(e, markdown="") for e in self.editions))
 
     def for_document(self, path: str) -> list[Edition]:
         return list(self._by_document.get(path, ()))

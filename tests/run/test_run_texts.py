@@ -1,0 +1,105 @@
+"""The check a run makes for its views reads each staged edition and PO file back only when it checks
+it (#26): the texts of every language's edition and PO file are not all held at once (a 2 MB issue's
+PO files are 9 MB each on disk, several times that as Python text).
+
+Deterministic: what is observed is which texts read back are still reachable, not process memory.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+
+import pytest
+
+import bilingual
+from bilingual.run.outcome import RunTexts
+from bilingual.storage import Staging
+
+
+class Counted(Staging):
+    """A staging that counts what is read back from its temporaries."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads: list[Path] = []
+
+    def staged_text(self, path: Path) -> str | None:
+        self.reads.append(Path(path))
+        return super().staged_text(path)
+
+
+@pytest.fixture
+def staged(tmp_path: Path):
+    with Counted() as staging:
+        for lang in ("zh", "ja"):
+            staging.add(tmp_path / f"{lang}.po", f"msgid \"a\"\nmsgstr \"{lang}\"\n")
+        yield staging, tmp_path
+
+
+@pytest.mark.parametrize("look", [len, list, bool, lambda t: Path("zh.md") in t, lambda t: Path("nope.po") in t])
+def test_looking_at_the_run_texts_reads_no_file(staged, look):
+    staging, folder = staged
+    texts = RunTexts([folder / "zh.md", folder / "zh.po", folder / "ja.po"], staging)
+    look(texts)
+    assert (folder / "zh.po") in texts and staging.reads == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja"])
+def test_a_staged_file_is_read_back_when_asked_for_each_time_and_only_it(staged, lang):
+    staging, folder = staged
+    texts = RunTexts([folder / "zh.po", folder / "ja.po"], staging)
+    assert texts[folder / f"{lang}.po"] == f"msgid \"a\"\nmsgstr \"{lang}\"\n"
+    assert texts[folder / f"{lang}.po"] == texts[folder / f"{lang}.po"]
+    assert staging.reads == [folder / f"{lang}.po"] * 3
+
+
+@pytest.mark.parametrize("text", ["# Title\n\nText.\n", "\ufeff# Title\r\n\r\nText.\r\n", "# 标题\n\n正文。"])
+def test_a_file_the_run_left_holding_its_text_is_read_as_it_is(staged, text):
+    """An edition the run made the same as the file it found is not staged: it is read from the file, byte for byte."""
+    staging, folder = staged
+    (folder / "zh.md").write_bytes(text.encode("utf-8"))
+    assert staging.add(folder / "zh.md", text) is False
+    assert RunTexts([folder / "zh.md"], staging)[folder / "zh.md"] == text
+
+
+def test_a_path_not_given_is_not_there(staged):
+    staging, folder = staged
+    texts = RunTexts([folder / "zh.po"], staging)
+    with pytest.raises(KeyError):
+        texts[folder / "ja.po"]
+    assert dict(texts) == {folder / "zh.po": "msgid \"a\"\nmsgstr \"zh\"\n"}
+
+
+class Text(str):
+    """A str a test can hold a weak reference to."""
+
+
+def test_a_run_holds_one_staged_text_at_a_time_while_it_checks_for_its_views(tmp_path):
+    issue = tmp_path / "issues" / "001"
+    issue.mkdir(parents=True)
+    (issue / "en.md").write_text("# Title\n\nThe model learns *fast* on [the data](https://example.com/).\n\n"
+                                 "- One point about the batch.\n- Another point about the **layer**.\n", encoding="utf-8")
+    alive: list[weakref.ref] = []
+    # at each read back: how many texts read back before the one just before it are still reachable (check's
+    # loop over the files names the text it checked last until it has the next one)
+    held: list[int] = []
+    read = Staging.staged_text
+
+    def recording(self, path):
+        text = read(self, path)
+        if text is None:
+            return None
+        gc.collect()  # only what the run still reaches counts, not what waits for the collector
+        held.append(sum(1 for ref in alive[:-1] if ref() is not None))
+        text = Text(text)
+        alive.append(weakref.ref(text))
+        return text
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Staging, "staged_text", recording)
+        bilingual.translate([issue], bilingual.RunOptions(bilingual.engine("pseudo"), ("zh", "ja"), None))
+    assert len(held) == 4, held  # both editions and both PO files were read back for the views' findings
+    assert held == [0, 0, 0, 0]
+    assert {p.name for p in issue.iterdir()} >= {"zh.po", "ja.po", "report.md", "aligned.html"}
