@@ -106,7 +106,18 @@ def renderer() -> MarkdownIt:
     md = new_gfm()
     for rule in ("html_inline", "html_block"):
         md.add_render_rule(rule, _source_html_only(md.renderer.rules[rule]))
+    read_footnote_definitions(md)  # read as the units are: ``[^1]: Footnote.`` is a footnote, not a link definition
+    md.add_render_rule("footnote_reference_open", _footnote_open)
+    md.add_render_rule("footnote_reference_close", lambda self, tokens, idx, options, env: "</div>\n")
     return md
+
+
+def _footnote_open(self: Any, tokens: list, idx: int, options: Any, env: dict) -> str:
+    """A footnote definition where it stands, its label first (as mdBook and rustdoc render one)."""
+    from markdown_it.common.utils import escapeHtml
+
+    label = escapeHtml(str(tokens[idx].meta.get("label", "")))
+    return f'<div class="footnote-definition"><sup class="footnote-definition-label">{label}</sup>\n'
 
 
 def _source_html_only(default: Any) -> Any:
