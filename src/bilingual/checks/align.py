@@ -20,7 +20,7 @@ from ..document.dialect import block_dialect
 from ..languages import HAN, KANA
 from ..values import Document, Unit
 from .model import Block, Pair, UnitPair
-from .moves import first_halves, merges, moved, shifted_halves, splits, uncross
+from .moves import first_halves, merges, moved, regroup, shifted_halves, splits, uncross
 from .links import canonical
 from .spans import code_spans, destinations, numbers, plain
 
@@ -145,18 +145,23 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
     halves |= shifted
     split_of = splits(pairs, close) | {t.ordinal: s for (s, _), (_, t) in zip(pairs, pairs[1:])
                                        if s is not None and t is not None and t.ordinal in halves}
+    pairs, regrouped = regroup(pairs, _need, _held, lambda a, b: len(tokens[id(a)] & tokens[id(b)]))
+    split_of |= regrouped
     joined = merges(pairs, _need, _held)
     out: list[Pair] = []
     n = 0
     while n < len(pairs):
         s, t = pairs[n]
-        if s is None and t is not None and t.ordinal in split_of and out and out[-1].units:
-            last = out[-1]
+        head = len(out) - 1
+        while head > 0 and out[head].split:  # a paragraph in three or more: the parts after the first continue it
+            head -= 1
+        if s is None and t is not None and t.ordinal in split_of and out and out[head].units:
+            last = out[head]
             first = next((k for k, up in enumerate(last.units) if up.source is not None), None)
-            if first is not None:  # the second half of a split paragraph: its units count with the first half's
+            if first is not None:  # a later part of a split paragraph: its units count with the first part's
                 ups = list(last.units)
-                ups[first] = replace(ups[first], extra=tuple(_with_children(target, t.units)))
-                out[-1] = replace(last, units=tuple(ups))
+                ups[first] = replace(ups[first], extra=(*ups[first].extra, *_with_children(target, t.units)))
+                out[head] = replace(last, units=tuple(ups))
             out.append(Pair(_unit_pairs(source, target, None, t), True, None, t, t.line, split=True))
             n += 1
             continue
@@ -180,6 +185,9 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
         out.append(Pair(_unit_pairs(source, target, s, t), True, s, t, t.line, moved=t.ordinal in moved_blocks,
                         exact=(id(s), id(t)) in exact and t.ordinal not in moved_blocks))
         n += 1
+    parts = sum(1 for p in out if p.split)  # a paragraph split in two or more counts as the one block it translates
+    if parts:
+        agree = 2 * same / (len(src) + len(tgt) - parts)
     return out, agree
 
 
@@ -239,10 +247,11 @@ BEST_PAIRS_CELLS = 250_000
 
 
 def unpaired(pairs: Sequence[Pair]) -> tuple[int, int, int, int]:
-    """``(source blocks unpaired, source blocks, target blocks unpaired, target blocks)`` of an alignment."""
+    """``(source blocks unpaired, source blocks, target blocks unpaired, target blocks)`` of an alignment; the
+    later parts of a split paragraph count as the one target block they continue."""
     lost = sum(len(p.gap) or 1 for p in pairs if p.target is None)
     paired = sum(1 for p in pairs if p.source is not None and p.target is not None)
-    extra = sum(1 for p in pairs if p.source is None and p.target is not None)
+    extra = sum(1 for p in pairs if p.source is None and p.target is not None and not p.split)
     return lost, lost + paired, extra, extra + paired
 
 

@@ -168,3 +168,99 @@ def merges(pairs: Raw, need: Callable[[Block], float], has: Callable[[Block], fl
                 out.add(m.ordinal)
                 total = with_m
     return out
+
+
+#: A source paragraph and the target paragraphs regrouped to translate it fit within this factor of its length.
+FIT = 1.5
+#: The evidence for regrouping: a paired target paragraph holding under this share of what its source needs.
+SHORT = 0.5
+#: The most target paragraphs one regrouped run may hold (the search grows with the square of a run).
+RUN = 40
+
+
+def regroup(pairs: Raw, need: Callable[[Block], float], has: Callable[[Block], float],
+            shares: Callable[[Block, Block], int]) -> tuple[Raw, dict[int, Block]]:
+    """Runs of paragraphs where the translation has more than the source, regrouped by length (one to many).
+
+    A translator may write each English sentence as a paragraph of its own: ``(S1, T1), (S2, T2), (—, T3) … (—, T7)``
+    pairs S1 with a sentence of it and leaves the rest extra. In a run of paragraphs of one shape where a paired
+    target paragraph holds under :data:`SHORT` of what its source needs, each source paragraph takes the
+    consecutive target paragraphs whose lengths together fit it best (Gale and Church's length alignment, 1:n),
+    where a target paragraph that shares less (``shares``: links, code, numbers, Latin words) with its group's
+    source than with another source of the run counts as misfit; the grouping is kept when every group
+    fits its source within :data:`FIT` and fits better than the pairs did.
+    Returns the new pairs and, for each target paragraph that now continues a group, the source it translates.
+    """
+    out: Raw = []
+    continued: dict[int, Block] = {}
+    i = 0
+    while i < len(pairs):
+        j = i
+        while j < len(pairs) and _in_run(pairs[j], pairs[i]):
+            j += 1
+        if j == i:
+            out.append(pairs[i])
+            i += 1
+            continue
+        out.extend(_regrouped(pairs[i:j], need, has, shares, continued))
+        i = j
+    return out, continued
+
+
+def _in_run(pair: tuple[Block | None, Block | None], first: tuple[Block | None, Block | None]) -> bool:
+    """Whether ``pair`` can belong to a regrouped run that starts at ``first``: target paragraphs of one shape, each
+    paired with a paragraph of that shape or with nothing."""
+    s, t = pair
+    shape = first[1].shape if first[1] is not None else None
+    return t is not None and t.kind == "paragraph" and t.shape == shape and (s is None or s.shape == t.shape)
+
+
+def _regrouped(run: Raw, need: Callable[[Block], float], has: Callable[[Block], float],
+               shares: Callable[[Block, Block], int], continued: dict[int, Block]) -> Raw:
+    sources = [s for s, _ in run if s is not None]
+    targets = [t for _, t in run if t is not None]
+    m, n = len(sources), len(targets)
+    needs = [need(s) for s in sources]
+    if not m or n <= m or n > RUN or min(needs) <= 0:
+        return run
+
+    def gap(held: float, needed: float) -> float:
+        return abs(math.log(held / needed)) if held > 0 else math.inf
+
+    paired = [gap(has(t), need(s)) for s, t in run if s is not None and t is not None]
+    if not any(has(t) < SHORT * need(s) for s, t in run if s is not None and t is not None):
+        return run
+    held, astray = [0.0], [[0] * m for _ in range(n + 1)]  # astray[e][k]: how many of targets[:e] share more with another source than with k
+    for e, t in enumerate(targets):
+        held.append(held[-1] + has(t))
+        common = [shares(t, s) for s in sources]
+        astray[e + 1] = [astray[e][k] + (common[k] < max(common)) for k in range(m)]
+
+    def misfit(k: int, b: int, e: int) -> float:
+        return gap(held[e] - held[b], needs[k]) + astray[e][k] - astray[b][k]
+
+    # best[k][e]: the least total misfit of sources[:k] taking targets[:e]; back[k][e]: where group k-1 starts
+    best = [[math.inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for k in range(1, m + 1):
+        for e in range(k, n - (m - k) + 1):
+            for b in range(k - 1, e):
+                cost = best[k - 1][b] + misfit(k - 1, b, e)
+                if cost < best[k][e]:
+                    best[k][e], back[k][e] = cost, b
+    bounds, e = [], n
+    for k in range(m, 0, -1):
+        bounds.append((back[k][e], e))
+        e = back[k][e]
+    bounds.reverse()
+    fits = [misfit(k, b, e) for k, (b, e) in enumerate(bounds)]
+    if max(fits) > math.log(FIT) or max(fits) >= max(paired, default=math.inf):
+        return run
+    out: Raw = []
+    for source, (b, e) in zip(sources, bounds):
+        out.append((source, targets[b]))
+        for t in targets[b + 1 : e]:
+            out.append((None, t))
+            continued[t.ordinal] = source
+    return out
