@@ -70,6 +70,7 @@ CORPORA = {
     "test11": (ROOT / "tests" / "fixtures" / "real_test11", ROOT / "benchmarks" / "labels" / "precision_test11.json", 0.85),
     "test12": (ROOT / "tests" / "fixtures" / "real_test12", ROOT / "benchmarks" / "labels" / "precision_test12.json", 0.85),
     "test13": (ROOT / "tests" / "fixtures" / "real_test13", ROOT / "benchmarks" / "labels" / "precision_test13.json", 0.85),
+    "test14": (ROOT / "tests" / "fixtures" / "real_test14", ROOT / "benchmarks" / "labels" / "precision_test14.json", 0.85),
 }
 REAL = CORPORA["development"][0]
 LABELS = CORPORA["development"][1]
