@@ -29,7 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_precision import CORPORA, key, run, same_problem  # noqa: E402
+from bench_precision import CORPORA, key, run, same_problem
 
 Row = dict[str, str]
 
@@ -78,7 +78,7 @@ def precision(rows: list[Row]) -> tuple[int, int]:
     return c["real"], c["real"] + c["false positive"]
 
 
-def simulate(projects: dict[str, list[Row]], name: str, hide) -> str:  # noqa: ANN001
+def simulate(projects: dict[str, list[Row]], name: str, hide) -> str:
     before, after, lost, at_before, at_after = [0, 0], [0, 0], 0, 0, 0
     for rows in projects.values():
         hidden = hide(rows)
@@ -88,7 +88,7 @@ def simulate(projects: dict[str, list[Row]], name: str, hide) -> str:  # noqa: A
         lost += rb - ra
         at_before += bool(nb) and rb / nb >= 0.85
         at_after += bool(na) and ra / na >= 0.85
-    pct = lambda real, total: f"{real / total:.0%}" if total else "-"  # noqa: E731
+    pct = lambda real, total: f"{real / total:.0%}" if total else "-"
     return (f"{name:40} {pct(*before):>6} -> {pct(*after):>6}   projects at 85%: {at_before:>2} -> {at_after:>2} "
             f"of {sum(1 for rows in projects.values() if precision(rows)[1])}   real problems hidden: {lost} of {before[0]}")
 
