@@ -257,8 +257,7 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
         aligned, agree = alignment(source, tgt)
         lost, src_blocks, extra, tgt_blocks = unpaired(aligned)
         verdict = version(lost, src_blocks, extra, tgt_blocks, agree)
-        written = tgt_blocks + sum(1 for p in aligned if p.split)  # the page's blocks, a split paragraph's parts each
-        counts = (f"{lost} of {src_blocks} source blocks and {extra} of {written} target blocks have no "
+        counts = (f"{lost} of {src_blocks} source blocks and {extra} of {tgt_blocks} target blocks have no "
                   f"counterpart, {agree:.0%} of blocks agree in their links, code and numbers")
         if verdict != "other":
             pairs = aligned
@@ -269,12 +268,12 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
         if verdict == "other":  # another version of the source: one finding, and only the rules that need no source
             detail = (f"the translation does not follow this source ({counts}); it translates another version of it: "
                       "update it from the source")
-            out.append(_violation("structure", Finding(line=1, detail=detail, found=f"{written} blocks",
+            out.append(_violation("structure", Finding(line=1, detail=detail, found=f"{tgt_blocks} blocks",
                                                        expected=f"{src_blocks} blocks"), path, 1, 1, None))
         elif verdict == "uncertain":  # the per-block findings follow, with this note
             detail = (f"the translation may follow another version of this source ({counts}); the findings "
                       "of each block follow: if most are stale text, update the page from the source")
-            out.append(_violation("structure", Finding(line=1, detail=detail, found=f"{written} blocks",
+            out.append(_violation("structure", Finding(line=1, detail=detail, found=f"{tgt_blocks} blocks",
                                                        expected=f"{src_blocks} blocks", severity="warning"),
                                   path, 1, 1, None))
     places = Places(doc)
