@@ -71,6 +71,7 @@ CORPORA = {
     "test12": (ROOT / "tests" / "fixtures" / "real_test12", ROOT / "benchmarks" / "labels" / "precision_test12.json", 0.85),
     "test13": (ROOT / "tests" / "fixtures" / "real_test13", ROOT / "benchmarks" / "labels" / "precision_test13.json", 0.85),
     "test14": (ROOT / "tests" / "fixtures" / "real_test14", ROOT / "benchmarks" / "labels" / "precision_test14.json", 0.85),
+    "test15": (ROOT / "tests" / "fixtures" / "real_test15", ROOT / "benchmarks" / "labels" / "precision_test15.json", 0.85),
 }
 REAL = CORPORA["development"][0]
 LABELS = CORPORA["development"][1]

@@ -151,8 +151,10 @@ def test_admonition_in_a_list_item_is_not_structure():
 
 
 def test_block_quote_turned_into_a_paragraph_is_still_structure():
+    """Shown, as info since round 16: a paragraph quoted in one language and plain in the other was a false
+    positive each of the 12 times it was labelled (tests/checks/test_check_round16.py)."""
     found = check_text("这里是引文。\n", "zh", "> A quote here.\n")
-    assert [(v.rule, v.severity) for v in found if v.rule == "structure"] == [("structure", "error")]
+    assert [(v.rule, v.severity) for v in found if v.rule == "structure"] == [("structure", "info")]
 
 
 # --- sense-aware glossary entries -------------------------------------------------------------------------

@@ -64,6 +64,7 @@ def code_lines(code: str, info: str) -> list[tuple[int, str]]:
 
     Lines that are only a comment go (a translated comment may take more or fewer lines); a
     comment after code stays as a marker, so adding one where the source has none shows (the code rule grades it info).
+    A shell prompt (``$ ``) at the start of a line is not code: one language may show it and the other not.
     """
     lines = strip_comments(code, info, marker=COMMENT).split("\n")  # as many lines as ``code``
     diagram = _lang(info) == "mermaid"
@@ -71,10 +72,14 @@ def code_lines(code: str, info: str) -> list[tuple[int, str]]:
     for k, line in enumerate(lines):
         if diagram:
             line = _diagram_line(line)
-        text = " ".join(line.replace(COMMENT, " " + COMMENT).split())
+        text = _PROMPT.sub("", " ".join(line.replace(COMMENT, " " + COMMENT).split()))
         if text.replace(COMMENT, "").strip():
             out.append((k, text))
     return out
+
+
+#: A shell prompt before a command (``$ kubectl get pods``), which one language may show and the other not.
+_PROMPT = re.compile(r"^\$ (?=\S)")
 
 
 def _diagram_line(line: str) -> str:

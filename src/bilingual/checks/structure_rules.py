@@ -92,7 +92,7 @@ def structure(pair: Pair, ctx: Context) -> Iterator[Finding]:
     elif s.shape != t.shape and _requoted(s, t):
         yield Finding(line=t.line, found=t.describe(), expected=s.describe(), severity="info",
                       detail=f"{t.describe()} where the source has {s.describe()}: the same block, quoted in one "
-                             "and in another container (an alert or admonition) in the other")
+                             "and plain or in another container (an alert or admonition) in the other")
     elif s.shape != t.shape:
         yield Finding(line=t.line, found=t.describe(), expected=s.describe(),
                       detail=f"{t.describe()} where the source has {s.describe()}")
@@ -156,13 +156,15 @@ _NOTE = re.compile(r"^\W*(?:note|tip|warning|important|caution|info|注意|提�
 def _requoted(s: Block, t: Block) -> bool:
     """Whether two blocks differ only in a block quote around one of them, the other being in a container that
     template syntax opens (``> [!WARNING]`` vs ``{{% alert %}}``, ``> **Note**`` vs ``:::tip``), or the quote
-    being a note the other writes as a plain paragraph (``> **Note**: …`` vs ``**注意**：…``)."""
+    being a note the other writes as a plain paragraph (``> **Note**: …`` vs ``**注意**：…``), or any paragraph quoted in
+    one and plain in the other (an aside the Go book's Chinese sets as a quote: the alignment paired them, so it is
+    the same paragraph)."""
     strip = [c for c in s.containers if c != "blockquote"], [c for c in t.containers if c != "blockquote"]
     if s.kind != t.kind or s.level != t.level or strip[0] != strip[1]:
         return False
     quoted = s if "blockquote" in s.containers else t
     note = bool(quoted.units) and bool(_NOTE.match(plain(quoted.units[0].text)))
-    return s.wrapped or t.wrapped or note
+    return s.wrapped or t.wrapped or note or s.kind == "paragraph"
 
 
 def _markup_only(block) -> bool:

@@ -41,6 +41,8 @@ ATOMIC_RULES = {
     "backticks": "code", "autolink": "autolink", "html_inline": "html", "entity": "entity", "escape": "escape",
     "linkify": "url",
 }
+#: What a backslash escapes (CommonMark: ASCII punctuation); before anything else it is a backslash.
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 #: The inline rules whose spans :func:`_marks` reads; the others run unrecorded.
 RECORDED_RULES = frozenset(ATOMIC_RULES) | {"newline", "image", "link", "emphasis", "strikethrough"}
 
@@ -139,6 +141,8 @@ def _marks(content: str, tokens: list[Token], invocations: list[Invocation]) -> 
             kind = ATOMIC_RULES[inv.rule]
             if inv.rule == "escape" and any(t.type == "hardbreak" for t in own):
                 kind = "hardbreak"
+            elif inv.rule == "escape" and content[inv.end - 1 : inv.end] not in _ESCAPABLE:
+                continue  # a backslash before a letter, digit or CJK escapes nothing (election\instance, C:\Users): text
             start = _scheme_start(content, inv.start) if inv.rule == "linkify" else inv.start
             marks.append(_Mark(start, inv.end, kind))
         elif inv.rule == "newline" and any(t.type == "hardbreak" for t in own):
