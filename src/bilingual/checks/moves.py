@@ -225,7 +225,8 @@ def _regrouped(run: Raw, need: Callable[[Block], float], has: Callable[[Block], 
         return run
 
     def gap(held: float, needed: float) -> float:
-        return abs(math.log(held / needed)) if held > 0 else math.inf
+        ratio = held / needed
+        return abs(math.log(ratio)) if ratio > 0 else math.inf  # nothing held, or too little for a float
 
     paired = [gap(has(t), need(s)) for s, t in run if s is not None and t is not None]
     if not any(has(t) < SHORT * need(s) for s, t in run if s is not None and t is not None):

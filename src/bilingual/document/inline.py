@@ -157,11 +157,6 @@ def _marks(content: str, tokens: list[Token], invocations: list[Invocation]) -> 
             opener = next(t for t in own if t.type == "link_open")
             closer = [t for t in own if t.type == "link_close"][-1]
             title = opener.attrGet("title")
-            tail = content[inv.label[1] : inv.end]
-            if tail in ("]", "][]"):
-                # A shortcut or collapsed reference link: its text is the reference label.
-                marks.append(_Mark(inv.start, inv.end, "link"))
-                continue
             if LITERAL_LABEL.fullmatch(content, inv.label[0], inv.label[1]):
                 # Link text that is itself a URL or an e-mail address is not prose: the link is kept whole.
                 marks.append(_Mark(inv.start, inv.end, "link", title=title))

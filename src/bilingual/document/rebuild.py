@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 
-from ..values import Document, Region, Unit
+from ..values import Document, Placeholder, Region, Unit
 from .placeholders import split_tokens
 
 #: A ``<`` that could open HTML (a tag, a closing tag, a comment, a declaration or a processing
@@ -61,6 +61,8 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
         if placeholder is None:
             continue  # an invented placeholder is dropped; repair records it earlier
         raw = placeholder.raw
+        if translated and placeholder.kind == "link" and placeholder.role == "close" and raw in SHORTCUT_CLOSERS:
+            raw = _full_reference(unit, placeholder)
         first = bisect.bisect_left(children, placeholder.start, key=_span_start)
         last = bisect.bisect_right(children, placeholder.end, key=_span_start)
         inner = [c for c in children[first:last] if c.span[1] <= placeholder.end]
@@ -68,6 +70,19 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
     if translated:
         _separate_urls(out)
     return "".join(piece for _, piece in out)
+
+
+#: How a shortcut (``[label]``) and a collapsed (``[label][]``) reference link end.
+SHORTCUT_CLOSERS = ("]", "][]")
+
+
+def _full_reference(unit: Unit, close: Placeholder) -> str:
+    """The end of a shortcut or collapsed reference link whose text was translated, as a full reference link
+    naming the source's label (``][as mentioned above]``): the translated text keeps the link's target."""
+    opener = unit.placeholder_map.get(f"{{{close.key}}}")
+    if opener is None:
+        return close.raw
+    return f"][{unit.content[opener.end : close.start]}]"
 
 
 def escape_html(text: str) -> str:
