@@ -16,7 +16,7 @@ def diffed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     seen: list[tuple[str, str]] = []
     real = diff_match_patch.diff_main
 
-    def recording(self, a, b, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def recording(self, a, b, *args, **kwargs):
         seen.append((a, b))
         return real(self, a, b, *args, **kwargs)
 

@@ -21,7 +21,7 @@ FIELDS = ("type", "map", "markup", "info", "content", "level", "nesting")
 BLOCKS = ("fence", "code_block", "hr", "html_block", "table_open", "tr_open", "front_matter")
 
 
-def _blocks(tokens) -> list[tuple]:  # noqa: ANN001
+def _blocks(tokens) -> list[tuple]:
     return [tuple(getattr(t, f) for f in FIELDS) for t in tokens if t.type in BLOCKS]
 
 
@@ -29,7 +29,7 @@ def test_finding_the_blocks_makes_no_inline_parse(monkeypatch: pytest.MonkeyPatc
     calls: list[str] = []
     parse = ParserInline.parse
 
-    def counting(self, src, md, env, tokens):  # noqa: ANN001, ANN202
+    def counting(self, src, md, env, tokens):
         calls.append(src)
         return parse(self, src, md, env, tokens)
 

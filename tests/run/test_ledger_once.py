@@ -23,7 +23,7 @@ def accounted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     seen: list[int] = []
     each = ledger._account_unit
 
-    def counting(doc, unit, children, buckets):  # noqa: ANN001, ANN202
+    def counting(doc, unit, children, buckets):
         seen.append(unit.index)
         return each(doc, unit, children, buckets)
 

@@ -20,7 +20,7 @@ def chunks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     seen: list[int] = []
     stage = storage._stage
 
-    def counting(path, data, digest=None):  # noqa: ANN001, ANN202
+    def counting(path, data, digest=None):
         def each():
             for chunk in (data,) if isinstance(data, bytes) else data:
                 seen.append(len(chunk))

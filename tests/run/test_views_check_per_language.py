@@ -26,7 +26,7 @@ def checked(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     calls: list[list[str]] = []
     real = check_runner.check_targets
 
-    def recording(targets, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def recording(targets, *args, **kwargs):
         calls.append([t.lang or "" for t in targets])
         return real(targets, *args, **kwargs)
 
@@ -82,7 +82,7 @@ def test_the_views_check_lets_each_text_go_before_it_reads_the_next(tmp_path: Pa
     held: list[int] = []
     read = Staging.staged_text
 
-    def recording(self, path):  # noqa: ANN001, ANN202
+    def recording(self, path):
         text = read(self, path)
         if text is None:
             return None

@@ -37,7 +37,7 @@ def block_reader() -> MarkdownIt:
     rules after it never change, so the inline parse of every paragraph is not made for it (#26)."""
     from ..document.markdown import renderer
 
-    md = renderer.__wrapped__()  # a new instance: the shared one renders pages
+    md = getattr(renderer, "__wrapped__", renderer)()  # a new instance (renderer() is cached): the shared one renders pages
     md.core.ruler.enableOnly(["normalize", "block"])
     return md
 
