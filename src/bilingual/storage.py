@@ -258,7 +258,7 @@ class Staging:
                 return False
             chunks: Iterable[bytes] = (data,)
         else:
-            chunks = (piece.encode("utf-8") for piece in content)
+            chunks = (run.encode("utf-8") for run in _runs(content))
         digest = hashlib.sha256()
         try:
             tmp = _stage(path, chunks, digest)
@@ -414,6 +414,27 @@ def _same(path: Path, data: bytes) -> bool:
         return False
     finally:
         os.close(fd)
+
+
+#: How many characters of a page's pieces are joined before they are encoded, written and hashed.
+RUN_CHARS = 1 << 16
+
+
+def _runs(pieces: Iterable[str]) -> Iterator[str]:
+    """``pieces`` joined into runs of about :data:`RUN_CHARS` characters, in order: a template's
+    many small pieces are encoded, written and hashed once per run, not once each (#26), and
+    never more than one run is held."""
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= RUN_CHARS:
+            yield "".join(held)
+            held.clear()
+            size = 0
+    if held:
+        yield "".join(held)
 
 
 def _stage(path: Path, data: bytes | Iterable[bytes], digest: hashlib._Hash | None = None) -> str:

@@ -18,6 +18,7 @@ unit the ledger sends to the engine that reappears verbatim in the target.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 
@@ -64,8 +65,26 @@ class Ledger:
         }
 
 
+#: The ledger of each document accounted for, by the document's id, for as long as the document lives.
+_LEDGERS: dict[int, Ledger] = {}
+
+
 def account(doc: Document) -> Ledger:
-    """The ledger of ``doc``: every character of its source in exactly one bucket."""
+    """The ledger of ``doc``: every character of its source in exactly one bucket.
+
+    Made once per document (#26): a run asks for it to stamp a document complete, ``check`` for
+    the views' findings and the report to show it; the same document gets the same ledger, which
+    goes when the document goes."""
+    held = _LEDGERS.get(id(doc))
+    if held is not None:
+        return held
+    ledger = _account(doc)
+    _LEDGERS[id(doc)] = ledger
+    weakref.finalize(doc, _LEDGERS.pop, id(doc), None)
+    return ledger
+
+
+def _account(doc: Document) -> Ledger:
     source = doc.source
     buckets = bytearray(len(source))
     for start, end, rule in doc.kept:  # a block that could not be located is kept whole, as refused

@@ -13,6 +13,10 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.S)
 
@@ -26,16 +30,26 @@ class Verbatim:
     markdown: str  # the block as stand-alone Markdown
 
 
+@functools.cache
+def block_reader() -> MarkdownIt:
+    """The renderer's dialect (:func:`bilingual.document.markdown.renderer`, a new instance of it) with
+    only its block phase: what :func:`_scan` reads are block tokens, which the inline phase and the
+    rules after it never change, so the inline parse of every paragraph is not made for it (#26)."""
+    from ..document.markdown import renderer
+
+    md = getattr(renderer, "__wrapped__", renderer)()  # a new instance (renderer() is cached): the shared one renders pages
+    md.core.ruler.enableOnly(["normalize", "block"])
+    return md
+
+
 @functools.lru_cache(maxsize=2)
 def _scan(source: str) -> tuple[tuple[Verbatim, ...], tuple[tuple[int, int], ...]]:
     """The verbatim blocks and the table spans of ``source``, from one parse. What is kept is what
     they are, not the parse: the tokens of a large issue (tens of MB for 2 MB of source) are let go
     as soon as they are read, instead of being held until two more sources are parsed (#26)."""
-    from ..document.markdown import renderer
-
     out: list[Verbatim] = []
     spans: list[tuple[int, int]] = []
-    for tok in renderer().parse(source):
+    for tok in block_reader().parse(source):
         if tok.map is None:
             continue
         line = tok.map[0] + 1

@@ -53,6 +53,8 @@ def tokens(text: str) -> list[str]:
 
 def inline_diff(old: str, new: str) -> tuple[Op, ...]:
     """The differences between ``old`` and ``new`` as equal / delete / insert runs."""
+    if old == new:  # what the diff of equal texts is (one equal run), without cutting and coding them (#26)
+        return (Op("equal", old),) if old else ()
     from diff_match_patch import diff_match_patch
 
     table: dict[str, str] = {}

@@ -193,10 +193,14 @@ def _findings(mine: Sequence[Target], others: Mapping[str, tuple[Path, Path]], t
         return []
     from ..errors import BilingualError
 
-    files = [Files(t.lang, t.edition_path, t.po_path) for t in mine]
     source, document = mine[0].job.source, mine[0].document  # the run's parse of en.md: not parsed again
-    found: list[object] = list(document_findings(source, files, glossary, texts, parsed=document).violations)
-    for lang, (po, edition) in others.items():  # check's findings of one language never depend on another's files
+    found: list[object] = []
+    # check's findings of one language never depend on another's files: checked one language at a time, in
+    # check's order, only one language's aligned pairs and renderings are held (#26)
+    for t in sorted(mine, key=lambda t: view_order(t.lang)):
+        found += document_findings(source, [Files(t.lang, t.edition_path, t.po_path)], glossary, texts,
+                                   parsed=document).violations
+    for lang, (po, edition) in others.items():
         try:
             found += document_findings(source, [Files(lang, edition, po)], glossary, parsed=document).violations
         except BilingualError as exc:
