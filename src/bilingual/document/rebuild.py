@@ -62,7 +62,7 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
             continue  # an invented placeholder is dropped; repair records it earlier
         raw = placeholder.raw
         if translated and placeholder.kind == "link" and placeholder.role == "close" and raw in SHORTCUT_CLOSERS:
-            raw = _full_reference(unit, placeholder)
+            raw = full_reference(unit, placeholder)
         first = bisect.bisect_left(children, placeholder.start, key=_span_start)
         last = bisect.bisect_right(children, placeholder.end, key=_span_start)
         inner = [c for c in children[first:last] if c.span[1] <= placeholder.end]
@@ -76,7 +76,7 @@ def render_unit(doc: Document, unit: Unit, texts: Mapping[int, str]) -> str:
 SHORTCUT_CLOSERS = ("]", "][]")
 
 
-def _full_reference(unit: Unit, close: Placeholder) -> str:
+def full_reference(unit: Unit, close: Placeholder) -> str:
     """The end of a shortcut or collapsed reference link whose text was translated, as a full reference link
     naming the source's label (``][as mentioned above]``): the translated text keeps the link's target."""
     opener = unit.placeholder_map.get(f"{{{close.key}}}")
