@@ -20,7 +20,7 @@ LINEAR_BOUND = 8.0  # linear work grows FACTOR (4) times; quadratic 16 times
 def _growth(work, small: int) -> float:
     def cost(n: int) -> float:
         best = float("inf")
-        for _ in range(3):
+        for _ in range(5):  # the least of five: on a loaded machine one of three was 8.3x once (a fresh-clone run)
             began = time.process_time()
             work(n)
             best = min(best, time.process_time() - began)
@@ -94,12 +94,12 @@ def test_markup_problems_is_linear(case):
     from bilingual.document.markdown import parse
 
     unit = MARKUP[case]
-    units = {n: parse(unit * (n // len(unit)) + "\n").units[0] for n in (4_000, 4_000 * FACTOR)}
+    units = {n: parse(unit * (n // len(unit)) + "\n").units[0] for n in (8_000, 8_000 * FACTOR)}
 
     def work(n: int) -> None:
         markup_problems(units[n])
 
-    assert _growth(work, 4_000) < LINEAR_BOUND
+    assert _growth(work, 8_000) < LINEAR_BOUND  # 8,000 characters: about 5 ms, above the clock's noise
 
 
 def test_finding_positions_in_a_long_msgstr_is_linear():
