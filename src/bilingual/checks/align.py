@@ -152,10 +152,8 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
     n = 0
     while n < len(pairs):
         s, t = pairs[n]
-        head = len(out) - 1
-        while head > 0 and out[head].split:  # a paragraph in three or more: the parts after the first continue it
-            head -= 1
-        if s is None and t is not None and t.ordinal in split_of and out and out[head].units:
+        head = _split_head(out) if s is None and t is not None and t.ordinal in split_of else None
+        if head is not None and out[head].units:
             last = out[head]
             first = next((k for k, up in enumerate(last.units) if up.source is not None), None)
             if first is not None:  # a later part of a split paragraph: its units count with the first part's
@@ -241,6 +239,15 @@ def _opcodes(a: Sequence[tuple], b: Sequence[tuple]) -> list[tuple[str, int, int
 #: The largest stretch (source blocks × target blocks) :func:`_best_pairs` aligns by its quadratic
 #: search; a longer one is paired in order, which keeps the check linear on any input.
 BEST_PAIRS_CELLS = 250_000
+
+
+def _split_head(out: Sequence[Pair]) -> int | None:
+    """Where the paragraph a split part continues sits in ``out``: the last pair before the parts already
+    continuing it (a paragraph in three or more); None when nothing comes before."""
+    head = len(out) - 1
+    while head > 0 and out[head].split:
+        head -= 1
+    return head if head >= 0 else None
 
 
 def unpaired(pairs: Sequence[Pair]) -> tuple[int, int, int, int]:
