@@ -7,13 +7,11 @@ Deterministic: what is observed is which texts read back are still reachable, no
 
 from __future__ import annotations
 
-import gc
-import weakref
 from pathlib import Path
 
 import pytest
+from staged_reads import translate_recording_reads
 
-import bilingual
 from bilingual.run.outcome import RunTexts
 from bilingual.storage import Staging
 
@@ -72,34 +70,14 @@ def test_a_path_not_given_is_not_there(staged):
     assert dict(texts) == {folder / "zh.po": "msgid \"a\"\nmsgstr \"zh\"\n"}
 
 
-class Text(str):
-    """A str a test can hold a weak reference to."""
-
-
 def test_a_run_holds_one_staged_text_at_a_time_while_it_checks_for_its_views(tmp_path):
     issue = tmp_path / "issues" / "001"
     issue.mkdir(parents=True)
     (issue / "en.md").write_text("# Title\n\nThe model learns *fast* on [the data](https://example.com/).\n\n"
                                  "- One point about the batch.\n- Another point about the **layer**.\n", encoding="utf-8")
-    alive: list[weakref.ref] = []
     # at each read back: how many texts read back before the one just before it are still reachable (check's
     # loop over the files names the text it checked last until it has the next one)
-    held: list[int] = []
-    read = Staging.staged_text
-
-    def recording(self, path):
-        text = read(self, path)
-        if text is None:
-            return None
-        gc.collect()  # only what the run still reaches counts, not what waits for the collector
-        held.append(sum(1 for ref in alive[:-1] if ref() is not None))
-        text = Text(text)
-        alive.append(weakref.ref(text))
-        return text
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Staging, "staged_text", recording)
-        bilingual.translate([issue], bilingual.RunOptions(bilingual.engine("pseudo"), ("zh", "ja"), None))
+    held = [sum(earlier[:-1]) for earlier in translate_recording_reads(issue)]
     assert len(held) == 4, held  # both editions and both PO files were read back for the views' findings
     assert held == [0, 0, 0, 0]
     assert {p.name for p in issue.iterdir()} >= {"zh.po", "ja.po", "report.md", "aligned.html"}
