@@ -9,6 +9,7 @@ publish, diff and evaluate, and is never half-read and then written over.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ _KEYWORD = re.compile(r'^(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d
 _STRING = re.compile(r'^(?:#~\s*)?(".*)$')
 _LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
 _ESCAPES = set("ntr\"\\abfv01234567x")
+_BAD_ESCAPE = re.compile(r"\\(.)")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 
 
@@ -37,8 +39,41 @@ def parse_pofile(text: str, path: Path | str = "<po>", wrapwidth: int = 78) -> A
     import polib
 
     check_syntax(text, path)
+    return _parse(text.split("\n"), polib.detect_encoding(text), path, wrapwidth)
+
+
+def parse_pofile_file(file: Path, path: Path | str = "<po>", wrapwidth: int = 78) -> Any:
+    """The UTF-8 PO file ``file`` (a run's own, staged or written) parsed as :func:`parse_pofile` parses its
+    text, read line by line: the file is never held as one text (a 90 MB PO file of text with one emoji
+    is 360 MB as one Python string). Errors name ``path``."""
+    check_syntax_lines(file_lines(file), path)
+    return _parse(file_lines(file), "utf-8", path, wrapwidth)
+
+
+def file_lines(file: Path) -> Iterator[str]:
+    """The lines of UTF-8 ``file`` split at ``\n`` only, as ``text.split("\n")`` splits its text (less the
+    empty last piece of a text that ends in ``\n``)."""
+    with open(file, encoding="utf-8", newline="\n") as handle:
+        for line in handle:
+            yield line.removesuffix("\n")
+
+
+def _parse(lines: Iterable[str], encoding: str, path: Path | str, wrapwidth: int) -> Any:
+    """polib's parser over ``lines``, with no entry twice.
+
+    PO lines end at ``\n`` only (gettext, ``msgfmt``); given a text, polib splits it with
+    ``str.splitlines``, which also cuts at U+2028, U+2029, NEL, form feeds and the information
+    separators that polib writes raw inside strings, and the entry holding one was read broken
+    (its sentence sent to the engine again at every run, an approved translation of it lost).
+    So polib's parser is given the lines, split at ``\n`` as its file reader splits a file.
+    """
+    import polib
+
     try:
-        po = polib.pofile(text, wrapwidth=wrapwidth)
+        parser = polib._POFileParser("", encoding=encoding, check_for_duplicates=False, klass=None)
+        parser.fhandle = lines  # a list, or a generator (polib closes what is not a list)
+        po = parser.parse()
+        po.wrapwidth = wrapwidth
     except (OSError, ValueError, UnicodeError) as exc:
         message = str(exc)
         found = _POLIB_LINE.search(message)
@@ -55,30 +90,57 @@ _SECOND_HEADER = ('a second header entry (msgid ""): a PO file has one header; m
 
 def check_syntax(text: str, path: Path | str = "<po>") -> None:
     """Every line is blank, a comment, a keyword with a string, or a continuation string; one header."""
-    headers = _header_lines(text)
-    if len(headers) > 1:
-        raise PoFileError(_SECOND_HEADER, path, headers[1])
-    for number, raw in enumerate(text.split("\n"), start=1):
+    check_syntax_lines(text.split("\n"), path)
+
+
+def check_syntax_lines(lines: Iterable[str], path: Path | str = "<po>") -> None:
+    """:func:`check_syntax` over the lines of a PO file, read once, in order: a second header is reported
+    before any other error, wherever that error is."""
+    first_error: PoFileError | None = None
+    headers = 0
+    in_context = False  # the entry being read has a msgctxt (then an empty msgid is no header)
+    header_at: int | None = None  # the line of a msgid "" that is a header if a msgstr follows it
+    for number, raw in enumerate(lines, start=1):
         line = raw.strip()
-        if not line or (line.startswith("#") and not line.startswith("#~")):
-            continue
-        body = line.removeprefix("#~").strip() if line.startswith("#~") else line
-        if not body or body.startswith("|"):
-            continue  # "#~" alone, or "#~|" previous-msgid lines of obsolete entries
-        match = _KEYWORD.match(body) or _STRING.match(body)
-        if match is None:
-            word = body.split()[0][:30]
-            raise PoFileError(f"syntax error: unexpected '{word}'; fix the PO file (it is not overwritten)", path, number)
-        literal = match.group(match.lastindex or 1).rstrip()
-        found = _LITERAL.fullmatch(literal)
-        if found is None:
-            raise PoFileError(
-                "syntax error: unterminated string or unescaped double quote; fix the PO file (it is not overwritten)",
-                path, number,
-            )
-        bad = re.search(r"\\(.)", literal[1:-1].replace("\\\\", ""))
-        if bad and bad.group(1) not in _ESCAPES:
-            raise PoFileError(f"syntax error: invalid escape \\{bad.group(1)}; fix the PO file", path, number)
+        if header_at is not None:
+            if line.startswith("msgstr"):
+                headers += 1
+                if headers > 1:
+                    raise PoFileError(_SECOND_HEADER, path, header_at)
+            header_at = None
+        if not line:
+            in_context = False
+        elif line.startswith("msgctxt"):
+            in_context = True
+        elif line == 'msgid ""' and not in_context:
+            header_at = number
+        if first_error is None:
+            first_error = _line_error(line, number, path)
+    if first_error is not None:
+        raise first_error
+
+
+def _line_error(line: str, number: int, path: Path | str) -> PoFileError | None:
+    """What is wrong with one stripped line of a PO file (None: nothing)."""
+    if not line or (line.startswith("#") and not line.startswith("#~")):
+        return None
+    body = line.removeprefix("#~").strip() if line.startswith("#~") else line
+    if not body or body.startswith("|"):
+        return None  # "#~" alone, or "#~|" previous-msgid lines of obsolete entries
+    match = _KEYWORD.match(body) or _STRING.match(body)
+    if match is None:
+        word = body.split()[0][:30]
+        return PoFileError(f"syntax error: unexpected '{word}'; fix the PO file (it is not overwritten)", path, number)
+    literal = match.group(match.lastindex or 1).rstrip()
+    if _LITERAL.fullmatch(literal) is None:
+        return PoFileError(
+            "syntax error: unterminated string or unescaped double quote; fix the PO file (it is not overwritten)",
+            path, number,
+        )
+    bad = _BAD_ESCAPE.search(literal[1:-1].replace("\\\\", ""))
+    if bad and bad.group(1) not in _ESCAPES:
+        return PoFileError(f"syntax error: invalid escape \\{bad.group(1)}; fix the PO file", path, number)
+    return None
 
 
 def check_duplicates(po: Any, path: Path | str) -> None:
@@ -96,21 +158,3 @@ def check_duplicates(po: Any, path: Path | str) -> None:
             raise PoFileError(f"duplicate entry: {what}msgid '{entry.msgid[:40]}' occur twice; remove one", path,
                               int(entry.linenum or 0) or None)
         seen.add(key)
-
-
-def _header_lines(text: str) -> list[int]:
-    """The lines of the active entries with an empty msgid and no msgctxt: headers (there may be one)."""
-    found: list[int] = []
-    lines = text.split("\n")
-    entry_has_context = False
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            entry_has_context = False
-        elif line.startswith("msgctxt"):
-            entry_has_context = True
-        elif line == 'msgid ""' and not entry_has_context:
-            following = lines[number].strip() if number < len(lines) else ""
-            if following.startswith("msgstr"):
-                found.append(number)
-    return found
