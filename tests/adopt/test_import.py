@@ -351,3 +351,14 @@ def test_an_edit_to_the_human_file_after_the_import_is_kept_as_a_hand_edit(tmp_p
     assert "was edited by hand" in result.output
     comments = "\n".join(e.translator for e in read_catalog(folder / "zh.po").active)
     assert "第二句话紧随其后。" in comments  # the person's later wording is in the PO file, beside the approved one
+
+
+@pytest.mark.parametrize("boundary", ["\u2028", "\u0085", "\x0c"], ids=["line-separator", "nel", "form-feed"])
+def test_a_difference_is_reported_at_its_file_line_after_a_character_python_reads_as_a_line_end(boundary):
+    """Markdown lines end at \\n, \\r\\n or \\r; ``str.splitlines`` also cut at these and moved the line reported."""
+    from bilingual.adopt.adoption import _places
+
+    human = f"# 标题{boundary}一\n\n相同。\n\n旧的。\n"
+    predicted = f"# 标题{boundary}一\n\n相同。\n\n新的。\n"
+    found = _places(Path("zh.md"), Path("en.md"), human, predicted, "# Title\n\nSame.\n\nNew.\n", set())
+    assert [line.split(" ↔ ")[0] for line in found] == ["zh.md:5"]

@@ -107,6 +107,20 @@ def test_a_source_leak_the_translation_repeats_is_reported_at_its_target_line():
     assert ledger_leaks(doc, "介绍。\n\n> ### 为什么不是枚举？\n") == []
 
 
+@pytest.mark.parametrize("boundary", ["\u2028", "\u0085", "\x0c", "\x1c"], ids=["line-separator", "nel", "form-feed", "fs"])
+def test_a_leak_is_reported_at_its_line_after_a_character_python_reads_as_a_line_end(boundary):
+    """Markdown lines end at \\n, \\r\\n or \\r only; ``str.splitlines`` also cuts at these, which moved the line."""
+    import dataclasses
+
+    from bilingual.checks.leak_rules import ledger_leaks
+
+    source = f"Intro{boundary}words here.\n\n> ### Why Not An Enum?\n"
+    doc = parse(source, "en.md")
+    doc = dataclasses.replace(doc, units=tuple(u for u in doc.units if u.index != 1))
+    found = ledger_leaks(doc, f"介{boundary}绍。\n\n> ### Why Not An Enum?\n")
+    assert [(f.line, f.found) for f in found] == [(3, "> ### Why Not An Enum?")]
+
+
 def _dropping_a_unit(monkeypatch):
     """The Markdown layer with a defect: it forgets the last unit, line 5 (a class of text it misses)."""
     import dataclasses

@@ -162,8 +162,10 @@ def _messages(pairing: Pairing, aligned: Aligned, differs: list[str], written: s
 def _places(human: Path, source: Path, human_text: str, predicted: str, english: str, reported: set[int]) -> list[str]:
     """Each stretch where the rebuilt edition will differ from the human file, unless already reported."""
     hname, sname = _names(human, source)
-    mine, theirs = human_text.splitlines(), predicted.splitlines()
-    to_source = _line_map(english.splitlines(), theirs)
+    from ..document.dialect import lines
+
+    mine, theirs = lines(human_text), lines(predicted)
+    to_source = _line_map(lines(english), theirs)
     out: list[str] = []
     ends = {name: "CRLF" if "\r\n" in text else "CR" if "\r" in text else "LF" for name, text in (("mine", human_text), ("theirs", predicted))}
     if ends["mine"] != ends["theirs"]:

@@ -97,14 +97,15 @@ def untranslated_source(pair: Pair, ctx: Context) -> Iterator[Finding]:
 def ledger_leaks(source: Document, target: str, ledger: Ledger | None = None) -> list[Finding]:
     """The source's ledger leaks (prose in no bucket, which no rule translates) that ``target``
     holds as written: each a finding at the target line that repeats the source line."""
+    from ..document.dialect import lines
     from ..document.ledger import account
 
     leaks = (ledger if ledger is not None else account(source)).leaks
     if not leaks:
         return []
-    source_lines = source.source.splitlines()
+    source_lines = lines(source.source)
     where: dict[str, int] = {}
-    for n, line in enumerate(target.splitlines(), 1):
+    for n, line in enumerate(lines(target), 1):
         where.setdefault(line.strip(), n)
     severity = leak_severity()
     found = []

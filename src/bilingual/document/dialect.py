@@ -10,17 +10,29 @@ every parse of a source or an edition uses, and the two reduced readings the che
 - :func:`read_footnote_definitions`: GFM footnote definitions as blocks, in both parses.
 - :func:`emphasis_dialect`: CommonMark with strikethrough, to tell which ``*``/``_`` runs render
   as literal text.
+- :func:`lines`: a text's lines as CommonMark ends them.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from . import linklabel
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def lines(text: str) -> list[str]:
+    """The lines of ``text`` as CommonMark ends them: at ``\\n``, ``\\r\\n`` or ``\\r`` only, so that line
+    *n* here is line *n* of the file (``str.splitlines`` also ends lines at U+2028, U+2029, NEL, form feeds
+    and the information separators, which are text in Markdown). No empty last line for a final line end."""
+    found = _LINE_END.split(text)
+    return found[:-1] if found and found[-1] == "" else found
 
 #: How deep blocks may nest (markdown-it's ``maxNesting``; CommonMark's preset has 20, which a
 #: list ten levels deep already reaches). A list level takes two, its paragraph one more. A
