@@ -286,9 +286,15 @@ class Staging:
     def staged_text(self, path: Path) -> str | None:
         """The text staged for ``path``, read back from its temporary as it was given, line ends and all
         (None: nothing staged that changes it)."""
+        tmp = self.staged_file(path)
+        return None if tmp is None else tmp.read_bytes().decode("utf-8")
+
+    def staged_file(self, path: Path) -> Path | None:
+        """The temporary that holds what is staged for ``path``, UTF-8 (None: nothing staged that changes it);
+        it is the caller's to read, not to change."""
         path = Path(path)
         tmp = next((t for _, p, t, _ in reversed(self._pending) if p == path), None)
-        return None if tmp is None else Path(tmp).read_bytes().decode("utf-8")
+        return None if tmp is None else Path(tmp)
 
     def commit(self) -> list[Path]:
         """Check every staged target, then rename them all into place; the files written."""

@@ -73,3 +73,73 @@ def test_the_lines_of_a_po_text_are_those_split_gives(text):
     from bilingual.checks.po import _Lines
 
     assert list(_Lines(text)) == text.split("\n") and len(_Lines(text)) == text.count("\n") + 1
+
+
+def _pieces_one_by_one(lines: list[str], first: int) -> tuple[tuple[int, int, str], ...]:
+    """The reference: an entry's msgstr string lines found from its first line on its own (as check did
+    before it read a PO file once, line by line)."""
+    import re
+
+    string = re.compile(r'^\s*(?:msgstr(?:\[\d+\])?\s+)?"(.*)"\s*$')
+    i = first - 1
+    while i < len(lines) and not lines[i].lstrip().startswith("msgstr"):
+        i += 1
+    pieces = []
+    while i < len(lines):
+        match = string.match(lines[i])
+        if match is None or (pieces and lines[i].lstrip().startswith("msgstr")):
+            break
+        pieces.append((i + 1, match.start(1) + 1, match.group(1)))
+        i += 1
+    return tuple(pieces)
+
+
+def _po_files() -> list:
+    from conftest import FIXTURES, ROOT
+
+    return sorted([*ROOT.glob("issues/*/*.po"), *FIXTURES.glob("**/*.po")])
+
+
+@pytest.mark.parametrize("po", _po_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_po_file_read_from_its_file_gives_the_entries_its_text_gives(po):
+    """A run's views read its PO files line by line from the file (#26); the entries and the places of their
+    characters are those read from the text, and each entry's string lines those found one entry at a time."""
+    from pathlib import Path
+
+    from bilingual.errors import PoFileError
+
+    text = po.read_text(encoding="utf-8")
+    try:
+        from_text = read_po(text, str(po))
+    except PoFileError as exc:
+        with pytest.raises(PoFileError) as from_file:
+            read_po(Path(po), str(po))
+        assert str(from_file.value) == str(exc)
+        return
+    assert read_po(Path(po), str(po)) == from_text
+    lines = text.split("\n")
+    assert [e.pieces for e in from_text[1]] == [_pieces_one_by_one(lines, e.line) for e in from_text[1]]
+
+
+_ENTRY = st.tuples(st.lists(st.sampled_from(["# note", "#. glossary", "#, fuzzy", "#: en.md:3"]), max_size=2),
+                   st.booleans(), st.lists(st.sampled_from(['"c"', '"d\\"e"', '"  "']), max_size=2),
+                   st.lists(st.sampled_from(['"f"', '"g\\n"', '""']), max_size=3), st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(entries=st.lists(_ENTRY, min_size=1, max_size=8), obsolete_tail=st.booleans())
+def test_string_lines_read_once_in_order_are_those_found_one_entry_at_a_time(entries, obsolete_tail):
+    """Entries as a PO file holds them (comments, msgctxt, msgid and msgstr with continuation lines, a blank line
+    between); one pass over the lines finds, for the entries asked for, what a search per entry finds."""
+    from bilingual.checks.po import _all_pieces
+
+    lines: list[str] = ['msgid ""', 'msgstr ""', '"Language: zh\\n"', ""]
+    firsts: list[int] = []
+    for n, (comments, context, msgid_more, msgstr_more, asked) in enumerate(entries):
+        if asked:
+            firsts.append(len(lines) + 1)
+        lines += [*comments, *(['msgctxt "p%d"' % n] if context else []), f'msgid "s{n}"', *msgid_more,
+                  f'msgstr "t{n}"', *msgstr_more, ""]
+    if obsolete_tail:
+        lines += ['#~ msgid "old"', '#~ msgstr "alt"']
+    assert _all_pieces(iter(lines), firsts) == {f: _pieces_one_by_one(lines, f) for f in firsts}

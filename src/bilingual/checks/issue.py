@@ -36,7 +36,7 @@ class Files:
 
 
 def document_findings(source: Path, files: Sequence[Files], glossary: Glossary | None,
-                      texts: Mapping[Path, str] | None = None, link_map: LinkMap = (),
+                      texts: Mapping[Path, str | Path] | None = None, link_map: LinkMap = (),
                       memo: MutableMapping[object, tuple[object, object]] | None = None,
                       parsed: Document | None = None) -> CheckResult:
     """What ``bilingual check`` reports for ``files`` (editions checked against ``source``), each finding once.

@@ -7,12 +7,14 @@ polib reads the entries; this module also finds where each msgstr's characters l
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import gc
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..values import Unit
@@ -74,21 +76,29 @@ class PoEntry:
         return line, column + len(raw)
 
 
-def read_po(text: str, path: str) -> tuple[str | None, list[PoEntry]]:
-    """The language named in the header (or None) and the translated, current entries of a PO file."""
-    from ..pofile import parse_pofile
+def read_po(text: str | Path, path: str) -> tuple[str | None, list[PoEntry]]:
+    """The language named in the header (or None) and the translated, current entries of a PO file.
 
-    catalog = parse_pofile(text, path)
-    lines = _Lines(text)
-    entries = []
-    for entry in catalog:
-        if entry.obsolete or not entry.msgstr or entry.msgid_plural:
-            continue
-        first = max(entry.linenum, 1)  # polib numbers a first entry without header 0
-        entries.append(PoEntry(first, entry.msgctxt, entry.msgid, entry.msgstr, _pieces(lines, first)))
+    ``text`` is the file's text, or the UTF-8 file that holds it (a run's own PO file, staged or
+    written), which is then read line by line and never held as one text.
+    """
+    from ..pofile import file_lines, parse_pofile, parse_pofile_file
+
+    if isinstance(text, Path):
+        catalog = parse_pofile_file(text, path)
+        lines: Iterable[str] = file_lines(text)
+    else:
+        catalog = parse_pofile(text, path)
+        lines = _Lines(text)
+    kept = [entry for entry in catalog if not (entry.obsolete or not entry.msgstr or entry.msgid_plural)]
+    firsts = [max(entry.linenum, 1) for entry in kept]  # polib numbers a first entry without header 0
+    with contextlib.closing(iter(lines)) if isinstance(lines, Iterator) else contextlib.nullcontext(lines) as read:
+        pieces = _all_pieces(read, firsts)
+    entries = [PoEntry(first, entry.msgctxt, entry.msgid, entry.msgstr, pieces[first]) for entry, first in zip(kept, firsts)]
     language = catalog.metadata.get("Language", "").strip() or None
     # polib's parser and the catalog it made are a reference cycle, freed only when the collector
     # next runs (rarely, while check holds millions of objects): the entries go now
+    del kept
     catalog.clear()
     gc.collect(1)  # the parser, with its list of the file's lines: young, so this walks only young objects
     return (language.replace("-", "_").split("_")[0].lower() if language else None), entries
@@ -116,19 +126,37 @@ class _Lines(Sequence[str]):
         return self.text[self.starts[i] : self.starts[i + 1] - 1]
 
 
-def _pieces(lines: Sequence[str], first: int) -> tuple[tuple[int, int, str], ...]:
-    """The string lines of the msgstr of the entry that starts at line ``first``."""
-    i = first - 1
-    while i < len(lines) and not lines[i].lstrip().startswith("msgstr"):
-        i += 1
-    pieces = []
-    while i < len(lines):
-        match = _STRING.match(lines[i])
-        if match is None or (pieces and lines[i].lstrip().startswith("msgstr")):
+def _all_pieces(lines: Iterable[str], firsts: Sequence[int]) -> dict[int, tuple[tuple[int, int, str], ...]]:
+    """For each entry that starts at a line of ``firsts``, the string lines of its msgstr (line, column of its
+    first character, escaped text), reading ``lines`` once, in order: from the entry's first line, the
+    first ``msgstr`` line and the string lines that continue it."""
+    wanted = sorted(set(firsts))
+    out: dict[int, tuple[tuple[int, int, str], ...]] = {}
+    k = 0
+    seeking = collecting = False
+    pieces: list[tuple[int, int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        while k < len(wanted):
+            if not (seeking or collecting):
+                if number < wanted[k]:
+                    break
+                seeking = True
+            if seeking:
+                if not line.lstrip().startswith("msgstr"):
+                    break
+                seeking, collecting = False, True
+            match = _STRING.match(line)
+            if match is None or (pieces and line.lstrip().startswith("msgstr")):
+                out[wanted[k]] = tuple(pieces)  # the msgstr ended here: this line may start the next entry
+                k, collecting, pieces = k + 1, False, []
+                continue
+            pieces.append((number, match.start(1) + 1, match.group(1)))
             break
-        pieces.append((i + 1, match.start(1) + 1, match.group(1)))
-        i += 1
-    return tuple(pieces)
+        if k == len(wanted):
+            break
+    for first in wanted[k:]:  # the file ended inside (or before) these entries' msgstr
+        out[first] = tuple(pieces) if collecting and first == wanted[k] else ()
+    return out
 
 
 def inline_units(text: str, line: int, uid: str) -> tuple[Unit, ...]:

@@ -58,13 +58,13 @@ def check_paths(paths: Sequence[Path], lang: str | None = None, source: Path | N
 
 
 def check_targets(targets: Sequence[Target], glossary: Glossary | None = None, jobs: int | None = None,
-                  link_map: LinkMap = (), texts: Mapping[Path, str] | None = None,
+                  link_map: LinkMap = (), texts: Mapping[Path, str | Path] | None = None,
                   memo: MutableMapping[object, tuple[object, object]] | None = None,
                   parsed: Mapping[Path, Document] | None = None) -> CheckResult:
     """What ``check`` reports for ``targets``: every finding once per place, consistency across the files included.
 
-    ``texts`` holds the text of files not yet written (a run's editions and PO files); the others
-    are read from disk. ``memo`` (kept by the caller between calls with the same glossary and
+    ``texts`` holds the text of files not yet written (a run's editions and PO files), or for a PO
+    file the UTF-8 file that holds it (read line by line); the others are read from disk. ``memo`` (kept by the caller between calls with the same glossary and
     settings) holds each file's findings with the text they are of, so that a file whose text is
     the same is not checked again (the review server's recheck after a save). ``parsed`` holds
     sources the caller has parsed already (a run's documents). With ``texts``, ``memo`` or
@@ -163,7 +163,7 @@ def _share(glossary: Glossary | None, protection: Protection | None = None, link
         activate(protection)
 
 
-def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = None,
+def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str | Path] | None = None,
                  memo: MutableMapping[object, tuple[object, object]] | None = None,
                  parsed: Mapping[Path, Document] | None = None) -> tuple[dict[Target, _Found], tuple[Ledger, ...]]:
     """Check editions that share one source (or one edition without a source), parsing the source
@@ -172,8 +172,12 @@ def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = N
     from ..document.ledger import account
     from ..storage import read_text
 
-    def text_of(path: Path) -> str:
-        return texts[path] if texts and path in texts else read_text(path)
+    def text_of(path: Path, po: bool = False) -> str | Path:
+        """``path``'s text; for a PO file, the file that holds it when ``texts`` names one (a run's own)."""
+        if not texts or path not in texts:
+            return read_text(path)
+        held = texts[path]
+        return held if isinstance(held, str) or po else held.read_bytes().decode("utf-8")
 
     def source_of(text: str, path: Path) -> tuple[Layout, Ledger]:
         held = parsed[path] if parsed and path in parsed and not _ODD_INDENT.search(text) else None
@@ -186,17 +190,17 @@ def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str] | None = N
     ledger: Ledger | None = None
     source_text: str | None = None
     if first.source is not None:
-        source_text = parsed[first.source].source if parsed and first.source in parsed else text_of(first.source)
+        source_text = parsed[first.source].source if parsed and first.source in parsed else str(text_of(first.source))
         src, ledger = _remember(memo, ("source", first.source), source_text, lambda: source_of(source_text, first.source))
     out: dict[Target, _Found] = {}
     for target in group:
-        text = text_of(target.path)
+        text = text_of(target.path, po=target.is_po)
         if target.is_po:
             out[target] = _remember(memo, target, (text, None), lambda: _check_po(text, str(target.path), target.lang, glossary))
         else:
             assert target.lang is not None
             out[target] = _remember(memo, target, (text, source_text), lambda: _check_markdown(
-                text, str(target.path), target.lang, src, glossary, _shared.get("link_map", ()), ledger))
+                str(text), str(target.path), target.lang, src, glossary, _shared.get("link_map", ()), ledger))
     return out, (ledger,) if ledger is not None else ()
 
 
@@ -321,7 +325,8 @@ def _with_consistency(found: _Found, glossary: Glossary | None) -> list[Violatio
     return _sorted(violations + findings(renderings) + aligned_findings(pairs, glossary))
 
 
-def _check_po(text: str, path: str, lang: str | None, glossary: Glossary | None) -> _Found:
+def _check_po(text: str | Path, path: str, lang: str | None, glossary: Glossary | None) -> _Found:
+    """The pair rules' violations of one PO file, given as its text or the UTF-8 file that holds it (see ``_Found``)."""
     from .po import entry_pairs, read_po
 
     header_lang, entries = read_po(text, path)

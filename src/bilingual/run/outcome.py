@@ -182,7 +182,7 @@ def complete(
                    stamps=stamps, leaks=leaks)
 
 
-def _findings(mine: Sequence[Target], others: Mapping[str, tuple[Path, Path]], texts: Mapping[Path, str],
+def _findings(mine: Sequence[Target], others: Mapping[str, tuple[Path, Path]], texts: Mapping[Path, str | Path],
               glossary: Glossary | None, warnings: list[str]) -> list[object]:
     """What ``check`` reports for the document once the run is written (its editions and PO files, and those of
     the languages it leaves alone), for its views; empty where the checks are not installed. Another
@@ -208,19 +208,23 @@ def _findings(mine: Sequence[Target], others: Mapping[str, tuple[Path, Path]], t
     return found
 
 
-class RunTexts(Mapping[Path, str]):
+class RunTexts(Mapping[Path, str | Path]):
     """The editions and PO files of a document as the run writes them, for ``check``, none of them kept:
-    each is read when asked for, from its staged temporary, or from the file where the run found it
-    holding the text already. So the check of a document holds one of its texts at a time, not every
-    language's edition and PO file at once."""
+    an edition's text is read when asked for, from its staged temporary, or from the file where the run
+    found it holding the text already. So the check of a document holds one of its texts at a time, not
+    every language's edition and PO file at once. A PO file is given as the file that holds its text
+    (the temporary, or the file itself), which ``check`` reads line by line: a 20 MB issue's PO file is
+    90 MB, and 360 MB as one Python string when it holds one emoji."""
 
     def __init__(self, paths: Sequence[Path], staging: Staging) -> None:
         self._paths = tuple(dict.fromkeys(paths))
         self._staging = staging
 
-    def __getitem__(self, path: Path) -> str:
+    def __getitem__(self, path: Path) -> str | Path:
         if path not in self._paths:
             raise KeyError(path)
+        if path.suffix == ".po":
+            return self._staging.staged_file(path) or path
         text = self._staging.staged_text(path)
         if text is not None:
             return text
@@ -239,7 +243,7 @@ class RunTexts(Mapping[Path, str]):
 
 
 def _run_texts(prepared: Prepared, mine: Sequence[Target], editions: Sequence[Edition],
-               writes_so_far: Sequence[FileWrite], staging: Staging | None) -> Mapping[Path, str]:
+               writes_so_far: Sequence[FileWrite], staging: Staging | None) -> Mapping[Path, str | Path]:
     """The editions and PO files of ``mine`` as the run writes them (a file it leaves as it is is not here);
     with ``staging``, read back one at a time when asked for (:class:`RunTexts`)."""
     if staging is not None:  # an edition is staged, or its file holds it already; a PO file is here if staged
