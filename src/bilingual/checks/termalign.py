@@ -327,10 +327,17 @@ def index(pairs: Sequence[Aligned], taken: Iterable[str] = ()) -> Alignment:
     by_rendering: dict[str, int | list[int]] = {}
     sources: list[tuple[str, ...]] = []
     targets: list[tuple[str, ...]] = []
+    # an issue's edition and its PO file hold the same pairs: each text is read once, its tuple shared
+    read_sources: dict[str, tuple[str, ...]] = {}
+    read_targets: dict[str, tuple[str, ...]] = {}
     for i, p in enumerate(pairs):
-        ts = tuple(words.setdefault(t, t) for t in terms(p.source))
-        gs = tuple(words.setdefault(g, g) for g in
-                   renderings(used.sub(lambda m: "|" * len(m.group(0)), p.target) if used else p.target, lang))
+        ts = read_sources.get(p.source)
+        if ts is None:
+            ts = read_sources[p.source] = tuple(words.setdefault(t, t) for t in terms(p.source))
+        gs = read_targets.get(p.target)
+        if gs is None:
+            gs = read_targets[p.target] = tuple(words.setdefault(g, g) for g in renderings(
+                used.sub(lambda m: "|" * len(m.group(0)), p.target) if used else p.target, lang))
         for t in ts:
             Postings.add(by_term, t, i)
         for g in gs:
