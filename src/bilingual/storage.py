@@ -30,6 +30,9 @@ UNREADABLE = "unreadable"
 TEMP_SUFFIX = ".bilingual.tmp"
 #: The largest file bilingual reads (an issue, a PO file, a glossary, a configuration file).
 MAX_INPUT_BYTES = 64 << 20
+#: A PO file holds each sentence twice and its notes: a 20 MB source's are 90 MB. One a run writes from a
+#: source within :data:`MAX_INPUT_BYTES` is read back (by the next run, ``check``, ``status``) within this.
+MAX_PO_BYTES = 8 * MAX_INPUT_BYTES
 _OURS = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[a-z0-9_]+" + re.escape(TEMP_SUFFIX) + "$")
 _OLD = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # bilingual 0.1.0's naming (tempfile.mkstemp)
 _DEFERRED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -46,7 +49,7 @@ def read_text(path: Path, keep_bom: bool = False, expected: str | None = None) -
     A leading BOM is dropped unless ``keep_bom`` (a source whose editions keep its bytes).
     ``expected`` names what the file should be (default: by its suffix, else a Markdown file).
     """
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_PO_BYTES if Path(path).suffix.lower() == ".po" else MAX_INPUT_BYTES)
     if b"\x00" in data:
         what = expected or EXPECTED.get(Path(path).suffix.lower(), "a Markdown file")
         raise InputError(f"is a binary file, not {what} (UTF-8 text); pass {what}", path)

@@ -267,3 +267,28 @@ def test_a_server_status_line_reaches_the_terminal_escaped(project, runner, monk
     result = runner.invoke(app, ["models", "install", "--index", "zh", "--timeout", "2"])
     assert result.exit_code == 2
     assert_one_line(result)
+
+
+def _po_over(size: int, po: Path) -> None:
+    """A valid PO file of ``size`` bytes or more: the issue's own, with a translator comment that long."""
+    text = po.read_text(encoding="utf-8")
+    head, sep, rest = text.partition("\n\n")
+    po.write_text(head + sep + "# " + "x" * size + "\n" + rest, encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["status", "translate", "check"])
+def test_a_po_file_larger_than_a_source_may_be_is_read(project, runner, command):
+    """A 20 MB issue's PO files are 90 MB: a PO file a run writes from a source within the 64 MB limit must be
+    read back by the next run and by check (it was refused: 'is larger than 64 MB; split it')."""
+    _po_over(storage.MAX_INPUT_BYTES + 1, project / "issues/024/zh.po")
+    args = COMMANDS.get(command, ["check", "issues/024"])
+    result = runner.invoke(app, args)
+    assert result.exit_code in (0, 1), result.output
+    assert "larger than" not in result.output
+
+
+def test_a_po_file_larger_than_any_run_writes_is_refused_before_it_is_read(project, runner):
+    po = project / "issues/024/zh.po"
+    with po.open("r+b") as handle:
+        handle.truncate(storage.MAX_PO_BYTES + 1)  # sparse: nothing of it is read
+    assert_one_line(runner.invoke(app, COMMANDS["status"]), "zh.po", f"larger than {storage.MAX_PO_BYTES >> 20} MB")
