@@ -42,20 +42,25 @@ def parse_pofile(text: str, path: Path | str = "<po>", wrapwidth: int = 78) -> A
     return _parse(text.split("\n"), polib.detect_encoding(text), path, wrapwidth)
 
 
-def parse_pofile_file(file: Path, path: Path | str = "<po>", wrapwidth: int = 78) -> Any:
-    """The UTF-8 PO file ``file`` (a run's own, staged or written) parsed as :func:`parse_pofile` parses its
-    text, read line by line: the file is never held as one text (a 90 MB PO file of text with one emoji
-    is 360 MB as one Python string). Errors name ``path``."""
-    check_syntax_lines(file_lines(file), path)
-    return _parse(file_lines(file), "utf-8", path, wrapwidth)
+def parse_pofile_file(file: Path, path: Path | str | None = None, wrapwidth: int = 78) -> Any:
+    """The PO file ``file`` parsed as :func:`parse_pofile` parses its text, read line by line: the file is
+    never held as one text (a 90 MB PO file of text with one emoji is 360 MB as one Python string).
+    Errors name ``path`` (default: ``file``; a run's staged temporary is named for its target)."""
+    where = file if path is None else path
+    check_syntax_lines(file_lines(file, where), where)
+    return _parse(file_lines(file, where), "utf-8", where, wrapwidth)
 
 
-def file_lines(file: Path) -> Iterator[str]:
-    """The lines of UTF-8 ``file`` split at ``\n`` only, as ``text.split("\n")`` splits its text (less the
-    empty last piece of a text that ends in ``\n``)."""
-    with open(file, encoding="utf-8", newline="\n") as handle:
-        for line in handle:
-            yield line.removesuffix("\n")
+def file_lines(file: Path, path: Path | str | None = None) -> Iterator[str]:
+    """The lines of PO file ``file`` as its text split at ``\\n`` (a BOM dropped), read one at a time and
+    refused as :func:`read_pofile` refuses a file (a pipe or device, over the PO limit, not UTF-8)."""
+    from .storage import MAX_PO_BYTES, read_lines
+
+    try:
+        yield from read_lines(Path(file), MAX_PO_BYTES, expected="a PO file")
+    except BilingualError as exc:
+        raise PoFileError(exc.message + "; the PO file is left as it is", file if path is None else path,
+                          exc.line) from None
 
 
 def _parse(lines: Iterable[str], encoding: str, path: Path | str, wrapwidth: int) -> Any:

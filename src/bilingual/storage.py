@@ -63,6 +63,27 @@ def read_text(path: Path, keep_bom: bool = False, expected: str | None = None) -
     return text if keep_bom else text.removeprefix("\ufeff")
 
 
+def read_lines(path: Path, limit: int = MAX_INPUT_BYTES, expected: str | None = None) -> Iterator[str]:
+    """The lines of UTF-8 text file ``path`` as :func:`read_text` would give its text split at ``\\n``
+    (a leading BOM dropped; no empty last piece after a final ``\\n``), read one at a time: the file
+    is never held whole. Refused as :func:`read_text` refuses (a pipe or device without blocking, a
+    file over ``limit``, a NUL, a byte that is not UTF-8, with its line), when the line is reached."""
+    fd = _open_for_reading(path, limit)
+    what = expected or EXPECTED.get(Path(path).suffix.lower(), "a Markdown file")
+    with os.fdopen(fd, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if b"\x00" in raw:
+                raise InputError(f"is a binary file, not {what} (UTF-8 text); pass {what}", path)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); re-save the file as UTF-8",
+                                 path, number) from None
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            yield line.removesuffix("\n")
+
+
 #: Open flags that never follow a symbolic link in the last component, never block on a pipe and
 #: never leak into a child process (``O_NOFOLLOW`` makes ``open`` fail with ``ELOOP`` on a link).
 SAFE_FLAGS = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -135,6 +156,26 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     a folder is refused without blocking, and a file larger than ``limit`` is refused before it
     is read whole, each with a one-line :class:`InputError` naming the file.
     """
+    fd = _open_for_reading(path, limit)
+    try:
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise InputError(f"is larger than {limit >> 20} MB; split it", path)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+    finally:
+        os.close(fd)
+
+
+def _open_for_reading(path: Path, limit: int) -> int:
+    """A blocking descriptor for reading the regular file ``path`` of at most ``limit`` bytes (the caller
+    closes it): a pipe, a device, a socket or a folder is refused without blocking, with a one-line
+    :class:`InputError` naming the file."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
@@ -154,18 +195,13 @@ def read_bytes(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         if info.st_size > limit:
             raise InputError(f"is larger than {limit >> 20} MB; split it", path)
         os.set_blocking(fd, True)
-        chunks: list[bytes] = []
-        size = 0
-        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                raise InputError(f"is larger than {limit >> 20} MB; split it", path)
-        return b"".join(chunks)
     except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
-    finally:
         os.close(fd)
+        raise InputError(f"cannot be read ({exc.strerror or exc})", path) from None
+    except InputError:
+        os.close(fd)
+        raise
+    return fd
 
 
 def atomic_write_text(path: Path, text: str) -> bool:

@@ -86,7 +86,7 @@ def read_po(text: str | Path, path: str) -> tuple[str | None, list[PoEntry]]:
 
     if isinstance(text, Path):
         catalog = parse_pofile_file(text, path)
-        lines: Iterable[str] = file_lines(text)
+        lines: Iterable[str] = file_lines(text, path)
     else:
         catalog = parse_pofile(text, path)
         lines = _Lines(text)

@@ -173,9 +173,10 @@ def _check_group(group: tuple[Target, ...], texts: Mapping[Path, str | Path] | N
     from ..storage import read_text
 
     def text_of(path: Path, po: bool = False) -> str | Path:
-        """``path``'s text; for a PO file, the file that holds it when ``texts`` names one (a run's own)."""
+        """``path``'s text; for a PO file, the file that holds it (read line by line by ``read_po``), unless
+        ``memo`` keeps findings by the text they are of."""
         if not texts or path not in texts:
-            return read_text(path)
+            return path if po and memo is None else read_text(path)
         held = texts[path]
         return held if isinstance(held, str) or po else held.read_bytes().decode("utf-8")
 
