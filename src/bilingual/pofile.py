@@ -24,14 +24,9 @@ _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 
 
 def read_pofile(path: Path, wrapwidth: int = 78) -> Any:
-    """The polib file in ``path``; raises :class:`PoFileError` naming ``path:line`` when it is not valid PO."""
-    from .storage import read_text
-
-    try:
-        text = read_text(Path(path), expected="a PO file")
-    except BilingualError as exc:
-        raise PoFileError(exc.message + "; the PO file is left as it is", path, exc.line) from None
-    return parse_pofile(text, path, wrapwidth)
+    """The polib file in ``path``, read line by line (:func:`parse_pofile_file`); raises :class:`PoFileError`
+    naming ``path:line`` when it is not valid PO."""
+    return parse_pofile_file(Path(path), path, wrapwidth)
 
 
 def parse_pofile(text: str, path: Path | str = "<po>", wrapwidth: int = 78) -> Any:
