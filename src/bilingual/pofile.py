@@ -61,11 +61,11 @@ def file_lines(file: Path, path: Path | str | None = None) -> Iterator[str]:
 def _parse(lines: Iterable[str], encoding: str, path: Path | str, wrapwidth: int) -> Any:
     """polib's parser over ``lines``, with no entry twice.
 
-    PO lines end at ``\n`` only (gettext, ``msgfmt``); given a text, polib splits it with
+    PO lines end at ``\\n`` only (gettext, ``msgfmt``); given a text, polib splits it with
     ``str.splitlines``, which also cuts at U+2028, U+2029, NEL, form feeds and the information
     separators that polib writes raw inside strings, and the entry holding one was read broken
     (its sentence sent to the engine again at every run, an approved translation of it lost).
-    So polib's parser is given the lines, split at ``\n`` as its file reader splits a file.
+    So polib's parser is given the lines, split at ``\\n`` as its file reader splits a file.
     """
     import polib
 

@@ -51,16 +51,21 @@ def read_text(path: Path, keep_bom: bool = False, expected: str | None = None) -
     """
     data = read_bytes(path, MAX_PO_BYTES if Path(path).suffix.lower() == ".po" else MAX_INPUT_BYTES)
     if b"\x00" in data:
-        what = expected or EXPECTED.get(Path(path).suffix.lower(), "a Markdown file")
-        raise InputError(f"is a binary file, not {what} (UTF-8 text); pass {what}", path)
+        raise _binary(path, expected)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"is not valid UTF-8 (byte 0x{data[exc.start]:02x}); re-save the file as UTF-8", path, line
-        ) from None
+        raise _not_utf8(path, data[exc.start], data[: exc.start].count(b"\n") + 1) from None
     return text if keep_bom else text.removeprefix("\ufeff")
+
+
+def _binary(path: Path, expected: str | None) -> InputError:
+    what = expected or EXPECTED.get(Path(path).suffix.lower(), "a Markdown file")
+    return InputError(f"is a binary file, not {what} (UTF-8 text); pass {what}", path)
+
+
+def _not_utf8(path: Path, byte: int, line: int) -> InputError:
+    return InputError(f"is not valid UTF-8 (byte 0x{byte:02x}); re-save the file as UTF-8", path, line)
 
 
 def read_lines(path: Path, limit: int = MAX_INPUT_BYTES, expected: str | None = None) -> Iterator[str]:
@@ -69,16 +74,14 @@ def read_lines(path: Path, limit: int = MAX_INPUT_BYTES, expected: str | None = 
     is never held whole. Refused as :func:`read_text` refuses (a pipe or device without blocking, a
     file over ``limit``, a NUL, a byte that is not UTF-8, with its line), when the line is reached."""
     fd = _open_for_reading(path, limit)
-    what = expected or EXPECTED.get(Path(path).suffix.lower(), "a Markdown file")
     with os.fdopen(fd, "rb") as handle:
         for number, raw in enumerate(handle, start=1):
             if b"\x00" in raw:
-                raise InputError(f"is a binary file, not {what} (UTF-8 text); pass {what}", path)
+                raise _binary(path, expected)
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise InputError(f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); re-save the file as UTF-8",
-                                 path, number) from None
+                raise _not_utf8(path, raw[exc.start], number) from None
             if number == 1:
                 line = line.removeprefix("\ufeff")
             yield line.removesuffix("\n")
