@@ -7,12 +7,11 @@ polib reads the entries; this module also finds where each msgstr's characters l
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
 import gc
 import re
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,8 +91,7 @@ def read_po(text: str | Path, path: str) -> tuple[str | None, list[PoEntry]]:
         lines = _Lines(text)
     kept = [entry for entry in catalog if not (entry.obsolete or not entry.msgstr or entry.msgid_plural)]
     firsts = [max(entry.linenum, 1) for entry in kept]  # polib numbers a first entry without header 0
-    with contextlib.closing(iter(lines)) if isinstance(lines, Iterator) else contextlib.nullcontext(lines) as read:
-        pieces = _all_pieces(read, firsts)
+    pieces = _all_pieces(lines, firsts)  # reads every line: a file's lines close the file at its end
     entries = [PoEntry(first, entry.msgctxt, entry.msgid, entry.msgstr, pieces[first]) for entry, first in zip(kept, firsts)]
     language = catalog.metadata.get("Language", "").strip() or None
     # polib's parser and the catalog it made are a reference cycle, freed only when the collector
@@ -151,8 +149,6 @@ def _all_pieces(lines: Iterable[str], firsts: Sequence[int]) -> dict[int, tuple[
                 k, collecting, pieces = k + 1, False, []
                 continue
             pieces.append((number, match.start(1) + 1, match.group(1)))
-            break
-        if k == len(wanted):
             break
     for first in wanted[k:]:  # the file ended inside (or before) these entries' msgstr
         out[first] = tuple(pieces) if collecting and first == wanted[k] else ()
