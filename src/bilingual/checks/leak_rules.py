@@ -52,6 +52,9 @@ def copied_prose(target: Unit, source: Unit, ctx: Context) -> int | None:
 
     if source.parent is not None or source.kind in ("title", "attribute") or not has_words(source.text):
         return None  # alt text, titles and attribute values left in English are untranslated's (info)
+    pieces = plain(source.text).split(" ")
+    if not all(piece in target.text for piece in pieces):
+        return None  # a word the pattern needs is missing (most units): asked first, no pattern is compiled
     terms = sorted(ctx.source_terms(source), key=lambda m: m.start)
     if not translatable_text(source.text, 0, terms, ctx.lang, name_like=source.kind == "cell"):
         return None
@@ -59,9 +62,6 @@ def copied_prose(target: Unit, source: Unit, ctx: Context) -> int | None:
     lower = [w for w in words if w[0].islower() and w not in _FUNCTION_WORDS]
     if len(words) < MINIMUM_WORDS or not lower:
         return None
-    pieces = plain(source.text).split(" ")
-    if not all(piece in target.text for piece in pieces):
-        return None  # a word the pattern needs is missing: no pattern is compiled (re keeps 512 of them)
     pattern = r"(?:\s|\{/?\d+\})*".join(re.escape(w) for w in pieces)
     match = re.search(pattern, target.text)
     return match.start() if match else None

@@ -33,9 +33,10 @@ def markup(pair: Pair, ctx: Context) -> Iterator[Finding]:
     for target, source in units(pair):
         if target.parent is not None or target.kind == "front-matter":
             continue  # alt text, titles and front matter are plain text
-        known = Counter(found for _, found, _ in markup_problems(source)) if source is not None else Counter()
+        problems = markup_problems(target)  # the source's are read only to excuse the target's
+        known = Counter(found for _, found, _ in markup_problems(source)) if source is not None and problems else Counter()
         emphasis_reported = False
-        for at, found, detail in markup_problems(target):
+        for at, found, detail in problems:
             if detail.startswith("a bracket") and set(found) <= {"（", "）"}:
                 continue
             if known[found] > 0:
@@ -45,9 +46,10 @@ def markup(pair: Pair, ctx: Context) -> Iterator[Finding]:
                 continue  # a pair of broken markers is one problem
             emphasis_reported = emphasis_reported or "emphasis" in detail
             yield Finding(target, at, found=found, detail=detail)
-        literal = Counter(run for _, run in literal_emphasis(source.content)) if source is not None else Counter()
+        runs = literal_emphasis(target.content)
+        literal = Counter(run for _, run in literal_emphasis(source.content)) if source is not None and runs else Counter()
         shown: set[str] = set()
-        for at, run in literal_emphasis(target.content):
+        for at, run in runs:
             if literal[run] > 0:
                 literal[run] -= 1
                 continue

@@ -36,6 +36,8 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
     """
     for up in sourced(pair):
         assert up.source is not None
+        if not _DIGIT.search(up.source.text) and not any(_DIGIT.search(unit.text) for unit in up.targets):
+            continue  # no Arabic figure on either side: nothing to compare (CJK numerals only excuse a source's)
         if not in_english(up.source):
             continue  # a source written in Chinese or Japanese (its 10万 is the translation's 10万)
         src = source_numbers(blank(up.source.text))
@@ -56,6 +58,10 @@ def number(pair: Pair, ctx: Context) -> Iterator[Finding]:
                               expected=missing.popleft() if missing else None)
         for raw in missing:
             yield Finding(up.target, 0, expected=raw)
+
+
+#: A digit of any script (full-width too): every number the rule compares has one.
+_DIGIT = re.compile(r"\d")
 
 
 def _word_glued(source: str) -> set:

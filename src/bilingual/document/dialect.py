@@ -92,6 +92,10 @@ def _gfm() -> MarkdownIt:
 _GFM_SCHEMES = frozenset({"http:", "https:", "ftp:", "mailto:"})
 
 
+#: What every GFM autolink holds: a scheme's ``://`` (``mailto:`` and an e-mail address: an ``@``), or ``www.``.
+_MAY_AUTOLINK = re.compile(r"://|@|www\.", re.IGNORECASE)
+
+
 def _gfm_autolink(match: Any) -> bool:
     return match.schema in _GFM_SCHEMES or (not match.schema and match.text[:4].lower() == "www.")
 
@@ -104,7 +108,9 @@ class _GfmLinkify:
         self._inner = inner
 
     def pretest(self, text: str) -> bool:
-        return bool(self._inner.pretest(text))
+        """Whether ``text`` may hold a GFM autolink: a ``://``, an ``@`` or a ``www.`` first (linkify-it's own
+        pretest passes any dotted word, and its match, which then finds only fuzzy links, is slow)."""
+        return _MAY_AUTOLINK.search(text) is not None and bool(self._inner.pretest(text))
 
     def test(self, text: str) -> bool:
         return bool(self.match(text))
