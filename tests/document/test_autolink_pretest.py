@@ -1,5 +1,6 @@
-"""The GFM autolink pretest (``dialect._MAY_AUTOLINK``) is only a shortcut: every text in which linkify-it finds
-an autolink GFM links (a scheme, ``www.``, an e-mail address) passes it, so skipping the others loses no link."""
+"""The GFM autolink pretest (``dialect._MAY_AUTOLINK``, asked before linkify-it's slow match) is only a shortcut:
+every text in which linkify-it finds an autolink GFM links (a scheme, ``www.``, an e-mail address) passes it, so
+skipping the others loses no link."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bilingual.document.dialect import gfm_dialect
+from bilingual.document.dialect import _gfm_autolink, gfm_dialect
 
 PIECES = ["http", "https", "HTTP", "ftp", "mailto", "www", "WWW", "Www", "example", "com", "org", "io", "rs",
           "user", "a", "1", "x-y", "_", "~", "%20", "中文", "例え", ":", "/", "//", "@", ".", "-", "+", " ", "\n",
@@ -15,9 +16,16 @@ PIECES = ["http", "https", "HTTP", "ftp", "mailto", "www", "WWW", "Www", "exampl
 
 
 def gfm_links(text: str) -> list:
-    """What the dialect's linkify finds in ``text``, asked with no pretest."""
-    linkify = gfm_dialect().linkify
-    return linkify.match(text) or []
+    """The autolinks GFM links that linkify-it itself finds in ``text``, asked with no pretest."""
+    return [m for m in gfm_dialect().linkify._inner.match(text) or [] if _gfm_autolink(m)]
+
+
+@pytest.mark.parametrize("text", ["see https://example.com/a today", "write to user@example.com", "e.g. main.rs"])
+def test_the_dialect_finds_what_linkify_it_finds(text):
+    def spans(matches):
+        return [(m.index, m.last_index, m.url) for m in matches]
+
+    assert spans(gfm_dialect().linkify.match(text) or []) == spans(gfm_links(text))
 
 
 NOISE = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)

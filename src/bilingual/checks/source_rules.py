@@ -50,10 +50,12 @@ def link(pair: Pair, ctx: Context) -> Iterator[Finding]:
         assert up.source is not None
         src = destinations(up.source, ctx.source_references)
         tgt = [(unit, k, d, at) for unit in up.targets for k, d, at in destinations(unit, ctx.target_references)]
+        if not src and not tgt:
+            continue  # no link on either side (most units)
+        source_text = plain(up.source.text)
         for kind in ("link", "image"):
             yield from _link_differences(up.target, [d for k, d, _ in src if k == kind],
-                                         [(unit, d, at) for unit, k, d, at in tgt if k == kind], ctx,
-                                         plain(up.source.text))
+                                         [(unit, d, at) for unit, k, d, at in tgt if k == kind], ctx, source_text)
 
 
 def _link_differences(target: Unit, source: list[str], found: list[tuple[Unit, str, int]],

@@ -71,7 +71,7 @@ def emphasis_dialect() -> MarkdownIt:
     """CommonMark with strikethrough: which emphasis runs a renderer reads as markup."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("strikethrough")
+    return _normalized_once(MarkdownIt("commonmark").enable("strikethrough"))
 
 
 def _gfm() -> MarkdownIt:
@@ -84,7 +84,22 @@ def _gfm() -> MarkdownIt:
     md.linkify = _GfmLinkify(md.linkify)
     _limit_inline_nesting(md)
     linklabel.install(md)  # each link label scanned once (hostile runs of '[' stay linear)
+    return _normalized_once(md)
+
+
+def _normalized_once(md: MarkdownIt) -> MarkdownIt:
+    """``md`` normalizing each link destination once for the many parses that read it (an issue's source, its
+    editions and PO files, the views): markdown-it's normalizeLink (mdurl's parse, encode and format) is a pure
+    function of the URL, and slow. A few thousand are kept."""
+    md.normalizeLink = _normalize_link  # type: ignore[method-assign]
     return md
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalize_link(url: str) -> str:
+    from markdown_it.common.normalize_url import normalizeLink
+
+    return normalizeLink(url)
 
 
 #: The schemes GFM's autolink extension links; ``www.`` links need none. linkify-it's fuzzy
@@ -116,6 +131,8 @@ class _GfmLinkify:
         return bool(self.match(text))
 
     def match(self, text: str) -> list | None:
+        if _MAY_AUTOLINK.search(text) is None:
+            return None  # no autolink GFM links (the fuzzy ones linkify-it would find are text)
         found = [m for m in self._inner.match(text) or [] if _gfm_autolink(m)]
         return found or None
 
