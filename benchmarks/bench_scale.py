@@ -1,6 +1,11 @@
 """Does bilingual's cost grow linearly with its input? Time and peak memory at three sizes each.
 
 Run:  python benchmarks/bench_scale.py [--quick] [--only issue,paragraph,archive] [--timeout 900]
+      python benchmarks/bench_scale.py --before OLD/src [--only issue --sizes 0.2,2] [--rounds 3]
+
+``--before`` compares this bilingual with another version's (its ``src/`` folder, from ``git archive``)
+on the same generated inputs and glossary: interleaved runs, one process at a time, the median CPU time
+of each and their ratio (issue #26: times no worse than before).
 
 Three inputs, each at three sizes ten times apart, are generated in a temporary folder:
 
@@ -46,8 +51,14 @@ sys.path.insert(0, str(HERE))
 SAMPLE = ROOT / "issues" / "024" / "en.md"
 CLI = "import sys; sys.argv[0] = 'bilingual'; from bilingual.cli import main; main()"
 GROWTH_LIMIT = 12.0
+#: --before: this bilingual's median CPU time over the other's (issue #26: "times no worse than today"; a run on
+#: a shared machine varies by about ±10%, so the median of interleaved runs is compared).
+BEFORE_LIMIT = 1.05
 ISSUE_LIMIT = 300.0
 RSS_LIMIT = 1.5
+#: The sizes of each case: an issue's MB, a paragraph's sentences, an archive's issues (--quick: ten times smaller).
+SIZES: dict[str, tuple[float, ...]] = {"issue": (0.2, 2.0, 20.0), "paragraph": (300, 3000, 30000), "archive": (10, 100, 1000)}
+QUICK_SIZES = {kind: tuple(size / 10 for size in sizes) for kind, sizes in SIZES.items()}
 #: Peak RSS goals of one issue, translate and check alike: MB of source → MB of memory.
 ISSUE_RSS_MB = {2.0: 300.0, 20.0: 1500.0}
 
@@ -108,9 +119,12 @@ def make_archive(root: Path, count: int) -> Path:
     return root
 
 
-def run(args: list[str], cwd: Path, timeout: float) -> Figure:
-    """One ``bilingual`` command in a new process: wall time and that process's own peak RSS."""
+def run(args: list[str], cwd: Path, timeout: float, src: Path | None = None) -> Figure:
+    """One ``bilingual`` command in a new process: wall time and that process's own peak RSS. With ``src``,
+    the bilingual of that source folder (another version's ``src/``) runs instead of this one."""
     env = {**os.environ, "BILINGUAL_CACHE_DIR": "off"}
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
     errors = cwd / "stderr.txt"
     start = time.perf_counter()
     with errors.open("wb") as stderr:
@@ -136,18 +150,62 @@ def make(kind: str, size: float, folder: Path) -> Path:
     return make_archive(folder / "issues", int(size))
 
 
-def measure(kind: str, size: float, tmp: Path, timeout: float) -> tuple[Figure, Figure | None]:
-    folder = tmp / f"{kind}-{size:g}"
-    glossary = ["--glossary", str(ROOT / "glossary")]
-    # Generated in a child process: a child's peak RSS starts at its parent's RSS when forked,
-    # so this process stays small (it imports neither bilingual nor the generators).
+def generate(kind: str, size: float, folder: Path) -> Path:
+    """The input of one case, generated in a child process: a child's peak RSS starts at its parent's RSS
+    when forked, so this process stays small (it imports neither bilingual nor the generators)."""
     made = subprocess.run([sys.executable, __file__, "--make", kind, f"{size:g}", str(folder)],
                           check=True, capture_output=True, text=True)
-    target = Path(made.stdout.strip())
-    translated = run(["translate", str(target), "--engine", "pseudo", *glossary], folder, timeout)
+    return Path(made.stdout.strip())
+
+
+def translate_and_check(kind: str, target: Path, folder: Path, timeout: float,
+                        src: Path | None = None) -> tuple[Figure, Figure | None]:
+    """``bilingual translate`` of ``target`` and then ``bilingual check`` of what it wrote (not for an archive)."""
+    glossary = ["--glossary", str(ROOT / "glossary")]
+    translated = run(["translate", str(target), "--engine", "pseudo", *glossary], folder, timeout, src)
     if kind == "archive" or translated.seconds is None:
         return translated, None
-    return translated, run(["check", str(target), *glossary], folder, timeout)
+    return translated, run(["check", str(target), *glossary], folder, timeout, src)
+
+
+def measure(kind: str, size: float, tmp: Path, timeout: float) -> tuple[Figure, Figure | None]:
+    folder = tmp / f"{kind}-{size:g}"
+    return translate_and_check(kind, generate(kind, size, folder), folder, timeout)
+
+
+def compare(kind: str, size: float, before: Path, rounds: int, tmp: Path, timeout: float) -> list[str]:
+    """This bilingual against the one of ``before`` (a ``src/`` folder) on one input: ``rounds`` interleaved
+    runs of each, one process at a time, each translating a fresh copy of the same input with the same
+    glossary and then checking it; the median CPU time of each and their ratio."""
+    import shutil
+    import statistics
+
+    folder = tmp / f"{kind}-{size:g}"
+    target = generate(kind, size, folder)
+    cpu: dict[str, tuple[list[float], list[float]]] = {"before": ([], []), "after": ([], [])}
+    for n in range(rounds):
+        for way, src in (("before", before), ("after", None)):
+            copy = tmp / f"{kind}-{size:g}-{way}-{n}"
+            shutil.copytree(target, copy / target.name)
+            translated, checked = translate_and_check(kind, copy / target.name, copy, timeout, src)
+            cpu[way][0].append(translated.cpu)
+            if checked is not None:
+                cpu[way][1].append(checked.cpu)
+            shutil.rmtree(copy)
+    cells = [f"{kind} {size:,g}"]
+    for step in (0, 1):
+        was, now = cpu["before"][step], cpu["after"][step]
+        if not was or not now:
+            cells += ["—", "—"]
+            continue
+        ratio = statistics.median(now) / statistics.median(was)
+        cells += [f"{statistics.median(was):.1f} → {statistics.median(now):.1f} s "
+                  f"(runs {', '.join(f'{x:.1f}' for x in was)} → {', '.join(f'{x:.1f}' for x in now)})", f"×{ratio:.2f}"]
+    print("| " + " | ".join(cells) + " |", flush=True)
+    return [f"{kind} {size:g} {step}: median CPU ×{statistics.median(cpu['after'][k]) / statistics.median(cpu['before'][k]):.2f} "
+            f"of before (goal ≤ ×{BEFORE_LIMIT:g}): "
+            f"{'OK' if statistics.median(cpu['after'][k]) <= BEFORE_LIMIT * statistics.median(cpu['before'][k]) else 'BELOW TARGET'}"
+            for k, step in enumerate(("translate", "check")) if cpu["before"][k] and cpu["after"][k]]
 
 
 def _time(figure: Figure | None, timeout: float) -> str:
@@ -169,17 +227,21 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="sizes ten times smaller (still 10× apart)")
     parser.add_argument("--only", default="issue,paragraph,archive", help="comma-separated: issue, paragraph, archive")
     parser.add_argument("--timeout", type=float, default=900.0, help="wall seconds before a case counts as unfinished")
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="compare with the bilingual of this src/ folder (another version: git archive REV | tar -x)")
+    parser.add_argument("--sizes", help="--before: comma-separated sizes of the one case --only names "
+                        "(default: the middle size of --quick: 0.2 MB, 300 sentences, 10 issues)")
+    parser.add_argument("--rounds", type=int, default=3, help="--before: interleaved runs of each (default 3)")
     parser.add_argument("--make", nargs=3, metavar=("KIND", "SIZE", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.make:
         kind, size, folder = args.make
         print(make(kind, float(size), Path(folder)))
         return
-    sizes = {
-        "issue": (0.02, 0.2, 2.0) if args.quick else (0.2, 2.0, 20.0),
-        "paragraph": (30, 300, 3000) if args.quick else (300, 3000, 30000),
-        "archive": (1, 10, 100) if args.quick else (10, 100, 1000),
-    }
+    sizes = QUICK_SIZES if args.quick else SIZES
+    if args.before is not None:
+        compare_all(args)
+        return
     units = {"issue": "MB", "paragraph": "sentences", "archive": "issues"}
     verdicts: list[str] = []
     print("| case | translate: CPU (wall) | ×CPU | peak RSS | check: CPU (wall) | ×CPU | peak RSS |")
@@ -208,6 +270,26 @@ def main() -> None:
                 verdicts.extend(_growth(f"{kind} check", sizes[kind], checks))
             if kind == "issue" and not args.quick:
                 verdicts.extend(_rss(sizes[kind], figures, checks))
+    print()
+    print("\n".join(verdicts))
+
+
+def compare_all(args: argparse.Namespace) -> None:
+    """``--before``: each case at its sizes, this bilingual against the other, translate and check."""
+    if args.sizes and "," in args.only:
+        raise SystemExit("--sizes names the sizes of one case: pass --only with one of issue, paragraph, archive")
+    if not (args.before / "bilingual" / "__init__.py").is_file():
+        raise SystemExit(f"{args.before}: not a src/ folder holding bilingual/ (git archive REV | tar -x -C DIR; DIR/src)")
+    verdicts: list[str] = []
+    print(f"this bilingual against {args.before}: median CPU (user + system) of {args.rounds} interleaved runs each")
+    print()
+    print("| case | translate: before → after | × | check: before → after | × |")
+    print("|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as name:
+        for kind in [k.strip() for k in args.only.split(",") if k.strip()]:
+            chosen = [float(x) for x in args.sizes.split(",")] if args.sizes else [QUICK_SIZES[kind][1]]
+            for size in chosen:
+                verdicts += compare(kind, size, args.before.resolve(), args.rounds, Path(name), args.timeout)
     print()
     print("\n".join(verdicts))
 
