@@ -133,6 +133,13 @@ class Context:
             self._memo[key] = (unit, found)
         return self._memo[key][1]
 
+    def forget_units(self) -> None:
+        """Let go of what is remembered of units (their glossary matches and sentence spans), keeping the page's."""
+        page = self._memo.get(("d", 0))
+        self._memo.clear()
+        if page is not None:
+            self._memo[("d", 0)] = page
+
     def source_page_terms(self) -> frozenset[str]:
         """The glossary terms (translated, not kept names) the whole source page uses, memoized."""
         key = ("d", 0)

@@ -294,6 +294,7 @@ def _check_markdown(text: str, path: str, lang: str, source: Layout | None,
         if pair.sourced:
             pairs_read.extend(read_pair(path, lang, t, s, lambda u, at: places.at(Finding(u, content_offset(u, at))),
                                       ctx.segment(s, 0)) for t, s in units(pair, sourced=True) if s is not None and t.text.strip())
+        ctx.forget_units()  # no rule reads a unit of another block: its memo would grow with the edition
     return _sorted(out), renderings, pairs_read
 
 
