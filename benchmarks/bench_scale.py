@@ -193,7 +193,8 @@ def compare(kind: str, size: float, before: Path, rounds: int, tmp: Path, timeou
                 cpu[way][1].append(checked.cpu)
             shutil.rmtree(copy)
     cells = [f"{kind} {size:,g}"]
-    for step in (0, 1):
+    verdicts: list[str] = []
+    for step, name in enumerate(("translate", "check")):
         was, now = cpu["before"][step], cpu["after"][step]
         if not was or not now:
             cells += ["—", "—"]
@@ -202,11 +203,10 @@ def compare(kind: str, size: float, before: Path, rounds: int, tmp: Path, timeou
         cells += [(f"{statistics.median(was):.1f} → {statistics.median(now):.1f} s, best {min(was):.1f} → {min(now):.1f} s "
                    f"(runs {', '.join(f'{x:.1f}' for x in was)} → {', '.join(f'{x:.1f}' for x in now)})"),
                   f"×{ratio:.2f} (best ×{min(now) / min(was):.2f})"]
+        verdicts.append(f"{kind} {size:g} {name}: median CPU ×{ratio:.2f} of before (goal ≤ ×{BEFORE_LIMIT:g}): "
+                        f"{'OK' if ratio <= BEFORE_LIMIT else 'BELOW TARGET'}")
     print("| " + " | ".join(cells) + " |", flush=True)
-    return [f"{kind} {size:g} {step}: median CPU ×{statistics.median(cpu['after'][k]) / statistics.median(cpu['before'][k]):.2f} "
-            f"of before (goal ≤ ×{BEFORE_LIMIT:g}): "
-            f"{'OK' if statistics.median(cpu['after'][k]) <= BEFORE_LIMIT * statistics.median(cpu['before'][k]) else 'BELOW TARGET'}"
-            for k, step in enumerate(("translate", "check")) if cpu["before"][k] and cpu["after"][k]]
+    return verdicts
 
 
 def _time(figure: Figure | None, timeout: float) -> str:
