@@ -55,6 +55,21 @@ def parser() -> MarkdownIt:
     return md
 
 
+@functools.cache
+def _blocks() -> MarkdownIt:
+    """:func:`parser` without its inline phase, for :func:`parse`: each unit's inline text is parsed once,
+    into placeholders, by :func:`~bilingual.document.inline.to_placeholders` (markdown-it's own pass made
+    every block's children only for them to be thrown away: a third of the parse's time, and all of them
+    alive at once at its end). The task-list rule reads those children, so :func:`_task_marker` reads the
+    marker instead; ``normalize`` is :func:`normalize`'s work already done."""
+    md = new_gfm()
+    md.core.ruler.disable(["normalize", "inline", "linkify", "github-tasklists", "text_join"])
+    _install_nesting_guard(md)
+    _record_references(md)
+    read_footnote_definitions(md)
+    return md
+
+
 #: A footnote definition's label on its first line, after any container markers.
 _FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]+\]:")
 
@@ -266,7 +281,7 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
     """
     raw = source
     source, origin = normalize(raw)
-    md = parser()
+    md = _blocks()
     builder = _Builder(path, source, protection if protection is not None else active())
     deep = _DEEP_QUOTE.search(source)
     if deep is not None:  # refused before parsing: the parser's recursion would stop at a depth the stack decides
@@ -319,7 +334,7 @@ def parse(source: str, path: str = "<string>", protection: Protection | None = N
             builder.block += 1
             heading = parent == "heading_open" and tokens[i - 1].markup.startswith("#")
             kind = "heading" if parent == "heading_open" else "paragraph"
-            content = _without_task_marker(tok)
+            content = _without_task_marker(tokens, i)
             if not content.strip():
                 continue
             if kind == "paragraph" and "|" in content and _DELIMITER_ROW.search(content):
@@ -375,13 +390,19 @@ def _html_block_attributes(builder: _Builder, first: int, last: int, container: 
                         inline=plain_text(value))
 
 
-def _without_task_marker(tok: Token) -> str:
-    """A task-list item's text: the task-list plugin took ``[ ]``/``[x]`` out of the content; the
-    white space after it is not text either."""
-    first = (tok.children or [None])[0]
-    if first is not None and first.type == "html_inline" and "task-list-item-checkbox" in first.content:
-        return tok.content.lstrip(" \t")
-    return tok.content
+#: A task-list item's marker, as the task-list plugin (mdit-py-plugins' ``tasklists``) reads it.
+_TASK_MARKER = re.compile(r"\[[ xX]][ \t\n\v\f\r]+")
+
+
+def _without_task_marker(tokens: Sequence[Token], i: int) -> str:
+    """The text of the inline token ``tokens[i]``, less a task-list item's marker the way the task-list
+    plugin takes it out (``[ ]``/``[x]`` of the first paragraph of a list item), and with the white space
+    after a ``[ ]``, ``[x]`` or ``[X]`` and a space (those the plugin turns into a checkbox)."""
+    content = tokens[i].content
+    if not (i >= 2 and tokens[i - 1].type == "paragraph_open" and tokens[i - 2].type == "list_item_open"
+            and _TASK_MARKER.match(content)):
+        return content
+    return content[3:].lstrip(" \t") if content.startswith(("[ ] ", "[x] ", "[X] ")) else content[3:]
 
 
 def _cell(builder: _Builder, tok: Token, row: int, pos: int) -> int:
