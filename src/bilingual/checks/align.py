@@ -125,19 +125,27 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
     opcodes = _opcodes(src_keys, tgt_keys)
     same = sum(j2 - j1 for tag, _, _, j1, j2 in opcodes if tag == "equal")
     agree = 2 * same / (len(src) + len(tgt)) if src or tgt else 1.0
+    keys = {id(b): k for b, k in (*zip(src, src_keys), *zip(tgt, tgt_keys))}
+    read: dict[int, frozenset[str]] = {}
+
+    def words(block: Block) -> frozenset[str]:
+        """A block's words, read when two blocks are first compared: most never are (#26)."""
+        held = read.get(id(block))
+        if held is None:
+            held = read[id(block)] = _tokens(keys[id(block)], block)
+        return held
+
     exact: set[tuple[int, int]] = set()
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             pairs.extend(zip(src[i1:i2], tgt[j1:j2]))
             exact.update((id(a), id(b)) for a, b in zip(src[i1:i2], tgt[j1:j2]))
         else:
-            pairs.extend(_best_pairs([(b, _tokens(k, b)) for b, k in zip(src[i1:i2], src_keys[i1:i2])],
-                                     [(b, _tokens(k, b)) for b, k in zip(tgt[j1:j2], tgt_keys[j1:j2])]))
-    tokens = {id(b): _tokens(k, b) for b, k in (*zip(src, src_keys), *zip(tgt, tgt_keys))}
+            pairs.extend(_best_pairs([(b, words(b)) for b in src[i1:i2]], [(b, words(b)) for b in tgt[j1:j2]]))
 
     def close(a: Block, b: Block) -> float:
-        shared = len(tokens[id(a)] & tokens[id(b)])
-        return shared / min(len(tokens[id(a)]), len(tokens[id(b)])) if shared >= 2 else 0.0
+        shared = len(words(a) & words(b))
+        return shared / min(len(words(a)), len(words(b))) if shared >= 2 else 0.0
 
     pairs, moved_blocks = moved(uncross(pairs), close)
     pairs, halves = first_halves(pairs, close, _need, _held)
@@ -145,7 +153,7 @@ def alignment(source: Layout, target: Layout) -> tuple[list[Pair], float]:
     halves |= shifted
     split_of = splits(pairs, close) | {t.ordinal: s for (s, _), (_, t) in zip(pairs, pairs[1:])
                                        if s is not None and t is not None and t.ordinal in halves}
-    pairs, regrouped = regroup(pairs, _need, _held, lambda a, b: len(tokens[id(a)] & tokens[id(b)]))
+    pairs, regrouped = regroup(pairs, _need, _held, lambda a, b: len(words(a) & words(b)))
     split_of |= regrouped
     joined = merges(pairs, _need, _held)
     out: list[Pair] = []
