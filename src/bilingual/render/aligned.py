@@ -139,7 +139,9 @@ def _cell(version: Version, unit: Unit, group: Sequence[Segment], status: Status
         elif placeholder is not None:
             pieces.append(Piece(placeholder.role, render_unit(doc, mine, ChainMap({index: piece}, texts)), placeholder.key))
             own.append(render_unit(doc, mine, ChainMap({index: piece}, blank)))
-    return Cell(version.lang, markdown, tuple(pieces), status, tuple(flags), "".join(own).strip())
+    bare = "".join(own).strip()
+    # the same characters as the Markdown unless a nested unit was blanked: held once (a cell per sentence per language)
+    return Cell(version.lang, markdown, tuple(pieces), status, tuple(flags), markdown if bare == markdown else bare)
 
 
 def _merge_status(statuses: Iterable[Status]) -> Status:
