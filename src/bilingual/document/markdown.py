@@ -43,25 +43,25 @@ REACHED = "_bilingual_reached"
 
 @functools.cache
 def parser() -> MarkdownIt:
-    """The one Markdown parser: GFM (tables, strikethrough, autolinks, task lists), YAML front matter, span recording."""
+    """The one Markdown dialect of a unit's inline text: GFM (strikethrough, autolinks, task lists), with
+    span recording (:func:`~bilingual.document.inline.to_placeholders`); :func:`parse` reads the blocks
+    around it with :func:`_blocks`."""
     md = new_gfm()
     # Extended autolinks in text are found by inline.literal_marks (the same linkify-it matcher);
     # markdown-it's own pass over the parsed text would only repeat that work.
     md.core.ruler.disable("linkify")
     install_span_recorder(md)
-    _install_nesting_guard(md)
-    _record_references(md)
-    read_footnote_definitions(md)
     return md
 
 
 @functools.cache
 def _blocks() -> MarkdownIt:
-    """:func:`parser` without its inline phase, for :func:`parse`: each unit's inline text is parsed once,
-    into placeholders, by :func:`~bilingual.document.inline.to_placeholders` (markdown-it's own pass made
-    every block's children only for them to be thrown away: a third of the parse's time, and all of them
-    alive at once at its end). The task-list rule reads those children, so :func:`_task_marker` reads the
-    marker instead; ``normalize`` is :func:`normalize`'s work already done."""
+    """The same dialect's blocks (tables, YAML front matter, footnote definitions) for :func:`parse`, with
+    no inline phase: each unit's inline text is parsed once, into placeholders, by :func:`parser`
+    (markdown-it's own inline pass made every block's children only for them to be thrown away: a third
+    of the parse's time, and all of them alive at once at its end). The task-list rule reads those
+    children, so :func:`_without_task_marker` reads the marker instead; ``normalize`` is :func:`normalize`'s
+    work already done."""
     md = new_gfm()
     md.core.ruler.disable(["normalize", "inline", "linkify", "github-tasklists", "text_join"])
     _install_nesting_guard(md)
