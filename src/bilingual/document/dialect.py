@@ -4,7 +4,8 @@ every parse of a source or an edition uses, and the two reduced readings the che
 - :func:`gfm_dialect`: GitHub Flavored Markdown as markdown-it-py's ``gfm-like`` preset (tables,
   strikethrough, extended autolinks limited to what GFM links), task lists and YAML front matter,
   with the nesting limits below. :func:`bilingual.document.markdown.parser` adds span recording to
-  a fresh instance of it; links found in text, in editions and pages alike, are read with it.
+  a fresh instance of it (a unit's inline text), and ``markdown._blocks`` reads a document's blocks
+  with another, its inline phase off; links found in text, in editions and pages alike, are read with it.
 - :func:`block_dialect`: the same block structure with no inline phase (the checks' alignment of
   blocks: units already hold the inline analysis).
 - :func:`read_footnote_definitions`: GFM footnote definitions as blocks, in both parses.
