@@ -93,6 +93,10 @@ def rule_of(function: RuleFunction) -> Rule:
     return found
 
 
+#: The memo key of what is remembered of the whole page (not of one unit): kept by :meth:`Context.forget_units`.
+_PAGE = ("d", 0)
+
+
 @dataclass(frozen=True)
 class Context:
     """What the rules share while checking one file: the language, the glossary, the link references.
@@ -135,14 +139,14 @@ class Context:
 
     def forget_units(self) -> None:
         """Let go of what is remembered of units (their glossary matches and sentence spans), keeping the page's."""
-        page = self._memo.get(("d", 0))
+        page = self._memo.get(_PAGE)
         self._memo.clear()
         if page is not None:
-            self._memo[("d", 0)] = page
+            self._memo[_PAGE] = page
 
     def source_page_terms(self) -> frozenset[str]:
         """The glossary terms (translated, not kept names) the whole source page uses, memoized."""
-        key = ("d", 0)
+        key = _PAGE
         if key not in self._memo:
             found = self.matcher.find_source(self.source_document) if self.matcher and self.source_document else None
             self._memo[key] = (None, frozenset(m.term.en for m in found or () if not m.term.keep))  # type: ignore[arg-type]
