@@ -1,4 +1,5 @@
-"""Which files a run reads and writes: issue folders, plain Markdown files, folders of either."""
+"""Which files a run reads and writes: issue folders, plain Markdown files, folders of either, and the
+names of the views a document gets beside its editions (:class:`OutputPaths`)."""
 
 from __future__ import annotations
 
@@ -58,6 +59,33 @@ class Job:
     def _sibling(self, name: str, out: Path | None) -> Path:
         base = (out / self.rel.parent) if out is not None else self.source.parent
         return base / name
+
+
+@dataclass(frozen=True)
+class OutputPaths:
+    """Where the aligned views and the report of one document go."""
+
+    aligned_md: Path
+    aligned_html: Path
+    tmx: Path
+    report_md: Path
+    report_html: Path
+
+    @classmethod
+    def beside(cls, source: Path, folder: Path | None = None, tmx: Path | None = None) -> OutputPaths:
+        """The paths for ``source`` (``en.md`` of an issue folder, or ``name.md``), in ``folder`` if given."""
+        source = Path(source)
+        folder = Path(folder) if folder is not None else source.parent
+        if source.name == "en.md":
+            name = source.resolve().parent.name
+            names = ("aligned.md", "aligned.html", f"{name}.tmx", "report.md", "report.html")
+        else:
+            stem = source.stem
+            names = (f"{stem}.aligned.md", f"{stem}.aligned.html", f"{stem}.tmx", f"{stem}.report.md", f"{stem}.report.html")
+        paths = [folder / n for n in names]
+        if tmx is not None:
+            paths[2] = Path(tmx)
+        return cls(*paths)
 
 
 def is_edition(path: Path) -> bool:

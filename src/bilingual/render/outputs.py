@@ -16,38 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..layout import OutputPaths
 from .model import Alignment, Status
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
     from ..run.pipeline import Edition
-
-
-@dataclass(frozen=True)
-class OutputPaths:
-    """Where the aligned views and the report of one document go."""
-
-    aligned_md: Path
-    aligned_html: Path
-    tmx: Path
-    report_md: Path
-    report_html: Path
-
-    @classmethod
-    def beside(cls, source: Path, folder: Path | None = None, tmx: Path | None = None) -> OutputPaths:
-        """The paths for ``source`` (``en.md`` of an issue folder, or ``name.md``), in ``folder`` if given."""
-        source = Path(source)
-        folder = Path(folder) if folder is not None else source.parent
-        if source.name == "en.md":
-            name = source.resolve().parent.name
-            names = ("aligned.md", "aligned.html", f"{name}.tmx", "report.md", "report.html")
-        else:
-            stem = source.stem
-            names = (f"{stem}.aligned.md", f"{stem}.aligned.html", f"{stem}.tmx", f"{stem}.report.md", f"{stem}.report.html")
-        paths = [folder / n for n in names]
-        if tmx is not None:
-            paths[2] = Path(tmx)
-        return cls(*paths)
 
 
 #: An output's text, whole or as pieces made one after another (a page, a TMX).

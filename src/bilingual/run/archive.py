@@ -149,7 +149,7 @@ def no_text_warnings(prepared: Prepared) -> list[str]:
 
 def _output_names(batch: Sequence[Job], langs: Sequence[str], out: Path | None) -> set[str]:
     """The names of every file the batch may write (for removing an older bilingual's temporaries)."""
-    from ..render.outputs import OutputPaths
+    from ..layout import OutputPaths
 
     names: set[str] = set()
     for job in batch:

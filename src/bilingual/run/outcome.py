@@ -26,7 +26,7 @@ from ..memory.build import GlossaryNotes, Target, build_catalog
 from ..memory.po import render, render_parts, revision_date, same_content
 from ..memory.stamp import stamp
 from ..values import Document, Signature
-from ..layout import Job, language_file
+from ..layout import Job, OutputPaths, language_file
 from ..storage import Staging, read_bytes, version_of
 from ..languages import TARGETS
 from .edits import EDITION_HEADER, header_value, recorded
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from ..glossary.schema import Glossary
     from .options import RunOptions
     from .pipeline import Edition, Run
-    from ..render.outputs import OutputPaths
 
 
 @dataclass(frozen=True)
@@ -300,7 +299,7 @@ def _view_writes(
     A document whose files all stay as they are keeps the views of the run that last changed it,
     so a run that changes nothing writes nothing.
     """
-    from ..render.outputs import OutputPaths, issue_outputs, whole
+    from ..render.outputs import issue_outputs, whole
     from ..storage import is_unchanged, version
 
     if staging is None:
