@@ -97,6 +97,8 @@ class CheckResult:
     renderings: tuple = ()  # the consistency rule's counts: each Rendering of a glossary term (checks.consistency)
     aligned: tuple = ()  # the aligned unit pairs the glossary-free consistency rule reads (checks.termalign.Aligned)
     ledgers: tuple = ()  # the coverage ledger of each source checked against (bilingual.document.ledger.Ledger)
+    accepted: tuple[Violation, ...] = ()  # findings a baseline accepts (checks.baseline): shown apart, never failing
+    baseline: str | None = None  # the baseline file the violations were compared with, if any
 
     @property
     def errors(self) -> int:

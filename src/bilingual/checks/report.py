@@ -35,7 +35,8 @@ def describe(violation: Violation) -> str:
 
 def summary(result: CheckResult) -> str:
     infos = f", {_plural(result.infos, 'info')}" if result.infos else ""
-    return (f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')}{infos} "
+    accepted = f" ({len(result.accepted)} more accepted by the baseline)" if result.baseline is not None else ""
+    return (f"{_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')}{infos}{accepted} "
             f"in {_plural(len(result.files), 'file')} checked")
 
 
@@ -51,6 +52,8 @@ def to_json(result: CheckResult) -> str:
         "violations": [v.to_dict() for v in result.violations],
         "summary": {"errors": result.errors, "warnings": result.warnings, "infos": result.infos,
                     "files": len(result.files)},
+        **({"baseline": {"file": result.baseline, "accepted": [v.to_dict() for v in result.accepted]}}
+           if result.baseline is not None else {}),
         "ledger": ledger_json(result.ledgers),
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -88,7 +91,8 @@ def to_sarif(result: CheckResult) -> str:
         for rule in RULES.values()
     ]
     results = []
-    for v in result.violations:
+    states = [(v, "new") for v in result.violations] + [(v, "unchanged") for v in result.accepted]
+    for v, state in states:
         extra = {key: value for key, value in (("term", v.term), ("found", v.found), ("expected", v.expected),
                                                 ("segment", v.segment)) if value is not None}
         entry: dict[str, object] = {
@@ -103,6 +107,10 @@ def to_sarif(result: CheckResult) -> str:
         }
         if extra:
             entry["properties"] = extra
+        if result.baseline is not None:  # compared with a baseline: what it accepts is suppressed, not gone
+            entry["baselineState"] = state
+            if state == "unchanged":
+                entry["suppressions"] = [{"kind": "external", "justification": f"accepted in the baseline {result.baseline}"}]
         results.append(entry)
     log = {
         "$schema": SARIF_SCHEMA,

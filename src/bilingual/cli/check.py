@@ -34,6 +34,8 @@ def check_command(
     annotate: Annotated[bool, typer.Option("--annotate", help="Write pofilter-style comments into PO files; mark entries with errors fuzzy.")] = False,
     explain: Annotated[str | None, typer.Option("--explain", metavar="RULE", help="Print what RULE checks, with a bad and a good example, and exit.")] = None,
     link_map: Annotated[list[str] | None, typer.Option("--link-map", metavar="SRC=TGT", help="The site's prefix for translated pages (/docs/=/zh-cn/docs/, /=../): a link with it is localised (info). Repeatable.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", metavar="FILE", help="Findings accepted in FILE (written by --write-baseline) are shown apart and never fail the run: only new findings do.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", metavar="FILE", help="Accept every finding of this run: write them to FILE for --baseline, and exit 0.")] = None,
 ) -> None:
     """Check translations against the glossary, the source's links, code, numbers and structure, and Markdown.
 
@@ -52,6 +54,13 @@ def check_command(
 
         if not targets:
             raise BilingualError("name the translations to check (files or folders), or --explain RULE")
+        if baseline is not None and write_baseline is not None:
+            raise BilingualError("--baseline and --write-baseline contradict each other; pass one")
+        accepted = None
+        if baseline is not None:
+            from ..checks.baseline import load_baseline
+
+            accepted = load_baseline(baseline)
         terms = _glossary(glossary, no_glossary)
         from ..checks.links import parse_link_map
 
@@ -63,11 +72,23 @@ def check_command(
                 result = check_and_annotate(targets, code, source, terms, link_map=links)
         else:
             result = check_paths(targets, code, source, terms, link_map=links)
+        if accepted is not None:
+            from ..checks.baseline import apply_baseline
+
+            result = apply_baseline(result, accepted)
+        if write_baseline is not None:
+            from ..checks.baseline import write_baseline as write
+            from ..version import __version__
+
+            write(write_baseline, result, f"bilingual {__version__}; glossary {terms.hash if terms is not None else 'none'}")
     from ..errors import printable
 
     for note in result.notes:
         typer.echo(printable(f"bilingual: note: {note}"), err=True)
     typer.echo(FORMATS[format.value](result))
+    if write_baseline is not None:
+        typer.echo(f"bilingual: wrote {write_baseline}: {len(result.violations)} finding(s) accepted", err=True)
+        raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_VIOLATIONS if result.fails(fail_on.value) else EXIT_OK)
 
 
