@@ -218,3 +218,95 @@ def test_a_baseline_written_elsewhere_is_read_relative_to_its_folder(tmp_path: P
     result = apply_baseline(CheckResult(tuple(copied), ("x",)), load_baseline(moved / "b.json"))
     assert (result.violations, len(result.accepted)) == ((), 1)
     assert isinstance(load_baseline(moved / "b.json"), Baseline)
+
+
+# -- found by trying to break it (a hostile review of the first version) ------------------------
+
+
+def test_annotate_cannot_be_combined_with_a_baseline(runner, project):
+    _accept_all(runner)
+    before = (project / "baseline.json").read_bytes()
+    result = _check(runner, "--baseline", "baseline.json", "--annotate")
+    assert result.exit_code == 2 and "--annotate writes every finding" in result.output
+    assert (project / "baseline.json").read_bytes() == before
+
+
+def test_a_baseline_beside_the_pages_names_them_relatively_and_works_in_a_clone(runner, project, tmp_path_factory):
+    (project / ".ci").mkdir()
+    assert _check(runner, "--write-baseline", ".ci/b.json").exit_code == 0
+    files = {f["file"] for f in json.loads((project / ".ci" / "b.json").read_text(encoding="utf-8"))["findings"]}
+    assert files == {"../issues/001/zh.md"}
+    clone = tmp_path_factory.mktemp("clone") / "project"
+    shutil.copytree(project, clone)
+    result = runner.invoke(app, ["check", str(clone / "issues" / "001"), "--no-glossary", "--fail-on", "warning",
+                                 "--baseline", str(clone / ".ci" / "b.json")])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x0c", "\x85"])
+def test_a_line_holding_a_character_python_splits_lines_at_is_still_one_line(runner, project, separator):
+    zh = project / "issues" / "001" / "zh.md"
+    zh.write_text(ZH.replace("# 发布说明\n", f"# 发布说明{separator}附注\n"), encoding="utf-8")
+    _accept_all(runner)
+    zh.write_text(zh.read_text(encoding="utf-8").replace("详情请参阅", "更多详情请参阅"), encoding="utf-8")
+    result = _check(runner, "--baseline", "baseline.json")
+    assert result.exit_code == 1 and "link:" in result.output
+
+
+def test_checking_some_pages_does_not_call_the_others_fixed(runner, project):
+    other = project / "issues" / "002"
+    shutil.copytree(project / "issues" / "001", other)
+    assert runner.invoke(app, ["check", "issues", "--no-glossary", "--write-baseline", "baseline.json"]).exit_code == 0
+    (other / "zh.md").write_text(ZH.replace("https://example.com/other", "https://example.com/guide"), encoding="utf-8")
+    result = runner.invoke(app, ["check", "issues/002", "--no-glossary", "--baseline", "baseline.json"])
+    assert result.exit_code == 0
+    assert "1 finding(s) of the baseline" in result.output  # 002's fixed link; none of 001's, which was not checked
+
+
+def test_a_baseline_read_through_a_link_is_read_as_the_file_it_links_to(runner, project):
+    _accept_all(runner)
+    (project / "other").mkdir()
+    (project / "other" / "link.json").symlink_to(project / "baseline.json")
+    result = _check(runner, "--baseline", "other/link.json")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("issues/001/zh.md", "is one of the files checked"),
+    ("issues/001/en.md", "exists and is not a baseline"),
+    ("notes.json", "exists and is not a baseline"),
+])
+def test_write_baseline_never_replaces_a_file_that_is_not_a_baseline(runner, project, target, message):
+    (project / "notes.json").write_text('{"mine": true}\n', encoding="utf-8")
+    before = (project / target).read_bytes()
+    result = _check(runner, "--write-baseline", target)
+    assert result.exit_code == 2 and message in result.output
+    assert (project / target).read_bytes() == before
+
+
+def test_write_baseline_replaces_an_older_baseline(runner, project):
+    _accept_all(runner)
+    (project / "issues" / "001" / "zh.md").write_text(ZH.replace("版本 4", "版本 3"), encoding="utf-8")
+    assert _check(runner, "--write-baseline", "baseline.json").exit_code == 0
+    assert [f["rule"] for f in json.loads((project / "baseline.json").read_text(encoding="utf-8"))["findings"]] == ["link"]
+
+
+@pytest.mark.parametrize("version", ["true", "1.0", '"1"', "2"])
+def test_only_format_1_is_a_baseline(tmp_path: Path, version: str):
+    path = tmp_path / "b.json"
+    path.write_text(f'{{"bilingual_baseline": {version}, "findings": []}}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="is not a bilingual baseline"):
+        load_baseline(path)
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path: Path):
+    with pytest.raises(InputError, match="is a folder"):
+        load_baseline(tmp_path)
+
+
+def test_a_baseline_of_another_glossary_says_so(runner, project):
+    _accept_all(runner)
+    glossary = project / "g.yaml"
+    glossary.write_text("terms:\n  - en: model\n    zh: 模型\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "issues/001", "--glossary", str(glossary), "--baseline", "baseline.json"])
+    assert "was written by bilingual" in result.output and "glossary none" in result.output

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -45,11 +47,18 @@ class Baseline:
 
     path: Path
     counts: Counter[Key]
+    signature: str = ""
 
-    def split(self, violations: Sequence[Violation]) -> tuple[list[Violation], list[Violation], int]:
-        """``violations`` as (new, accepted) and how many accepted findings were not seen (fixed or changed)."""
+    @property
+    def folder(self) -> Path:
+        """The folder its paths are relative to: the real file's (a link to it reads as the file does)."""
+        return self.path.resolve().parent
+
+    def split(self, violations: Sequence[Violation], files: Sequence[str] | None = None) -> tuple[list[Violation], list[Violation], int]:
+        """``violations`` as (new, accepted) and how many accepted findings were not seen (fixed or changed)
+        in ``files``, the files that were checked (all of the baseline's when not given)."""
         left = Counter(self.counts)
-        keys = _keys(violations, self.path.parent)
+        keys = _keys(violations, self.folder)
         new: list[Violation] = []
         accepted: list[Violation] = []
         for violation, key in zip(violations, keys, strict=True):
@@ -58,13 +67,18 @@ class Baseline:
                 accepted.append(violation)
             else:
                 new.append(violation)
-        return new, accepted, sum(n for n in left.values() if n > 0)
+        checked = None if files is None else {_relative(Path(f), self.folder) for f in files}
+        return new, accepted, sum(n for key, n in left.items() if n > 0 and (checked is None or key.file in checked))
 
 
-def apply_baseline(result: CheckResult, baseline: Baseline) -> CheckResult:
-    """``result`` with the baseline's findings set apart (``accepted``): they no longer fail a run."""
-    new, accepted, unseen = baseline.split(result.violations)
+def apply_baseline(result: CheckResult, baseline: Baseline, signature: str = "") -> CheckResult:
+    """``result`` with the baseline's findings set apart (``accepted``): they no longer fail a run.
+    ``signature`` (the run's tool version and glossary) is compared with the one the baseline was written by."""
+    new, accepted, unseen = baseline.split(result.violations, result.files)
     notes = result.notes
+    if signature and baseline.signature and signature != baseline.signature:
+        notes += (f"the baseline {baseline.path} was written by {baseline.signature}; this run is {signature}: "
+                  "findings that depend on the difference are new",)
     if unseen:
         notes += (f"{unseen} finding(s) of the baseline {baseline.path} were not found (fixed, or their line changed): "
                   "write it again with --write-baseline to drop them",)
@@ -77,6 +91,8 @@ def load_baseline(path: Path) -> Baseline:
     from ..storage import read_bytes
 
     path = Path(path)
+    if path.is_dir():
+        raise InputError("is a folder, not a baseline file; name the file --write-baseline wrote", path)
     if not path.is_file():
         raise InputError("no such baseline file; write one with check --write-baseline", path)
     raw = read_bytes(path)
@@ -84,7 +100,8 @@ def load_baseline(path: Path) -> Baseline:
         data = loads(raw)
     except JSONError as exc:
         raise InputError(f"is not a baseline ({exc}); write it again with check --write-baseline", path, exc.lineno) from None
-    if not isinstance(data, dict) or data.get("bilingual_baseline") != FORMAT or not isinstance(data.get("findings"), list):
+    version = data.get("bilingual_baseline") if isinstance(data, dict) else None
+    if type(version) is not int or version != FORMAT or not isinstance(data.get("findings"), list):
         raise InputError(f'is not a bilingual baseline (format {FORMAT}: an object with "bilingual_baseline": {FORMAT} '
                          'and "findings"); write it with check --write-baseline', path, 1)
     counts: Counter[Key] = Counter()
@@ -99,7 +116,8 @@ def load_baseline(path: Path) -> Baseline:
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             raise InputError('"count" must be a whole number of 1 or more', path, line)
         counts[Key(*(entry.get(f) for f in _FIELDS))] += count
-    return Baseline(path, counts)
+    signature = data.get("signature")
+    return Baseline(path, counts, signature if isinstance(signature, str) else "")
 
 
 def baseline_text(violations: Sequence[Violation], folder: Path, signature: str = "") -> str:
@@ -121,10 +139,19 @@ def baseline_text(violations: Sequence[Violation], folder: Path, signature: str 
 
 
 def write_baseline(path: Path, result: CheckResult, signature: str = "") -> None:
-    """Write the baseline that accepts every finding of ``result`` to ``path`` (atomically)."""
+    """Write the baseline that accepts every finding of ``result`` to ``path`` (atomically). A file there
+    that is one of the checked files, or anything but a baseline, is refused: a slip of the command line
+    must not replace a translation."""
     from ..storage import atomic_write_text
 
     path = Path(path)
+    if path.exists() and not path.is_dir():
+        if any(path.resolve() == Path(f).resolve() for f in result.files):
+            raise InputError("is one of the files checked; write the baseline to a file of its own", path)
+        try:
+            load_baseline(path)
+        except InputError:
+            raise InputError("exists and is not a baseline; choose another file, or remove it first", path) from None
     atomic_write_text(path, baseline_text(result.violations, path.resolve().parent, signature))
 
 
@@ -142,18 +169,24 @@ def _keys(violations: Sequence[Violation], folder: Path) -> list[Key]:
     return out
 
 
+#: Line ends as the checker counts lines (CommonMark's, and PO files'): not ``str.splitlines``'s, which
+#: also breaks at U+2028, form feeds and other characters a line may hold.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def _lines(path: Path) -> list[str]:
     try:
-        return path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        return _LINE_END.split(path.read_text(encoding="utf-8-sig", errors="replace"))
     except OSError:
         return []
 
 
 def _relative(path: Path, base: Path) -> str:
+    """``path`` relative to ``base`` (with ``..`` where it is beside it), so a clone elsewhere reads the same."""
     resolved = path.resolve()
     try:
-        return resolved.relative_to(base).as_posix()
-    except ValueError:
+        return Path(os.path.relpath(resolved, base)).as_posix()
+    except ValueError:  # another drive (Windows): nothing relative joins them
         return resolved.as_posix()
 
 

@@ -56,6 +56,9 @@ def check_command(
             raise BilingualError("name the translations to check (files or folders), or --explain RULE")
         if baseline is not None and write_baseline is not None:
             raise BilingualError("--baseline and --write-baseline contradict each other; pass one")
+        if annotate and (baseline is not None or write_baseline is not None):
+            raise BilingualError("--annotate writes every finding into the PO files, accepted or not; "
+                                 "run it without --baseline and --write-baseline")
         accepted = None
         if baseline is not None:
             from ..checks.baseline import load_baseline
@@ -72,15 +75,17 @@ def check_command(
                 result = check_and_annotate(targets, code, source, terms, link_map=links)
         else:
             result = check_paths(targets, code, source, terms, link_map=links)
+        from ..version import __version__
+
+        signature = f"bilingual {__version__}; glossary {terms.hash if terms is not None else 'none'}"
         if accepted is not None:
             from ..checks.baseline import apply_baseline
 
-            result = apply_baseline(result, accepted)
+            result = apply_baseline(result, accepted, signature)
         if write_baseline is not None:
             from ..checks.baseline import write_baseline as write
-            from ..version import __version__
 
-            write(write_baseline, result, f"bilingual {__version__}; glossary {terms.hash if terms is not None else 'none'}")
+            write(write_baseline, result, signature)
     from ..errors import printable
 
     for note in result.notes:
