@@ -49,6 +49,14 @@ def _accept_all(runner) -> None:
     assert "2 finding(s) accepted" in written.output
 
 
+def _accept_then_edit(runner, project: Path, old: str, new: str, *extra: str):
+    """Accept every finding, replace ``old`` with ``new`` in the translation, and check it against the baseline."""
+    _accept_all(runner)
+    zh = project / "issues" / "001" / "zh.md"
+    zh.write_text(zh.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return _check(runner, "--baseline", "baseline.json", *extra)
+
+
 def test_without_a_baseline_the_findings_fail_the_run(runner, project):
     assert _check(runner).exit_code == 1
 
@@ -81,10 +89,7 @@ def test_a_line_moved_by_an_edit_elsewhere_keeps_its_finding_accepted(runner, pr
 
 
 def test_a_finding_on_a_changed_line_is_new(runner, project):
-    _accept_all(runner)
-    zh = project / "issues" / "001" / "zh.md"
-    zh.write_text(ZH.replace("详情请参阅", "更多详情请参阅"), encoding="utf-8")
-    result = _check(runner, "--baseline", "baseline.json")
+    result = _accept_then_edit(runner, project, "详情请参阅", "更多详情请参阅")
     assert result.exit_code == 1
     assert "zh.md:5:" in result.output and "link:" in result.output
     assert "number:" not in result.output  # still accepted
@@ -100,10 +105,7 @@ def test_a_new_problem_is_reported_while_the_accepted_ones_stay_quiet(runner, pr
 
 
 def test_a_fixed_finding_is_noted_so_the_baseline_can_shrink(runner, project):
-    _accept_all(runner)
-    zh = project / "issues" / "001" / "zh.md"
-    zh.write_text(ZH.replace("https://example.com/other", "https://example.com/guide"), encoding="utf-8")
-    result = _check(runner, "--baseline", "baseline.json")
+    result = _accept_then_edit(runner, project, "https://example.com/other", "https://example.com/guide")
     assert result.exit_code == 0
     assert "1 finding(s) of the baseline baseline.json were not found" in result.output
 
@@ -160,10 +162,7 @@ def test_reading_and_writing_a_baseline_at_once_contradict(runner, project):
 
 
 def test_json_and_sarif_show_what_the_baseline_accepts(runner, project):
-    _accept_all(runner)
-    zh = project / "issues" / "001" / "zh.md"
-    zh.write_text(ZH.replace("详情请参阅", "更多详情请参阅"), encoding="utf-8")
-    data = json.loads(_check(runner, "--baseline", "baseline.json", "--format", "json").stdout)
+    data = json.loads(_accept_then_edit(runner, project, "详情请参阅", "更多详情请参阅", "--format", "json").stdout)
     assert [v["rule"] for v in data["violations"]] == ["link"]
     assert data["baseline"]["file"] == "baseline.json"
     assert [v["rule"] for v in data["baseline"]["accepted"]] == ["number"]
