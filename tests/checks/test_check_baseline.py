@@ -309,3 +309,15 @@ def test_a_baseline_of_another_glossary_says_so(runner, project):
     glossary.write_text("terms:\n  - en: model\n    zh: 模型\n", encoding="utf-8")
     result = runner.invoke(app, ["check", "issues/001", "--glossary", str(glossary), "--baseline", "baseline.json"])
     assert "was written by bilingual" in result.output and "glossary none" in result.output
+
+
+def test_two_findings_of_one_rule_on_one_line_one_finding_nothing_are_written(tmp_path: Path):
+    """Found on Apache APISIX's pages (debug-mode, line 55): two structure findings on one line, one naming what
+    it found and one not, made the baseline's sort compare text with None (a TypeError, reported as a bug)."""
+    page = tmp_path / "x.zh.md"
+    page.write_text("### 高级调试模式\n", encoding="utf-8")
+    found = [Violation(str(page), 1, 1, "structure", "error", "A block of the source is missing.", None, None, "code block"),
+             Violation(str(page), 1, 1, "structure", "error", "A block of the source is missing.", None,
+                       "level-3 heading", "code block")]
+    (tmp_path / "b.json").write_text(baseline_text(found, tmp_path), encoding="utf-8")
+    assert sum(load_baseline(tmp_path / "b.json").counts.values()) == 2

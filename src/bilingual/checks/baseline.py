@@ -19,7 +19,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
@@ -29,7 +29,7 @@ FORMAT = 1  # the baseline file's format version
 _FIELDS = ("file", "rule", "term", "found", "expected", "line_text")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Key:
     """What makes two findings the same one, whatever line they are on."""
 
@@ -128,7 +128,7 @@ def baseline_text(violations: Sequence[Violation], folder: Path, signature: str 
         first_line.setdefault(key, violation.line)
     counts = Counter(keys)
     findings = []
-    for key in sorted(counts, key=lambda k: (k.file, first_line[k], k)):
+    for key in sorted(counts, key=lambda k: (k.file, first_line[k], *((v is not None, v or "") for v in astuple(k)))):
         entry: dict[str, object] = {f: getattr(key, f) for f in _FIELDS}
         entry["line"] = first_line[key]  # for people: matching never reads it
         if counts[key] > 1:
