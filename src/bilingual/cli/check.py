@@ -75,17 +75,15 @@ def check_command(
                 result = check_and_annotate(targets, code, source, terms, link_map=links)
         else:
             result = check_paths(targets, code, source, terms, link_map=links)
-        from ..version import __version__
+        if accepted is not None or write_baseline is not None:
+            from ..checks.baseline import apply_baseline, write_baseline as write
+            from ..version import __version__
 
-        signature = f"bilingual {__version__}; glossary {terms.hash if terms is not None else 'none'}"
-        if accepted is not None:
-            from ..checks.baseline import apply_baseline
-
-            result = apply_baseline(result, accepted, signature)
-        if write_baseline is not None:
-            from ..checks.baseline import write_baseline as write
-
-            write(write_baseline, result, signature)
+            signature = f"bilingual {__version__}; glossary {terms.hash if terms is not None else 'none'}"
+            if accepted is not None:
+                result = apply_baseline(result, accepted, signature)
+            else:
+                write(write_baseline, result, signature)
     from ..errors import printable
 
     for note in result.notes:
