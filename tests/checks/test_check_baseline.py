@@ -298,6 +298,16 @@ def test_only_format_1_is_a_baseline(tmp_path: Path, version: str):
         load_baseline(path)
 
 
+def test_a_fifo_is_refused_without_reading_it(runner, project):
+    import os
+
+    os.mkfifo(project / "pipe.json")
+    result = _check(runner, "--baseline", "pipe.json")
+    assert result.exit_code == 2 and "pipe.json: is not a regular file" in result.output
+    result = _check(runner, "--write-baseline", "pipe.json")
+    assert result.exit_code == 2 and "exists and is not a baseline" in result.output
+
+
 def test_a_folder_is_named_as_a_folder(tmp_path: Path):
     with pytest.raises(InputError, match="is a folder"):
         load_baseline(tmp_path)

@@ -94,6 +94,8 @@ def load_baseline(path: Path) -> Baseline:
     if path.is_dir():
         raise InputError("is a folder, not a baseline file; name the file --write-baseline wrote", path)
     if not path.is_file():
+        if path.exists():  # a FIFO, a device: never read (it could block)
+            raise InputError("is not a regular file; name the baseline file --write-baseline wrote", path)
         raise InputError("no such baseline file; write one with check --write-baseline", path)
     raw = read_bytes(path)
     try:
