@@ -16,11 +16,10 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from conftest_argos import ArgosEnv, argos_env, fixture_model  # noqa: F401 (fixtures)
+from conftest_argos import fixture_model
 
 SCRIPT = textwrap.dedent(
     """

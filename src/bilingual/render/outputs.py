@@ -12,7 +12,6 @@ a folder that cannot be written leaves no file of the set changed or half-writte
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
