@@ -156,17 +156,28 @@ def complete(
     With ``views``, each document also gets its diff report, and with ``options.align`` its
     aligned edition (aligned.md, aligned.html, NNN.tmx), built from the same run.
     """
-    from .pipeline import translate
+    from .pipeline import translate_parts
 
     engine, align = options.engine, options.align
     if not prepared.approved_only:
         require_engine(prepared, engine)
     terms = options.enforced
     warming = _warm_views() if views and not prepared.approved_only else None
-    run = translate(documents, options.languages, engine, glossary=terms, known=prepared.known, progress=progress,
-                    segments=prepared.segments)
-    if warming is not None:
-        warming.join()
+    parts: list[Outcome] = []
+    # One group of documents at a time: its files are made (and staged) while the engine translates the next.
+    for run in translate_parts(documents, options.languages, engine, glossary=terms, known=prepared.known,
+                               progress=progress, segments=prepared.segments):
+        if warming is not None:
+            warming.join()
+        paths = {e.document.path for e in run.editions}
+        part = replace(prepared, targets=tuple(t for t in prepared.targets if t.document.path in paths))
+        parts.append(_complete_part(part, [d for d in documents if d.path in paths], run, terms, align, views, staging))
+    return parts[0] if len(parts) == 1 else _merged(prepared, parts)
+
+
+def _complete_part(prepared: Prepared, documents: Sequence[Document], run: Run, terms: Glossary | None, align: bool,
+                   views: bool, staging: Staging | None) -> Outcome:
+    """:func:`finish`, and the views, of the documents of one part of the run."""
     outcome = finish(prepared, run, terms, staging=staging)
     if not views or prepared.approved_only:
         return outcome
@@ -183,6 +194,17 @@ def complete(
     view_files = _view_writes(prepared, run, terms, align, outcome.writes, warnings, staging)
     return replace(outcome, writes=outcome.writes + view_files, warnings=outcome.warnings + tuple(warnings),
                    stamps=stamps, leaks=leaks)
+
+
+def _merged(prepared: Prepared, parts: Sequence[Outcome]) -> Outcome:
+    """The outcomes of a run's parts as one, its reports in the order of the run's targets."""
+    order = {(t.job.source, t.lang): i for i, t in enumerate(prepared.targets)}
+    reports = sorted((r for p in parts for r in p.reports), key=lambda r: order.get((r.source, r.lang), len(order)))
+    return Outcome(
+        tuple(w for p in parts for w in p.writes), tuple(reports), sum(p.engine_calls for p in parts), prepared.unapproved,
+        tuple(dict.fromkeys(w for p in parts for w in p.warnings)), tuple(s for p in parts for s in p.stamps), prepared.out,
+        leaks=tuple(leak for p in parts for leak in p.leaks),
+    )
 
 
 def _warm_views() -> threading.Thread:

@@ -1,14 +1,15 @@
 """The translation pipeline: documents → segments → (memory | glossary-masked engine) → editions.
 
-All segments of all documents in a run go to the engine as one batch per language, sorted by
-length and deduplicated, so identical sentences are translated once. Nothing here reads or
+The segments of a run's documents go to the engine deduplicated, so identical sentences are
+translated once, in groups of documents, each group's sorted by length; the engine translates the
+next group while the caller writes the files of the one before. Nothing here reads or
 writes files or prints: the CLI does that at the edges.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -17,12 +18,16 @@ from ..document.integrity import repair
 from ..values import Document, Event, Segment, Signature, Translation
 from ..document.rebuild import rebuild
 from ..document.segment import has_words, segment, unit_texts
+from .background import ahead
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
 
 Progress = Callable[[int], None]
 CHUNK = 256  # sentences per engine call: large enough to batch well, small enough to report progress
+#: Sentences for the engine that make a group of documents (:func:`translate_parts`): about one batch
+#: per parallel translator of a CPU run, so that a group keeps the engine busy.
+GROUP_TEXTS = 32
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,28 @@ def translate(
     source_lang: str = "en",
     segments: Mapping[str, Sequence[Segment]] | None = None,
 ) -> Run:
-    """Translate ``documents`` into each of ``langs``.
+    """Translate ``documents`` into each of ``langs``: every part of :func:`translate_parts` as one run,
+    its editions by language, then by document."""
+    parts = list(translate_parts(documents, langs, engine, glossary, known, progress, source_lang, segments))
+    order = {lang: i for i, lang in enumerate(langs)}
+    editions = sorted((e for part in parts for e in part.editions), key=lambda e: order[e.lang])  # stable: documents in order
+    return Run(tuple(editions), sum(p.engine_calls for p in parts), parts[0].signatures if parts else {})
+
+
+def translate_parts(
+    documents: Sequence[Document],
+    langs: Sequence[str],
+    engine: Engine,
+    glossary: Glossary | None = None,
+    known: Mapping[tuple[str, str], Mapping[str, Translation]] | None = None,
+    progress: Progress | None = None,
+    source_lang: str = "en",
+    segments: Mapping[str, Sequence[Segment]] | None = None,
+    group_texts: int = GROUP_TEXTS,
+) -> Iterator[Run]:
+    """Translate ``documents`` into each of ``langs``: one :class:`Run` per group of documents, in order,
+    the engine translating the next group's sentences while the caller handles this one (it writes that
+    group's files while the engine works).
 
     ``known`` holds translations decided before the run (approved or reused from memory), keyed
     by (document path, lang) then segment id; those segments never reach the engine, except a
@@ -85,39 +111,102 @@ def translate(
     is checked and asked for its signature only for a language with something left to translate;
     a language fully known from memory gets the signature ``engine:memory``. ``segments``, by
     document path, are the documents' segments when the caller has them already.
+
+    A sentence goes to the engine once, with the first group that has it, sorted by length with that
+    group's other sentences. A group is consecutive documents with at least ``group_texts`` sentences
+    for the engine (the last may have fewer), so short documents still go to the engine together.
     """
     known = known or {}
     segments = segments or {}
     segmented = [(doc, list(segments[doc.path]) if doc.path in segments else segment(doc)) for doc in documents]
-    editions: list[Edition] = []
-    calls = 0
-    signatures: dict[str, Signature] = {}
-    plans: dict[str, tuple[dict[tuple[str, str], Translation], dict[str, list[tuple[str, Segment]]]]] = {}
+    plans = {lang: _plan(segmented, known.get, lang) for lang in langs}
     for lang in langs:
-        decided: dict[tuple[str, str], Translation] = {}
-        pending: dict[str, list[tuple[str, Segment]]] = {}
-        for doc, segs in segmented:
-            memory = known.get((doc.path, lang), {})
-            for seg in segs:
-                if seg.id in memory:
-                    decided[(doc.path, seg.id)] = memory[seg.id]
-                    if memory[seg.id].origin == "previous":
-                        pending.setdefault(seg.text, []).append((doc.path, seg))
-                elif not has_words(seg.text):
-                    decided[(doc.path, seg.id)] = Translation(seg.id, lang, seg.text, "source")
-                else:
-                    pending.setdefault(seg.text, []).append((doc.path, seg))
-        plans[lang] = (decided, pending)
-        if pending:  # the engine is checked only for a language it has something to translate into
+        if plans[lang][1]:  # the engine is checked only for a language it has something to translate into
             engine.check_pair(source_lang, lang)
+    signatures: dict[str, Signature] = {}
     for lang in langs:
+        name = engine.signature(source_lang, lang) if plans[lang][1] else "memory"
+        signatures[lang] = Signature(name, glossary=glossary.hash if glossary else None)
+    groups = _groups(segmented, plans, group_texts)
+    if glossary is not None and any(texts for _, texts in groups):
+        glossary.matcher  # noqa: B018 (built here, on one thread, before the engine's thread searches with it)
+    work = [functools.partial(_translate_group, texts, plans, engine, glossary, source_lang, progress) for _, texts in groups]
+    translated: dict[tuple[str, str, str], Translation] = {}
+    for (docs, texts), results in zip(groups, ahead(work, name="bilingual-engine")):
+        translated.update(results)
+        editions = []
+        for lang in langs:
+            decided = plans[lang][0]
+            for doc, segs in docs:
+                translations = {s.id: translated[key] if (key := (lang, doc.path, s.id)) in translated else decided[(doc.path, s.id)]
+                                for s in segs}
+                markdown = rebuild(doc, unit_texts(doc, segs, {sid: t.text for sid, t in translations.items()}))
+                editions.append(Edition(doc, lang, tuple(segs), translations, markdown, signatures[lang]))
+        yield Run(tuple(editions), sum(map(len, texts.values())), signatures)
+
+
+_Plan = tuple[dict[tuple[str, str], Translation], dict[str, list[tuple[str, Segment]]]]
+
+
+def _plan(segmented: Sequence[tuple[Document, list[Segment]]], known: Callable[[tuple[str, str]], Mapping[str, Translation] | None],
+          lang: str) -> _Plan:
+    """Into ``lang``: the translations decided before the engine, by (document path, segment id), and the
+    sentences for the engine, each with every (document path, segment) that has it, in document order."""
+    decided: dict[tuple[str, str], Translation] = {}
+    pending: dict[str, list[tuple[str, Segment]]] = {}
+    for doc, segs in segmented:
+        memory = known((doc.path, lang)) or {}
+        for seg in segs:
+            if seg.id in memory:
+                decided[(doc.path, seg.id)] = memory[seg.id]
+                if memory[seg.id].origin == "previous":
+                    pending.setdefault(seg.text, []).append((doc.path, seg))
+            elif not has_words(seg.text):
+                decided[(doc.path, seg.id)] = Translation(seg.id, lang, seg.text, "source")
+            else:
+                pending.setdefault(seg.text, []).append((doc.path, seg))
+    return decided, pending
+
+
+_Group = tuple[list[tuple[Document, list[Segment]]], dict[str, list[str]]]
+
+
+def _groups(segmented: Sequence[tuple[Document, list[Segment]]], plans: Mapping[str, _Plan], group_texts: int) -> list[_Group]:
+    """Consecutive documents with their new sentences for the engine, by language (see :func:`translate_parts`)."""
+    first: dict[str, dict[str, str]] = {lang: {} for lang in plans}  # lang → sentence → the first document with it
+    for lang, (_, pending) in plans.items():
+        for text, uses in pending.items():
+            first[lang][text] = uses[0][0]
+    by_document: dict[str, dict[str, list[str]]] = {}
+    for lang, texts in first.items():
+        for text, path in texts.items():
+            by_document.setdefault(path, {}).setdefault(lang, []).append(text)
+    groups: list[_Group] = []
+    docs: list[tuple[Document, list[Segment]]] = []
+    texts: dict[str, list[str]] = {}
+    for doc, segs in segmented:
+        docs.append((doc, segs))
+        for lang, new in by_document.get(doc.path, {}).items():
+            texts.setdefault(lang, []).extend(new)
+        if sum(map(len, texts.values())) >= group_texts:
+            groups.append((docs, texts))
+            docs, texts = [], {}
+    if groups and not texts:  # documents with nothing for the engine join the group before them
+        groups[-1][0].extend(docs)
+    elif docs or not groups:  # no document at all: one empty group, a run with the languages' signatures
+        groups.append((docs, texts))
+    return groups
+
+
+def _translate_group(texts: Mapping[str, list[str]], plans: Mapping[str, _Plan], engine: Engine, glossary: Glossary | None,
+                     source_lang: str, progress: Progress | None) -> dict[tuple[str, str, str], Translation]:
+    """The engine's translation of a group's sentences, for every segment that has them, by (lang, document
+    path, segment id): repaired, with the engine's notes (taken on the thread that translated)."""
+    out: dict[tuple[str, str, str], Translation] = {}
+    for lang, group in texts.items():
         decided, pending = plans[lang]
-        name = engine.signature(source_lang, lang) if pending else "memory"
-        signature = Signature(name, glossary=glossary.hash if glossary else None)
-        signatures[lang] = signature
-        texts = sorted(pending, key=len)
-        calls += len(texts)
-        for text, result in zip(texts, _translate_texts(texts, engine, glossary, source_lang, lang, progress)):
+        ordered = sorted(group, key=len)
+        for text, result in zip(ordered, _translate_texts(ordered, engine, glossary, source_lang, lang, progress)):
             for path, seg in pending[text]:
                 final, events = repair(seg.text, result.text, seg.id)
                 notes = engine_notes(engine, result.masked, source_lang, lang)
@@ -125,15 +214,10 @@ def translate(
                 own_events = tuple(_retarget(e, seg.id) for e in result.events) + events + flagged
                 shown = decided.get((path, seg.id))
                 if shown is not None and shown.origin == "previous":  # the edition keeps the human text
-                    decided[(path, seg.id)] = replace(shown, suggestion=final)
+                    out[(lang, path, seg.id)] = replace(shown, suggestion=final)
                     continue
-                decided[(path, seg.id)] = Translation(seg.id, lang, final, "engine", result.raw, result.masked, own_events)
-        for doc, segs in segmented:
-            translations = {seg.id: decided[(doc.path, seg.id)] for seg in segs}
-            texts_by_id = {sid: t.text for sid, t in translations.items()}
-            markdown = rebuild(doc, unit_texts(doc, segs, texts_by_id))
-            editions.append(Edition(doc, lang, tuple(segs), translations, markdown, signature))
-    return Run(tuple(editions), calls, signatures)
+                out[(lang, path, seg.id)] = Translation(seg.id, lang, final, "engine", result.raw, result.masked, own_events)
+    return out
 
 
 @dataclass(frozen=True)
