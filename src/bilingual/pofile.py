@@ -69,8 +69,8 @@ def _parse(lines: Iterable[str], encoding: str, path: Path | str, wrapwidth: int
     """
     import polib
 
+    parser = polib._POFileParser("", encoding=encoding, check_for_duplicates=False, klass=None)
     try:
-        parser = polib._POFileParser("", encoding=encoding, check_for_duplicates=False, klass=None)
         parser.fhandle = lines  # a list, or a generator (polib closes what is not a list)
         po = parser.parse()
         po.wrapwidth = wrapwidth
@@ -80,6 +80,10 @@ def _parse(lines: Iterable[str], encoding: str, path: Path | str, wrapwidth: int
         line = int(found.group(1)) if found else None
         detail = found.group(2) if found and found.group(2) else "syntax error"
         raise PoFileError(f"{detail}; fix the PO file (it is not overwritten)", path, line) from None
+    finally:
+        # The parser holds its own methods (its table of transitions) and the lines it read: a reference
+        # cycle, freed only by the collector's next pass. Emptied, it goes as soon as this returns.
+        parser.__dict__.clear()
     check_duplicates(po, path)
     return po
 

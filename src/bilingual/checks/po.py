@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import gc
 import re
 from array import array
 from collections.abc import Iterable, Sequence
@@ -94,11 +93,6 @@ def read_po(text: str | Path, path: str) -> tuple[str | None, list[PoEntry]]:
     pieces = _all_pieces(lines, firsts)  # reads every line: a file's lines close the file at its end
     entries = [PoEntry(first, entry.msgctxt, entry.msgid, entry.msgstr, pieces[first]) for entry, first in zip(kept, firsts)]
     language = catalog.metadata.get("Language", "").strip() or None
-    # polib's parser and the catalog it made are a reference cycle, freed only when the collector
-    # next runs (rarely, while check holds millions of objects): the entries go now
-    del kept
-    catalog.clear()
-    gc.collect(1)  # the parser, with its list of the file's lines: young, so this walks only young objects
     return (language.replace("-", "_").split("_")[0].lower() if language else None), entries
 
 
