@@ -47,7 +47,7 @@ def staged(folder: Path, name: str) -> bool:
 
 
 class Watching(PseudoEngine):
-    """Before it translates the second issue's sentences, waits for the first issue's files to be staged."""
+    """Before it translates the last issue's sentences, waits for the first issue's files to be staged."""
 
     def __init__(self, first: Path) -> None:
         super().__init__()
@@ -55,7 +55,7 @@ class Watching(PseudoEngine):
         self.seen: list[bool] = []
 
     def translate(self, texts, source, target):
-        if any(t.startswith("Issue 2 ") for t in texts):
+        if any(t.startswith(f"Issue {DOCS} ") for t in texts):
             deadline = time.monotonic() + 30  # a guard against a hang; the files come at once
             while not all(staged(self.first, n) for n in STAGED) and time.monotonic() < deadline:
                 time.sleep(0.01)
@@ -63,7 +63,7 @@ class Watching(PseudoEngine):
         return super().translate(texts, source, target)
 
 
-def test_the_first_documents_files_are_staged_while_the_engine_translates_the_next(tmp_path):
+def test_the_first_documents_files_are_staged_while_the_engine_translates_the_last(tmp_path):
     folders = write_issues(tmp_path / "issues")
     engine = Watching(folders[0])
     summary = bilingual.translate(folders, bilingual.RunOptions(engine, ("zh",)))
@@ -105,6 +105,7 @@ def test_the_parts_in_order_are_the_whole_run(count, sentences):
     docs = documents(count, sentences)
     whole = translate(docs, ["zh", "ja"], PseudoEngine())
     parts = list(translate_parts(docs, ["zh", "ja"], PseudoEngine()))
+    assert len(parts) <= 2
     assert [e.document.path for p in parts for e in p.editions if e.lang == "zh"] == [d.path for d in docs]
     assert sorted((e.document.path, e.lang, e.markdown) for p in parts for e in p.editions) == sorted(
         (e.document.path, e.lang, e.markdown) for e in whole.editions)
@@ -123,13 +124,13 @@ def test_a_sentence_shared_by_documents_of_different_groups_is_translated_once()
 
 class Failing(PseudoEngine):
     def translate(self, texts, source, target):
-        if any(t.startswith("Issue 2 ") for t in texts):
-            raise ModelError("the model failed on issue 2")
+        if any(t.startswith(f"Issue {DOCS} ") for t in texts):
+            raise ModelError(f"the model failed on issue {DOCS}")
         return super().translate(texts, source, target)
 
 
 def test_an_engine_error_in_a_later_group_writes_nothing_and_leaves_no_temporary(tmp_path):
     folders = write_issues(tmp_path / "issues")
-    with pytest.raises(ModelError, match="issue 2"):
+    with pytest.raises(ModelError, match=f"issue {DOCS}"):
         bilingual.translate(folders, bilingual.RunOptions(Failing(), ("zh",)))
     assert sorted(p.name for f in folders for p in f.iterdir()) == ["en.md"] * DOCS

@@ -9,6 +9,7 @@ writes files or prints: the CLI does that at the edges.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int], None]
 CHUNK = 256  # sentences per engine call: large enough to batch well, small enough to report progress
-#: Sentences for the engine that make a group of documents (:func:`translate_parts`): about one batch
-#: per parallel translator of a CPU run, so that a group keeps the engine busy.
-GROUP_TEXTS = 32
+#: Sentences for the engine that each half of a run has at least, or the run is one group
+#: (:func:`translate_parts`): smaller calls of the engine translate fewer sentences a second.
+GROUP_TEXTS = 64
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,10 @@ def translate_parts(
     document path, are the documents' segments when the caller has them already.
 
     A sentence goes to the engine once, with the first group that has it, sorted by length with that
-    group's other sentences. A group is consecutive documents with at least ``group_texts`` sentences
-    for the engine (the last may have fewer), so short documents still go to the engine together.
+    group's other sentences. The groups are the run's two halves, in whole documents, when each has
+    at least ``group_texts`` sentences for the engine, or else the whole run: each call of the engine
+    ends with part of its parallel translators idle and small calls translate fewer sentences a
+    second, so more groups cost the engine more than the overlap saves (#26, ``bench_translate.py``).
     """
     known = known or {}
     segments = segments or {}
@@ -172,29 +175,27 @@ _Group = tuple[list[tuple[Document, list[Segment]]], dict[str, list[str]]]
 
 
 def _groups(segmented: Sequence[tuple[Document, list[Segment]]], plans: Mapping[str, _Plan], group_texts: int) -> list[_Group]:
-    """Consecutive documents with their new sentences for the engine, by language (see :func:`translate_parts`)."""
-    first: dict[str, dict[str, str]] = {lang: {} for lang in plans}  # lang → sentence → the first document with it
+    """The run's documents in one group or two halves, each with its new sentences for the engine, by language
+    (see :func:`translate_parts`)."""
+    owner: dict[str, dict[str, str]] = {lang: {} for lang in plans}  # lang → sentence → the first document with it
     for lang, (_, pending) in plans.items():
         for text, uses in pending.items():
-            first[lang][text] = uses[0][0]
+            owner[lang][text] = uses[0][0]
     by_document: dict[str, dict[str, list[str]]] = {}
-    for lang, texts in first.items():
+    for lang, texts in owner.items():
         for text, path in texts.items():
             by_document.setdefault(path, {}).setdefault(lang, []).append(text)
+    counts = [sum(map(len, by_document.get(doc.path, {}).values())) for doc, _ in segmented]
+    before = list(itertools.accumulate(counts, initial=0))  # sentences of the documents before each cut
+    cut = min(range(len(counts) + 1), key=lambda k: abs(2 * before[k] - before[-1]))  # nearest the half
+    halves = [segmented[:cut], segmented[cut:]] if min(before[cut], before[-1] - before[cut]) >= group_texts else [segmented]
     groups: list[_Group] = []
-    docs: list[tuple[Document, list[Segment]]] = []
-    texts: dict[str, list[str]] = {}
-    for doc, segs in segmented:
-        docs.append((doc, segs))
-        for lang, new in by_document.get(doc.path, {}).items():
-            texts.setdefault(lang, []).extend(new)
-        if sum(map(len, texts.values())) >= group_texts:
-            groups.append((docs, texts))
-            docs, texts = [], {}
-    if groups and not texts:  # documents with nothing for the engine join the group before them
-        groups[-1][0].extend(docs)
-    elif docs or not groups:  # no document at all: one empty group, a run with the languages' signatures
-        groups.append((docs, texts))
+    for docs in halves:
+        texts: dict[str, list[str]] = {}
+        for doc, _ in docs:
+            for lang, new in by_document.get(doc.path, {}).items():
+                texts.setdefault(lang, []).extend(new)
+        groups.append((list(docs), texts))
     return groups
 
 
