@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from staged_reads import translate_recording_reads
 
-from bilingual.run.outcome import RunTexts
+from bilingual.run.views import RunTexts
 from bilingual.storage import Staging
 
 
