@@ -18,18 +18,23 @@ T = TypeVar("T")
 POLL = 0.1
 
 
-def ahead(tasks: Sequence[Callable[[], T]], name: str = "bilingual-ahead") -> Iterator[T]:
+class Stopped(Exception):
+    """What a task of :func:`ahead` raises when it sees that its caller has stopped."""
+
+
+def ahead(tasks: Sequence[Callable[[threading.Event], T]], name: str = "bilingual-ahead") -> Iterator[T]:
     """The result of each task, in order; while the caller handles one, the next ones run in one
     background thread (at most two ahead of the caller).
 
-    A task's exception is raised here, at its place in the order. One task runs on the caller's own
-    thread. When the caller stops early (an error, Ctrl-C, or closing this iterator), no further task
-    starts, and the caller waits for the one running to end: a task is never left running behind the
-    run (a model's computation at the interpreter's exit).
+    Each task is given an event that is set once the caller has stopped, to look at between its steps
+    (and raise :class:`Stopped`). A task's exception is raised here, at its place in the order. One task
+    runs on the caller's own thread. When the caller stops early (an error, Ctrl-C, or closing this
+    iterator), no further task starts, and the caller waits for the one running to reach its next step:
+    a task is never left running behind the run (a model's computation at the interpreter's exit).
     """
     if len(tasks) < 2:
         for task in tasks:
-            yield task()
+            yield task(threading.Event())
         return
     results: queue.Queue[tuple[bool, object]] = queue.Queue(maxsize=1)
     stop = threading.Event()
@@ -39,7 +44,7 @@ def ahead(tasks: Sequence[Callable[[], T]], name: str = "bilingual-ahead") -> It
             if stop.is_set():
                 return
             try:
-                item: tuple[bool, object] = (True, task())
+                item: tuple[bool, object] = (True, task(stop))
             except BaseException as exc:  # noqa: BLE001 (raised again on the caller's thread)
                 item = (False, exc)
             while not stop.is_set():

@@ -1,8 +1,8 @@
 """The translation pipeline: documents → segments → (memory | glossary-masked engine) → editions.
 
 The segments of a run's documents go to the engine deduplicated, so identical sentences are
-translated once, in groups of documents, each group's sorted by length; the engine translates the
-next group while the caller writes the files of the one before. Nothing here reads or
+translated once, sorted by length, for the whole run or for each of its two halves; the engine
+translates the second half while the caller writes the files of the first. Nothing here reads or
 writes files or prints: the CLI does that at the edges.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from ..document.integrity import repair
 from ..values import Document, Event, Segment, Signature, Translation
 from ..document.rebuild import rebuild
 from ..document.segment import has_words, segment, unit_texts
-from .background import ahead
+from .background import Stopped, ahead
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
@@ -200,14 +201,14 @@ def _groups(segmented: Sequence[tuple[Document, list[Segment]]], plans: Mapping[
 
 
 def _translate_group(texts: Mapping[str, list[str]], plans: Mapping[str, _Plan], engine: Engine, glossary: Glossary | None,
-                     source_lang: str, progress: Progress | None) -> dict[tuple[str, str, str], Translation]:
+                     source_lang: str, progress: Progress | None, stop: threading.Event) -> dict[tuple[str, str, str], Translation]:
     """The engine's translation of a group's sentences, for every segment that has them, by (lang, document
     path, segment id): repaired, with the engine's notes (taken on the thread that translated)."""
     out: dict[tuple[str, str, str], Translation] = {}
     for lang, group in texts.items():
         decided, pending = plans[lang]
         ordered = sorted(group, key=len)
-        for text, result in zip(ordered, _translate_texts(ordered, engine, glossary, source_lang, lang, progress)):
+        for text, result in zip(ordered, _translate_texts(ordered, engine, glossary, source_lang, lang, progress, stop)):
             for path, seg in pending[text]:
                 final, events = repair(seg.text, result.text, seg.id)
                 notes = engine_notes(engine, result.masked, source_lang, lang)
@@ -234,11 +235,16 @@ def _retarget(event: Event, segment_id: str) -> Event:
 
 
 def _translate_texts(
-    texts: list[str], engine: Engine, glossary: Glossary | None, source: str, target: str, progress: Progress | None
+    texts: list[str], engine: Engine, glossary: Glossary | None, source: str, target: str, progress: Progress | None,
+    stop: threading.Event | None = None,
 ) -> list[_Result]:
+    """The engine's translation of each text, :data:`CHUNK` texts a call; raises :class:`Stopped` before the
+    next call once ``stop`` is set (the run has stopped: an error, or Ctrl-C)."""
     results: list[_Result] = []
     matcher = glossary.matcher if glossary is not None else None
     for start in range(0, len(texts), CHUNK):
+        if stop is not None and stop.is_set():
+            raise Stopped("the run stopped")
         chunk = texts[start : start + CHUNK]
         if glossary is not None and matcher is not None:
             from ..glossary.mask import enforce
