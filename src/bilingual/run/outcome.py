@@ -170,18 +170,18 @@ def complete(
             warming.join()
         paths = {e.document.path for e in run.editions}
         part = replace(prepared, targets=tuple(t for t in prepared.targets if t.document.path in paths))
-        parts.append(_complete_part(part, [d for d in documents if d.path in paths], run, terms, align, views, staging))
+        outcome = finish(part, run, terms, staging=staging)
+        if views and not prepared.approved_only:
+            if staging is not None:  # each edition is staged: the views' check reads it back when it checks it
+                run = run.released()  # and the editions' Markdown goes (nothing else holds this part's run)
+            outcome = _with_views(part, [d for d in documents if d.path in paths], run, terms, align, outcome, staging)
+        parts.append(outcome)
     return parts[0] if len(parts) == 1 else _merged(prepared, parts)
 
 
-def _complete_part(prepared: Prepared, documents: Sequence[Document], run: Run, terms: Glossary | None, align: bool,
-                   views: bool, staging: Staging | None) -> Outcome:
-    """:func:`finish`, and the views, of the documents of one part of the run."""
-    outcome = finish(prepared, run, terms, staging=staging)
-    if not views or prepared.approved_only:
-        return outcome
-    if staging is not None:  # each edition is staged: the views' check reads it back when it checks it
-        run = run.released()
+def _with_views(prepared: Prepared, documents: Sequence[Document], run: Run, terms: Glossary | None, align: bool,
+                outcome: Outcome, staging: Staging | None) -> Outcome:
+    """``outcome`` of one part of the run with the views of its documents, and their coverage ledgers."""
     from ..document.ledger import account
 
     # The coverage ledger of every document: prose that no rule translates or keeps is reported,

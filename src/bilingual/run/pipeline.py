@@ -136,20 +136,42 @@ def translate_parts(
         glossary.matcher  # noqa: B018 (built here, on one thread, before the engine's thread searches with it)
     work = [functools.partial(_translate_group, texts, plans, engine, glossary, source_lang, progress) for _, texts in groups]
     translated: dict[tuple[str, str, str], Translation] = {}
-    for (docs, texts), results in zip(groups, ahead(work, name="bilingual-engine")):
+    last = len(groups) - 1
+    for index, ((docs, texts), results) in enumerate(zip(groups, ahead(work, name="bilingual-engine"))):
         translated.update(results)
-        editions = []
-        for lang in langs:
-            decided = plans[lang][0]
-            for doc, segs in docs:
-                translations = {s.id: translated[key] if (key := (lang, doc.path, s.id)) in translated else decided[(doc.path, s.id)]
-                                for s in segs}
-                markdown = rebuild(doc, unit_texts(doc, segs, {sid: t.text for sid, t in translations.items()}))
-                editions.append(Edition(doc, lang, tuple(segs), translations, markdown, signatures[lang]))
-        yield Run(tuple(editions), sum(map(len, texts.values())), signatures)
+        del results  # held once, in translated
+        # yielded without a name here, so that the caller holds the only reference to the part (and lets each
+        # edition's Markdown go once it is staged); the last part lets go of the plans first
+        yield _part(docs, langs, plans, translated, signatures, sum(map(len, texts.values())), index == last)
 
 
 _Plan = tuple[dict[tuple[str, str], Translation], dict[str, list[tuple[str, Segment]]]]
+
+
+def _part(docs: Sequence[tuple[Document, list[Segment]]], langs: Sequence[str], plans: dict[str, _Plan],
+          translated: dict[tuple[str, str, str], Translation], signatures: Mapping[str, Signature], calls: int, last: bool) -> Run:
+    """The run of one part; with ``last``, ``plans`` and ``translated`` are emptied once it is made (no later part
+    needs them, and the caller writes this part's files next)."""
+    run = Run(_editions(docs, langs, plans, translated, signatures), calls, signatures)
+    if last:
+        translated.clear()
+        plans.clear()
+    return run
+
+
+def _editions(docs: Sequence[tuple[Document, list[Segment]]], langs: Sequence[str], plans: Mapping[str, _Plan],
+              translated: Mapping[tuple[str, str, str], Translation], signatures: Mapping[str, Signature]) -> tuple[Edition, ...]:
+    """Each document of a part in each language, by language: its translations (the engine's, else those
+    decided before it) and its Markdown rebuilt with them."""
+    editions = []
+    for lang in langs:
+        decided = plans[lang][0]
+        for doc, segs in docs:
+            translations = {s.id: translated[key] if (key := (lang, doc.path, s.id)) in translated else decided[(doc.path, s.id)]
+                            for s in segs}
+            markdown = rebuild(doc, unit_texts(doc, segs, {sid: t.text for sid, t in translations.items()}))
+            editions.append(Edition(doc, lang, tuple(segs), translations, markdown, signatures[lang]))
+    return tuple(editions)
 
 
 def _plan(segmented: Sequence[tuple[Document, list[Segment]]], known: Callable[[tuple[str, str]], Mapping[str, Translation] | None],
