@@ -200,14 +200,10 @@ _Group = tuple[list[tuple[Document, list[Segment]]], dict[str, list[str]]]
 def _groups(segmented: Sequence[tuple[Document, list[Segment]]], plans: Mapping[str, _Plan], group_texts: int) -> list[_Group]:
     """The run's documents in one group or two halves, each with its new sentences for the engine, by language
     (see :func:`translate_parts`)."""
-    owner: dict[str, dict[str, str]] = {lang: {} for lang in plans}  # lang → sentence → the first document with it
+    by_document: dict[str, dict[str, list[str]]] = {}  # each sentence with the first document that has it, by language
     for lang, (_, pending) in plans.items():
         for text, uses in pending.items():
-            owner[lang][text] = uses[0][0]
-    by_document: dict[str, dict[str, list[str]]] = {}
-    for lang, texts in owner.items():
-        for text, path in texts.items():
-            by_document.setdefault(path, {}).setdefault(lang, []).append(text)
+            by_document.setdefault(uses[0][0], {}).setdefault(lang, []).append(text)
     counts = [sum(map(len, by_document.get(doc.path, {}).values())) for doc, _ in segmented]
     before = list(itertools.accumulate(counts, initial=0))  # sentences of the documents before each cut
     cut = min(range(len(counts) + 1), key=lambda k: abs(2 * before[k] - before[-1]))  # nearest the half
