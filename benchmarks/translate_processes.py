@@ -109,7 +109,7 @@ def engine_texts(issues: Path) -> list[str]:
     """The distinct sentences ``bilingual translate`` sends to the engine for these issues."""
     import bilingual
     from bilingual.document.segment import has_words
-    from bilingual.engines.argos import normalise_input
+    from bilingual.engines.argostext import normalise_input
 
     texts: dict[str, None] = {}
     for source in sorted(issues.glob("*/en.md")):

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from conftest_argos import FIXTURE_MODELS, ArgosEnv, argos_env, corpus  # noqa: F401 (fixtures)
 
-from bilingual.engines.argos import ArgosEngine, ArgosOptions, detokenize, normalise_input
+from bilingual.engines.argos import ArgosEngine, ArgosOptions
+from bilingual.engines.argostext import detokenize, normalise_input
 
 KINDS = {
     "sentencepiece": FIXTURE_MODELS / "translate-en_zh-0_1.argosmodel",

@@ -27,7 +27,8 @@ from conftest_argos import (  # noqa: F401 (fixtures)
     write_zip,
 )
 
-from bilingual.engines.argos import ArgosEngine, ArgosOptions, default_threads, detokenize, normalise_input
+from bilingual.engines.argos import ArgosEngine, ArgosOptions, default_threads
+from bilingual.engines.argostext import detokenize, normalise_input
 from bilingual.engines.base import Engine
 from bilingual.errors import ModelError
 from bilingual.packages import install_file
