@@ -50,6 +50,19 @@ class FakeTokenizer:
         return "".join(pieces).replace("\u2581", " ").strip()
 
 
+class Done:
+    """A finished result, as CTranslate2 gives for ``asynchronous=True``."""
+
+    def __init__(self, value: SimpleNamespace) -> None:
+        self.value = value
+
+    def result(self) -> SimpleNamespace:
+        return self.value
+
+    def done(self) -> bool:
+        return True
+
+
 class FakeTranslator:
     """Upper-cases every token; records how it was built and called."""
 
@@ -62,10 +75,11 @@ class FakeTranslator:
 
     def translate_batch(
         self, source: list[list[str]], target_prefix: list[list[str]] | None = None, **kw: object
-    ) -> list[SimpleNamespace]:
+    ) -> list[SimpleNamespace] | list[Done]:
         FakeTranslator.calls.append({"source": source, "target_prefix": target_prefix, **kw})
         prefixes = target_prefix or [[] for _ in source]
-        return [SimpleNamespace(hypotheses=[list(p) + [t.upper() for t in s]]) for s, p in zip(source, prefixes)]
+        results = [SimpleNamespace(hypotheses=[list(p) + [t.upper() for t in s]]) for s, p in zip(source, prefixes)]
+        return [Done(r) for r in results] if kw.get("asynchronous") else results
 
 
 @pytest.fixture

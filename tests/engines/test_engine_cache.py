@@ -126,3 +126,41 @@ def test_cached_argos_engine_on_fixture_models(installed_fixtures: ArgosEnv) -> 
     assert engine.translate(texts, "en", "zh") == [row["zh"] for row in rows] * 2
     assert engine.stats.translated == len(rows)
     assert engine.signature("en", "zh") == "argos:translate-en_zh-0.1"
+
+
+class QueuedEngine(CountingEngine):
+    """A :class:`CountingEngine` that takes calls with ``submit`` and records when each is waited for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waited: list[list[str]] = []
+
+    def submit(self, texts: Sequence[str], source: str, target: str):
+        texts = list(texts)
+        self.batches.append((texts, source, target))
+
+        def wait() -> list[str]:
+            self.waited.append(texts)
+            return [f"{target}:{text}" for text in texts]
+
+        return wait
+
+
+def test_a_submitted_call_reaches_the_wrapped_engine_at_once_and_is_remembered_when_waited_for() -> None:
+    inner = QueuedEngine()
+    engine = CachedEngine(inner)
+    first = engine.submit(["a", "b", "a"], "en", "zh")
+    second = engine.submit(["c"], "en", "zh")
+    assert [b[0] for b in inner.batches] == [["a", "b"], ["c"]] and inner.waited == []
+    assert (first(), second()) == (["zh:a", "zh:b", "zh:a"], ["zh:c"])
+    assert engine.translate(["b", "c"], "en", "zh") == ["zh:b", "zh:c"]
+    assert len(inner.batches) == 2 and engine.stats.translated == 3
+
+
+def test_a_submitted_call_with_everything_remembered_waits_for_nothing() -> None:
+    inner = QueuedEngine()
+    engine = CachedEngine(inner)
+    engine.translate(["a"], "en", "zh")
+    assert engine.submit(["a", "a"], "en", "zh")() == ["zh:a", "zh:a"]
+    assert engine.submit([], "en", "zh")() == []
+    assert len(inner.batches) == 1

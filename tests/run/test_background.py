@@ -1,8 +1,8 @@
-"""``run.background.ahead``: tasks run one step ahead of the caller in a background thread, results in order,
-and a caller that stops early stops the task that is running at its next step (a run's engine between two
+"""``run.background.ahead``: what a producer yields is made ahead of the caller in a background thread,
+in order, and a caller that stops early stops the producer at its next step (a run's engine between two
 calls of the engine, #26), so Ctrl-C does not wait for the rest of the run's sentences to be translated.
 
-Deterministic: tasks wait on events, with deadlines only as guards against a hang."""
+Deterministic: producers wait on events, with deadlines only as guards against a hang."""
 
 from __future__ import annotations
 
@@ -10,45 +10,62 @@ import threading
 
 import pytest
 
-from bilingual.run.background import Stopped, ahead
+from bilingual.run.background import Stopped, ahead, pipelined
 
 GUARD = 30.0  # seconds; nothing here waits for it unless the code under test is wrong
 
 
-def test_results_come_in_order_with_the_tasks_run_on_another_thread():
+def test_items_come_in_order_made_on_another_thread():
     names: list[str] = []
 
-    def task(n):
-        def run(stop):
+    def produce(stop):
+        for n in range(5):
             names.append(threading.current_thread().name)
-            return n * n
-        return run
+            yield n * n
 
-    assert list(ahead([task(n) for n in range(5)], name="test-ahead")) == [0, 1, 4, 9, 16]
+    assert list(ahead(produce, name="test-ahead")) == [0, 1, 4, 9, 16]
     assert set(names) == {"test-ahead"}
 
 
-def test_one_task_runs_on_the_callers_thread():
+def test_without_background_the_items_are_made_on_the_callers_thread():
     seen = []
-    assert list(ahead([lambda stop: seen.append(threading.current_thread().name) or 7])) == [7]
+
+    def produce(stop):
+        seen.append(threading.current_thread().name)
+        yield 7
+
+    assert list(ahead(produce, background=False)) == [7]
     assert seen == [threading.current_thread().name]
 
 
-def test_a_tasks_exception_is_raised_at_its_place_in_the_order():
-    def fail(stop):
-        raise ValueError("the second task failed")
+@pytest.mark.parametrize("where", ["making the producer", "first item", "second item"])
+def test_a_producers_exception_is_raised_at_its_place_in_the_order(where):
+    def items(stop):
+        if where == "first item":
+            raise ValueError(where)
+        yield 1
+        if where == "second item":
+            raise ValueError(where)
+        yield 2
 
-    results = ahead([lambda stop: 1, fail, lambda stop: 3])
-    assert next(results) == 1
-    with pytest.raises(ValueError, match="second task"):
+    def produce(stop):
+        if where == "making the producer":  # raised before a generator exists: the caller still hears of it
+            raise ValueError(where)
+        return items(stop)
+
+    results = ahead(produce)
+    if where == "second item":
+        assert next(results) == 1
+    with pytest.raises(ValueError, match=where):
         next(results)
 
 
-def test_a_caller_that_stops_stops_the_running_task_at_its_next_step():
-    """The second task takes steps until it is told to stop; the caller leaves after the first result."""
+def test_a_caller_that_stops_stops_the_producer_at_its_next_step():
+    """The producer's second item takes steps until it is told to stop; the caller leaves after the first."""
     started, outcome = threading.Event(), []
 
-    def long(stop):
+    def produce(stop):
+        yield "first"
         started.set()
         waited = 0.0
         while not stop.wait(0.01):
@@ -57,19 +74,22 @@ def test_a_caller_that_stops_stops_the_running_task_at_its_next_step():
                 outcome.append("never told to stop")
                 return
         outcome.append("stopped")
+        raise Stopped("the caller stopped")
 
-    results = ahead([lambda stop: "first", long], name="test-stop")
+    results = ahead(produce, name="test-stop")
     assert next(results) == "first"
     assert started.wait(GUARD)
-    results.close()  # as a caller's error or Ctrl-C leaves the loop: waits for the running task to stop
+    results.close()  # as a caller's error or Ctrl-C leaves the loop: waits for the producer to stop
     assert outcome == ["stopped"]
 
 
-def test_the_engine_stops_between_two_calls_once_the_run_has_stopped():
-    """A half of a run's sentences goes to the engine in calls of CHUNK sentences; a stopped run's engine
-    makes no further call."""
+def test_the_engine_is_handed_no_call_once_the_run_has_stopped():
+    """A group's sentences go to the engine in calls of CHUNK sentences, one handed over ahead; a stopped
+    run hands over no further call."""
     from bilingual.engines.pseudo import PseudoEngine
-    from bilingual.run.pipeline import CHUNK, _translate_texts
+    from bilingual.run.pipeline import CHUNK, _plan, _translated
+    from bilingual.document.markdown import parse
+    from bilingual.document.segment import segment
 
     stop = threading.Event()
     calls = []
@@ -80,7 +100,30 @@ def test_the_engine_stops_between_two_calls_once_the_run_has_stopped():
             stop.set()  # Ctrl-C while the engine translates this call
             return super().translate(texts, source, target)
 
-    texts = [f"Sentence number {n}." for n in range(3 * CHUNK)]
+    doc = parse(" ".join(f"Sentence number {n}." for n in range(3 * CHUNK)) + "\n", "en.md")
+    plans = {"zh": _plan([(doc, segment(doc))], lambda key: None, "zh")}
+    texts = {"zh": list(plans["zh"][1])}
     with pytest.raises(Stopped):
-        _translate_texts(texts, Stopping(), None, "en", "zh", None, stop)
+        list(_translated([texts], plans, Stopping(), None, "en", None, stop))
     assert calls == [CHUNK]
+
+
+def test_pipelined_raises_what_a_wait_raises_and_starts_nothing_after_it():
+    log: list[str] = []
+
+    def step(n):
+        def start():
+            log.append(f"submit {n}")
+
+            def wait():
+                if n == 1:
+                    raise RuntimeError("call 1 failed")
+                return n
+            return wait
+        return start
+
+    results = pipelined(step(n) for n in range(4))
+    assert next(results) == 0
+    with pytest.raises(RuntimeError, match="call 1"):
+        next(results)
+    assert log == ["submit 0", "submit 1", "submit 2"]

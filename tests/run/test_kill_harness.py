@@ -56,7 +56,7 @@ def events(counter: list[int], stop_at: int | None, sig: int) -> None:
     os.replace, os.fsync = counted(os.replace), counted(os.fsync)
     tempfile.mkstemp = counted(tempfile.mkstemp)
     bilingual.document.markdown.parse = counted(bilingual.document.markdown.parse)
-    bilingual.run.pipeline._translate_texts = counted(bilingual.run.pipeline._translate_texts)
+    bilingual.run.pipeline._submit = counted(bilingual.run.pipeline._submit)  # each call handed to the engine
 
 
 def run_in_child(root: Path, stop_at: int | None, sig: int = signal.SIGINT) -> tuple[int, int]:

@@ -4,7 +4,9 @@ Argos's own ``translate()`` splits every paragraph into sentences and translates
 small batches. Here every text of a call goes to ``Translator.translate_batch`` at once;
 CTranslate2 sorts them by length, cuts token-bounded batches (``batch_type="tokens"``) and
 returns the results in the original order. Each package is loaded once per engine, a pair
-without a direct package pivots through English.
+without a direct package pivots through English. :meth:`ArgosEngine.submit` hands a call to
+CTranslate2's queue and returns at once, so that a run gives the model its next call before it
+waits for this one.
 
 Each sentence is tokenized and decoded exactly as argostranslate's ``apply_packaged_translation``
 does (SentencePiece or BPE, :mod:`.tokenizers`; the target prefix given and removed), so
@@ -29,11 +31,14 @@ from typing import TYPE_CHECKING
 from ..errors import ModelError
 from ..packages import InstalledPackage, list_installed, packages_dir
 from .argostext import argos_text, bilingual_text, detokenize, normalise_input
+from .base import Pending
 from .loading import LoadedPackage, load_in_background, load_package, one_line
 from .unknown import keep_source, kept_note, marks_note, replaced_note, source_vocabulary
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from ctranslate2 import AsyncTranslationResult
 
 PIVOT = "en"
 LENGTH_PENALTY = 0.2  # as Argos Translate
@@ -180,20 +185,41 @@ class ArgosEngine:
 
         What a human should know about an output (an unknown token) is kept for :meth:`notes`.
         """
+        return self.submit(texts, source, target)()
+
+    def submit(self, texts: Sequence[str], source: str, target: str) -> Pending:
+        """:meth:`translate` in two steps: the first package's batches go to CTranslate2's queue now, and
+        what is returned waits for them (:func:`bilingual.engines.base.submit`).
+
+        A caller that hands over its next call before it waits for this one keeps the model's parallel
+        translators busy where a call's last batches would leave some idle. What depends on the first
+        package's output (a second package through English, the second pass of a model that wrote an
+        unknown token) is run when waited for. CTranslate2 finishes every batch it was given, waited for
+        or not, before the process can exit.
+        """
         route = self.route(source, target)
         originals = [str(text) for text in texts]
-        current = list(originals)
-        notes: list[tuple[str, ...]] = [() for _ in current]
-        for package in route:
-            outputs = self.run_package(self.load(package), current)
-            current = [o.text for o in outputs]
-            notes = [n + o.notes for n, o in zip(notes, outputs, strict=True)]
-        for text, note in zip(originals, notes, strict=True):
-            if note:
-                self._notes[(source, target, text)] = note
-            else:
-                self._notes.pop((source, target, text), None)
-        return current
+        started = self._start(self.load(route[0]), originals) if route else None
+
+        def wait() -> list[str]:
+            current = list(originals)
+            notes: list[tuple[str, ...]] = [() for _ in current]
+            for index, package in enumerate(route):
+                if index == 0:
+                    assert started is not None
+                    outputs = self._finish(started)
+                else:
+                    outputs = self.run_package(self.load(package), current)
+                current = [o.text for o in outputs]
+                notes = [n + o.notes for n, o in zip(notes, outputs, strict=True)]
+            for text, note in zip(originals, notes, strict=True):
+                if note:
+                    self._notes[(source, target, text)] = note
+                else:
+                    self._notes.pop((source, target, text), None)
+            return current
+
+        return wait
 
     def notes(self, text: str, source: str, target: str) -> tuple[str, ...]:
         """Why a human should look at the last translation of ``text`` (empty when nothing)."""
@@ -202,16 +228,24 @@ class ArgosEngine:
     def run_package(self, loaded: LoadedPackage, texts: Sequence[str]) -> list[Output]:
         """Every text through one package: one ``translate_batch`` call (two when a model wrote
         an unknown token), each text decoded as argostranslate decodes it, and as bilingual does."""
-        meta = loaded.package.meta
-        outputs = [Output("", "")] * len(texts)
+        return self._finish(self._start(loaded, texts))
+
+    def _start(self, loaded: LoadedPackage, texts: Sequence[str]) -> _Started:
+        """The texts tokenized and handed to the package's translator, not waited for."""
         todo = [(i, clean) for i, text in enumerate(texts) if (clean := normalise_input(text))]
-        if not todo:
-            return outputs
-        tokens = loaded.tokenizer.encode_batch([clean for _, clean in todo])
-        hypotheses = self._decode_batch(loaded, tokens, replace_unknowns=False)
+        tokens = loaded.tokenizer.encode_batch([clean for _, clean in todo]) if todo else []
+        posted = self._post(loaded, tokens, replace_unknowns=False) if todo else []
+        return _Started(loaded, len(texts), todo, tokens, posted)
+
+    def _finish(self, started: _Started) -> list[Output]:
+        """Each text of a started call decoded, once its batches are translated."""
+        loaded, todo, tokens = started.loaded, started.todo, started.tokens
+        meta = loaded.package.meta
+        outputs = [Output("", "")] * started.count
+        hypotheses = _hypotheses(loaded, started.posted)
         unk = loaded.unk_token
         with_unk = [row for row, hyp in enumerate(hypotheses) if unk in hyp]
-        replaced = dict(zip(with_unk, self._decode_batch(loaded, [tokens[r] for r in with_unk], True))) if with_unk else {}
+        replaced = dict(zip(with_unk, _hypotheses(loaded, self._post(loaded, [tokens[r] for r in with_unk], True)))) if with_unk else {}
         for row, (index, clean) in enumerate(todo):
             hypothesis = hypotheses[row]
             argos_tokens = replaced.get(row, hypothesis)
@@ -233,15 +267,18 @@ class ArgosEngine:
             outputs[index] = Output(text, argos, tuple(notes))
         return outputs
 
-    def _decode_batch(self, loaded: LoadedPackage, tokens: list[list[str]], replace_unknowns: bool) -> list[list[str]]:
+    def _post(self, loaded: LoadedPackage, tokens: list[list[str]], replace_unknowns: bool) -> list[AsyncTranslationResult]:
+        """``tokens`` handed to the package's translator (CTranslate2 sorts them by length and queues token-bounded
+        batches for its parallel translators); the results come with :func:`_hypotheses`."""
         prefix = loaded.package.meta.target_prefix
         o = self.options
         try:
-            results = loaded.translator.translate_batch(
+            return loaded.translator.translate_batch(  # type: ignore[no-any-return]
                 tokens,
                 target_prefix=[[prefix]] * len(tokens) if prefix else None,
                 max_batch_size=self.batch_tokens(tokens),
                 batch_type="tokens",
+                asynchronous=True,
                 beam_size=o.beam_size,
                 num_hypotheses=1,
                 length_penalty=LENGTH_PENALTY,
@@ -249,9 +286,7 @@ class ArgosEngine:
                 replace_unknowns=replace_unknowns,
             )
         except (RuntimeError, ValueError) as exc:
-            label = loaded.package.meta.label
-            raise ModelError(f"translation with {label} failed ({one_line(exc)})", loaded.package.path) from None
-        return [list(result.hypotheses[0]) for result in results]
+            raise _failed(loaded, exc) from None
 
     def _vocabulary(self, loaded: LoadedPackage) -> frozenset[str] | None:
         model = loaded.package.path / "model"
@@ -313,3 +348,26 @@ class ArgosEngine:
                 "(a pair without a direct model pivots through English)"
             )
         return f"{head}; run {hint} or `bilingual models install FILE` (packages dir: {where})"
+
+
+@dataclass(frozen=True)
+class _Started:
+    """A call of one package handed to its translator: the rows with text, their tokens, their pending results."""
+
+    loaded: LoadedPackage
+    count: int  # texts in the call, those without text included
+    todo: list[tuple[int, str]]  # (index in the call, normalised text) of each text with something to translate
+    tokens: list[list[str]]
+    posted: list[AsyncTranslationResult]
+
+
+def _hypotheses(loaded: LoadedPackage, posted: Sequence[AsyncTranslationResult]) -> list[list[str]]:
+    """The best hypothesis of each posted row, waited for in order."""
+    try:
+        return [list(result.result().hypotheses[0]) for result in posted]
+    except (RuntimeError, ValueError) as exc:
+        raise _failed(loaded, exc) from None
+
+
+def _failed(loaded: LoadedPackage, exc: Exception) -> ModelError:
+    return ModelError(f"translation with {loaded.package.meta.label} failed ({one_line(exc)})", loaded.package.path)

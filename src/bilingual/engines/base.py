@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, runtime_checkable
+
+#: What waits for a call handed to an engine (:func:`submit`): the translations, one per text, in order.
+Pending = Callable[[], list[str]]
 
 
 @runtime_checkable
@@ -37,6 +40,22 @@ def engine_notes(engine: object, text: str, source: str, target: str) -> tuple[s
     """
     notes = getattr(engine, "notes", None)
     return tuple(notes(text, source, target)) if callable(notes) else ()
+
+
+def submit(engine: Engine, texts: Sequence[str], source: str, target: str) -> Pending:
+    """Hand ``texts`` to ``engine`` now and return what waits for their translations.
+
+    Engines may offer ``submit(texts, source, target)`` with that meaning (the Argos engine hands the
+    batches to CTranslate2's queue and returns at once), so that a caller can hand over its next call
+    before it waits for this one; the others translate when waited for. Either way the result is what
+    ``translate`` gives, and an engine's notes about it are there once it has been waited for.
+    """
+    start = getattr(engine, "submit", None)
+    if callable(start):
+        pending: Pending = start(texts, source, target)
+        return pending
+    texts = list(texts)
+    return lambda: engine.translate(texts, source, target)
 
 
 def preload(engine: object, pairs: Iterable[tuple[str, str]]) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import ModelError
-from .base import Engine, engine_notes, preload
+from .base import Engine, Pending, engine_notes, preload, submit
 
 #: Translations a :class:`CachedEngine` remembers: a few batches of an archive run (about 6 MB).
 MEMO_TEXTS = 8192
@@ -79,10 +79,15 @@ class CachedEngine:
         return engine_notes(self.engine, text, source, target)
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
+        return self.submit(texts, source, target)()
+
+    def submit(self, texts: Sequence[str], source: str, target: str) -> Pending:
+        """The texts not remembered handed to the wrapped engine now (its own ``submit``, if it has one), in one
+        call; what is returned waits for them and remembers them (:func:`bilingual.engines.base.submit`)."""
         texts = list(texts)
         self._requested += len(texts)
         if not texts:
-            return []
+            return lambda: []
         signature = self.signature(source, target)
         found: dict[str, str] = {}
         unseen: list[str] = []
@@ -93,18 +98,23 @@ class CachedEngine:
                 found[text] = self._memo[key]
             else:
                 unseen.append(text)
-        if unseen:
-            outputs = self.engine.translate(unseen, source, target)
-            if len(outputs) != len(unseen):
-                raise ModelError(
-                    f"engine {self.engine.name} returned {len(outputs)} translations for {len(unseen)} texts"
-                )
-            self._translated += len(unseen)
-            for text, output in zip(unseen, outputs, strict=True):
-                found[text] = self._memo[(source, target, signature, text)] = output
-            while len(self._memo) > self.capacity:
-                self._memo.popitem(last=False)
-        return [found[text] for text in texts]
+        pending = submit(self.engine, unseen, source, target) if unseen else None
+
+        def wait() -> list[str]:
+            if pending is not None:
+                outputs = pending()
+                if len(outputs) != len(unseen):
+                    raise ModelError(
+                        f"engine {self.engine.name} returned {len(outputs)} translations for {len(unseen)} texts"
+                    )
+                self._translated += len(unseen)
+                for text, output in zip(unseen, outputs, strict=True):
+                    found[text] = self._memo[(source, target, signature, text)] = output
+                while len(self._memo) > self.capacity:
+                    self._memo.popitem(last=False)
+            return [found[text] for text in texts]
+
+        return wait
 
     @property
     def remembered(self) -> int:

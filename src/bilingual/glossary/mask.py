@@ -2,7 +2,8 @@
 
 ``mask`` replaces each enforced term in a sentence with a new atomic placeholder ``{N}``;
 ``restore`` puts the required rendering back and repairs what engines do to placeholders
-(mangle, duplicate, drop); ``enforce`` runs a batch end to end, retries the sentences whose
+(mangle, duplicate, drop); ``enforce`` runs a batch end to end (``submit_enforced`` hands it to
+the engine and waits for it later), retries the sentences whose
 placeholders were lost with the terms written inline, and as a last resort inserts the missing
 term, so that no term is ever silently lost. Every repair is recorded as an :class:`Event`.
 """
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..engines.base import submit
 from ..errors import ModelError
 from ..values import Event
 from ..document.placeholders import TOKEN_RE, max_key, token, token_counts
@@ -163,12 +165,34 @@ def enforce(
     ids: Sequence[str] | None = None,
 ) -> list[EnforcedResult]:
     """Translate a batch with the glossary enforced: one engine call, plus one for any retries."""
+    return submit_enforced(texts, engine, source_lang, target_lang, glossary, matcher, ids)()
+
+
+def submit_enforced(
+    texts: Sequence[str],
+    engine: Translator,
+    source_lang: str,
+    target_lang: str,
+    glossary: Glossary,
+    matcher: Matcher | None = None,
+    ids: Sequence[str] | None = None,
+) -> Callable[[], list[EnforcedResult]]:
+    """:func:`enforce` in two steps: the masked batch is handed to the engine now
+    (:func:`bilingual.engines.base.submit`), and what is returned waits for it, restores the terms
+    and makes the call for any retries."""
     if not texts:
-        return []
+        return lambda: []
     matcher = matcher or glossary.matcher
     segments = list(ids) if ids is not None else [str(i) for i in range(len(texts))]
     masked = [mask(text, glossary, matcher, target_lang) for text in texts]
-    raw = _translate(engine, [m.text for m in masked], source_lang, target_lang)
+    pending = submit(engine, [m.text for m in masked], source_lang, target_lang)
+    return lambda: _restored(_checked(pending(), len(masked), source_lang, target_lang), masked, segments, engine,
+                             source_lang, target_lang)
+
+
+def _restored(raw: list[str], masked: list[Masked], segments: list[str], engine: Translator, source_lang: str,
+              target_lang: str) -> list[EnforcedResult]:
+    """The engine's outputs of a masked batch with the terms restored; a retry call for those that lost a term."""
     results: list[EnforcedResult | None] = []
     pending: list[int] = []
     normalised = [_normalise(out, m, seg) for out, m, seg in zip(raw, masked, segments)]
@@ -182,16 +206,15 @@ def enforce(
         results.append(EnforcedResult(text, raw[i], masked[i].text, tuple(events), "mask"))
     if pending:
         inline = [_inline(masked[i]) for i in pending]
-        second = _translate(engine, inline, source_lang, target_lang)
+        second = _checked(list(engine.translate(inline, source_lang, target_lang)), len(inline), source_lang, target_lang)
         for i, out in zip(pending, second):
             results[i] = _recover(out, raw[i], masked[i], normalised[i], segments[i])
     return [r for r in results if r is not None]
 
 
-def _translate(engine: Translator, texts: list[str], source: str, target: str) -> list[str]:
-    out = list(engine.translate(texts, source, target))
-    if len(out) != len(texts):
-        raise ModelError(f"the engine returned {len(out)} translations for {len(texts)} sentences ({source}→{target})")
+def _checked(out: list[str], count: int, source: str, target: str) -> list[str]:
+    if len(out) != count:
+        raise ModelError(f"the engine returned {len(out)} translations for {count} sentences ({source}→{target})")
     return out
 
 

@@ -2,8 +2,9 @@
 
 The segments of a run's documents go to the engine deduplicated, so identical sentences are
 translated once, sorted by length, for the whole run or for each of its two halves; the engine
-translates the second half while the caller writes the files of the first. Nothing here reads or
-writes files or prints: the CLI does that at the edges.
+translates the second half while the caller writes the files of the first, and is handed each call
+before it is waited for on the call before. Nothing here reads or writes files or prints: the CLI
+does that at the edges.
 """
 
 from __future__ import annotations
@@ -15,18 +16,21 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..engines.base import Engine, engine_notes
+from ..engines.base import Engine, engine_notes, submit
 from ..document.integrity import repair
 from ..values import Document, Event, Segment, Signature, Translation
 from ..document.rebuild import rebuild
 from ..document.segment import has_words, segment, unit_texts
-from .background import Stopped, ahead
+from .background import ahead, pipelined
 
 if TYPE_CHECKING:
     from ..glossary.schema import Glossary
 
 Progress = Callable[[int], None]
-CHUNK = 256  # sentences per engine call: large enough to batch well, small enough to report progress
+#: Sentences per call of the engine: the next call is handed over before a call is waited for, so the
+#: calls can be short (progress is reported and Ctrl-C is heard once a call is done) without the cost of
+#: each call's end; at most two calls are with the engine, which finishes them before the process exits.
+CHUNK = 128
 #: Sentences for the engine that each half of a run has at least, or the run is one group
 #: (:func:`translate_parts`): smaller calls of the engine translate fewer sentences a second.
 GROUP_TEXTS = 64
@@ -134,10 +138,10 @@ def translate_parts(
     groups = _groups(segmented, plans, group_texts)
     if glossary is not None and any(texts for _, texts in groups):
         glossary.matcher  # noqa: B018 (built here, on one thread, before the engine's thread searches with it)
-    work = [functools.partial(_translate_group, texts, plans, engine, glossary, source_lang, progress) for _, texts in groups]
+    produce = functools.partial(_translated, [texts for _, texts in groups], plans, engine, glossary, source_lang, progress)
     translated: dict[tuple[str, str, str], Translation] = {}
     last = len(groups) - 1
-    for index, ((docs, texts), results) in enumerate(zip(groups, ahead(work, name="bilingual-engine"))):
+    for index, ((docs, texts), results) in enumerate(zip(groups, ahead(produce, len(groups) > 1, name="bilingual-engine"))):
         translated.update(results)
         del results  # held once, in translated
         # yielded without a name here, so that the caller holds the only reference to the part (and lets each
@@ -218,26 +222,36 @@ def _groups(segmented: Sequence[tuple[Document, list[Segment]]], plans: Mapping[
     return groups
 
 
-def _translate_group(texts: Mapping[str, list[str]], plans: Mapping[str, _Plan], engine: Engine, glossary: Glossary | None,
-                     source_lang: str, progress: Progress | None, stop: threading.Event) -> dict[tuple[str, str, str], Translation]:
-    """The engine's translation of a group's sentences, for every segment that has them, by (lang, document
-    path, segment id): repaired, with the engine's notes (taken on the thread that translated)."""
-    out: dict[tuple[str, str, str], Translation] = {}
-    for lang, group in texts.items():
-        decided, pending = plans[lang]
-        ordered = sorted(group, key=len)
-        for text, result in zip(ordered, _translate_texts(ordered, engine, glossary, source_lang, lang, progress, stop)):
-            for path, seg in pending[text]:
-                final, events = repair(seg.text, result.text, seg.id)
-                notes = engine_notes(engine, result.masked, source_lang, lang)
-                flagged = tuple(Event("unknown-token", seg.id, note) for note in notes)
-                own_events = tuple(_retarget(e, seg.id) for e in result.events) + events + flagged
-                shown = decided.get((path, seg.id))
-                if shown is not None and shown.origin == "previous":  # the edition keeps the human text
-                    out[(lang, path, seg.id)] = replace(shown, suggestion=final)
-                    continue
-                out[(lang, path, seg.id)] = Translation(seg.id, lang, final, "engine", result.raw, result.masked, own_events)
-    return out
+def _translated(groups: Sequence[Mapping[str, list[str]]], plans: Mapping[str, _Plan], engine: Engine,
+                glossary: Glossary | None, source_lang: str, progress: Progress | None,
+                stop: threading.Event) -> Iterator[dict[tuple[str, str, str], Translation]]:
+    """The engine's translation of each group's sentences, group by group, for every segment that has them, by
+    (lang, document path, segment id): repaired, with the engine's notes (taken on the thread that translated).
+
+    Each language's sentences of a group go sorted by length in calls of :data:`CHUNK`, every call handed to the
+    engine before the one before is waited for (:func:`~bilingual.run.background.pipelined`), across languages
+    and groups; once ``stop`` is set, no further call is made."""
+    calls = [_calls(group) for group in groups]
+    steps = (functools.partial(_submit, chunk, engine, glossary, source_lang, lang) for group in calls for lang, chunk in group)
+    results = pipelined(steps, stop)
+    for group in calls:
+        out: dict[tuple[str, str, str], Translation] = {}
+        for lang, chunk in group:
+            decided, pending = plans[lang]
+            for text, result in zip(chunk, next(results), strict=True):
+                for path, seg in pending[text]:
+                    final, events = repair(seg.text, result.text, seg.id)
+                    notes = engine_notes(engine, result.masked, source_lang, lang)
+                    flagged = tuple(Event("unknown-token", seg.id, note) for note in notes)
+                    own_events = tuple(_retarget(e, seg.id) for e in result.events) + events + flagged
+                    shown = decided.get((path, seg.id))
+                    if shown is not None and shown.origin == "previous":  # the edition keeps the human text
+                        out[(lang, path, seg.id)] = replace(shown, suggestion=final)
+                        continue
+                    out[(lang, path, seg.id)] = Translation(seg.id, lang, final, "engine", result.raw, result.masked, own_events)
+            if progress is not None:
+                progress(len(chunk))
+        yield out
 
 
 @dataclass(frozen=True)
@@ -252,28 +266,28 @@ def _retarget(event: Event, segment_id: str) -> Event:
     return event if event.segment == segment_id else Event(event.kind, segment_id, event.detail, event.term)
 
 
-def _translate_texts(
-    texts: list[str], engine: Engine, glossary: Glossary | None, source: str, target: str, progress: Progress | None,
-    stop: threading.Event | None = None,
-) -> list[_Result]:
-    """The engine's translation of each text, :data:`CHUNK` texts a call; raises :class:`Stopped` before the
-    next call once ``stop`` is set (the run has stopped: an error, or Ctrl-C)."""
-    results: list[_Result] = []
-    matcher = glossary.matcher if glossary is not None else None
-    for start in range(0, len(texts), CHUNK):
-        if stop is not None and stop.is_set():
-            raise Stopped("the run stopped")
-        chunk = texts[start : start + CHUNK]
-        if glossary is not None and matcher is not None:
-            from ..glossary.mask import enforce
+def _calls(group: Mapping[str, list[str]]) -> list[tuple[str, list[str]]]:
+    """A group's calls of the engine: each language's sentences sorted by length, :data:`CHUNK` a call."""
+    calls = []
+    for lang, texts in group.items():
+        ordered = sorted(texts, key=len)
+        calls += [(lang, ordered[start : start + CHUNK]) for start in range(0, len(ordered), CHUNK)]
+    return calls
 
-            for res in enforce(chunk, engine, source, target, glossary, matcher):
-                results.append(_Result(res.text, res.raw, res.masked, tuple(res.events)))
-        else:
-            outputs = engine.translate(chunk, source, target)
-            if len(outputs) != len(chunk):
-                raise RuntimeError(f"engine {engine.name} returned {len(outputs)} texts for {len(chunk)}")
-            results.extend(_Result(out, out, text) for text, out in zip(chunk, outputs))
-        if progress is not None:
-            progress(len(chunk))
-    return results
+
+def _submit(texts: list[str], engine: Engine, glossary: Glossary | None, source: str, target: str) -> Callable[[], list[_Result]]:
+    """One call of the engine handed over (the glossary's terms masked first): what waits for its results."""
+    if glossary is not None:
+        from ..glossary.mask import submit_enforced
+
+        enforced = submit_enforced(texts, engine, source, target, glossary, glossary.matcher)
+        return lambda: [_Result(res.text, res.raw, res.masked, tuple(res.events)) for res in enforced()]
+    pending = submit(engine, texts, source, target)
+
+    def wait() -> list[_Result]:
+        outputs = pending()
+        if len(outputs) != len(texts):
+            raise RuntimeError(f"engine {engine.name} returned {len(outputs)} texts for {len(texts)}")
+        return [_Result(out, out, text) for text, out in zip(texts, outputs)]
+
+    return wait
