@@ -142,6 +142,36 @@ def test_each_package_is_loaded_once(argos_env: ArgosEnv, fake_ct2: type[FakeTra
     assert sorted(fake_ct2.built) == ["translate-en_ja-1_0", "translate-en_zh-1_0", "translate-zh_en-1_0"]
 
 
+class Failed:
+    """A result whose batch failed in CTranslate2: raises when waited for."""
+
+    def result(self) -> SimpleNamespace:
+        raise RuntimeError("out of memory in the decoder\nsecond line")
+
+    def done(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("when", ["handed over", "waited for"])
+def test_a_failing_call_is_one_model_error_naming_the_package(argos_env: ArgosEnv, fake_ct2: type[FakeTranslator],
+                                                              monkeypatch: pytest.MonkeyPatch, when: str) -> None:
+    """CTranslate2 raises a bad call when it is given, and a failed batch when its result is waited for."""
+
+    def translate_batch(self, source, target_prefix=None, **kw):
+        if when == "handed over":
+            raise ValueError("bad batch type\nsecond line")
+        return [Failed() for _ in source]
+
+    monkeypatch.setattr(FakeTranslator, "translate_batch", translate_batch)
+    _install(argos_env, "en_zh")
+    engine = ArgosEngine()
+    with pytest.raises(ModelError) as raised:
+        engine.submit(["one"], "en", "zh")()
+    cause = "bad batch type" if when == "handed over" else "out of memory in the decoder"
+    assert str(raised.value).endswith(f"translate-en_zh-1_0: translation with translate-en_zh-1.0 failed ({cause} second line)")
+    assert "\n" not in str(raised.value)
+
+
 def test_translator_gets_the_options(argos_env: ArgosEnv, fake_ct2: type[FakeTranslator]) -> None:
     _install(argos_env, "en_zh")
     engine = ArgosEngine(ArgosOptions(compute_type="int8_float32", inter_threads=2, intra_threads=3))
