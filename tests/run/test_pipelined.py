@@ -122,3 +122,18 @@ def test_steps_start_lazily_and_one_ahead():
     assert log == []
     assert list(results) == [0, 1, 4]
     assert log == ["submit 0", "submit 1", "wait 0", "submit 2", "wait 1", "wait 2"]
+
+
+@pytest.mark.parametrize("count", [1, CHUNK - 1, CHUNK, CHUNK + 8, 2 * CHUNK + 1, 5 * CHUNK - 3])
+def test_a_languages_sentences_go_in_the_fewest_calls_of_sizes_as_equal_as_can_be(count):
+    """No small last call (136 sentences went as 128 and 8): a call's batches are cut from its own sentences,
+    so a call of 8 is translated in batches of 4, which translate fewer sentences a second."""
+    from bilingual.run.pipeline import _calls
+
+    texts = [f"Sentence {'x' * (n % 17)} number {n}." for n in range(count)]
+    calls = _calls({"zh": texts, "ja": texts[: count // 2]})
+    for lang, sent in (("zh", texts), ("ja", texts[: count // 2])):
+        sizes = [len(chunk) for call_lang, chunk in calls if call_lang == lang]
+        assert len(sizes) == -(-len(sent) // CHUNK)
+        assert max(sizes, default=0) <= CHUNK and max(sizes, default=0) - min(sizes, default=0) <= 1
+        assert [t for call_lang, chunk in calls if call_lang == lang for t in chunk] == sorted(sent, key=len)

@@ -120,9 +120,10 @@ def translate_parts(
 
     A sentence goes to the engine once, with the first group that has it, sorted by length with that
     group's other sentences. The groups are the run's two halves, in whole documents, when each has
-    at least ``group_texts`` sentences for the engine, or else the whole run: each call of the engine
-    ends with part of its parallel translators idle and small calls translate fewer sentences a
-    second, so more groups cost the engine more than the overlap saves (#26, ``bench_translate.py``).
+    at least ``group_texts`` sentences for the engine, or else the whole run: small groups make small
+    calls, which translate fewer sentences a second (#26, ``bench_translate.py``; the rule was chosen
+    when each call's end also left part of the model's parallel translators idle, before calls were
+    handed over one ahead).
     """
     known = known or {}
     segments = segments or {}
@@ -267,11 +268,17 @@ def _retarget(event: Event, segment_id: str) -> Event:
 
 
 def _calls(group: Mapping[str, list[str]]) -> list[tuple[str, list[str]]]:
-    """A group's calls of the engine: each language's sentences sorted by length, :data:`CHUNK` a call."""
+    """A group's calls of the engine: each language's sentences sorted by length, in the fewest calls of at
+    most :data:`CHUNK`, their sizes as equal as can be (the engine cuts a call's batches from its own
+    sentences, so a small last call would go in small batches, which translate fewer sentences a second)."""
     calls = []
     for lang, texts in group.items():
         ordered = sorted(texts, key=len)
-        calls += [(lang, ordered[start : start + CHUNK]) for start in range(0, len(ordered), CHUNK)]
+        if not ordered:
+            continue
+        count = -(-len(ordered) // CHUNK)
+        bounds = [len(ordered) * k // count for k in range(count + 1)]
+        calls += [(lang, ordered[start:end]) for start, end in itertools.pairwise(bounds)]
     return calls
 
 
