@@ -9,6 +9,12 @@ from typing import Protocol, runtime_checkable
 Pending = Callable[[], list[str]]
 
 
+class Translator(Protocol):
+    """Anything with the engine's ``translate`` method (all that glossary enforcement needs)."""
+
+    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]: ...
+
+
 @runtime_checkable
 class Engine(Protocol):
     """Translates batches of placeholder-form sentences from one language to another.
@@ -42,7 +48,7 @@ def engine_notes(engine: object, text: str, source: str, target: str) -> tuple[s
     return tuple(notes(text, source, target)) if callable(notes) else ()
 
 
-def submit(engine: Engine, texts: Sequence[str], source: str, target: str) -> Pending:
+def submit(engine: Translator, texts: Sequence[str], source: str, target: str) -> Pending:
     """Hand ``texts`` to ``engine`` now and return what waits for their translations.
 
     Engines may offer ``submit(texts, source, target)`` with that meaning (the Argos engine hands the

@@ -14,9 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
-from ..engines.base import submit
+from ..engines.base import Translator, submit
 from ..errors import ModelError
 from ..values import Event
 from ..document.placeholders import TOKEN_RE, max_key, token, token_counts
@@ -32,12 +31,6 @@ MANGLED_RE = re.compile(
     r"|[{｛](\d{1,4})(?![\d}｝])"
 )
 _TRAILING = set(" \t\u3000。．.!！?？…;；:：,，、」』）)]】\"'”’")
-
-
-class Translator(Protocol):
-    """Anything with the engine's ``translate`` method."""
-
-    def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]: ...
 
 
 @dataclass(frozen=True)
